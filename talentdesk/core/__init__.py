@@ -1,0 +1,1 @@
+"""Qt-free domain: models, enums, value helpers and errors."""
