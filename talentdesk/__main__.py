@@ -1,3 +1,4 @@
 from talentdesk.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # guard: demo's worker process re-imports the main module
+    raise SystemExit(main())

@@ -37,9 +37,18 @@ def _lookup() -> dict[str, str]:
             if name:
                 table.setdefault(fold(name), c.alpha_2)
     # Names people write that ISO spells otherwise.
-    for alias, code in {"usa": "US", "eua": "US", "eeuu": "US", "ee uu": "US",
-                        "estados unidos de america": "US", "uk": "GB", "inglaterra": "GB",
-                        "reino unido": "GB", "corea del sur": "KR", "rusia": "RU"}.items():
+    for alias, code in {
+        "usa": "US",
+        "eua": "US",
+        "eeuu": "US",
+        "ee uu": "US",
+        "estados unidos de america": "US",
+        "uk": "GB",
+        "inglaterra": "GB",
+        "reino unido": "GB",
+        "corea del sur": "KR",
+        "rusia": "RU",
+    }.items():
         table.setdefault(alias, code)
     return table
 

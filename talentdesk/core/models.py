@@ -145,9 +145,7 @@ class Chapter(Base):
     city: Mapped[str | None] = mapped_column(String(120))
     country: Mapped[str | None] = mapped_column(String(2))
     founded_on: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[ChapterStatus] = mapped_column(
-        enum_column(ChapterStatus), default=ChapterStatus.FORMING
-    )
+    status: Mapped[ChapterStatus] = mapped_column(enum_column(ChapterStatus), default=ChapterStatus.FORMING)
     contact_email: Mapped[str | None] = mapped_column(String(254))
     notes: Mapped[str | None] = mapped_column(Text)
 
@@ -188,17 +186,13 @@ class Organization(Base):
     contact_phone: Mapped[str | None] = mapped_column(String(32))
     notes: Mapped[str | None] = mapped_column(Text)
 
-    sectors: Mapped[list[Sector]] = relationship(
-        secondary=organization_sectors, order_by=Sector.number
-    )
+    sectors: Mapped[list[Sector]] = relationship(secondary=organization_sectors, order_by=Sector.number)
 
 
 class MemberSector(Base):
     __tablename__ = "member_sectors"
 
-    member_id: Mapped[int] = mapped_column(
-        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
-    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
     sector_id: Mapped[int] = mapped_column(
         ForeignKey("sectors.id", ondelete="CASCADE"), primary_key=True, index=True
     )
@@ -224,9 +218,7 @@ class Member(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     state: Mapped[str | None] = mapped_column(String(120))
     city: Mapped[str | None] = mapped_column(String(120))
-    chapter_id: Mapped[int | None] = mapped_column(
-        ForeignKey("chapters.id", ondelete="SET NULL"), index=True
-    )
+    chapter_id: Mapped[int | None] = mapped_column(ForeignKey("chapters.id", ondelete="SET NULL"), index=True)
     expertise: Mapped[str | None] = mapped_column(Text)
     degree_level: Mapped[DegreeLevel | None] = mapped_column(enum_column(DegreeLevel))
     field_of_study: Mapped[str | None] = mapped_column(String(200))
@@ -235,9 +227,7 @@ class Member(Base):
     job_title: Mapped[str | None] = mapped_column(String(200))
     languages: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(300))
-    status: Mapped[MemberStatus] = mapped_column(
-        enum_column(MemberStatus), default=MemberStatus.PROSPECT
-    )
+    status: Mapped[MemberStatus] = mapped_column(enum_column(MemberStatus), default=MemberStatus.PROSPECT)
     joined_on: Mapped[date | None] = mapped_column(Date)
     directory_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     print_fields_raw: Mapped[str] = mapped_column("print_fields", String(80), default="")
@@ -281,9 +271,17 @@ class Member(Base):
     def refresh_derived(self) -> None:
         self.sort_key = name_sort_key(self.paternal_surname, self.maternal_surname, self.given_names)
         self.search_text = member_search_text(
-            texts=(self.given_names, self.paternal_surname, self.maternal_surname,
-                   self.preferred_name, self.email, self.employer, self.job_title, self.city,
-                   self.expertise),
+            texts=(
+                self.given_names,
+                self.paternal_surname,
+                self.maternal_surname,
+                self.preferred_name,
+                self.email,
+                self.employer,
+                self.job_title,
+                self.city,
+                self.expertise,
+            ),
             chapter_id=self.chapter_id,
             sector_ids=self.sector_ids,
             country=self.country,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -35,10 +36,22 @@ def fold(value: str | None) -> str:
     return _NON_WORD.sub(" ", unidecode(value).lower()).strip()
 
 
+def compact(value: str | None) -> str:
+    """Folded with no spaces at all ('De la Garza' -> 'delagarza'): e-mail-like handles."""
+    return "".join(_cached_words(value or ""))
+
+
 def words(value: str | None) -> list[str]:
-    return fold(value).split()
+    return list(_cached_words(value or ""))
 
 
+@lru_cache(maxsize=200_000)
+def _cached_words(value: str) -> tuple[str, ...]:
+    # Names, cities and employers repeat a lot: bulk loads fold each distinct value once.
+    return tuple(fold(value).split())
+
+
+@lru_cache(maxsize=100_000)
 def _sort_part(value: str | None) -> str:
     # ñ sorts after n and before o: 'n~' does that in plain binary order ('~' > 'z').
     lowered = clean(value).lower().replace("ñ", "n~")
@@ -54,6 +67,7 @@ def full_name(given: str | None, paternal: str | None, maternal: str | None) -> 
     return " ".join(p for p in (clean(given), clean(paternal), clean(maternal)) if p)
 
 
+@lru_cache(maxsize=4096)
 def filter_token(kind: str, value: object) -> str:
     """The index word for one filter value, e.g. ``_ch3`` for chapter 3."""
     return f"_{kind}{fold(str(value)).replace(' ', '')}"
@@ -63,8 +77,9 @@ def build_search_text(texts: Iterable[str | None], filters: Iterable[tuple[str, 
     """Space-framed words (' a b _ch3 ') so a LIKE '% a%' scan equals an FTS prefix query."""
     seen: dict[str, None] = {}
     for text in texts:
-        for word in words(text):
-            seen.setdefault(word, None)
+        if text:
+            for word in _cached_words(text):
+                seen.setdefault(word, None)
     for kind, value in filters:
         seen.setdefault(filter_token(kind, value), None)
     return " " + " ".join(seen) + " "

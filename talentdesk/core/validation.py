@@ -102,7 +102,9 @@ def normalize_country(raw: str | None, field: str = "country") -> tuple[str | No
         return None, None
     code = country_code(value)
     if code is None:
-        return None, error(field, f"país desconocido «{value}» (use el nombre o el código ISO, p. ej. MX, US).")
+        return None, error(
+            field, f"país desconocido «{value}» (use el nombre o el código ISO, p. ej. MX, US)."
+        )
     return code, None
 
 

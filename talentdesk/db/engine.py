@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -43,10 +44,8 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur = dbapi_conn.cursor()
-        try:
+        with contextlib.suppress(sqlite3.OperationalError):  # read-only media keeps its mode
             cur.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError:
-            pass  # read-only media: keep the file's own journal mode
         for pragma in (
             "foreign_keys=ON",
             "busy_timeout=5000",

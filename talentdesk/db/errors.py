@@ -7,15 +7,19 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from talentdesk.core.errors import DatabaseError
 
 _KNOWN: tuple[tuple[str, str], ...] = (
-    ("database is locked", "La base de datos está bloqueada por otro programa o usuario. "
-                           "Intente de nuevo en unos segundos."),
+    (
+        "database is locked",
+        "La base de datos está bloqueada por otro programa o usuario. Intente de nuevo en unos segundos.",
+    ),
     ("readonly database", "La base de datos es de solo lectura: no se pueden guardar cambios."),
     ("read-only", "La base de datos es de solo lectura: no se pueden guardar cambios."),
     ("database or disk is full", "El disco está lleno: no se pudo guardar el cambio."),
     ("disk i/o error", "Error de lectura o escritura en el disco."),
     ("file is not a database", "El archivo no es una base de datos válida o está dañado."),
-    ("database disk image is malformed", "La base de datos está dañada. Restaure una copia de "
-                                         "seguridad (talentdesk db restore)."),
+    (
+        "database disk image is malformed",
+        "La base de datos está dañada. Restaure una copia de seguridad (talentdesk db restore).",
+    ),
     ("unable to open database file", "No se puede abrir el archivo de la base de datos."),
     ("connection refused", "No se puede conectar con el servidor de base de datos."),
 )

@@ -81,9 +81,7 @@ def ensure_current(engine: Engine, *, upgrade: bool = True) -> UpgradeResult | N
     if revision == head_revision():
         return None
     if not upgrade:
-        raise DatabaseError(
-            "La base de datos necesita actualizarse (talentdesk db upgrade) antes de usarse."
-        )
+        raise DatabaseError("La base de datos necesita actualizarse (talentdesk db upgrade) antes de usarse.")
     return upgrade_database(engine, revision)
 
 

@@ -12,10 +12,9 @@ are created here too; other databases search the same ``search_text`` column wit
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import sqlalchemy as sa
 from datetime import date
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0001"
@@ -172,9 +171,7 @@ def upgrade() -> None:
         sa.Column("website", sa.String(length=300), nullable=True),
         sa.Column(
             "status",
-            sa.Enum(
-                "prospecto", "activo", "inactivo", name="memberstatus", native_enum=False, length=24
-            ),
+            sa.Enum("prospecto", "activo", "inactivo", name="memberstatus", native_enum=False, length=24),
             nullable=False,
         ),
         sa.Column("joined_on", sa.Date(), nullable=True),
@@ -220,9 +217,7 @@ def upgrade() -> None:
             name=op.f("fk_organization_sectors_sector_id_sectors"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(
-            "organization_id", "sector_id", name=op.f("pk_organization_sectors")
-        ),
+        sa.PrimaryKeyConstraint("organization_id", "sector_id", name=op.f("pk_organization_sectors")),
     )
     op.create_table(
         "sector_contacts",
@@ -241,9 +236,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sector_contacts")),
     )
     with op.batch_alter_table("sector_contacts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_sector_contacts_sector_id"), ["sector_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_sector_contacts_sector_id"), ["sector_id"], unique=False)
 
     op.create_table(
         "board_positions",
@@ -281,12 +274,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_board_positions")),
     )
     with op.batch_alter_table("board_positions", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_board_positions_chapter_id"), ["chapter_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_board_positions_member_id"), ["member_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_board_positions_chapter_id"), ["chapter_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_board_positions_member_id"), ["member_id"], unique=False)
 
     op.create_table(
         "member_contributions",
@@ -304,9 +293,7 @@ def upgrade() -> None:
             name=op.f("fk_member_contributions_member_id_members"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(
-            "member_id", "contribution_id", name=op.f("pk_member_contributions")
-        ),
+        sa.PrimaryKeyConstraint("member_id", "contribution_id", name=op.f("pk_member_contributions")),
     )
     with op.batch_alter_table("member_contributions", schema=None) as batch_op:
         batch_op.create_index(
@@ -333,9 +320,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("member_id", "sector_id", name=op.f("pk_member_sectors")),
     )
     with op.batch_alter_table("member_sectors", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_member_sectors_sector_id"), ["sector_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_member_sectors_sector_id"), ["sector_id"], unique=False)
 
     # ### end Alembic commands ###
     _reference_data()
@@ -418,18 +403,11 @@ CHAPTERS = [
 
 def _reference_data() -> None:
     sectors = sa.table("sectors", sa.column("id"), sa.column("number"), sa.column("name"))
-    op.bulk_insert(
-        sectors, [{"id": n, "number": n, "name": name} for n, name in enumerate(SECTORS, start=1)]
-    )
-    contributions = sa.table(
-        "contribution_types", sa.column("id"), sa.column("code"), sa.column("name")
-    )
+    op.bulk_insert(sectors, [{"id": n, "number": n, "name": name} for n, name in enumerate(SECTORS, start=1)])
+    contributions = sa.table("contribution_types", sa.column("id"), sa.column("code"), sa.column("name"))
     op.bulk_insert(
         contributions,
-        [
-            {"id": n, "code": code, "name": name}
-            for n, (code, name) in enumerate(CONTRIBUTIONS, start=1)
-        ],
+        [{"id": n, "code": code, "name": name} for n, (code, name) in enumerate(CONTRIBUTIONS, start=1)],
     )
     chapters = sa.table(
         "chapters",

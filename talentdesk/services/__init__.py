@@ -1,0 +1,1 @@
+"""Use cases. Each takes a Session, validates, writes with its audit trail, never commits."""

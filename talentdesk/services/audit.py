@@ -1,0 +1,93 @@
+"""The audit trail: written in the same transaction as the change it describes."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from talentdesk.core.models import AuditEntry
+
+
+@cache
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still record something
+        return "desconocido"
+
+
+def as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(as_text(v)) for v in value)
+    return str(value)
+
+
+def record_create(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> None:
+    snapshot = {k: as_text(v) for k, v in values.items() if v not in (None, "", [], ())}
+    session.add(
+        AuditEntry(
+            user=current_user(),
+            entity=entity,
+            entity_id=entity_id,
+            action="create",
+            new_value=json.dumps(snapshot, ensure_ascii=False),
+        )
+    )
+
+
+def record_changes(
+    session: Session, entity: str, entity_id: int, changes: Mapping[str, tuple[Any, Any]]
+) -> None:
+    for field, (old, new) in changes.items():
+        session.add(
+            AuditEntry(
+                user=current_user(),
+                entity=entity,
+                entity_id=entity_id,
+                action="update",
+                field=field,
+                old_value=as_text(old),
+                new_value=as_text(new),
+            )
+        )
+
+
+def record_delete(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> None:
+    snapshot = {k: as_text(v) for k, v in values.items() if v not in (None, "", [], ())}
+    session.add(
+        AuditEntry(
+            user=current_user(),
+            entity=entity,
+            entity_id=entity_id,
+            action="delete",
+            old_value=json.dumps(snapshot, ensure_ascii=False),
+        )
+    )
+
+
+def record_event(session: Session, entity: str, action: str, note: str) -> None:
+    """A change that concerns many records at once (demo data, bulk loads)."""
+    session.add(AuditEntry(user=current_user(), entity=entity, action=action, new_value=note))
+
+
+def history(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
+    stmt = (
+        select(AuditEntry)
+        .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
+        .order_by(AuditEntry.id)
+    )
+    return list(session.scalars(stmt))

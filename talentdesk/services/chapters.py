@@ -1,0 +1,203 @@
+"""Chapters (capítulos) and their boards."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from talentdesk.core.enums import BoardRole, ChapterStatus
+from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from talentdesk.core.models import BoardPosition, Chapter, Member, Sector
+from talentdesk.core.text import clean, fold
+from talentdesk.core.validation import error, normalize_country, normalize_email, parse_date
+from talentdesk.services import audit
+from talentdesk.services._changes import apply_changes, snapshot
+
+FIELDS = ("name", "city", "country", "founded_on", "status", "contact_email", "notes")
+
+
+def get_chapter(session: Session, chapter_id: int) -> Chapter:
+    chapter = session.get(
+        Chapter,
+        chapter_id,
+        options=[
+            selectinload(Chapter.board).selectinload(BoardPosition.member),
+            selectinload(Chapter.sectors),
+        ],
+    )
+    if chapter is None:
+        raise NotFoundError(f"No existe el capítulo con id {chapter_id}.")
+    return chapter
+
+
+def list_chapters(session: Session) -> list[Chapter]:
+    return sorted(session.scalars(select(Chapter)), key=lambda c: fold(c.name))
+
+
+def member_counts(session: Session) -> dict[int, int]:
+    rows = session.execute(
+        select(Member.chapter_id, func.count())
+        .where(Member.chapter_id.is_not(None))
+        .group_by(Member.chapter_id)
+    )
+    return {int(cid): int(n) for cid, n in rows if cid is not None}
+
+
+def create_chapter(session: Session, values: Mapping[str, Any]) -> Chapter:
+    data = {"status": ChapterStatus.FORMING, **values}
+    data.setdefault("name", "")
+    clean_values, sector_ids = _validate(session, data, None)
+    chapter = Chapter(**clean_values)
+    if sector_ids is not None:
+        chapter.sectors = _sectors(session, sector_ids)
+    session.add(chapter)
+    session.flush()
+    audit.record_create(session, "chapter", chapter.id, snapshot(chapter, FIELDS))
+    return chapter
+
+
+def update_chapter(
+    session: Session, chapter_id: int, values: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    chapter = get_chapter(session, chapter_id)
+    clean_values, sector_ids = _validate(session, dict(values), chapter)
+    changes = apply_changes(session, "chapter", chapter, clean_values)
+    if sector_ids is not None:
+        old = [s.id for s in chapter.sectors]
+        if sorted(old) != sorted(sector_ids):
+            chapter.sectors = _sectors(session, sector_ids)
+            changes["sector_ids"] = (old, sector_ids)
+            audit.record_changes(session, "chapter", chapter.id, {"sector_ids": (old, sector_ids)})
+    return changes
+
+
+def delete_chapter(session: Session, chapter_id: int) -> None:
+    """Members of a deleted chapter keep everything but the chapter."""
+    chapter = get_chapter(session, chapter_id)
+    audit.record_delete(session, "chapter", chapter.id, snapshot(chapter, FIELDS))
+    members = list(session.scalars(select(Member).where(Member.chapter_id == chapter_id)))
+    for member in members:  # loaded so their search words drop the chapter
+        member.chapter_id = None
+    session.delete(chapter)
+    session.flush()
+
+
+def add_board_position(
+    session: Session,
+    chapter_id: int,
+    member_id: int,
+    role: BoardRole | str,
+    term_start: Any = None,
+    term_end: Any = None,
+) -> BoardPosition:
+    chapter = get_chapter(session, chapter_id)
+    errors: list[FieldError] = []
+    if session.get(Member, member_id) is None:
+        errors.append(error("member", f"no existe el miembro con id {member_id}."))
+    try:
+        parsed_role = role if isinstance(role, BoardRole) else BoardRole.parse(str(role))
+    except ValueError:
+        errors.append(error("role", f"cargo desconocido «{role}»."))
+        parsed_role = BoardRole.MEMBER
+    start, err = parse_date(term_start, "term_start")
+    errors += [err] if err else []
+    end, err = parse_date(term_end, "term_end")
+    errors += [err] if err else []
+    if start and end and end < start:
+        errors.append(error("term_end", "el periodo termina antes de empezar."))
+    if errors:
+        raise ValidationError(errors)
+    if parsed_role is BoardRole.PRESIDENT and any(
+        p.role is BoardRole.PRESIDENT and _overlaps(p.term_start, p.term_end, start, end)
+        for p in chapter.board
+    ):
+        raise ConflictError(f"El capítulo {chapter.name} ya tiene presidente en ese periodo.")
+    position = BoardPosition(
+        chapter=chapter, member_id=member_id, role=parsed_role, term_start=start, term_end=end
+    )
+    session.flush()
+    audit.record_create(
+        session,
+        "board_position",
+        position.id,
+        {
+            "chapter_id": chapter_id,
+            "member_id": member_id,
+            "role": parsed_role,
+            "term_start": start,
+            "term_end": end,
+        },
+    )
+    return position
+
+
+def remove_board_position(session: Session, position_id: int) -> None:
+    position = session.get(BoardPosition, position_id)
+    if position is None:
+        raise NotFoundError(f"No existe el cargo con id {position_id}.")
+    audit.record_delete(
+        session,
+        "board_position",
+        position.id,
+        {"chapter_id": position.chapter_id, "member_id": position.member_id, "role": position.role},
+    )
+    session.delete(position)
+    session.flush()
+
+
+def _overlaps(a_start: Any, a_end: Any, b_start: Any, b_end: Any) -> bool:
+    return (a_end is None or b_start is None or b_start <= a_end) and (
+        b_end is None or a_start is None or a_start <= b_end
+    )
+
+
+def _sectors(session: Session, ids: list[int]) -> list[Sector]:
+    return list(session.scalars(select(Sector).where(Sector.id.in_(ids)).order_by(Sector.number)))
+
+
+def _validate(
+    session: Session, values: dict[str, Any], current: Chapter | None
+) -> tuple[dict[str, Any], list[int] | None]:
+    sector_ids = values.pop("sector_ids", None)
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown chapter fields: {sorted(unknown)}")
+    out: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    for field in ("name", "city", "notes"):
+        if field in values:
+            out[field] = clean(values[field]) or None
+    if "name" in values:
+        if not out["name"]:
+            errors.append(error("name", "es obligatorio."))
+        else:
+            stmt = select(Chapter.id).where(func.lower(Chapter.name) == out["name"].lower())
+            if current is not None:
+                stmt = stmt.where(Chapter.id != current.id)
+            if session.scalar(stmt) is not None:
+                errors.append(error("name", f"ya existe un capítulo «{out['name']}»."))
+    if "country" in values:
+        out["country"], err = normalize_country(values["country"])
+        errors += [err] if err else []
+    if "contact_email" in values:
+        out["contact_email"], err = normalize_email(values["contact_email"], "contact_email")
+        errors += [err] if err else []
+    if "founded_on" in values:
+        out["founded_on"], err = parse_date(values["founded_on"], "founded_on")
+        errors += [err] if err else []
+    if "status" in values:
+        try:
+            status = values["status"]
+            out["status"] = status if isinstance(status, ChapterStatus) else ChapterStatus.parse(str(status))
+        except ValueError:
+            errors.append(error("status", f"estatus desconocido «{values['status']}»."))
+    if sector_ids is not None:
+        sector_ids = list(dict.fromkeys(sector_ids))
+        if len(_sectors(session, sector_ids)) != len(sector_ids):
+            errors.append(error("sectors", "alguno de los sectores no existe."))
+    if errors:
+        raise ValidationError(errors)
+    return out, sector_ids

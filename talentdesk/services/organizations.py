@@ -1,0 +1,122 @@
+"""Mexican counterpart organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from talentdesk.core.enums import OrganizationKind
+from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
+from talentdesk.core.models import Organization, Sector
+from talentdesk.core.text import clean, fold, words
+from talentdesk.core.validation import error, normalize_email, normalize_phone
+from talentdesk.services import audit
+from talentdesk.services._changes import apply_changes, snapshot
+
+FIELDS = ("name", "kind", "state", "city", "contact_name", "contact_email", "contact_phone", "notes")
+
+
+def get_organization(session: Session, org_id: int) -> Organization:
+    org = session.get(Organization, org_id, options=[selectinload(Organization.sectors)])
+    if org is None:
+        raise NotFoundError(f"No existe la organización con id {org_id}.")
+    return org
+
+
+def search_organizations(
+    session: Session, text: str = "", kind: OrganizationKind | None = None
+) -> list[Organization]:
+    """Small table (hundreds of rows): folded matching in Python is simplest and exact."""
+    stmt = select(Organization).options(selectinload(Organization.sectors))
+    if kind is not None:
+        stmt = stmt.where(Organization.kind == kind)
+    wanted = words(text)
+    found = []
+    for org in session.scalars(stmt):
+        hay = fold(" ".join(filter(None, (org.name, org.city, org.state, org.contact_name))))
+        if all(any(w.startswith(q) for w in hay.split()) for q in wanted):
+            found.append(org)
+    return sorted(found, key=lambda o: fold(o.name))
+
+
+def create_organization(session: Session, values: Mapping[str, Any]) -> Organization:
+    data = {"kind": OrganizationKind.OTHER, "name": "", **values}
+    clean_values, sector_ids = _validate(session, data, None)
+    org = Organization(**clean_values)
+    if sector_ids is not None:
+        org.sectors = _sectors(session, sector_ids)
+    session.add(org)
+    session.flush()
+    audit.record_create(session, "organization", org.id, snapshot(org, FIELDS))
+    return org
+
+
+def update_organization(
+    session: Session, org_id: int, values: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    org = get_organization(session, org_id)
+    clean_values, sector_ids = _validate(session, dict(values), org)
+    changes = apply_changes(session, "organization", org, clean_values)
+    if sector_ids is not None:
+        old = [s.id for s in org.sectors]
+        if sorted(old) != sorted(sector_ids):
+            org.sectors = _sectors(session, sector_ids)
+            changes["sector_ids"] = (old, sector_ids)
+            audit.record_changes(session, "organization", org.id, {"sector_ids": (old, sector_ids)})
+    return changes
+
+
+def delete_organization(session: Session, org_id: int) -> None:
+    org = get_organization(session, org_id)
+    audit.record_delete(session, "organization", org.id, snapshot(org, FIELDS))
+    session.delete(org)
+    session.flush()
+
+
+def _sectors(session: Session, ids: list[int]) -> list[Sector]:
+    return list(session.scalars(select(Sector).where(Sector.id.in_(ids)).order_by(Sector.number)))
+
+
+def _validate(
+    session: Session, values: dict[str, Any], current: Organization | None
+) -> tuple[dict[str, Any], list[int] | None]:
+    sector_ids = values.pop("sector_ids", None)
+    unknown = set(values) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"unknown organization fields: {sorted(unknown)}")
+    errors: list[FieldError] = []
+    out: dict[str, Any] = {}
+    for field in ("name", "state", "city", "contact_name", "notes"):
+        if field in values:
+            out[field] = clean(values[field]) or None
+    if "name" in values:
+        if not out["name"]:
+            errors.append(error("name", "es obligatorio."))
+        else:
+            stmt = select(Organization.id).where(func.lower(Organization.name) == out["name"].lower())
+            if current is not None:
+                stmt = stmt.where(Organization.id != current.id)
+            if session.scalar(stmt) is not None:
+                errors.append(error("name", f"ya existe una organización «{out['name']}»."))
+    if "kind" in values:
+        kind = values["kind"]
+        try:
+            out["kind"] = kind if isinstance(kind, OrganizationKind) else OrganizationKind.parse(str(kind))
+        except ValueError:
+            errors.append(error("kind", f"tipo desconocido «{kind}»."))
+    if "contact_email" in values:
+        out["contact_email"], err = normalize_email(values["contact_email"], "contact_email")
+        errors += [err] if err else []
+    if "contact_phone" in values:
+        out["contact_phone"], err = normalize_phone(values["contact_phone"], "MX", "contact_phone")
+        errors += [err] if err else []
+    if sector_ids is not None:
+        sector_ids = list(dict.fromkeys(sector_ids))
+        if len(_sectors(session, sector_ids)) != len(sector_ids):
+            errors.append(error("sectors", "alguno de los sectores no existe."))
+    if errors:
+        raise ValidationError(errors)
+    return out, sector_ids
