@@ -1,0 +1,393 @@
+"""Command line: ``talentdesk [--db PATH_OR_URL] COMMAND``; no command opens the GUI.
+
+Exit codes: 0 success, 1 a user or environment error (Spanish message on stderr),
+2 a usage error. Commands that write do it in one transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from talentdesk import __version__
+from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.core.errors import TalentDeskError, ValidationError
+from talentdesk.core.text import full_name
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+_ARGPARSE_ES = {
+    "the following arguments are required": "faltan los argumentos",
+    "unrecognized arguments": "argumentos no reconocidos",
+    "invalid choice": "opción no válida",
+    "choose from": "opciones",
+    "invalid int value": "número entero no válido",
+    "expected one argument": "se esperaba un valor",
+    "argument": "argumento",
+}
+
+
+class SpanishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for en, es in _ARGPARSE_ES.items():
+            message = message.replace(en, es)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = SpanishParser(
+        prog="talentdesk",
+        description="TalentDesk — administración de la Red de Talentos Mexicanos.",
+        epilog="Sin comando se abre la aplicación gráfica.",
+    )
+    parser.add_argument("--version", action="version", version=f"TalentDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="RUTA_O_URL",
+        help="base de datos: archivo SQLite o URL de SQLAlchemy (también TALENTDESK_DB); "
+        "por omisión, la base local del usuario",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=SpanishParser)
+
+    demo = commands.add_parser("demo", help="agrega datos de demostración (generados, no reales)")
+    demo.add_argument("--members", type=int, required=True, metavar="N", help="número de miembros")
+    demo.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="semilla (misma semilla, mismos datos)"
+    )
+
+    db = commands.add_parser("db", help="mantenimiento de la base de datos")
+    db_cmds = db.add_subparsers(
+        dest="db_command", metavar="ACCIÓN", required=True, parser_class=SpanishParser
+    )
+    db_cmds.add_parser("upgrade", help="aplica las migraciones pendientes (con respaldo previo)")
+    backup = db_cmds.add_parser("backup", help="copia de seguridad en línea")
+    backup.add_argument("path", nargs="?", metavar="RUTA", help="archivo destino (por omisión, en backups/)")
+    restore = db_cmds.add_parser("restore", help="restaura una copia (respalda antes la actual)")
+    restore.add_argument("path", metavar="RUTA")
+    db_cmds.add_parser("check", help="verifica integridad, esquema e índice de búsqueda")
+
+    members = commands.add_parser("members", help="miembros de la Red")
+    m_cmds = members.add_subparsers(
+        dest="members_command", metavar="ACCIÓN", required=True, parser_class=SpanishParser
+    )
+    add = m_cmds.add_parser("add", help="registra un miembro")
+    add.add_argument("--given-names", required=True, metavar="NOMBRES")
+    add.add_argument("--paternal", required=True, metavar="APELLIDO", help="apellido paterno")
+    add.add_argument("--maternal", metavar="APELLIDO", help="apellido materno")
+    add.add_argument("--email")
+    add.add_argument("--phone", help="teléfono (se guarda en formato E.164)")
+    add.add_argument("--country", metavar="PAÍS", help="código ISO (MX, US) o nombre")
+    add.add_argument("--state", metavar="ESTADO")
+    add.add_argument("--city", metavar="CIUDAD")
+    add.add_argument("--employer", metavar="EMPLEADOR")
+    add.add_argument("--job-title", metavar="PUESTO")
+    add.add_argument("--chapter", metavar="NOMBRE")
+    add.add_argument(
+        "--sector",
+        action="append",
+        default=[],
+        metavar="NOMBRE",
+        help="sector (nombre o número 1-9); repetible; el primero es el principal",
+    )
+    add.add_argument("--degree", choices=[d.value for d in DegreeLevel])
+    add.add_argument("--status", choices=[s.value for s in MemberStatus])
+    add.add_argument("--joined-on", metavar="FECHA", help="AAAA-MM-DD o dd/mm/aaaa")
+    add.add_argument("--directory-consent", choices=["yes", "no", "si", "sí"], default="no")
+    add.add_argument("--print-fields", default="", metavar="CAMPOS", help="email,phone,city,employer")
+    add.add_argument("--json", action="store_true")
+
+    show = m_cmds.add_parser("show", help="muestra un miembro")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+
+    search = m_cmds.add_parser("search", help="busca miembros (sin acentos ni mayúsculas)")
+    search.add_argument("query", nargs="?", default="", metavar="TEXTO")
+    search.add_argument("--chapter", metavar="NOMBRE")
+    search.add_argument("--sector", metavar="NOMBRE")
+    search.add_argument("--country", metavar="PAÍS")
+    search.add_argument("--status", choices=[s.value for s in MemberStatus])
+    search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.add_argument("--offset", type=int, default=0, metavar="N")
+    search.add_argument("--json", action="store_true")
+    return parser
+
+
+def db_target(args: argparse.Namespace) -> str:
+    if args.db:
+        return str(args.db)
+    if os.environ.get("TALENTDESK_DB"):
+        return os.environ["TALENTDESK_DB"]
+    from talentdesk.db.paths import default_db_path
+
+    return str(default_db_path())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from talentdesk.ui.app import run_gui
+
+        return run_gui(db_target(args))
+    handler = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except ValidationError as exc:
+        for err in exc.errors:
+            print(f"Error: {err.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except TalentDeskError as exc:
+        print(f"Error: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Cancelado: no se guardó nada.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stderr.close()
+        return EXIT_OK
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from talentdesk.db.session import Database
+
+    return Database.open(db_target(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from talentdesk.services.demo import generate_demo
+
+    if args.members < 0:
+        raise TalentDeskError("--members debe ser un número positivo.")
+    db = _open(args)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r  {done:>9,} / {total:,} miembros", end="", file=sys.stderr, flush=True)
+
+    try:
+        with db.session() as session:
+            result = generate_demo(session, args.members, seed=args.seed, progress=progress)
+    finally:
+        db.close()
+    if show:
+        print(file=sys.stderr)
+    print(
+        f"Se agregaron {result.members:,} miembros de demostración (ids {result.first_id}–{result.last_id})."
+    )
+    return EXIT_OK
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from talentdesk.db import backup as backups
+    from talentdesk.db import migrate
+    from talentdesk.db.engine import make_engine
+
+    action = args.db_command
+    if action == "upgrade":
+        engine = make_engine(db_target(args))
+        try:
+            result = migrate.ensure_current(engine, upgrade=True)
+        finally:
+            engine.dispose()
+        if result is None:
+            print(f"La base de datos ya está al día (esquema {migrate.head_revision()}).")
+        else:
+            print(f"Esquema actualizado de {result.from_revision or 'vacío'} a {result.to_revision}.")
+            if result.backup:
+                print(f"Copia de seguridad previa: {result.backup}")
+        return EXIT_OK
+    if action == "check":
+        return _db_check(args)
+    db = _open(args)
+    try:
+        if action == "backup":
+            target = Path(args.path) if args.path else backups.default_backup_path(db.engine)
+            print(f"Copia de seguridad escrita en {backups.backup_sqlite(db.engine, target)}")
+            return EXIT_OK
+        safety = backups.restore_sqlite(db.engine, Path(args.path))
+    finally:
+        db.close()
+    _open(args).close()  # bring a restored older copy up to the current schema
+    print(f"Base de datos restaurada desde {args.path}. La anterior quedó en {safety}")
+    return EXIT_OK
+
+
+def _db_check(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+
+    from talentdesk.db import migrate, search_index
+    from talentdesk.db.engine import make_engine
+
+    engine = make_engine(db_target(args), create=False)
+    problems: list[str] = []
+    try:
+        revision = migrate.check_schema(engine)
+        head = migrate.head_revision()
+        print(f"Base de datos: {engine.url.render_as_string(hide_password=True)}")
+        print(f"Esquema: {revision or 'vacío'} (esta versión usa {head})")
+        if revision != head:
+            problems.append("El esquema no está al día: ejecute «talentdesk db upgrade».")
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+                if result != ["ok"]:
+                    problems += [f"Integridad: {line}" for line in result[:20]]
+                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if fk:
+                    problems.append(f"Referencias rotas: {len(fk)} filas.")
+            if revision is not None:
+                problems += search_index.integrity_problems(conn)
+                members = conn.execute(text("SELECT count(*) FROM members")).scalar_one()
+                print(f"Miembros: {members:,}")
+            conn.rollback()
+    finally:
+        engine.dispose()
+    for problem in problems:
+        print(f"Problema: {problem}", file=sys.stderr)
+    print("Resultado: " + ("sin problemas." if not problems else f"{len(problems)} problema(s)."))
+    return EXIT_OK if not problems else EXIT_ERROR
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    return {"add": _members_add, "show": _members_show, "search": _members_search}[args.members_command](args)
+
+
+def _members_add(args: argparse.Namespace) -> int:
+    from talentdesk.services import members, reference
+
+    db = _open(args)
+    try:
+        with db.session() as session:
+            values: dict[str, Any] = {
+                "given_names": args.given_names,
+                "paternal_surname": args.paternal,
+                "maternal_surname": args.maternal,
+                "email": args.email,
+                "phone": args.phone,
+                "country": args.country,
+                "state": args.state,
+                "city": args.city,
+                "employer": args.employer,
+                "job_title": args.job_title,
+                "directory_consent": args.directory_consent,
+                "print_fields": args.print_fields,
+            }
+            for key, value in (
+                ("degree_level", args.degree),
+                ("status", args.status),
+                ("joined_on", args.joined_on),
+            ):
+                if value:
+                    values[key] = value
+            if args.chapter:
+                values["chapter_id"] = reference.find_chapter(session, args.chapter).id
+            if args.sector:
+                values["sector_ids"] = [reference.find_sector(session, s).id for s in args.sector]
+            member = members.create_member(session, values)
+            data = members.members_as_dicts(session, [member.id])[0]
+    finally:
+        db.close()
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"Miembro registrado: {data['full_name']} (id {data['id']}).")
+    return EXIT_OK
+
+
+def _members_show(args: argparse.Namespace) -> int:
+    from talentdesk.services import members
+
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            members.get_member(session, args.id)
+            data = members.members_as_dicts(session, [args.id])[0]
+    finally:
+        db.close()
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    rows = [
+        ("Nombre", data["full_name"]),
+        ("Correo", data["email"]),
+        ("Teléfono", data["phone"]),
+        ("País", data["country_name"]),
+        ("Estado", data["state"]),
+        ("Ciudad", data["city"]),
+        ("Capítulo", data["chapter"]),
+        ("Sectores", "; ".join(data["sectors"])),
+        ("Empleador", data["employer"]),
+        ("Puesto", data["job_title"]),
+        ("Estudios", data["degree_level"]),
+        ("Estatus", data["status"]),
+        ("En directorios", "sí" if data["directory_consent"] else "no"),
+        ("Datos imprimibles", ", ".join(data["print_fields"])),
+    ]
+    print(f"Miembro {data['id']}")
+    for name, value in rows:
+        if value:
+            print(f"  {name + ':':<19}{value}")
+    return EXIT_OK
+
+
+def _members_search(args: argparse.Namespace) -> int:
+    from talentdesk.core.validation import normalize_country
+    from talentdesk.services import members, reference
+    from talentdesk.services.search import MemberQuery, search_members
+
+    if args.limit < 0 or args.offset < 0:
+        raise TalentDeskError("--limit y --offset deben ser positivos.")
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            filters: dict[str, Any] = {}
+            if args.chapter:
+                filters["chapter_ids"] = (reference.find_chapter(session, args.chapter).id,)
+            if args.sector:
+                filters["sector_ids"] = (reference.find_sector(session, args.sector).id,)
+            if args.country:
+                code, err = normalize_country(args.country)
+                if err:
+                    raise ValidationError([err])
+                filters["countries"] = (code,)
+            if args.status:
+                filters["statuses"] = (MemberStatus(args.status),)
+            page = search_members(
+                session, MemberQuery(text=args.query, **filters), limit=args.limit, offset=args.offset
+            )
+            items = members.members_as_dicts(session, page.ids)
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"total": page.total, "items": items})
+        return EXIT_OK
+    for item in items:
+        name = full_name(item["given_names"], item["paternal_surname"], item["maternal_surname"])
+        print(
+            f"{item['id']:>8}  {name:<40.40}  {item['email'] or '':<34.34}  {item['chapter'] or '':<16.16}  "
+            f"{item['country'] or ''}"
+        )
+    shown = f"{args.offset + 1}–{args.offset + len(items)}" if items else "0"
+    print(f"{shown} de {page.total:,} resultado(s).")
+    return EXIT_OK
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "db": cmd_db,
+    "members": cmd_members,
+}
