@@ -9,6 +9,7 @@ folded user text can produce, so filters and text combine in one full-text expre
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -54,7 +55,8 @@ def _cached_words(value: str) -> tuple[str, ...]:
 @lru_cache(maxsize=100_000)
 def _sort_part(value: str | None) -> str:
     # ñ sorts after n and before o: 'n~' does that in plain binary order ('~' > 'z').
-    lowered = clean(value).lower().replace("ñ", "n~")
+    # NFC first: a decomposed 'n' + U+0303 (pasted from macOS) is an ñ too.
+    lowered = unicodedata.normalize("NFC", clean(value)).lower().replace("ñ", "n~")
     return _SPACES.sub(" ", _NON_SORT.sub(" ", unidecode(lowered))).strip()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from talentdesk.core.errors import DatabaseError
 
@@ -44,8 +45,6 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur = dbapi_conn.cursor()
-        with contextlib.suppress(sqlite3.OperationalError):  # read-only media keeps its mode
-            cur.execute("PRAGMA journal_mode=WAL")
         for pragma in (
             "foreign_keys=ON",
             "busy_timeout=5000",
@@ -57,6 +56,17 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
         cur.close()
 
     return engine
+
+
+def enable_wal(engine: Engine) -> None:
+    """Switch a SQLite file to WAL (persistent); only once it is known to be a TalentDesk database.
+
+    Not done on connect: opening a refused file (too new, another program's) must not modify it.
+    """
+    if sqlite_path(engine) is None:
+        return
+    with engine.connect() as conn, contextlib.suppress(OperationalError):  # read-only media keeps its mode
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect
 
 from talentdesk.core.errors import DatabaseError, SchemaTooNewError
 from talentdesk.db.backup import backup_sqlite
-from talentdesk.db.engine import sqlite_path
+from talentdesk.db.engine import enable_wal, sqlite_path
 from talentdesk.db.errors import classify
 from talentdesk.db.paths import backups_dir_for
 
@@ -78,6 +78,7 @@ def check_schema(engine: Engine) -> str | None:
 def ensure_current(engine: Engine, *, upgrade: bool = True) -> UpgradeResult | None:
     """Check the schema and, when asked, bring it to the head revision."""
     revision = check_schema(engine)
+    enable_wal(engine)
     if revision == head_revision():
         return None
     if not upgrade:

@@ -174,10 +174,11 @@ def _validate(
         if not out["name"]:
             errors.append(error("name", "es obligatorio."))
         else:
-            stmt = select(Chapter.id).where(func.lower(Chapter.name) == out["name"].lower())
-            if current is not None:
-                stmt = stmt.where(Chapter.id != current.id)
-            if session.scalar(stmt) is not None:
+            # Compared in Python: SQLite's lower() folds ASCII only ('Los Ángeles').
+            wanted = out["name"].casefold()
+            others = session.execute(select(Chapter.id, Chapter.name))
+            own = current.id if current is not None else None
+            if any(name.casefold() == wanted and cid != own for cid, name in others):
                 errors.append(error("name", f"ya existe un capítulo «{out['name']}»."))
     if "country" in values:
         out["country"], err = normalize_country(values["country"])

@@ -93,9 +93,10 @@ def member_values(member: Member) -> dict[str, Any]:
         directory_consent=member.directory_consent,
         print_fields=member.print_fields,
         chapter_id=member.chapter_id,
-        sector_ids=member.sector_ids,
+        # Sorted: the order a caller lists them in is not a change (the database keeps none).
+        sector_ids=sorted(member.sector_ids),
         primary_sector_id=member.primary_sector_id,
-        contribution_ids=[c.id for c in member.contributions],
+        contribution_ids=sorted(c.id for c in member.contributions),
     )
     return values
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import OrganizationKind
@@ -96,10 +96,11 @@ def _validate(
         if not out["name"]:
             errors.append(error("name", "es obligatorio."))
         else:
-            stmt = select(Organization.id).where(func.lower(Organization.name) == out["name"].lower())
-            if current is not None:
-                stmt = stmt.where(Organization.id != current.id)
-            if session.scalar(stmt) is not None:
+            # Compared in Python: SQLite's lower() folds ASCII only ('Álvaro Obregón').
+            wanted = out["name"].casefold()
+            others = session.execute(select(Organization.id, Organization.name))
+            own = current.id if current is not None else None
+            if any(name.casefold() == wanted and oid != own for oid, name in others):
                 errors.append(error("name", f"ya existe una organización «{out['name']}»."))
     if "kind" in values:
         kind = values["kind"]
