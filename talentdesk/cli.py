@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,7 +29,6 @@ _ARGPARSE_ES = {
     "choose from": "opciones",
     "invalid int value": "número entero no válido",
     "expected one argument": "se esperaba un valor",
-    "argument": "argumento",
 }
 
 
@@ -36,6 +36,7 @@ class SpanishParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         for en, es in _ARGPARSE_ES.items():
             message = message.replace(en, es)
+        message = re.sub(r"\bargument\b", "argumento", message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = db_cmds.add_parser("restore", help="restaura una copia (respalda antes la actual)")
     restore.add_argument("path", metavar="RUTA")
     db_cmds.add_parser("check", help="verifica integridad, esquema e índice de búsqueda")
+    db_cmds.add_parser("reindex", help="reconstruye el índice de búsqueda de miembros")
 
     members = commands.add_parser("members", help="miembros de la Red")
     m_cmds = members.add_subparsers(
@@ -207,6 +209,10 @@ def cmd_db(args: argparse.Namespace) -> int:
         return EXIT_OK
     if action == "check":
         return _db_check(args)
+    if action == "reindex":
+        return _db_reindex(args)
+    if action == "restore":
+        backups.check_restore_source(Path(args.path))  # before the target is even opened
     db = _open(args)
     try:
         if action == "backup":
@@ -255,6 +261,19 @@ def _db_check(args: argparse.Namespace) -> int:
         print(f"Problema: {problem}", file=sys.stderr)
     print("Resultado: " + ("sin problemas." if not problems else f"{len(problems)} problema(s)."))
     return EXIT_OK if not problems else EXIT_ERROR
+
+
+def _db_reindex(args: argparse.Namespace) -> int:
+    from talentdesk.db import search_index
+
+    db = _open(args)
+    try:
+        with db.engine.begin() as conn:
+            count = search_index.rebuild(conn)
+    finally:
+        db.close()
+    print(f"Índice de búsqueda reconstruido: {count:,} miembros.")
+    return EXIT_OK
 
 
 def cmd_members(args: argparse.Namespace) -> int:

@@ -25,9 +25,16 @@ def _require_file(engine: Engine) -> Path:
 
 
 def default_backup_path(engine: Engine) -> Path:
+    """A new name in backups/: never one that exists (two backups in the same second)."""
     source = _require_file(engine)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return backups_dir_for(source) / f"{source.stem}-{stamp}.sqlite"
+    folder = backups_dir_for(source)
+    target = folder / f"{source.stem}-{stamp}.sqlite"
+    n = 2
+    while target.exists():
+        target = folder / f"{source.stem}-{stamp}-{n}.sqlite"
+        n += 1
+    return target
 
 
 def backup_sqlite(engine: Engine, target: Path) -> Path:
@@ -79,9 +86,10 @@ def restore_sqlite(engine: Engine, source_file: Path) -> Path:
     """Replace the database's content with ``source_file``; returns the backup taken first."""
     target = _require_file(engine)
     source_file = source_file.expanduser().resolve()
-    validate_backup_file(source_file)
-    _check_revision(source_file)
+    check_restore_source(source_file)
     safety = backup_sqlite(engine, default_backup_path(engine))
+    if safety == source_file:  # unreachable with default_backup_path; guards future changes
+        raise DatabaseError("La copia de seguridad previa sobrescribiría el archivo a restaurar.")
     engine.dispose()
     try:
         src = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
@@ -98,6 +106,13 @@ def restore_sqlite(engine: Engine, source_file: Path) -> Path:
             f"No se pudo restaurar: {exc}. La base de datos anterior está en «{safety}»."
         ) from exc
     return safety
+
+
+def check_restore_source(source_file: Path) -> None:
+    """Everything that can refuse a restore, checked without touching the live database."""
+    source_file = source_file.expanduser().resolve()
+    validate_backup_file(source_file)
+    _check_revision(source_file)
 
 
 def _check_revision(source_file: Path) -> None:

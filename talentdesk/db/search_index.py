@@ -52,11 +52,33 @@ def optimize(conn: Connection) -> None:
         conn.exec_driver_sql("INSERT INTO member_fts(member_fts) VALUES ('optimize')")
 
 
+def rebuild(conn: Connection) -> int:
+    """Drop every entry and index all members again from ``search_text``."""
+    if not has_fts(conn):
+        return 0
+    conn.exec_driver_sql("INSERT INTO member_fts(member_fts) VALUES ('delete-all')")
+    conn.exec_driver_sql("INSERT INTO member_fts(rowid, search_text) SELECT id, search_text FROM members")
+    optimize(conn)
+    return int(conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one())
+
+
 def integrity_problems(conn: Connection) -> list[str]:
+    """What ``db check`` reports about the index; empty when it is in step with members.
+
+    FTS5's own integrity-check cannot compare a contentless index with its source, so this
+    checks that every member is indexed once: each row has exactly one consent word.
+    """
     if not has_fts(conn):
         return []
+    hint = " Ejecute «talentdesk db reindex»."
     try:
         conn.exec_driver_sql("INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)")
+        members = conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one()
+        indexed = conn.exec_driver_sql(
+            'SELECT count(*) FROM member_fts WHERE member_fts MATCH \'"_dc0" OR "_dc1"\''
+        ).scalar_one()
     except Exception as exc:  # reported, not raised: `db check` lists every problem it finds
-        return [f"Índice de búsqueda: {exc}"]
+        return [f"Índice de búsqueda dañado: {exc}.{hint}"]
+    if indexed != members:
+        return [f"Índice de búsqueda desfasado: {indexed:,} entradas para {members:,} miembros.{hint}"]
     return []

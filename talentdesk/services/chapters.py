@@ -118,6 +118,7 @@ def add_board_position(
     position = BoardPosition(
         chapter=chapter, member_id=member_id, role=parsed_role, term_start=start, term_end=end
     )
+    session.add(position)  # SQLAlchemy 2 no longer cascades a backref assignment into the session
     session.flush()
     audit.record_create(
         session,

@@ -46,6 +46,7 @@ def add_contact(session: Session, sector_id: int, values: Mapping[str, Any]) -> 
     sector = get_sector(session, sector_id)
     clean_values = _validate_contact(values)
     contact = SectorContact(sector=sector, **clean_values)
+    session.add(contact)  # SQLAlchemy 2 no longer cascades a backref assignment into the session
     session.flush()
     audit.record_create(session, "sector_contact", contact.id, {"sector_id": sector_id, **clean_values})
     return contact

@@ -73,7 +73,9 @@ def count_rows(path: Path, table: str = "members") -> int:
 def member_names(path: Path) -> list[tuple[str, str, str | None]]:
     return [
         (r[0], r[1], r[2])
-        for r in query(path, "SELECT given_names, paternal_surname, maternal_surname FROM members ORDER BY id")
+        for r in query(
+            path, "SELECT given_names, paternal_surname, maternal_surname FROM members ORDER BY id"
+        )
     ]
 
 

@@ -440,7 +440,7 @@ def _search_index() -> None:
         return
     op.execute(
         "CREATE VIRTUAL TABLE member_fts USING fts5(search_text, content='', detail=none, "
-        "prefix='1 2 3', tokenize=\"unicode61 tokenchars '_'\")"
+        "prefix='1 2 3 4 5', tokenize=\"unicode61 tokenchars '_'\")"
     )
     op.execute(
         "CREATE TRIGGER members_fts_ai AFTER INSERT ON members BEGIN "
