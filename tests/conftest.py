@@ -11,9 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from talentdesk.db.engine import make_engine  # noqa: E402
-from talentdesk.db.migrate import ensure_current  # noqa: E402
-from talentdesk.db.session import Database  # noqa: E402
+from talentdesk.db.engine import make_engine
+from talentdesk.db.migrate import ensure_current
+from talentdesk.db.session import Database
 
 
 @pytest.fixture(scope="session")

@@ -26,11 +26,11 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import BoardRole, ChapterStatus, DegreeLevel, MemberStatus, OrganizationKind
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import (
+    Base,
     BoardPosition,
     Chapter,
     ContributionType,
     Member,
-    MemberSector,
     Organization,
     Sector,
     SectorContact,
@@ -443,8 +443,8 @@ def generate_demo(
         for batch in batches:
             if abort is not None and abort.is_set():
                 raise TalentDeskError("Generación cancelada: no se guardó nada.")
-            bulk_insert(conn, Member.__table__, batch.members)
-            bulk_insert(conn, MemberSector.__table__, batch.sectors)
+            bulk_insert(conn, Base.metadata.tables["members"], batch.members)
+            bulk_insert(conn, Base.metadata.tables["member_sectors"], batch.sectors)
             bulk_insert(conn, member_contributions, batch.contributions)
             done += len(batch.members)
             if progress is not None:

@@ -1,0 +1,185 @@
+"""Schema migrations (talentdesk.db.migrate): reference data, refusals, backup before upgrade."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from talentdesk.core.errors import DatabaseError, SchemaTooNewError
+from talentdesk.core.models import Chapter, ContributionType, Sector
+from talentdesk.db import migrate
+from talentdesk.db.engine import make_engine
+from talentdesk.db.search_index import INSERT_TRIGGER, bulk_member_load
+from talentdesk.db.session import Database
+from talentdesk.services.members import count_members
+from talentdesk.services.search import MemberQuery, search_members
+
+from .helpers import add, revision_of, sql_scalar
+
+
+def test_fresh_database_has_reference_data(tmp_path: Path) -> None:
+    path = tmp_path / "nueva" / "fresh.sqlite"  # missing folder is created
+    database = Database.open(path)
+    try:
+        with database.reader() as s:
+            sectors = list(s.scalars(select(Sector).order_by(Sector.number)))
+            assert [x.number for x in sectors] == list(range(1, 10))
+            assert sectors[2].name == "Salud"
+            assert len(list(s.scalars(select(ContributionType)))) == 11
+            chapters = {c.name: c for c in s.scalars(select(Chapter))}
+            assert {n: c.founded_on for n, c in chapters.items()} == {
+                "Silicon Valley": date(2006, 11, 1),
+                "Houston": date(2007, 5, 1),
+                "Detroit": date(2007, 12, 1),
+            }
+            assert all(c.country == "US" and c.status.value == "formalizado" for c in chapters.values())
+        assert migrate.current_revision(database.engine) == migrate.head_revision() == "0001"
+        assert migrate.ensure_current(database.engine) is None  # already current: nothing to do
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        database.close()
+    assert revision_of(path) == "0001"
+
+
+def _snapshot(path: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(path.parent.iterdir()) if p.is_file()}
+
+
+def test_unknown_revision_is_refused_and_file_untouched(db_path: Path) -> None:
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_futuro'")
+    con.commit()
+    con.close()
+    before = _snapshot(db_path)
+    with pytest.raises(SchemaTooNewError, match="9999_futuro") as info:
+        Database.open(db_path)
+    assert "no se modificó" in info.value.message
+    assert _snapshot(db_path) == before
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_foreign_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "otro.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE clientes (id INTEGER PRIMARY KEY, nombre TEXT)")
+    con.execute("INSERT INTO clientes (nombre) VALUES ('Ana')")
+    con.commit()
+    con.close()
+    before = _snapshot(path)
+    with pytest.raises(DatabaseError, match="no es de TalentDesk"):
+        Database.open(path)
+    assert _snapshot(path) == before
+    assert sql_scalar(path, "SELECT nombre FROM clientes") == "Ana"
+
+
+def test_non_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notas.sqlite"
+    path.write_text("esto no es una base de datos\n" * 10, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="no es un archivo SQLite"):
+        Database.open(path)
+    assert path.read_bytes() == before
+    folder = tmp_path / "carpeta.sqlite"
+    folder.mkdir()
+    with pytest.raises(DatabaseError, match="carpeta"):
+        Database.open(folder)
+    with pytest.raises(DatabaseError, match="No existe"):
+        make_engine(tmp_path / "falta.sqlite", create=False)
+
+
+def test_upgrade_not_allowed_without_permission(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_revision_0002(tmp_path, monkeypatch)
+    with pytest.raises(DatabaseError, match="necesita actualizarse"):
+        Database.open(db_path, upgrade=False)
+    assert revision_of(db_path) == "0001"
+
+
+def _with_revision_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "versions" / "0002_trivial.py").write_text(
+        '"""trivial test revision"""\n'
+        "from alembic import op\n\n"
+        'revision = "0002"\n'
+        'down_revision = "0001"\n'
+        "branch_labels = None\n"
+        "depends_on = None\n\n\n"
+        "def upgrade() -> None:\n"
+        '    op.execute("CREATE TABLE prueba_0002 (x INTEGER)")\n\n\n'
+        "def downgrade() -> None:\n"
+        '    op.execute("DROP TABLE prueba_0002")\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", copy)
+    assert migrate.head_revision() == "0002"
+
+
+def test_backup_before_upgrade(
+    db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.session() as s:
+        add(s, "Ana", "Núñez", email="ana@example.com")
+    db.close()
+    _with_revision_0002(tmp_path, monkeypatch)
+
+    database = Database.open(db_path)
+    database.close()
+
+    assert revision_of(db_path) == "0002"
+    assert sql_scalar(db_path, "SELECT count(*) FROM prueba_0002") == 0
+    backups = list((db_path.parent / "backups").glob("*.sqlite"))
+    assert len(backups) == 1
+    backup = backups[0]
+    assert backup.name.startswith("talentdesk-") and backup.name.endswith("-antes-de-0002.sqlite")
+    assert revision_of(backup) == "0001"
+    assert sql_scalar(backup, "SELECT paternal_surname FROM members") == "Núñez"
+    assert sql_scalar(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'prueba_0002'") == 0
+    assert sql_scalar(backup, "PRAGMA journal_mode") == "delete"  # a standalone file, no -wal needed
+
+
+def test_upgrade_of_empty_file_takes_no_backup(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "vacia.sqlite")
+    try:
+        result = migrate.ensure_current(engine)
+    finally:
+        engine.dispose()
+    assert result is not None
+    assert (result.from_revision, result.to_revision, result.backup) == (None, "0001", None)
+    assert not (tmp_path / "backups").exists()
+
+
+def _insert_trigger_sql(database: Database) -> str:
+    with database.engine.connect() as conn:
+        return str(
+            conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'members_fts_ai'").scalar_one()
+        )
+
+
+def test_insert_trigger_matches_search_index_after_bulk_load(db: Database) -> None:
+    assert _insert_trigger_sql(db) == INSERT_TRIGGER  # migration 0001 and search_index agree
+    with db.session() as s:
+        conn = s.connection()
+        with bulk_member_load(conn):
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'members_fts_ai'"
+                ).scalar_one()
+                == 0
+            )
+            add(s, "Ana", "Bulk")
+            s.flush()
+    assert _insert_trigger_sql(db) == INSERT_TRIGGER
+    with db.session() as s:  # the set-based fill indexed the bulk row; the trigger indexes new ones
+        add(s, "Beto", "Trigger")
+    with db.reader() as s:
+        assert search_members(s, MemberQuery(text="bulk")).total == 1
+        assert search_members(s, MemberQuery(text="trigger")).total == 1
+        assert count_members(s) == 2

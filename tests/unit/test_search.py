@@ -1,0 +1,289 @@
+"""Member search: accent-insensitive prefixes, filters, Spanish order, paging, both query plans."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.core.models import Member
+from talentdesk.db.session import Database
+from talentdesk.services import search
+from talentdesk.services.members import delete_member, update_member
+from talentdesk.services.search import MemberQuery, matching_ids, search_members
+
+from .helpers import add
+
+
+def ids_for(session: Session, query: MemberQuery, limit: int = 1000) -> list[int]:
+    return search_members(session, query, limit=limit).ids
+
+
+@pytest.fixture()
+def people(db: Database) -> dict[str, int]:
+    with db.session() as s:
+        made = {
+            "nunez": add(s, "Ana", "Nunez", email="ana.n@example.com").id,
+            "nunez_accent": add(s, "José", "Núñez", "Ávila", chapter_id=1, country="US", status="activo").id,
+            "nunfio": add(s, "Beto", "Nunfio", sector_ids=[2], degree_level="doctorado").id,
+            "nuo": add(s, "Carla", "Nuo", contribution_ids=[3], directory_consent=True).id,
+            "jose": add(s, "Josefina", "García", city="San José", employer="Pemex", chapter_id=2).id,
+            "ana": add(s, "María José", "Ñañez", country="MX", status="inactivo").id,
+        }
+    return made
+
+
+def test_accents_and_case_do_not_matter(db: Database, people: dict[str, int]) -> None:
+    with db.reader() as s:
+        assert people["nunez_accent"] in ids_for(s, MemberQuery(text="nunez"))
+        assert people["nunez"] in ids_for(s, MemberQuery(text="NÚÑEZ"))
+        assert set(ids_for(s, MemberQuery(text="NUÑEZ"))) == {people["nunez"], people["nunez_accent"]}
+        assert set(ids_for(s, MemberQuery(text="jose"))) == {
+            people["nunez_accent"],
+            people["jose"],
+            people["ana"],
+        }
+        assert ids_for(s, MemberQuery(text="josé nuñez ávila")) == [people["nunez_accent"]]
+        assert ids_for(s, MemberQuery(text="pemex san")) == [people["jose"]]
+        assert ids_for(s, MemberQuery(text="zzz")) == []
+        assert ids_for(s, MemberQuery(text="unez")) == []  # prefixes of words only
+
+
+def test_results_in_spanish_order(db: Database, people: dict[str, int]) -> None:
+    with db.reader() as s:
+        got = ids_for(s, MemberQuery(text="nu"))
+        assert got == [people["nunez"], people["nunfio"], people["nunez_accent"], people["nuo"]]
+        everything = ids_for(s, MemberQuery())
+        assert everything == [
+            people["jose"],
+            people["nunez"],
+            people["nunfio"],
+            people["nunez_accent"],
+            people["nuo"],
+            people["ana"],  # Ñañez: Ñ after every N
+        ]
+
+
+def test_filters_alone_and_with_text(db: Database, people: dict[str, int]) -> None:
+    with db.reader() as s:
+        assert set(ids_for(s, MemberQuery(chapter_ids=(1, 2)))) == {people["nunez_accent"], people["jose"]}
+        assert ids_for(s, MemberQuery(text="jose", chapter_ids=(1,))) == [people["nunez_accent"]]
+        assert ids_for(s, MemberQuery(sector_ids=(2,))) == [people["nunfio"]]
+        assert ids_for(s, MemberQuery(countries=("mx",))) == [people["ana"]]
+        assert ids_for(s, MemberQuery(statuses=(MemberStatus.INACTIVE,))) == [people["ana"]]
+        assert ids_for(s, MemberQuery(degrees=(DegreeLevel.DOCTORADO,))) == [people["nunfio"]]
+        assert ids_for(s, MemberQuery(contribution_ids=(3,))) == [people["nuo"]]
+        assert ids_for(s, MemberQuery(directory_consent=True)) == [people["nuo"]]
+        assert len(ids_for(s, MemberQuery(directory_consent=False))) == 5
+        prospects = ids_for(s, MemberQuery(text="nu", statuses=(MemberStatus.PROSPECT,)))
+        assert prospects == [people["nunez"], people["nunfio"], people["nuo"]]
+        assert ids_for(s, MemberQuery(text="jose", countries=("US",), statuses=(MemberStatus.ACTIVE,))) == [
+            people["nunez_accent"]
+        ]
+        assert ids_for(s, MemberQuery(text="jose", chapter_ids=(3,))) == []
+
+
+def test_paging_consistent_with_total(db: Database) -> None:
+    with db.session() as s:
+        for i in range(23):
+            add(s, f"Persona{i:02d}", "García" if i % 2 else "Garza")
+    with db.reader() as s:
+        q = MemberQuery(text="gar")
+        full = ids_for(s, q)
+        assert len(full) == 23
+        pages = [search_members(s, q, limit=5, offset=o) for o in range(0, 30, 5)]
+        assert all(p.total == 23 for p in pages)
+        assert [i for p in pages for i in p.ids] == full
+        assert pages[-1].ids == [] and pages[-1].plan == "empty"
+        assert search_members(s, q, limit=0).ids == []
+        assert search_members(s, q, limit=5, offset=-3).ids == full[:5]
+        assert list(matching_ids(s, q)) == full
+        assert list(matching_ids(s, MemberQuery())) == ids_for(s, MemberQuery())
+
+
+def test_updates_and_deletes_keep_index_in_step(db: Database, people: dict[str, int]) -> None:
+    with db.session() as s:
+        update_member(s, people["nuo"], {"paternal_surname": "Olvera", "chapter_id": 3})
+    with db.reader() as s:
+        assert people["nuo"] not in ids_for(s, MemberQuery(text="nuo"))
+        assert ids_for(s, MemberQuery(text="olvera", chapter_ids=(3,))) == [people["nuo"]]
+        assert search_members(s, MemberQuery(text="nu")).total == 3
+    with db.session() as s:
+        delete_member(s, people["nunfio"])
+        update_member(s, people["jose"], {"sector_ids": [9], "contribution_ids": [1]})
+    with db.reader() as s:
+        assert search_members(s, MemberQuery(text="nunfio")).total == 0
+        assert search_members(s, MemberQuery(sector_ids=(2,))).total == 0
+        assert ids_for(s, MemberQuery(sector_ids=(9,), contribution_ids=(1,))) == [people["jose"]]
+        assert (
+            s.connection().exec_driver_sql(
+                "INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)"
+            )
+            is not None
+        )
+
+
+# -- both plans and a brute-force oracle over the demo data --------------------------------
+
+
+def _strip_accents(text: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if unicodedata.combining(ch):
+            if ch == "\u0303" and out and out[-1] == "n":
+                out[-1] = "ñ"
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _oracle_words(text: str | None) -> list[str]:
+    plain = "".join(c if c.isalnum() else " " for c in _strip_accents(text or ""))
+    return plain.replace("ñ", "n").split()
+
+
+ALPHABET = "0123456789 abcdefghijklmnñopqrstuvwxyz"
+
+
+def _oracle_part(text: str | None) -> tuple[int, ...]:
+    plain = " ".join("".join(c if c.isalnum() else " " for c in _strip_accents(text or "")).split())
+    return tuple(ALPHABET.index(c) for c in plain)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    words: frozenset[str]
+    order: tuple[tuple[int, ...], ...]
+    chapter: int | None
+    sectors: frozenset[int]
+    country: str | None
+    status: str
+    degree: str | None
+    contributions: frozenset[int]
+    consent: bool
+
+
+def _rows(session: Session) -> list[Row]:
+    members = session.scalars(
+        select(Member).options(selectinload(Member.sector_links), selectinload(Member.contributions))
+    )
+    rows = []
+    for m in members:
+        texts = (m.given_names, m.paternal_surname, m.maternal_surname, m.preferred_name, m.email)
+        texts += (m.employer, m.job_title, m.city, m.expertise)
+        rows.append(
+            Row(
+                id=m.id,
+                words=frozenset(w for t in texts for w in _oracle_words(t)),
+                order=(
+                    _oracle_part(m.paternal_surname),
+                    _oracle_part(m.maternal_surname),
+                    _oracle_part(m.given_names),
+                ),
+                chapter=m.chapter_id,
+                sectors=frozenset(m.sector_ids),
+                country=m.country,
+                status=m.status.value,
+                degree=m.degree_level.value if m.degree_level else None,
+                contributions=frozenset(c.id for c in m.contributions),
+                consent=bool(m.directory_consent),
+            )
+        )
+    return rows
+
+
+def _oracle(rows: list[Row], q: MemberQuery) -> list[int]:
+    wanted = _oracle_words(q.text)
+
+    def ok(r: Row) -> bool:
+        return (
+            all(any(w.startswith(x) for w in r.words) for x in wanted)
+            and (not q.chapter_ids or r.chapter in q.chapter_ids)
+            and (not q.sector_ids or bool(r.sectors & set(q.sector_ids)))
+            and (not q.countries or r.country in {c.upper() for c in q.countries})
+            and (not q.statuses or r.status in {s.value for s in q.statuses})
+            and (not q.degrees or r.degree in {d.value for d in q.degrees})
+            and (not q.contribution_ids or bool(r.contributions & set(q.contribution_ids)))
+            and (q.directory_consent is None or r.consent == q.directory_consent)
+        )
+
+    return [r.id for r in sorted((r for r in rows if ok(r)), key=lambda r: (r.order, r.id))]
+
+
+def _queries(rows: list[Row], count: int) -> Iterator[MemberQuery]:
+    rng = random.Random(20240501)
+    yield MemberQuery(text="nunez")
+    yield MemberQuery(text="maria jose")
+    yield MemberQuery(text="a")
+    yield MemberQuery(text="e", directory_consent=True)
+    yield MemberQuery(text="example", chapter_ids=(1, 2, 3))
+    for _ in range(count):
+        text_words = []
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+            word = rng.choice(sorted(rng.choice(rows).words))
+            text_words.append(word[: rng.randint(1, len(word))])
+        if rng.random() < 0.1:
+            text_words.append("QÚ" if rng.random() < 0.5 else "Ñ")
+        yield MemberQuery(
+            text=" ".join(w.upper() if rng.random() < 0.2 else w for w in text_words),
+            chapter_ids=tuple(rng.sample(range(1, 22), rng.randint(1, 4))) if rng.random() < 0.3 else (),
+            sector_ids=tuple(rng.sample(range(1, 10), rng.randint(1, 3))) if rng.random() < 0.3 else (),
+            countries=tuple(rng.sample(["US", "ca", "ES", "MX", "DE"], 2)) if rng.random() < 0.2 else (),
+            statuses=(rng.choice(list(MemberStatus)),) if rng.random() < 0.3 else (),
+            degrees=tuple(rng.sample(list(DegreeLevel), 2)) if rng.random() < 0.2 else (),
+            contribution_ids=(rng.randint(1, 11),) if rng.random() < 0.2 else (),
+            directory_consent=rng.choice((None, None, True, False)),
+        )
+
+
+def test_walk_and_sort_plans_agree_with_each_other_and_with_brute_force(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = Database.open(demo_db_path)
+    try:
+        with database.reader() as s:
+            rows = _rows(s)
+            assert len(rows) == 300
+            rng = random.Random(7)
+            checked = nonempty = 0
+            for q in _queries(rows, 250):
+                expected = _oracle(rows, q)
+                nonempty += bool(expected)
+                assert search_members(s, q, limit=1).total == len(expected), q
+                assert list(matching_ids(s, q)) == expected, q
+                for limit, offset in ((1000, 0), (rng.randint(1, 30), rng.randint(0, 40)), (7, 3)):
+                    pages = {}
+                    for plan in ("walk", "sort"):
+                        monkeypatch.setattr(search, "_choose_plan", lambda *_a, _p=plan: _p)
+                        page = search_members(s, q, limit=limit, offset=offset)
+                        assert page.total == len(expected), (plan, q)
+                        assert page.plan in (plan, "empty", "index")
+                        pages[plan] = page.ids
+                    assert pages["walk"] == pages["sort"], q
+                    assert pages["walk"] == expected[offset : offset + limit], q
+                    checked += 1
+            monkeypatch.undo()
+            assert checked > 700 and nonempty > 100
+    finally:
+        database.close()
+
+
+def test_planner_picks_each_plan(demo_db_path: Path) -> None:
+    database = Database.open(demo_db_path)
+    try:
+        with database.reader() as s:
+            broad = search_members(s, MemberQuery(text="e"), limit=10)
+            assert broad.plan == "walk"
+            rare_word = search_members(s, MemberQuery(text="example", chapter_ids=(1,)), limit=100)
+            assert rare_word.total > 0 and rare_word.plan == "sort"
+            assert search_members(s, MemberQuery(), limit=5).plan == "index"
+    finally:
+        database.close()
