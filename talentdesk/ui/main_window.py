@@ -1,122 +1,245 @@
-"""The main window. For now (Core issue) it shows the open database and what it holds."""
+"""The main window: navigation between areas, menus, toolbar, status bar, undo."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QVBoxLayout,
-    QWidget,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
 )
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from talentdesk import __version__
-from talentdesk.core.errors import TalentDeskError
-from talentdesk.core.models import Chapter, Member, Organization, Sector
-from talentdesk.db.session import Database
-from talentdesk.ui.tasks import run_in_background
-
-
-@dataclass(frozen=True)
-class Counts:
-    members: int
-    chapters: int
-    sectors: int
-    organizations: int
-
-
-def load_counts(db: Database) -> Counts:
-    with db.reader() as session:
-
-        def count(model: type) -> int:
-            return int(session.scalar(select(func.count()).select_from(model)) or 0)
-
-        return Counts(count(Member), count(Chapter), count(Sector), count(Organization))
+from talentdesk.core.models import Base, Chapter, Member, Organization
+from talentdesk.ui import settings as S
+from talentdesk.ui.area import Area
+from talentdesk.ui.context import AppContext, Changes
+from talentdesk.ui.tasks import Task
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, ctx: AppContext, areas: list[Area] | None = None) -> None:
         super().__init__()
-        self.db = db
-        self.setWindowTitle("TalentDesk — Red de Talentos Mexicanos")
-        self.resize(720, 420)
-        self._build_menus()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("TalentDesk — Red de Talentos Mexicanos"))
+        self.resize(1280, 800)
+        self.areas: list[Area] = areas if areas is not None else default_areas(ctx)
 
-        title = QLabel("Red de Talentos Mexicanos")
-        title.setObjectName("title")
-        font = title.font()
-        font.setPointSize(font.pointSize() + 8)
-        font.setBold(True)
-        title.setFont(font)
-        subtitle = QLabel("Instituto de los Mexicanos en el Exterior")
-        subtitle.setStyleSheet("color: #555;")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for area in self.areas:
+            self.nav.addItem(QListWidgetItem(area.title()))
+            self.stack.addWidget(area)
+        self.nav.currentRowChanged.connect(self._show_area)
 
-        self.path_label = QLabel(db.display_name)
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.path_label.setWordWrap(True)
-        self.count_labels = {key: QLabel("…") for key in ("members", "chapters", "sectors", "organizations")}
-        form = QFormLayout()
-        form.addRow("Base de datos:", self.path_label)
-        form.addRow("Miembros:", self.count_labels["members"])
-        form.addRow("Capítulos:", self.count_labels["chapters"])
-        form.addRow("Sectores (PNCS):", self.count_labels["sectors"])
-        form.addRow("Organizaciones:", self.count_labels["organizations"])
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
 
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        layout = QVBoxLayout()
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addWidget(line)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage("Cargando…")
-        self.refresh()
+        self.db_label = QLabel(ctx.db.display_name)
+        self.count_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.db_label)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Archivo")
-        refresh = QAction("&Actualizar", self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh)
-        file_menu.addAction(refresh)
-        quit_action = QAction("&Salir", self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("A&yuda")
-        about = QAction("&Acerca de TalentDesk", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self._build_actions()
+        ctx.changed.connect(self._on_changes)
+        ctx.error.connect(self._show_error)
+        ctx.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.runner.busy_changed.connect(self._on_busy)
+        ctx.undo.changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
 
-    def refresh(self) -> None:
-        db = self.db
-        run_in_background(self, lambda: load_counts(db), self._show_counts, self._show_error)
+        geometry = ctx.settings.get(S.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = ctx.settings.get(S.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        start = min(max(ctx.settings.get(S.CURRENT_AREA), 0), len(self.areas) - 1) if self.areas else 0
+        self.nav.setCurrentRow(start)
+        self.refresh_counts()
 
-    def _show_counts(self, counts: Counts) -> None:
-        for key, label in self.count_labels.items():
-            label.setText(f"{getattr(counts, key):,}")
-        self.statusBar().showMessage(f"{counts.members:,} miembros", 0)
+    # -- actions ------------------------------------------------------------------------------
 
-    def _show_error(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, TalentDeskError) else f"Error inesperado: {exc}"
-        self.statusBar().showMessage(message)
-        QMessageBox.critical(self, "TalentDesk", message)
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any, name: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_search = self._action(
+            self.tr("&Search"), QKeySequence.StandardKey.Find, self._search, "search"
+        )
+        self.act_new = self._action(self.tr("&New…"), QKeySequence.StandardKey.New, self._new, "new")
+        self.act_open = self._action(self.tr("&Open"), None, self._open, "open")
+        self.act_open.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.act_open.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_delete = self._action(
+            self.tr("&Delete…"), QKeySequence.StandardKey.Delete, self._delete, "delete"
+        )
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stack.addAction(self.act_open)
+        self.stack.addAction(self.act_delete)
+        self.act_undo = self._action(
+            self.tr("&Undo"), QKeySequence.StandardKey.Undo, self.ctx.undo.undo, "undo"
+        )
+        self.act_redo = self._action(self.tr("&Redo"), "Ctrl+Shift+Z", self.ctx.undo.redo, "redo")
+        self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
+        self.act_about = self._action(self.tr("&About TalentDesk"), None, self.show_about, "about")
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu
+        file_menu.addAction(self.act_new)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_search)
+        edit.addAction(self.act_open)
+        edit.addAction(self.act_delete)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_open, self.act_delete, self.act_undo, self.act_redo):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def current_area(self) -> Area | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Area) else None
+
+    def _show_area(self, row: int) -> None:
+        if 0 <= row < len(self.areas):
+            self.stack.setCurrentIndex(row)
+            self.areas[row].activated()
+            self._update_area_actions()
+
+    def _update_area_actions(self) -> None:
+        area = self.current_area()
+        for action, name in (
+            (self.act_search, "search"),
+            (self.act_new, "new"),
+            (self.act_open, "open"),
+            (self.act_delete, "delete"),
+        ):
+            action.setEnabled(area is not None and area.supports(name))
+
+    def _search(self) -> None:
+        if (area := self.current_area()) is not None:
+            area.focus_search()
+
+    def _new(self) -> None:
+        if (area := self.current_area()) is not None:
+            area.new_item()
+
+    def _open(self) -> None:
+        if (area := self.current_area()) is not None:
+            area.open_current()
+
+    def _delete(self) -> None:
+        if (area := self.current_area()) is not None:
+            area.delete_selected()
+
+    def _update_undo_actions(self) -> None:
+        undo = self.ctx.undo
+        self.act_undo.setEnabled(undo.can_undo())
+        self.act_redo.setEnabled(undo.can_redo())
+        self.act_undo.setText(self.tr("&Undo %1").replace("%1", undo.undo_text()).strip())
+        self.act_redo.setText(self.tr("&Redo %1").replace("%1", undo.redo_text()).strip())
+
+    # -- status -------------------------------------------------------------------------------
+
+    def refresh_counts(self) -> None:
+        def query(session: Session, _task: Task) -> tuple[int, int, int]:
+            def count(model: type[Base]) -> int:
+                return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+            return count(Member), count(Chapter), count(Organization)
+
+        self.ctx.read(query, self._show_counts, on_failure=lambda exc: self._show_error(str(exc)), owner=self)
+
+    def _show_counts(self, counts: tuple[int, int, int]) -> None:
+        members, chapters, organizations = counts
+        self.count_label.setText(
+            self.tr("%1 members · %2 chapters · %3 organizations")
+            .replace("%1", f"{members:,}")
+            .replace("%2", f"{chapters:,}")
+            .replace("%3", f"{organizations:,}")
+        )
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.members or changes.chapters or changes.organizations:
+            self.refresh_counts()
+
+    def _on_busy(self, pending: int) -> None:
+        self.busy_label.setText(self.tr("Working…") if pending else "")
+
+    def _show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.critical(self, self.tr("TalentDesk"), message)
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            "Acerca de TalentDesk",
-            f"<b>TalentDesk {__version__}</b><br>Administración de la Red de Talentos "
-            "Mexicanos.<br>Los datos de demostración son generados; no son de personas reales.",
+            self.tr("About TalentDesk"),
+            self.tr(
+                "<b>TalentDesk %1</b><br>Administration of the Red de Talentos Mexicanos "
+                "(Instituto de los Mexicanos en el Exterior).<br>Demo data is generated: it "
+                "belongs to no real person."
+            ).replace("%1", __version__),
         )
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for area in self.areas:
+            if hasattr(area, "confirm_close") and not area.confirm_close():
+                event.ignore()
+                return
+        for area in self.areas:
+            area.save_state()
+        self.ctx.settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
+        self.ctx.settings.set(S.WINDOW_STATE, self.saveState())
+        self.ctx.settings.set(S.CURRENT_AREA, self.nav.currentRow())
+        self.ctx.runner.wait_idle()
+        event.accept()
+
+
+def default_areas(ctx: AppContext) -> list[Area]:
+    from talentdesk.ui.chapters import ChaptersArea
+    from talentdesk.ui.members.area import MembersArea
+    from talentdesk.ui.organizations import OrganizationsArea
+    from talentdesk.ui.sectors import SectorsArea
+
+    return [MembersArea(ctx), ChaptersArea(ctx), SectorsArea(ctx), OrganizationsArea(ctx)]

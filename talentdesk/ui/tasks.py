@@ -1,46 +1,185 @@
-"""Run work off the GUI thread and hand the result back on it (Anki's QueryOp idea, small).
+"""Background work for the GUI (Anki's CollectionOp/QueryOp and taskman ideas, small).
 
-The work function gets no widget: it opens its own session from the factory it is given.
-Results and errors come back through a queued signal, so slots run on the GUI thread.
+* Work functions get a :class:`Task` (abort event + progress callback), never a widget, and
+  open their own session.
+* Reads run on Qt's global thread pool; writes run one at a time on a single-thread pool, so
+  two edits never race for the SQLite write lock.
+* Results, errors and progress come back to the GUI thread through queued signals.
+* A task given a title shows a progress dialog (after half a second) whose Cancel sets the
+  abort event; the work raises :class:`Cancelled` and its transaction rolls back.
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from talentdesk.core.errors import TalentDeskError
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(TalentDeskError):
+    def __init__(self) -> None:
+        super().__init__("Operación cancelada: no se guardó nada.")
+
+
+class Task:
+    """Handed to the work function: check ``abort`` often, report progress if you can."""
+
+    def __init__(self, task_id: int, bridge: _Bridge) -> None:
+        self.id = task_id
+        self.abort = threading.Event()
+        self._bridge = bridge
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._bridge.progressed.emit(self.id, done, total, text)
+
+    def check(self) -> None:
+        if self.abort.is_set():
+            raise Cancelled()
 
 
 class _Bridge(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+    """One per runner, living as long as it: results travel as (task id, payload)."""
+
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int, str)
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], bridge: _Bridge) -> None:
+    def __init__(self, work: Callable[[Task], Any], task: Task, bridge: _Bridge) -> None:
         super().__init__()
-        self.work = work
-        self.bridge = bridge
+        self.work, self.task, self.bridge = work, task, bridge
 
     def run(self) -> None:
         try:
-            result = self.work()
-        except Exception as exc:  # delivered to the GUI thread, shown to the user there
-            self.bridge.failed.emit(exc)
+            result = self.work(self.task)
+        except Exception as exc:  # delivered to the GUI thread and shown there
+            self.bridge.failed.emit(self.task.id, exc)
         else:
-            self.bridge.succeeded.emit(result)
+            self.bridge.succeeded.emit(self.task.id, result)
 
 
-def run_in_background(
-    parent: QObject,
-    work: Callable[[], Any],
-    on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None],
-) -> None:
-    bridge = _Bridge(parent)  # parented: lives as long as its window, signals stay queued
-    bridge.succeeded.connect(on_success)
-    bridge.failed.connect(on_failure)
-    bridge.succeeded.connect(bridge.deleteLater)
-    bridge.failed.connect(bridge.deleteLater)
-    QThreadPool.globalInstance().start(_Job(work, bridge))
+def error_message(exc: BaseException) -> str:
+    if isinstance(exc, TalentDeskError):
+        return exc.message
+    return f"Error inesperado: {exc}"
+
+
+@dataclass
+class _Pending:
+    on_success: Callable[[Any], None]
+    on_failure: Callable[[BaseException], None] | None
+    owner: QObject | None
+    parent: QWidget | None
+    dialog: QProgressDialog | None
+
+
+class TaskRunner(QObject):
+    busy_changed = Signal(int)  # tasks under way
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.reads = QThreadPool.globalInstance()
+        self.writes = QThreadPool(self)
+        self.writes.setMaxThreadCount(1)
+        self._bridge = _Bridge(self)
+        self._bridge.succeeded.connect(self._succeeded)
+        self._bridge.failed.connect(self._failed)
+        self._bridge.progressed.connect(self._progressed)
+        self._tasks: dict[int, _Pending] = {}
+        self._ids = itertools.count(1)
+
+    @property
+    def pending(self) -> int:
+        return len(self._tasks)
+
+    def run(
+        self,
+        work: Callable[[Task], Any],
+        on_success: Callable[[Any], None],
+        *,
+        on_failure: Callable[[BaseException], None] | None = None,
+        write: bool = False,
+        title: str | None = None,
+        parent: QWidget | None = None,
+        owner: QObject | None = None,
+    ) -> Task:
+        """Run ``work`` off the GUI thread. If ``owner`` (the widget waiting for the result) has
+        been destroyed by the time the result arrives, the callbacks are not called."""
+        task = Task(next(self._ids), self._bridge)
+        dialog = self._progress_dialog(title, task, parent) if title else None
+        self._tasks[task.id] = _Pending(on_success, on_failure, owner, parent, dialog)
+        self.busy_changed.emit(self.pending)
+        (self.writes if write else self.reads).start(_Job(work, task, self._bridge))
+        return task
+
+    def _finish(self, task_id: int) -> _Pending | None:
+        pending = self._tasks.pop(task_id, None)
+        if pending is None:
+            return None
+        self.busy_changed.emit(self.pending)
+        if pending.dialog is not None:
+            pending.dialog.reset()
+            pending.dialog.hide()
+            pending.dialog.setParent(None)
+        if pending.owner is not None and not shiboken6.isValid(pending.owner):
+            return None
+        return pending
+
+    def _succeeded(self, task_id: int, result: Any) -> None:
+        pending = self._finish(task_id)
+        if pending is not None:
+            pending.on_success(result)
+
+    def _failed(self, task_id: int, exc: BaseException) -> None:
+        pending = self._finish(task_id)
+        if pending is None:
+            return
+        if pending.on_failure is not None:
+            pending.on_failure(exc)
+        elif isinstance(exc, Cancelled):
+            log.info("task cancelled")
+        else:
+            if not isinstance(exc, TalentDeskError):
+                log.error("task failed", exc_info=exc)
+            parent = (
+                pending.parent if pending.parent is not None and shiboken6.isValid(pending.parent) else None
+            )
+            QMessageBox.critical(parent, self.tr("TalentDesk"), error_message(exc))
+
+    def _progressed(self, task_id: int, done: int, total: int, text: str) -> None:
+        pending = self._tasks.get(task_id)
+        if pending is not None and pending.dialog is not None:
+            _show_progress(pending.dialog, done, total, text)
+
+    def _progress_dialog(self, title: str, task: Task, parent: QWidget | None) -> QProgressDialog:
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(self.tr("TalentDesk"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(task.abort.set)
+        return dialog
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """For shutdown and tests: let every queued task finish."""
+        return bool(self.writes.waitForDone(msecs) and self.reads.waitForDone(msecs))
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:
+    dialog.setMaximum(max(total, 0))
+    dialog.setValue(min(done, total) if total else 0)
+    if text:
+        dialog.setLabelText(text)

@@ -1,48 +1,43 @@
-"""The interim main window shows the database and its counts, loaded off the GUI thread."""
+"""The main window: areas, counts in the status bar, shortcuts routed to the current area."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from talentdesk.db.session import Database
+from talentdesk.ui import settings as S
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
 
-def test_shows_path_and_counts(qtbot: QtBot, demo_db_path: Path) -> None:
-    db = Database.open(demo_db_path)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.count_labels["members"].text() == "300", timeout=5000)
-    assert window.count_labels["sectors"].text() == "9"
-    assert window.count_labels["chapters"].text() == "21"
-    assert str(demo_db_path) in window.path_label.text()
-    assert "300 miembros" in window.statusBar().currentMessage()
-    db.close()
+def test_areas_and_counts(window: MainWindow, qtbot: QtBot) -> None:
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [a.title() for a in window.areas]
+    assert len(window.areas) == 4
+    qtbot.waitUntil(lambda: "300" in window.count_label.text(), timeout=5000)
+    assert "21" in window.count_label.text()
+    assert window.ctx.db.display_name in window.db_label.text()
 
 
-def test_database_error_is_shown_not_raised(
-    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from talentdesk.core.errors import DatabaseError
-    from talentdesk.ui import main_window
+def test_switching_areas_enables_what_the_area_supports(window: MainWindow) -> None:
+    window.nav.setCurrentRow(0)
+    assert window.act_new.isEnabled() and window.act_search.isEnabled()
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.areas[row]
+        assert window.act_delete.isEnabled() == window.areas[row].supports("delete")
 
-    shown: list[str] = []
-    monkeypatch.setattr(main_window.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
 
-    def broken(_db: Database) -> main_window.Counts:
-        raise DatabaseError("La base de datos está bloqueada por otro programa o usuario.")
-
-    monkeypatch.setattr(main_window, "load_counts", broken)
-    db = Database.open(db_path)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
-    assert "bloqueada" in shown[0]
-    assert "bloqueada" in window.statusBar().currentMessage()
-    db.close()
+def test_layout_is_remembered(qtbot: QtBot, ctx: AppContext) -> None:
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.nav.setCurrentRow(2)
+    first.close()
+    assert ctx.settings.get(S.CURRENT_AREA) == 2
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    assert second.nav.currentRow() == 2
+    assert second.size().width() == 700

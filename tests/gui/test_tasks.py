@@ -1,4 +1,4 @@
-"""The background task runner delivers results and errors on the GUI thread."""
+"""The task runner: results and errors on the GUI thread, writes one at a time, cancel."""
 
 from __future__ import annotations
 
@@ -7,49 +7,98 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from talentdesk.ui.tasks import run_in_background
+from talentdesk.core.errors import DatabaseError
+from talentdesk.ui.tasks import Cancelled, Task, TaskRunner
 
 pytestmark = pytest.mark.gui
 
 
 def test_result_arrives_on_gui_thread(qtbot: QtBot) -> None:
-    owner = QWidget()
-    qtbot.addWidget(owner)
+    runner = TaskRunner()
     seen: list[tuple[object, bool]] = []
-    worker_threads: list[bool] = []
+    worker_is_main: list[bool] = []
 
-    def work() -> int:
-        worker_threads.append(threading.current_thread() is threading.main_thread())
+    def work(_task: Task) -> int:
+        worker_is_main.append(threading.current_thread() is threading.main_thread())
         return 42
 
-    run_in_background(
-        owner,
-        work,
-        lambda r: seen.append((r, threading.current_thread() is threading.main_thread())),
-        seen.append,
-    )
+    runner.run(work, lambda r: seen.append((r, threading.current_thread() is threading.main_thread())))
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [(42, True)]
-    assert worker_threads == [False]
+    assert worker_is_main == [False]
+    assert runner.pending == 0
 
 
-def test_error_arrives_as_exception(qtbot: QtBot) -> None:
-    owner = QWidget()
-    qtbot.addWidget(owner)
+def test_error_goes_to_failure_handler(qtbot: QtBot) -> None:
+    runner = TaskRunner()
     errors: list[BaseException] = []
 
-    def work() -> None:
-        raise ValueError("boom")
+    def work(_task: Task) -> None:
+        raise DatabaseError("La base de datos está bloqueada por otro programa o usuario.")
 
-    run_in_background(owner, work, lambda _r: None, errors.append)
+    runner.run(work, lambda _r: None, on_failure=errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
-    assert isinstance(errors[0], ValueError)
-    assert str(errors[0]) == "boom"
+    assert isinstance(errors[0], DatabaseError)
+
+
+def test_error_without_handler_is_shown_in_spanish(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    runner = TaskRunner()
+
+    def work(_task: Task) -> None:
+        raise DatabaseError("El disco está lleno: no se pudo guardar el cambio.")
+
+    runner.run(work, lambda _r: None)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["El disco está lleno: no se pudo guardar el cambio."]
+
+
+def test_writes_run_one_at_a_time(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    running = 0
+    most = 0
+    lock = threading.Lock()
+    done: list[int] = []
+
+    def work(_task: Task) -> None:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        time.sleep(0.02)
+        with lock:
+            running -= 1
+
+    for n in range(4):
+        runner.run(work, lambda _r, n=n: done.append(n), write=True)
+    qtbot.waitUntil(lambda: len(done) == 4, timeout=5000)
+    assert most == 1
+    assert done == [0, 1, 2, 3]
+
+
+def test_cancel_sets_abort_and_reports_cancelled(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+    started = threading.Event()
+
+    def work(task: Task) -> None:
+        started.set()
+        for _ in range(500):
+            task.check()
+            time.sleep(0.01)
+
+    task = runner.run(work, lambda _r: None, on_failure=errors.append)
+    assert started.wait(5)
+    task.abort.set()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], Cancelled)
 
 
 def test_slow_worker_does_not_abort_interpreter() -> None:
@@ -59,13 +108,13 @@ def test_slow_worker_does_not_abort_interpreter() -> None:
     script = textwrap.dedent(
         """
         import time
-        from PySide6.QtWidgets import QApplication, QWidget
-        from talentdesk.ui.tasks import run_in_background
+        from PySide6.QtWidgets import QApplication
+        from talentdesk.ui.tasks import TaskRunner
         app = QApplication([])
-        owner = QWidget()
+        runner = TaskRunner()
         got = []
         for _ in range(5):
-            run_in_background(owner, lambda: (time.sleep(0.05), (1, 2))[1], got.append, got.append)
+            runner.run(lambda _t: (time.sleep(0.05), (1, 2))[1], got.append, on_failure=got.append)
         while len(got) < 5:
             app.processEvents()
         print("delivered", len(got))

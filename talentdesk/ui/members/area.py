@@ -1,0 +1,552 @@
+"""The members workspace: search as you type, filters, the table, bulk actions."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+)
+from sqlalchemy.orm import Session
+
+from talentdesk.core.countries import countries
+from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.services import member_bulk, reference
+from talentdesk.services.member_table import ordered_ids
+from talentdesk.services.members import delete_member
+from talentdesk.services.search import MemberQuery, SearchPage, search_members
+from talentdesk.ui import settings as S
+from talentdesk.ui.area import Area
+from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.members.model import MemberTableModel
+from talentdesk.ui.tasks import Task
+
+FIRST_PAGE = 200
+DEBOUNCE_MS = 180
+
+
+class SearchBox(QLineEdit):
+    """Escape clears; Down moves into the results."""
+
+    def __init__(self, on_down: Callable[[], None]) -> None:
+        super().__init__()
+        self.on_down = on_down
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        elif event.key() == Qt.Key.Key_Down:
+            self.on_down()
+        else:
+            super().keyPressEvent(event)
+
+
+class MembersArea(Area):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("members-area")
+        self.generation = 0
+        self.sort_key = "paternal_surname"
+        self.sort_desc = False
+        self.loaded_reference = False
+        self.pending: list[Task] = []
+        self.last_total = -1
+
+        self.search = SearchBox(self._focus_table)
+        self.search.setObjectName("member-search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search by name, e-mail, employer, job title, city or expertise…")
+        )
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("member-count")
+        font = self.count_label.font()
+        font.setBold(True)
+        self.count_label.setFont(font)
+
+        self.actions_button = QToolButton()
+        self.actions_button.setText(self.tr("Actions"))
+        self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.actions_menu = QMenu(self)
+        self.actions_button.setMenu(self.actions_menu)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.actions_button)
+        top.addWidget(self.count_label)
+
+        self.filters = self._build_filters()
+        self.model = MemberTableModel(ctx.db, self)
+        self.model.sort_requested.connect(self._sort)
+        self.table = QTableView()
+        self.table.setObjectName("member-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnHidden(i, not column.visible)
+            header.resizeSection(i, 170 if column.key in ("email", "employer", "primary_sector") else 130)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("members-splitter")
+        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1000])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._build_actions()
+        self._restore_layout()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(self.tr("(all)"), None)
+        combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        return combo
+
+    def _build_filters(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Filters"))
+        box.setObjectName("member-filters")
+        self.f_chapter = self._combo("filter-chapter")
+        self.f_sector = self._combo("filter-sector")
+        self.f_country = self._combo("filter-country")
+        self.f_status = self._combo("filter-status")
+        self.f_degree = self._combo("filter-degree")
+        self.f_contribution = self._combo("filter-contribution")
+        self.f_consent = self._combo("filter-consent")
+        for combo in (self.f_chapter, self.f_sector, self.f_country, self.f_contribution):
+            combo.setMaxVisibleItems(20)
+            combo.setMinimumContentsLength(14)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        for status in MemberStatus:
+            self.f_status.addItem(status.label, status)
+        for degree in DegreeLevel:
+            self.f_degree.addItem(degree.label, degree)
+        self.f_consent.addItem(self.tr("Yes"), True)
+        self.f_consent.addItem(self.tr("No"), False)
+        for code, name in countries():
+            self.f_country.addItem(name, code)
+        clear = QPushButton(self.tr("Clear filters"))
+        clear.setObjectName("clear-filters")
+        clear.clicked.connect(self.clear_filters)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Chapter"), self.f_chapter)
+        form.addRow(self.tr("Sector"), self.f_sector)
+        form.addRow(self.tr("Country"), self.f_country)
+        form.addRow(self.tr("Status"), self.f_status)
+        form.addRow(self.tr("Degree"), self.f_degree)
+        form.addRow(self.tr("Offers"), self.f_contribution)
+        form.addRow(self.tr("In directories"), self.f_consent)
+        form.addRow(clear)
+        return box
+
+    def _build_actions(self) -> None:
+        def act(text: str, slot: Callable[[], None], name: str) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.actions_menu.addAction(action)
+            return action
+
+        self.act_open = act(self.tr("Open"), self.open_current, "member-open")
+        self.actions_menu.addSeparator()
+        self.act_chapter = act(self.tr("Set chapter…"), self.bulk_set_chapter, "bulk-chapter")
+        self.act_add_sector = act(
+            self.tr("Add sector…"), lambda: self.bulk_sector(add=True), "bulk-add-sector"
+        )
+        self.act_remove_sector = act(
+            self.tr("Remove sector…"), lambda: self.bulk_sector(add=False), "bulk-remove-sector"
+        )
+        self.act_status = act(self.tr("Set status…"), self.bulk_set_status, "bulk-status")
+        self.actions_menu.addSeparator()
+        self.act_delete = act(self.tr("Delete…"), self.delete_selected, "member-delete")
+        self._update_actions()
+
+    def _restore_layout(self) -> None:
+        state = self.ctx.settings.get(S.MEMBERS_HEADER)
+        if not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+        splitter = self.ctx.settings.get(S.MEMBERS_SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        self.ctx.settings.set(S.MEMBERS_HEADER, self.table.horizontalHeader().saveState())
+        self.ctx.settings.set(S.MEMBERS_SPLITTER, self.splitter.saveState())
+
+    # -- Area API -----------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Members")
+
+    def supports(self, action: str) -> bool:
+        return action in ("search", "new", "open", "delete")
+
+    def activated(self) -> None:
+        if not self.loaded_reference:
+            self.loaded_reference = True
+            self._load_reference()
+            self.run_search()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_item(self) -> None:
+        from talentdesk.ui.members.form import MemberDialog
+
+        MemberDialog(self.ctx, None, self).open()
+
+    def open_current(self) -> None:
+        member_id = self.current_member_id()
+        if member_id is None:
+            return
+        from talentdesk.ui.members.form import MemberDialog
+
+        MemberDialog(self.ctx, member_id, self).open()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.chapters or changes.sectors:
+            self._load_reference()
+        if changes.members or changes.chapters or changes.sectors:
+            self.run_search(keep_position=True)
+
+    # -- reference data for the filters -------------------------------------------------------
+
+    def _load_reference(self) -> None:
+        def query(session: Session, _task: Task) -> tuple[list[tuple[int, str]], ...]:
+            return (
+                [(c.id, c.name) for c in reference.chapters(session)],
+                [(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)],
+                [(c.id, c.name) for c in reference.contribution_types(session)],
+            )
+
+        self.ctx.read(query, self._fill_reference, owner=self)
+
+    def _fill_reference(self, data: tuple[list[tuple[int, str]], ...]) -> None:
+        chapters, sectors, contributions = data
+        for combo, items in (
+            (self.f_chapter, chapters),
+            (self.f_sector, sectors),
+            (self.f_contribution, contributions),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for item_id, name in items:
+                combo.addItem(name, item_id)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.chapters, self.sectors = chapters, sectors
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def current_query(self) -> MemberQuery:
+        def one(combo: QComboBox) -> tuple[Any, ...]:
+            value = combo.currentData()
+            return () if value is None else (value,)
+
+        consent = self.f_consent.currentData()
+        return MemberQuery(
+            text=self.search.text(),
+            chapter_ids=one(self.f_chapter),
+            sector_ids=one(self.f_sector),
+            countries=one(self.f_country),
+            statuses=one(self.f_status),
+            degrees=one(self.f_degree),
+            contribution_ids=one(self.f_contribution),
+            directory_consent=consent,
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (
+            self.f_chapter,
+            self.f_sector,
+            self.f_country,
+            self.f_status,
+            self.f_degree,
+            self.f_contribution,
+            self.f_consent,
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.run_search()
+
+    def run_search(self, keep_position: bool = False) -> None:
+        """Count and first page first (fast), then every id in order (background)."""
+        self.debounce.stop()
+        for task in self.pending:
+            task.abort.set()
+        self.generation += 1
+        generation = self.generation
+        query = self.current_query()
+        sort_key, descending = self.sort_key, self.sort_desc
+        default_order = sort_key == "paternal_surname" and not descending
+        keep = self.selected_ids() if keep_position else []
+        top_row = self.table.rowAt(0) if keep_position else -1
+        self.count_label.setText(self.tr("Searching…"))
+
+        def first(session: Session, _task: Task) -> SearchPage:
+            return search_members(session, query, limit=FIRST_PAGE if default_order else 0)
+
+        def every(session: Session, task: Task) -> array[int]:
+            return ordered_ids(session, query, sort_key, descending, abort=task.abort)
+
+        def got_first(page: SearchPage) -> None:
+            if generation != self.generation:
+                return
+            self.model.show_page(page.total, page.ids)
+            self._show_count(page.total)
+            if page.total > len(page.ids):
+                self.pending.append(self.ctx.read(every, got_all, on_failure=ignore_cancel, owner=self))
+            else:
+                self._after_load(keep, top_row)
+
+        def got_all(ids: array[int]) -> None:
+            if generation != self.generation:
+                return
+            self.model.show_all(ids)
+            self._show_count(len(ids))
+            self._after_load(keep, top_row)
+
+        def ignore_cancel(exc: BaseException) -> None:
+            if generation == self.generation:
+                self.ctx.error.emit(str(exc))
+
+        self.pending = [self.ctx.read(first, got_first, on_failure=ignore_cancel, owner=self)]
+
+    def _after_load(self, keep: list[int], top_row: int) -> None:
+        self.pending = []
+        if top_row > 0:
+            self.table.scrollTo(
+                self.model.index(min(top_row, self.model.total - 1), 0),
+                QAbstractItemView.ScrollHint.PositionAtTop,
+            )
+        if keep:
+            selection = self.table.selectionModel()
+            for member_id in keep[:1000]:
+                row = self.model.row_of(member_id)
+                if row is not None:
+                    selection.select(
+                        self.model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+        self._update_actions()
+
+    def _show_count(self, total: int) -> None:
+        self.last_total = total
+        self.count_label.setText(self.tr("%n member(s)", "", total).replace(str(total), f"{total:,}"))
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.sort_key, self.sort_desc = key, descending
+        self.run_search()
+
+    def is_loading(self) -> bool:
+        return bool(self.pending)
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.member_id(r) for r in rows) if i is not None]
+
+    def current_member_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            return self.model.member_id(index.row())
+        selected = self.selected_ids()
+        return selected[0] if selected else None
+
+    def _focus_table(self) -> None:
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid() and self.model.total:
+            self.table.selectRow(0)
+
+    def _update_actions(self) -> None:
+        count = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
+        for action in (
+            self.act_chapter,
+            self.act_add_sector,
+            self.act_remove_sector,
+            self.act_status,
+            self.act_delete,
+        ):
+            action.setEnabled(count > 0)
+        self.act_open.setEnabled(count == 1 or self.table.currentIndex().isValid())
+
+    def _table_menu(self, pos: QPoint) -> None:
+        self.actions_menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for i in range(self.model.columnCount()):
+            title = self.model.headerData(i, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.toggled.connect(lambda on, col=i: self.table.setColumnHidden(col, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    # -- bulk operations ----------------------------------------------------------------------
+
+    def _pick(self, title: str, label: str, items: list[tuple[Any, str]]) -> Any:
+        names = [name for _v, name in items]
+        name, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        if not ok:
+            return _NOTHING
+        return items[names.index(name)][0]
+
+    def bulk_set_chapter(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        choices: list[tuple[Any, str]] = [*self.chapters, (None, self.tr("(no chapter)"))]
+        chapter_id = self._pick(
+            self.tr("Set chapter"), self.tr("Chapter for %n member(s):", "", len(ids)), choices
+        )
+        if chapter_id is not _NOTHING:
+            self._bulk(
+                self.tr("Set chapter"),
+                ids,
+                lambda s, t: member_bulk.set_field(
+                    s, ids, "chapter_id", chapter_id, progress=t.progress, abort=t.abort
+                ),
+            )
+
+    def bulk_set_status(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        status = self._pick(
+            self.tr("Set status"),
+            self.tr("Status for %n member(s):", "", len(ids)),
+            [(s, s.label) for s in MemberStatus],
+        )
+        if status is not _NOTHING:
+            self._bulk(
+                self.tr("Set status"),
+                ids,
+                lambda s, t: member_bulk.set_field(
+                    s, ids, "status", status, progress=t.progress, abort=t.abort
+                ),
+            )
+
+    def bulk_sector(self, *, add: bool) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        title = self.tr("Add sector") if add else self.tr("Remove sector")
+        sector_id = self._pick(title, self.tr("Sector for %n member(s):", "", len(ids)), self.sectors)
+        if sector_id is _NOTHING:
+            return
+        change = member_bulk.add_sector if add else member_bulk.remove_sector
+        self._bulk(title, ids, lambda s, t: change(s, ids, sector_id, progress=t.progress, abort=t.abort))
+
+    def _bulk(self, text: str, ids: list[int], change: Callable[[Session, Task], member_bulk.Before]) -> None:
+        """One undoable operation: undo restores each member's previous values."""
+
+        def operation(session: Session, task: Task) -> OpResult[int]:
+            before = change(session, task)
+
+            def undo(s: Session, t: Task) -> None:
+                member_bulk.restore_fields(s, before, progress=t.progress, abort=t.abort)
+
+            return OpResult(
+                len(before),
+                Changes(members=True),
+                undo=undo,
+                redo=change,
+                message=self.tr("%n member(s) changed", "", len(before)),
+            )
+
+        self.ctx.perform(text, operation, parent=self, progress=len(ids) > 200)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete members"),
+            self.tr("Delete %n member(s)? You can undo it with Ctrl+Z.", "", len(ids)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def delete(session: Session, task: Task) -> None:
+            for n, member_id in enumerate(ids, start=1):
+                task.check()
+                delete_member(session, member_id)
+                if n % 200 == 0:
+                    task.progress(n, len(ids))
+
+        def operation(session: Session, task: Task) -> OpResult[int]:
+            snapshots = member_bulk.snapshot(session, ids)
+            delete(session, task)
+
+            def undo(s: Session, _t: Task) -> None:
+                member_bulk.restore_members(s, snapshots)
+
+            return OpResult(
+                len(ids),
+                Changes(members=True),
+                undo=undo,
+                redo=delete,
+                message=self.tr("%n member(s) deleted", "", len(ids)),
+            )
+
+        self.ctx.perform(self.tr("Delete members"), operation, parent=self, progress=len(ids) > 200)
+
+
+_NOTHING = object()

@@ -1,0 +1,64 @@
+"""Every setting declared once, with its type and default, read through typed accessors.
+
+QSettings stores strings on some platforms; the declared type converts them back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: type
+    default: T
+
+
+LANGUAGE: Setting[str] = Setting("ui/language", str, "es")
+LAST_DATABASE: Setting[str] = Setting("db/last", str, "")
+RECENT_DATABASES: Setting[list[str]] = Setting("db/recent", list, [])
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
+MEMBERS_SPLITTER: Setting[QByteArray] = Setting("members/splitter", QByteArray, QByteArray())
+MEMBERS_HEADER: Setting[QByteArray] = Setting("members/header", QByteArray, QByteArray())
+CURRENT_AREA: Setting[int] = Setting("window/area", int, 0)
+
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed access to QSettings; pass a QSettings (tests give one backed by a temp file)."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings()
+
+    def get(self, setting: Setting[T]) -> T:
+        raw: Any = self.store.value(setting.key, setting.default)
+        if raw is None:
+            return setting.default
+        if setting.kind is list:
+            if isinstance(raw, str):
+                return [raw] if raw else []  # type: ignore[return-value]
+            return list(raw)  # type: ignore[return-value]
+        if setting.kind is int:
+            try:
+                return int(raw)  # type: ignore[return-value]
+            except (TypeError, ValueError):
+                return setting.default
+        if setting.kind is QByteArray:
+            return raw if isinstance(raw, QByteArray) else setting.default  # type: ignore[return-value]
+        return setting.kind(raw)  # type: ignore[no-any-return]
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self.store.setValue(setting.key, value)
+
+    def remember_database(self, target: str) -> None:
+        recent = [target] + [d for d in self.get(RECENT_DATABASES) if d != target]
+        self.set(RECENT_DATABASES, recent[:MAX_RECENT])
+        self.set(LAST_DATABASE, target)
