@@ -38,7 +38,7 @@ from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.members.model import MemberTableModel
-from talentdesk.ui.tasks import Task
+from talentdesk.ui.tasks import Task, error_message
 
 FIRST_PAGE = 200
 DEBOUNCE_MS = 180
@@ -164,10 +164,11 @@ class MembersArea(Area):
             combo.setMaxVisibleItems(20)
             combo.setMinimumContentsLength(14)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Codes, not enum members: Qt hands a str subclass back as a plain str.
         for status in MemberStatus:
-            self.f_status.addItem(status.label, status)
+            self.f_status.addItem(status.label, status.value)
         for degree in DegreeLevel:
-            self.f_degree.addItem(degree.label, degree)
+            self.f_degree.addItem(degree.label, degree.value)
         self.f_consent.addItem(self.tr("Yes"), True)
         self.f_consent.addItem(self.tr("No"), False)
         for code, name in countries():
@@ -300,8 +301,8 @@ class MembersArea(Area):
             chapter_ids=one(self.f_chapter),
             sector_ids=one(self.f_sector),
             countries=one(self.f_country),
-            statuses=one(self.f_status),
-            degrees=one(self.f_degree),
+            statuses=tuple(MemberStatus(v) for v in one(self.f_status)),
+            degrees=tuple(DegreeLevel(v) for v in one(self.f_degree)),
             contribution_ids=one(self.f_contribution),
             directory_consent=consent,
         )
@@ -360,7 +361,9 @@ class MembersArea(Area):
 
         def ignore_cancel(exc: BaseException) -> None:
             if generation == self.generation:
-                self.ctx.error.emit(str(exc))
+                self.pending = []
+                self.count_label.setText(self.tr("Search failed"))
+                self.ctx.error.emit(error_message(exc))
 
         self.pending = [self.ctx.read(first, got_first, on_failure=ignore_cancel, owner=self)]
 
