@@ -75,6 +75,47 @@ class PrintField(LabeledEnum):
     EMPLOYER = "employer"
 
 
+class EventStatus(LabeledEnum):
+    PLANNING = "planeacion"
+    OPEN = "abierto"
+    CONCLUDED = "concluido"
+    CANCELLED = "cancelado"
+
+
+class SessionKind(LabeledEnum):
+    PLENARY = "plenaria"
+    PANEL = "panel"
+    WORKSHOP = "taller"
+    BREAK = "receso"
+    MEAL = "comida"
+    OTHER = "otra"
+
+
+class ParticipantRole(LabeledEnum):
+    SPEAKER = "ponente"
+    MODERATOR = "moderador"
+    ATTENDEE = "asistente"
+    SPECIAL_GUEST = "invitado_especial"
+    STAFF = "staff"
+    PRESS = "prensa"
+
+
+class ParticipantStatus(LabeledEnum):
+    INVITED = "invitado"
+    CONFIRMED = "confirmado"
+    REGISTERED = "registrado"
+    ATTENDED = "asistio"
+    DECLINED = "declino"
+    CANCELLED = "cancelo"
+    NO_SHOW = "no_se_presento"
+
+
+class MaterialStatus(LabeledEnum):
+    PENDING = "pendiente"
+    IN_PROGRESS = "en_proceso"
+    READY = "listo"
+
+
 _LABELS: dict[LabeledEnum, str] = {
     MemberStatus.PROSPECT: "Prospecto",
     MemberStatus.ACTIVE: "Activo",
@@ -104,4 +145,30 @@ _LABELS: dict[LabeledEnum, str] = {
     PrintField.PHONE: "Teléfono",
     PrintField.CITY: "Ciudad",
     PrintField.EMPLOYER: "Empleador",
+    EventStatus.PLANNING: "Planeación",
+    EventStatus.OPEN: "Abierto",
+    EventStatus.CONCLUDED: "Concluido",
+    EventStatus.CANCELLED: "Cancelado",
+    SessionKind.PLENARY: "Plenaria",
+    SessionKind.PANEL: "Panel",
+    SessionKind.WORKSHOP: "Taller",
+    SessionKind.BREAK: "Receso",
+    SessionKind.MEAL: "Comida",
+    SessionKind.OTHER: "Otra",
+    ParticipantRole.SPEAKER: "Ponente",
+    ParticipantRole.MODERATOR: "Moderador",
+    ParticipantRole.ATTENDEE: "Asistente",
+    ParticipantRole.SPECIAL_GUEST: "Invitado especial",
+    ParticipantRole.STAFF: "Staff",
+    ParticipantRole.PRESS: "Prensa",
+    ParticipantStatus.INVITED: "Invitado",
+    ParticipantStatus.CONFIRMED: "Confirmado",
+    ParticipantStatus.REGISTERED: "Registrado",
+    ParticipantStatus.ATTENDED: "Asistió",
+    ParticipantStatus.DECLINED: "Declinó",
+    ParticipantStatus.CANCELLED: "Canceló",
+    ParticipantStatus.NO_SHOW: "No se presentó",
+    MaterialStatus.PENDING: "Pendiente",
+    MaterialStatus.IN_PROGRESS: "En proceso",
+    MaterialStatus.READY: "Listo",
 }

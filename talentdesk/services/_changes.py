@@ -11,17 +11,19 @@ from talentdesk.services import audit
 
 
 def apply_changes(
-    session: Session, entity: str, record: Any, values: Mapping[str, Any]
+    session: Session, entity: str, record: Any, values: Mapping[str, Any], *, entity_id: int | None = None
 ) -> dict[str, tuple[Any, Any]]:
+    """``entity_id`` for records keyed otherwise than by ``id`` (travel, lodging: the participant)."""
     changes = {}
     for field, new in values.items():
         old = getattr(record, field)
         if old != new:
             changes[field] = (old, new)
             setattr(record, field, new)
-    if changes and record.id is not None:
+    key = entity_id if entity_id is not None else getattr(record, "id", None)
+    if changes and key is not None:
         session.flush()
-        audit.record_changes(session, entity, record.id, changes)
+        audit.record_changes(session, entity, key, changes)
     return changes
 
 

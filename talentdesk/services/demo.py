@@ -451,6 +451,9 @@ def generate_demo(
                 progress(done, members)
 
     _demo_extras(session, random.Random(seed + 1), members)
+    from talentdesk.services.demo_event import create_demo_event
+
+    create_demo_event(session, random.Random(seed + 2))
     audit.record_event(session, "member", "demo", f"{members} miembros de demostración (semilla {seed})")
     session.flush()
     if members >= BATCH:

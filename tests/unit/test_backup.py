@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from talentdesk.core.errors import DatabaseError
 from talentdesk.core.models import Member
+from talentdesk.db import migrate
 from talentdesk.db.backup import backup_sqlite, default_backup_path, restore_sqlite, validate_backup_file
 from talentdesk.db.session import Database
 from talentdesk.services.members import count_members
@@ -30,7 +31,7 @@ def test_backup_is_a_valid_database_with_the_same_members(db: Database, tmp_path
     target = backup_sqlite(db.engine, tmp_path / "copias" / "uno.sqlite")
     assert target.is_file() and not target.with_name("uno.sqlite.partial").exists()
     validate_backup_file(target)
-    assert revision_of(target) == "0001"
+    assert revision_of(target) == migrate.head_revision()
     copy = Database.open(target)
     try:
         assert _names(copy) == ["Ana Núñez Ávila", "Luis Pérez"]

@@ -38,13 +38,13 @@ def test_fresh_database_has_reference_data(tmp_path: Path) -> None:
                 "Detroit": date(2007, 12, 1),
             }
             assert all(c.country == "US" and c.status.value == "formalizado" for c in chapters.values())
-        assert migrate.current_revision(database.engine) == migrate.head_revision() == "0001"
+        assert migrate.current_revision(database.engine) == migrate.head_revision() == HEAD
         assert migrate.ensure_current(database.engine) is None  # already current: nothing to do
         with database.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     finally:
         database.close()
-    assert revision_of(path) == "0001"
+    assert revision_of(path) == HEAD
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
@@ -96,20 +96,26 @@ def test_non_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_upgrade_not_allowed_without_permission(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _with_revision_0002(tmp_path, monkeypatch)
+    _with_next_revision(tmp_path, monkeypatch)
     with pytest.raises(DatabaseError, match="necesita actualizarse"):
         Database.open(db_path, upgrade=False)
-    assert revision_of(db_path) == "0001"
+    assert revision_of(db_path) == HEAD
 
 
-def _with_revision_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+#: The revision this version of TalentDesk ships as head (read, not hard-coded).
+HEAD = migrate.head_revision()
+NEXT = "9000_prueba"
+
+
+def _with_next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of the shipped migrations plus one trivial revision on top of the head."""
     copy = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "versions" / "0002_trivial.py").write_text(
+    (copy / "versions" / f"{NEXT}.py").write_text(
         '"""trivial test revision"""\n'
         "from alembic import op\n\n"
-        'revision = "0002"\n'
-        'down_revision = "0001"\n'
+        f'revision = "{NEXT}"\n'
+        f'down_revision = "{HEAD}"\n'
         "branch_labels = None\n"
         "depends_on = None\n\n\n"
         "def upgrade() -> None:\n"
@@ -119,7 +125,7 @@ def _with_revision_0002(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         encoding="utf-8",
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", copy)
-    assert migrate.head_revision() == "0002"
+    assert migrate.head_revision() == NEXT
 
 
 def test_backup_before_upgrade(
@@ -128,18 +134,18 @@ def test_backup_before_upgrade(
     with db.session() as s:
         add(s, "Ana", "Núñez", email="ana@example.com")
     db.close()
-    _with_revision_0002(tmp_path, monkeypatch)
+    _with_next_revision(tmp_path, monkeypatch)
 
     database = Database.open(db_path)
     database.close()
 
-    assert revision_of(db_path) == "0002"
+    assert revision_of(db_path) == NEXT
     assert sql_scalar(db_path, "SELECT count(*) FROM prueba_0002") == 0
     backups = list((db_path.parent / "backups").glob("*.sqlite"))
     assert len(backups) == 1
     backup = backups[0]
-    assert backup.name.startswith("talentdesk-") and backup.name.endswith("-antes-de-0002.sqlite")
-    assert revision_of(backup) == "0001"
+    assert backup.name.startswith("talentdesk-") and backup.name.endswith(f"-antes-de-{NEXT}.sqlite")
+    assert revision_of(backup) == HEAD
     assert sql_scalar(backup, "SELECT paternal_surname FROM members") == "Núñez"
     assert sql_scalar(backup, "SELECT count(*) FROM sqlite_master WHERE name = 'prueba_0002'") == 0
     assert sql_scalar(backup, "PRAGMA journal_mode") == "delete"  # a standalone file, no -wal needed
@@ -152,7 +158,7 @@ def test_upgrade_of_empty_file_takes_no_backup(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert result is not None
-    assert (result.from_revision, result.to_revision, result.backup) == (None, "0001", None)
+    assert (result.from_revision, result.to_revision, result.backup) == (None, HEAD, None)
     assert not (tmp_path / "backups").exists()
 
 

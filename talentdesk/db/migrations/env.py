@@ -5,16 +5,23 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import talentdesk.core.events  # noqa: F401  (registers the event tables on Base.metadata)
 from talentdesk.core.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Autogenerate must not touch the FTS5 index (a virtual table and its shadow tables)."""
+    return not (type_ == "table" and name is not None and name.startswith("member_fts"))
+
+
 def run(conn: object) -> None:
     context.configure(
         connection=conn,  # type: ignore[arg-type]
         target_metadata=Base.metadata,
+        include_object=include_object,
         render_as_batch=True,
         compare_type=True,
     )

@@ -1,0 +1,218 @@
+"""Revisión: what is wrong with an event's plan, each problem with the record it concerns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from talentdesk.core.events import AgendaSession, Event, Participant
+from talentdesk.core.text import fold
+from talentdesk.services.events import COMING, get_event
+
+
+@dataclass(frozen=True)
+class Record:
+    type: str  # 'session', 'participant' or 'room'
+    id: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    message: str
+    record: Record
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+KINDS = {
+    "speaker_overlap": "Ponente o moderador en dos sesiones a la vez",
+    "room_double_booked": "Sala ocupada dos veces",
+    "session_outside_dates": "Sesión fuera de las fechas del evento",
+    "missing_logistics": "Confirmado del extranjero sin vuelo u hotel",
+    "arrives_late": "Llega después de su primera sesión",
+    "checkout_before_checkin": "Salida del hotel antes de la entrada",
+    "nights_short": "Noches de hotel que no cubren sus días",
+    "duplicate_participant": "Participante registrado dos veces",
+}
+
+
+def _overlap(a: AgendaSession, b: AgendaSession) -> bool:
+    return a.starts_at < b.ends_at and b.starts_at < a.ends_at
+
+
+def _when(s: AgendaSession) -> str:
+    return f"{s.starts_at:%d/%m %H:%M}–{s.ends_at:%H:%M}"
+
+
+def _session(s: AgendaSession) -> Record:
+    return Record("session", s.id, s.title)
+
+
+def _person(p: Participant) -> Record:
+    return Record("participant", p.id, f"{p.full_name} ({p.code})")
+
+
+def check_event(session: Session, event_id: int) -> list[Problem]:
+    event = get_event(session, event_id)
+    problems: list[Problem] = []
+    problems += _people_in_two_places(event)
+    problems += _rooms_double_booked(event)
+    problems += _sessions_outside_dates(event)
+    problems += _logistics(event)
+    problems += _duplicates(event)
+    return problems
+
+
+def _sessions_of(event: Event) -> dict[int, list[AgendaSession]]:
+    """Participant id -> sessions where they speak or moderate."""
+    mine: dict[int, list[AgendaSession]] = defaultdict(list)
+    for s in event.sessions:
+        for p in s.speakers:
+            mine[p.id].append(s)
+        if s.moderator_id is not None and s not in mine[s.moderator_id]:
+            mine[s.moderator_id].append(s)
+    return mine
+
+
+def _people_in_two_places(event: Event) -> list[Problem]:
+    people = {p.id: p for p in event.participants}
+    problems = []
+    for pid, sessions in _sessions_of(event).items():
+        for a, b in combinations(sorted(sessions, key=lambda s: s.starts_at), 2):
+            if _overlap(a, b) and pid in people:
+                problems.append(
+                    Problem(
+                        "speaker_overlap",
+                        f"{people[pid].full_name} está en «{a.title}» ({_when(a)}) y en «{b.title}» ({_when(b)}) "
+                        "a la misma hora.",
+                        _person(people[pid]),
+                    )
+                )
+    return problems
+
+
+def _rooms_double_booked(event: Event) -> list[Problem]:
+    by_room: dict[int, list[AgendaSession]] = defaultdict(list)
+    for s in event.sessions:
+        if s.room_id is not None:
+            by_room[s.room_id].append(s)
+    names = {r.id: r.name for r in event.rooms}
+    problems = []
+    for room_id, sessions in by_room.items():
+        for a, b in combinations(sorted(sessions, key=lambda s: s.starts_at), 2):
+            if _overlap(a, b):
+                problems.append(
+                    Problem(
+                        "room_double_booked",
+                        f"La sala «{names.get(room_id, room_id)}» tiene «{a.title}» ({_when(a)}) y «{b.title}» "
+                        f"({_when(b)}) al mismo tiempo.",
+                        _session(b),
+                    )
+                )
+    return problems
+
+
+def _sessions_outside_dates(event: Event) -> list[Problem]:
+    return [
+        Problem(
+            "session_outside_dates",
+            f"«{s.title}» ({_when(s)}) queda fuera de las fechas del evento "
+            f"({event.starts_on:%d/%m/%Y}–{event.ends_on:%d/%m/%Y}).",
+            _session(s),
+        )
+        for s in event.sessions
+        if s.starts_at.date() < event.starts_on or s.ends_at.date() > event.ends_on
+    ]
+
+
+def _attend_days(event: Event, sessions: list[AgendaSession]) -> tuple[date, date]:
+    if sessions:
+        return min(s.starts_at.date() for s in sessions), max(s.ends_at.date() for s in sessions)
+    return event.starts_on, event.ends_on
+
+
+def _logistics(event: Event) -> list[Problem]:
+    mine = _sessions_of(event)
+    problems = []
+    for p in event.participants:
+        travel, lodging = p.travel, p.lodging
+        coming = p.status in COMING
+        if coming and p.from_abroad:
+            missing = []
+            if travel is None or not travel.arrival_flight:
+                missing.append("vuelo de llegada")
+            if lodging is None or not lodging.hotel:
+                missing.append("hotel")
+            if missing:
+                problems.append(
+                    Problem(
+                        "missing_logistics",
+                        f"{p.full_name} viene del extranjero y no tiene {' ni '.join(missing)}.",
+                        _person(p),
+                    )
+                )
+        sessions = sorted(mine.get(p.id, []), key=lambda s: s.starts_at)
+        if coming and travel is not None and travel.arrival_at is not None and sessions:
+            first = sessions[0]
+            if travel.arrival_at > first.starts_at:
+                problems.append(
+                    Problem(
+                        "arrives_late",
+                        f"{p.full_name} llega el {travel.arrival_at:%d/%m a las %H:%M}, después del inicio de "
+                        f"«{first.title}» ({_when(first)}).",
+                        _person(p),
+                    )
+                )
+        if lodging is not None and lodging.check_in and lodging.check_out:
+            if lodging.check_out < lodging.check_in:
+                problems.append(
+                    Problem(
+                        "checkout_before_checkin",
+                        f"{p.full_name}: la salida del hotel ({lodging.check_out:%d/%m/%Y}) es antes de la "
+                        f"entrada ({lodging.check_in:%d/%m/%Y}).",
+                        _person(p),
+                    )
+                )
+            elif coming:
+                first_day, last_day = _attend_days(event, sessions)
+                if lodging.check_in > first_day or lodging.check_out < last_day:
+                    problems.append(
+                        Problem(
+                            "nights_short",
+                            f"{p.full_name}: el hotel ({lodging.check_in:%d/%m}–{lodging.check_out:%d/%m}) no cubre "
+                            f"sus días en el evento ({first_day:%d/%m}–{last_day:%d/%m}).",
+                            _person(p),
+                        )
+                    )
+    return problems
+
+
+def _duplicates(event: Event) -> list[Problem]:
+    seen: dict[tuple[str, str], Participant] = {}
+    problems = []
+    for p in sorted(event.participants, key=lambda p: p.id):
+        keys = [("name", fold(p.full_name))]
+        if p.member_id is not None:
+            keys.append(("member", str(p.member_id)))
+        if p.email:
+            keys.append(("email", p.email.lower()))
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            problems.append(
+                Problem(
+                    "duplicate_participant",
+                    f"{p.full_name} ({p.code}) parece estar registrado dos veces (también como {first.code}).",
+                    _person(p),
+                )
+            )
+        for k in keys:
+            seen.setdefault(k, p)
+    return problems
