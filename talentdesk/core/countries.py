@@ -63,5 +63,10 @@ def country_code(text: str | None) -> str | None:
 def country_name(code: str | None) -> str:
     if not code:
         return ""
-    country = pycountry.countries.get(alpha_2=code.upper())
+    return _name_of(code.upper())
+
+
+@cache
+def _name_of(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
     return _spanish().gettext(country.name) if country else code

@@ -14,6 +14,8 @@ from sqlalchemy.exc import OperationalError
 from talentdesk.core.errors import DatabaseError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: SQLite page cache per connection (negative: KiB): 64 MB helps the search walk at 1M members.
+CACHE_PAGES_KIB = -65536
 
 
 def to_url(url_or_path: str | Path) -> str:
@@ -49,7 +51,7 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
             "foreign_keys=ON",
             "busy_timeout=5000",
             "synchronous=NORMAL",
-            "cache_size=-65536",
+            f"cache_size={CACHE_PAGES_KIB}",
             "temp_store=MEMORY",
         ):
             cur.execute(f"PRAGMA {pragma}")

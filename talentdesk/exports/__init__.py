@@ -1,0 +1,1 @@
+"""File exports: spreadsheets and PDFs. One shape for all of them (see ``files``)."""

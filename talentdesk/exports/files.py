@@ -1,0 +1,62 @@
+"""What every export shares: where it writes, how it reports progress, how it stops.
+
+An export is a plain function ``export_x(sessions, selection, out_path, *, options...,
+progress=None, abort=None) -> ExportResult``. It writes to a temporary file beside the target
+and renames it over the target only when everything went well, so a cancelled or failed export
+leaves no file behind and never replaces a good file with a broken one.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from talentdesk.core.errors import TalentDeskError
+
+Progress = Callable[[int, int], None]
+
+
+class ExportCancelled(TalentDeskError):
+    def __init__(self) -> None:
+        super().__init__("Exportación cancelada: no se escribió ningún archivo.")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int  # records written (members, participants, badges, pages… as the export says)
+
+
+def check_abort(abort: threading.Event | None) -> None:
+    if abort is not None and abort.is_set():
+        raise ExportCancelled()
+
+
+@contextmanager
+def atomic_output(target: Path | str, *, suffix: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it replaces ``target``."""
+    target = Path(target).expanduser()
+    if target.is_dir():
+        raise TalentDeskError(f"«{target}» es una carpeta: indique un nombre de archivo.")
+    if suffix and target.suffix.lower() != suffix:
+        raise TalentDeskError(f"El archivo «{target.name}» debe terminar en {suffix}.")
+    folder = target.parent.resolve()
+    if not folder.is_dir():
+        raise TalentDeskError(f"No existe la carpeta «{folder}».")
+    if not os.access(folder, os.W_OK):
+        raise TalentDeskError(f"No se puede escribir en la carpeta «{folder}».")
+    temp = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
+    try:
+        yield temp
+        os.replace(temp, folder / target.name)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise TalentDeskError(f"No se pudo escribir «{target}»: {exc.strerror or exc}.") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
