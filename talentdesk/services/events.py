@@ -424,7 +424,7 @@ def update_participant(
 ) -> dict[str, tuple[Any, Any]]:
     participant = get_participant(session, participant_id)
     changes = apply_changes(
-        session, "participant", participant, _validate_participant(dict(values), partial=True)
+        session, "participant", participant, _validate_participant(dict(values), current=participant)
     )
     participant.refresh_sort_key()
     return changes
@@ -439,7 +439,8 @@ def remove_participant(session: Session, participant_id: int) -> None:
     session.flush()
 
 
-def _validate_participant(values: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+def _validate_participant(values: dict[str, Any], current: Participant | None = None) -> dict[str, Any]:
+    """``current`` for a partial update: missing fields are kept, a national phone is read in its country."""
     unknown = set(values) - set(PARTICIPANT_FIELDS)
     if unknown:
         raise ValueError(f"unknown participant fields: {sorted(unknown)}")
@@ -457,7 +458,7 @@ def _validate_participant(values: dict[str, Any], partial: bool = False) -> dict
         if field in values:
             out[field] = clean(values[field]) or None
     for field in ("given_names", "paternal_surname"):
-        if (field in values or not partial) and not out.get(field):
+        if (field in values or current is None) and not out.get(field):
             errors.append(error(field, "es obligatorio."))
     if "country" in values:
         out["country"], err = normalize_country(values["country"])
@@ -466,7 +467,8 @@ def _validate_participant(values: dict[str, Any], partial: bool = False) -> dict
         out["email"], err = normalize_email(values["email"])
         errors += [err] if err else []
     if "phone" in values:
-        out["phone"], err = normalize_phone(values["phone"], out.get("country"))
+        country = out.get("country", current.country if current else None)
+        out["phone"], err = normalize_phone(values["phone"], country)
         errors += [err] if err else []
     if "role" in values:
         try:
@@ -520,13 +522,14 @@ def set_travel(
             out[key] = bool(value)
         else:
             out[key] = clean(value) or None
-    travel = participant.travel or Travel(participant=participant)
-    arrival = out.get("arrival_at", travel.arrival_at)
-    departure = out.get("departure_at", travel.departure_at)
+    stored = participant.travel
+    arrival = out.get("arrival_at", stored.arrival_at if stored else None)
+    departure = out.get("departure_at", stored.departure_at if stored else None)
     if arrival and departure and departure < arrival:
         errors.append(FieldError("departure_at", "Salida: el vuelo de regreso sale antes de la llegada."))
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(errors)  # before creating the record: a refusal leaves nothing behind
+    travel = stored or Travel(participant=participant)
     session.add(travel)
     return apply_changes(session, "travel", travel, out, entity_id=participant_id)
 
@@ -645,19 +648,21 @@ def copy_event(
         },
     )
     rooms = {r.id: Room(event=event, name=r.name, capacity=r.capacity, notes=r.notes) for r in source.rooms}
+    session.add_all(rooms.values())  # rooms no session uses must be saved too
     people: dict[int, Participant] = {}
     if with_participants:
         for p in source.participants:
+            # one at a time: each new code must see the previous one (codes are unique)
             copy = Participant(
-                event=event, member_id=p.member_id, code="", **{f: getattr(p, f) for f in PARTICIPANT_FIELDS}
+                event=event,
+                member_id=p.member_id,
+                code=next_code(session, event),
+                **{f: getattr(p, f) for f in PARTICIPANT_FIELDS},
             )
             copy.refresh_sort_key()
             copy.history = [StatusChange(status=ParticipantStatus.INVITED)]
             people[p.id] = copy
-        session.add_all(people.values())
-        session.flush()
-        for copy in people.values():
-            copy.code = next_code(session, event)
+            session.add(copy)
             session.flush()
     for s in source.sessions:
         session.add(
