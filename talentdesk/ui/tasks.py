@@ -170,7 +170,9 @@ class TaskRunner(QObject):
         dialog.setMinimumDuration(500)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.canceled.connect(task.abort.set)
+        # A lambda, not the bound method: PySide holds bound methods weakly, and the Event would
+        # die with its task on the worker thread while the dialog disconnects on this one.
+        dialog.canceled.connect(lambda: task.abort.set())
         return dialog
 
     def wait_idle(self, msecs: int = 30_000) -> bool:

@@ -1,0 +1,524 @@
+"""The member form driven as a user would: typing, leaving fields, saving, undo, the guard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from talentdesk.core.enums import MemberStatus, PrintField
+from talentdesk.core.errors import FieldError
+from talentdesk.core.models import Chapter, Member
+from talentdesk.services import members as member_service
+from talentdesk.ui.context import AppContext
+from talentdesk.ui.members.form import MemberDialog
+
+pytestmark = pytest.mark.gui
+
+Opener = Callable[..., MemberDialog]
+
+
+@pytest.fixture()
+def open_form(qtbot: QtBot) -> Iterator[Opener]:
+    """Open a form and wait for it to load; whatever is still open is discarded at the end."""
+    opened: list[MemberDialog] = []
+
+    def opener(ctx: AppContext, member_id: int | None = None) -> MemberDialog:
+        dialog = MemberDialog(ctx, member_id)
+        opened.append(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+        return dialog
+
+    yield opener
+    for dialog in opened:
+        if shiboken6.isValid(dialog):
+            dialog.baseline = dialog.values()  # no question at tear-down
+            dialog.done(0)
+    QApplication.processEvents()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Per character: qtbot.keyClicks crashes on non-ASCII text."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def fill(widget: QLineEdit, text: str) -> None:
+    """Click into the field, replace its text by typing, and leave it with Tab."""
+    widget.setFocus()
+    widget.selectAll()
+    QTest.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(widget, text)
+    # A completion popup open takes the keys, as it grabs the keyboard in a real session.
+    QTest.keyClick(QApplication.activePopupWidget() or widget, Qt.Key.Key_Tab)
+
+
+def show_tab(dialog: MemberDialog, index: int) -> None:
+    """Bring a tab to the front and let it lay out, so clicks land on its widgets."""
+    dialog.tabs.setCurrentIndex(index)
+    QApplication.processEvents()
+
+
+def click(box: QCheckBox) -> None:
+    """Click a check box on its text (a stretched box is not clickable at its centre)."""
+    point = QPoint(min(box.width(), box.sizeHint().width()) // 2, box.height() // 2)
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def find(dialog: MemberDialog, name: str, kind: type[Any] = QWidget) -> Any:
+    widget = dialog.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def error_at(dialog: MemberDialog, field: str) -> str:
+    label = find(dialog, f"error-{field}", QLabel)
+    return str(label.text()) if not label.isHidden() else ""
+
+
+def count(ctx: AppContext) -> int:
+    with ctx.db.reader() as session:
+        return member_service.count_members(session)
+
+
+def values_of(ctx: AppContext, member_id: int) -> dict[str, Any]:
+    with ctx.db.reader() as session:
+        return member_service.member_values(member_service.get_member(session, member_id))
+
+
+def save_and_wait(qtbot: QtBot, dialog: MemberDialog) -> int:
+    """Click Save and wait for the dialog to close; returns the saved member's id."""
+    with qtbot.waitSignal(dialog.saved, timeout=10000) as saved, qtbot.waitSignal(dialog.finished):
+        QTest.mouseClick(find(dialog, "form-save"), Qt.MouseButton.LeftButton)
+    return int(saved.args[0])
+
+
+def wait_undo(qtbot: QtBot, ctx: AppContext, step: Callable[[], None]) -> None:
+    step()
+    qtbot.waitUntil(lambda: not ctx.undo.busy, timeout=10000)
+
+
+def tick_sector(dialog: MemberDialog, sector_id: int) -> None:
+    """Select the sector's row and press Space, as a keyboard user does."""
+    sectors = dialog.sectors.list
+    item = sectors.item_for(sector_id)
+    assert item is not None
+    sectors.setFocus()
+    sectors.setCurrentItem(item)
+    QTest.keyClick(sectors, Qt.Key.Key_Space)
+
+
+def a_member(ctx: AppContext, *, without_sector: int) -> int:
+    """A demo member with a country, some sectors (not ``without_sector``) and a chapter."""
+    with ctx.db.reader() as session:
+        for member in session.scalars(
+            select(Member)
+            .where(Member.country.is_not(None), Member.chapter_id.is_not(None))
+            .order_by(Member.id)
+        ):
+            if member.sector_ids and without_sector not in member.sector_ids:
+                return member.id
+    raise AssertionError("no suitable demo member")
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+def test_save_waits_for_the_background_load(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = MemberDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it
+    assert not find(dialog, "form-save").isEnabled()
+    assert dialog.windowTitle() == "New member"
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
+    assert find(dialog, "form-save").isEnabled()
+    with ctx.db.reader() as session:
+        chapters = session.scalar(select(Chapter.name).order_by(Chapter.id).limit(1))
+    chapter_combo = find(dialog, "field-chapter")
+    assert chapters in [chapter_combo.itemText(i) for i in range(chapter_combo.count())]
+    assert chapter_combo.currentData() is None
+    assert len(dialog.contribution_boxes) == 11
+    assert (
+        find(dialog, "field-contribution-pasantias", QCheckBox).text()
+        == "Pasantías y estancias profesionales"
+    )
+    assert dialog.sectors.list.count() == 9
+    assert find(dialog, "field-status").currentData() == MemberStatus.PROSPECT
+
+
+def test_a_member_that_does_not_exist_cannot_be_saved(qtbot: QtBot, ctx: AppContext) -> None:
+    dialog = MemberDialog(ctx, 999_999)
+    qtbot.addWidget(dialog)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.waitUntil(lambda: "999999" in find(dialog, "form-summary").text(), timeout=10000)
+    assert not find(dialog, "form-save").isEnabled()
+    assert not dialog.loaded
+
+
+def test_editing_shows_every_stored_value(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    member_id = a_member(ctx, without_sector=0)
+    stored = values_of(ctx, member_id)
+    dialog = open_form(ctx, member_id)
+    shown = dialog.values()
+    for field, value in stored.items():
+        if isinstance(value, str) or value is None:
+            assert (shown[field] or None) == value, field
+        else:
+            assert shown[field] == value, field
+    assert dialog.windowTitle() == values_of_name(ctx, member_id)
+    assert not dialog.is_modified()
+
+
+def values_of_name(ctx: AppContext, member_id: int) -> str:
+    with ctx.db.reader() as session:
+        return member_service.get_member(session, member_id).full_name
+
+
+# -- creating ---------------------------------------------------------------------------------
+
+
+def test_invalid_fields_are_shown_at_the_field_and_nothing_is_saved(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener
+) -> None:
+    before = count(ctx)
+    dialog = open_form(ctx)
+    fill(dialog.given_names, "Ana")
+    fill(dialog.paternal_surname, "López")
+    fill(dialog.country.line_edit(), "mexico")
+    assert dialog.country.currentText() == "México"  # tidied to the Spanish name
+    assert dialog.country.currentData() == "MX"
+    fill(find(dialog, "field-email", QLineEdit), "ana@")
+    fill(find(dialog, "field-phone", QLineEdit), "123")
+    assert "no es una dirección de correo válida" in error_at(dialog, "email")
+    assert "Teléfono" in error_at(dialog, "phone") and "México" in error_at(dialog, "phone")
+    assert error_at(dialog, "website") == ""
+
+    QTest.mouseClick(find(dialog, "form-save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=10000)
+    assert dialog.isVisible()
+    assert count(ctx) == before
+    assert not ctx.undo.can_undo()
+    errors = dialog.field_errors()
+    assert set(errors) == {"email", "phone"}
+    assert "field(s) need attention" in find(dialog, "form-summary").text()
+    assert dialog.tabs.currentIndex() == 1  # the Contact tab, where the first error is
+    assert not dialog.tabs.tabIcon(1).isNull() and dialog.tabs.tabIcon(0).isNull()
+
+    # Editing a field takes its message away; fixing both lets it save.
+    fill(dialog.email, "Ana.Lopez@Example.COM")
+    assert error_at(dialog, "email") == ""
+    fill(dialog.phone, "55 1234 5678")
+    assert error_at(dialog, "phone") == ""
+    fill(dialog.website, "linkedin.com/in/ana-lopez")
+    fill(dialog.city, "Monterrey")
+    show_tab(dialog, 2)
+    tick_sector(dialog, 2)
+    tick_sector(dialog, 5)
+    primary = find(dialog, "field-primary-sector")
+    assert [primary.itemData(i) for i in range(primary.count())] == [2, 5]
+    primary.setCurrentIndex(primary.findData(5))
+    for code in ("mentoria_academica", "pasantias"):
+        click(find(dialog, f"field-contribution-{code}", QCheckBox))
+    show_tab(dialog, 4)
+    click(find(dialog, "field-directory-consent", QCheckBox))
+    click(find(dialog, "field-print-email", QCheckBox))
+    click(find(dialog, "field-consent-date-set", QCheckBox))
+    find(dialog, "field-consent-date").setDate(QDate(2024, 3, 12))
+    fill(dialog.consent_source, "Formulario de registro")
+
+    member_id = save_and_wait(qtbot, dialog)
+    assert count(ctx) == before + 1
+    saved = values_of(ctx, member_id)
+    assert saved["email"] == "ana.lopez@example.com"
+    assert saved["phone"] == "+525512345678"
+    assert saved["country"] == "MX"
+    assert saved["website"] == "https://linkedin.com/in/ana-lopez"
+    assert saved["sector_ids"] == [2, 5] and saved["primary_sector_id"] == 5
+    with ctx.db.reader() as session:
+        codes = [c.code for c in member_service.get_member(session, member_id).contributions]
+    assert codes == ["mentoria_academica", "pasantias"]
+    assert saved["directory_consent"] is True
+    assert saved["print_fields"] == [PrintField.EMAIL]
+    assert saved["consent_date"] == date(2024, 3, 12)
+    assert saved["consent_source"] == "Formulario de registro"
+    assert saved["joined_on"] is None
+    assert saved["status"] == MemberStatus.PROSPECT
+
+    # Undo deletes the new member; redo brings it back with the same id and values.
+    assert ctx.undo.undo_text() == "New member"
+    wait_undo(qtbot, ctx, ctx.undo.undo)
+    assert count(ctx) == before
+    wait_undo(qtbot, ctx, ctx.undo.redo)
+    assert values_of(ctx, member_id) == saved
+
+
+def test_accented_names_round_trip(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    dialog = open_form(ctx)
+    fill(dialog.given_names, "José María")
+    fill(dialog.paternal_surname, "Núñez")
+    fill(dialog.maternal_surname, "Peña")
+    assert dialog.given_names.text() == "José María"
+    member_id = save_and_wait(qtbot, dialog)
+    saved = values_of(ctx, member_id)
+    assert (saved["given_names"], saved["paternal_surname"], saved["maternal_surname"]) == (
+        "José María",
+        "Núñez",
+        "Peña",
+    )
+    again = open_form(ctx, member_id)
+    assert again.windowTitle() == "José María Núñez Peña"
+    assert again.paternal_surname.text() == "Núñez"
+
+
+def test_required_names_are_checked_on_leaving_and_by_the_service(
+    qtbot: QtBot, empty_ctx: AppContext, open_form: Opener
+) -> None:
+    dialog = open_form(empty_ctx)
+    fill(dialog.given_names, "x")
+    fill(dialog.given_names, "")
+    assert "obligatorio" in error_at(dialog, "given-names")
+    QTest.mouseClick(find(dialog, "form-save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=10000)
+    assert set(dialog.field_errors()) == {"given_names", "paternal_surname"}
+    assert dialog.tabs.currentIndex() == 0
+    assert count(empty_ctx) == 0
+
+
+def test_enter_saves_and_the_e_mail_must_be_free(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    """Only the service knows the e-mail is taken: its message still lands at the field."""
+    with ctx.db.reader() as session:
+        taken = session.scalar(select(Member.email).where(Member.email.is_not(None)).limit(1))
+    dialog = open_form(ctx)
+    fill(dialog.given_names, "Luis")
+    fill(dialog.paternal_surname, "Ramos")
+    fill(dialog.email, str(taken).upper())
+    assert error_at(dialog, "email") == ""
+    dialog.email.setFocus()
+    QTest.keyClick(dialog.email, Qt.Key.Key_Return)  # Enter: the default button, Save
+    qtbot.waitUntil(lambda: bool(error_at(dialog, "email")), timeout=10000)
+    assert "ya está registrado" in error_at(dialog, "email")
+    assert dialog.isVisible()
+
+
+def test_ctrl_s_saves(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    before = count(ctx)
+    dialog = open_form(ctx)
+    fill(dialog.given_names, "Rosa")
+    fill(dialog.paternal_surname, "Vidal")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        QTest.keyClick(dialog.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert count(ctx) == before + 1
+
+
+def test_service_errors_map_to_their_widgets(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    dialog = open_form(ctx)
+    dialog.show_errors(
+        [
+            FieldError("primary_sector", "Sector principal: mal."),
+            FieldError("chapter", "Capítulo: no existe."),
+            FieldError("contributions", "Aportaciones: no existen."),
+            FieldError("consent_date", "Fecha del consentimiento: en el futuro."),
+            FieldError("somewhere_else", "Otro problema."),
+        ]
+    )
+    assert error_at(dialog, "sectors") == "Sector principal: mal."
+    assert error_at(dialog, "chapter") == "Capítulo: no existe."
+    assert error_at(dialog, "contributions") == "Aportaciones: no existen."
+    assert error_at(dialog, "consent-date") == "Fecha del consentimiento: en el futuro."
+    assert "Otro problema." in find(dialog, "form-summary").text()
+    assert dialog.tabs.currentIndex() == 2  # Network: the first placed error
+    # Changing the chapter clears its message only.
+    dialog.chapter.setCurrentIndex(1)
+    assert error_at(dialog, "chapter") == ""
+    assert error_at(dialog, "sectors") == "Sector principal: mal."
+
+
+# -- the country picker and the dates ---------------------------------------------------------
+
+
+def test_country_type_to_find_ignores_accents(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    dialog = open_form(ctx)
+    line = dialog.country.line_edit()
+    line.setFocus()
+    type_text(line, "japon")
+    completer = dialog.country.completer()
+    assert completer is not None
+    found = completer.completionModel()
+    names = [found.index(i, 0).data() for i in range(found.rowCount())]
+    assert names == ["Japón"]
+    line.clear()
+    type_text(line, "unid")
+    names = [found.index(i, 0).data() for i in range(found.rowCount())]
+    assert "Estados Unidos" in names and "Reino Unido" in names
+    fill(line, "Narnia")
+    assert "país desconocido" in error_at(dialog, "country")
+    fill(line, "españa")
+    assert error_at(dialog, "country") == "" and dialog.country.code() == "ES"
+    assert dialog.country.currentText() == "España"
+    # A phone number typed earlier is checked again for the new country.
+    fill(dialog.phone, "55 1234 5678")
+    assert "España" in error_at(dialog, "phone")  # a Mexican number, not a Spanish one
+    fill(line, "México")
+    assert error_at(dialog, "phone") == "" and dialog.country.code() == "MX"
+
+
+def test_dates_can_be_left_empty(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    dialog = open_form(ctx)
+    show_tab(dialog, 2)
+    joined = dialog.joined_on
+    assert joined.value() is None and not joined.edit.isEnabled()
+    assert joined.edit.text() == "no date"
+    click(find(dialog, "field-joined-on-set", QCheckBox))
+    assert joined.value() == date.today() and joined.edit.displayFormat() == "dd/MM/yyyy"
+    joined.edit.setDate(QDate(2021, 2, 3))
+    assert joined.edit.text() == "03/02/2021"
+    click(find(dialog, "field-joined-on-set", QCheckBox))
+    assert joined.value() is None
+    click(find(dialog, "field-joined-on-set", QCheckBox))
+    assert joined.value() == date(2021, 2, 3)  # ticking again brings the last date back
+    assert joined.edit.maximumDate() == QDate.currentDate()  # no dates in the future
+
+
+# -- editing ----------------------------------------------------------------------------------
+
+
+def test_edit_city_and_add_sector_then_undo_and_redo(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener
+) -> None:
+    member_id = a_member(ctx, without_sector=9)
+    original = values_of(ctx, member_id)
+    dialog = open_form(ctx, member_id)
+    fill(dialog.city, "Guadalajara")
+    show_tab(dialog, 2)
+    tick_sector(dialog, 9)
+    assert dialog.is_modified()
+    assert set(dialog.changed_values()) == {"city", "sector_ids", "primary_sector_id"}
+    save_and_wait(qtbot, dialog)
+
+    edited = values_of(ctx, member_id)
+    assert edited["city"] == "Guadalajara"
+    assert edited["sector_ids"] == sorted([*original["sector_ids"], 9])
+    assert edited["primary_sector_id"] == original["primary_sector_id"]
+    untouched = {k: v for k, v in edited.items() if k not in ("city", "sector_ids")}
+    assert untouched == {k: v for k, v in original.items() if k not in ("city", "sector_ids")}
+
+    assert ctx.undo.undo_text().startswith("Edit ")
+    wait_undo(qtbot, ctx, ctx.undo.undo)
+    assert values_of(ctx, member_id) == original
+    wait_undo(qtbot, ctx, ctx.undo.redo)
+    assert values_of(ctx, member_id) == edited
+
+
+def test_saving_without_changes_writes_nothing(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+    member_id = a_member(ctx, without_sector=0)
+    dialog = open_form(ctx, member_id)
+    save_and_wait(qtbot, dialog)
+    assert not ctx.undo.can_undo()
+
+
+# -- the unsaved-changes guard ----------------------------------------------------------------
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(_parent: Any, title: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_guard_keep_editing_then_discard(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    member_id = a_member(ctx, without_sector=0)
+    original = values_of(ctx, member_id)
+    dialog = open_form(ctx, member_id)
+    fill(dialog.city, "Oaxaca")
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    QTest.keyClick(dialog.city, Qt.Key.Key_Escape)
+    assert asked == ["Unsaved changes"]
+    assert dialog.isVisible() and dialog.city.text() == "Oaxaca"
+    dialog.close()  # the window's close button asks too
+    assert len(asked) == 2 and dialog.isVisible()
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    with qtbot.waitSignal(dialog.finished) as finished:
+        QTest.mouseClick(find(dialog, "form-cancel"), Qt.MouseButton.LeftButton)
+    assert asked == ["Unsaved changes"]
+    assert finished.args == [0]
+    assert values_of(ctx, member_id) == original
+
+
+def test_guard_save(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    member_id = a_member(ctx, without_sector=0)
+    dialog = open_form(ctx, member_id)
+    fill(dialog.city, "Mérida")
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Save)
+    with qtbot.waitSignal(dialog.finished, timeout=10000) as finished:
+        QTest.keyClick(dialog.city, Qt.Key.Key_Escape)
+    assert asked == ["Unsaved changes"]
+    assert finished.args == [1]
+    assert values_of(ctx, member_id)["city"] == "Mérida"
+
+
+def test_guard_save_with_errors_keeps_the_form(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    member_id = a_member(ctx, without_sector=0)
+    original = values_of(ctx, member_id)
+    dialog = open_form(ctx, member_id)
+    fill(dialog.email, "no-es-correo")
+    answer(monkeypatch, QMessageBox.StandardButton.Save)
+    QTest.keyClick(dialog.email, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=10000)
+    assert dialog.isVisible()
+    assert "no es una dirección de correo válida" in error_at(dialog, "email")
+    assert values_of(ctx, member_id) == original
+
+
+def test_an_unchanged_form_closes_without_asking(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = open_form(ctx, a_member(ctx, without_sector=0))
+    fill(dialog.city, dialog.city.text())  # typed the same text back: nothing changed
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    with qtbot.waitSignal(dialog.finished):
+        QTest.keyClick(dialog.city, Qt.Key.Key_Escape)
+    assert asked == []
+
+
+def test_tab_order_follows_the_fields_and_the_title_follows_the_name(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener
+) -> None:
+    member_id = a_member(ctx, without_sector=0)
+    dialog = open_form(ctx, member_id)
+    show_tab(dialog, 1)
+    dialog.email.setFocus()
+    QTest.keyClick(dialog.email, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.phone
+    QTest.keyClick(dialog.phone, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.website
+
+    show_tab(dialog, 0)
+    fill(dialog.given_names, "Úrsula")
+    fill(dialog.maternal_surname, "")
+    assert dialog.windowTitle() == f"Úrsula {dialog.paternal_surname.text()}"
