@@ -1,16 +1,31 @@
-"""GUI entry point: open (and migrate) the database, then show the main window."""
+"""GUI entry point and the application controller.
+
+``run_gui`` sets up Qt (translations, the shipped font, the icon), opens the database and shows
+the main window. :class:`Application` owns the open database: when the File menu asks for
+another one, it opens (and migrates) it in the background, then builds a new context and main
+window and closes the old ones; if opening fails, the current database stays.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import Database
+from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.databases import normalize_target, target_file, target_missing
+from talentdesk.ui.i18n import install_translations
 from talentdesk.ui.main_window import MainWindow
+from talentdesk.ui.resources import app_icon, apply_app_font
 from talentdesk.ui.settings import Settings
+from talentdesk.ui.tasks import Cancelled, Task, TaskRunner, error_message
+
+WindowFactory = Callable[[AppContext], MainWindow]
 
 
 def make_app() -> QApplication:
@@ -21,20 +36,184 @@ def make_app() -> QApplication:
     return app
 
 
-def run_gui(db_target: str) -> int:
+def setup_app(app: QApplication, settings: Settings) -> str:
+    """Language (from the settings), font and icon; before any window exists. Returns the language."""
+    language = install_translations(app, settings.get(S.LANGUAGE))
+    apply_app_font(app)
+    app.setWindowIcon(app_icon())
+    return language
+
+
+def start_target(explicit: str | None, settings: Settings) -> str:
+    """What to open at start: ``explicit`` (--db or TALENTDESK_DB) if given, else the last
+    database if it still exists, else the default local database."""
+    if explicit:
+        return explicit
+    last = settings.get(S.LAST_DATABASE)
+    if last and not target_missing(last):
+        return last
+    from talentdesk.db.paths import default_db_path
+
+    return str(default_db_path())
+
+
+class Application(QObject):
+    """Owns the open database, its context and its main window; switches between databases."""
+
+    window_changed = Signal(object)  # the new MainWindow, once shown
+    switch_failed = Signal(str)  # the message shown to the user
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        window_factory: WindowFactory = MainWindow,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.window_factory = window_factory
+        self.runner = TaskRunner(self)  # opening databases: not tied to any one context
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+        self._opening: Task | None = None
+        self._closed = False
+
+    @property
+    def busy(self) -> bool:
+        return self._opening is not None
+
+    # -- start and stop -------------------------------------------------------------------------
+
+    def start(self, target: str) -> bool:
+        """Open ``target`` (on this thread: there is no window to keep responsive yet)."""
+        target = normalize_target(target)
+        try:
+            db = Database.open(target)
+        except TalentDeskError as exc:
+            self.show_error(None, exc.message)
+            return False
+        self._install(db, target)
+        return True
+
+    def shutdown(self) -> None:
+        """After the event loop: close the database (and one still being opened, if any)."""
+        self._closed = True
+        self.runner.wait_idle()
+        QCoreApplication.processEvents()  # deliver a finished open, so _opened can close it
+        if self.ctx is not None:
+            self._dispose(self.ctx)
+            self.ctx = None
+
+    # -- switching ------------------------------------------------------------------------------
+
+    def open_database(self, target: str) -> Task | None:
+        """Switch to an existing database (File → Open / Recent)."""
+        target = normalize_target(target)
+        path = target_file(target)
+        if path is not None and self.window is not None and path == self.window.current_database_file():
+            self.window.statusBar().showMessage(self.tr("That database is already open."), 8000)
+            return None
+        if path is not None and not path.is_file():
+            message = self.tr("The database «%1» does not exist.").replace("%1", str(path))
+            self.show_error(self.window, message)
+            return None
+        return self._switch(target, self.tr("Opening the database…"))
+
+    def create_database(self, target: str) -> Task | None:
+        """Create and migrate a new database file, then switch to it (File → New database)."""
+        target = normalize_target(target)
+        path = target_file(target)
+        if path is not None and path.exists():
+            self.show_error(
+                self.window,
+                self.tr(
+                    "«%1» already exists. Choose another name, or open it with File → Open database."
+                ).replace("%1", str(path)),
+            )
+            return None
+        return self._switch(target, self.tr("Creating the database…"))
+
+    def _switch(self, target: str, title: str) -> Task | None:
+        if self._opening is not None:
+            return None
+        window = self.window
+        if window is not None and not window.confirm_close():
+            return None
+
+        def work(task: Task) -> Database:
+            db = Database.open(target)  # migrations may take a while on a large file
+            if task.abort.is_set():
+                db.close()
+                raise Cancelled()
+            return db
+
+        self._opening = self.runner.run(
+            work,
+            lambda db: self._opened(db, target),
+            on_failure=self._open_failed,
+            write=True,
+            title=title,
+            parent=window,
+        )
+        return self._opening
+
+    def _opened(self, db: Database, target: str) -> None:
+        self._opening = None
+        if self._closed:  # the user quit while it was opening
+            db.close()
+            return
+        old_window, old_ctx = self.window, self.ctx
+        if old_window is not None:
+            old_window.save_layout()  # the new window starts with the same geometry and area
+        self._install(db, target)
+        if old_window is not None:
+            old_window.close_confirmed()
+            old_window.deleteLater()
+        if old_ctx is not None:
+            self._dispose(old_ctx)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self._opening = None
+        if isinstance(exc, Cancelled):
+            if self.window is not None:
+                self.window.statusBar().showMessage(exc.message, 8000)
+            return
+        message = error_message(exc)
+        self.show_error(self.window, message)
+        self.switch_failed.emit(message)
+
+    def _install(self, db: Database, target: str) -> None:
+        self.settings.remember_database(target)
+        ctx = AppContext(db, self.settings)
+        window = self.window_factory(ctx)
+        window.open_database_requested.connect(self.open_database)
+        window.new_database_requested.connect(self.create_database)
+        self.ctx, self.window = ctx, window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.window_changed.emit(window)
+
+    @staticmethod
+    def _dispose(ctx: AppContext) -> None:
+        ctx.runner.wait_idle()
+        ctx.db.close()
+        ctx.deleteLater()
+
+    def show_error(self, parent: QWidget | None, message: str) -> None:
+        QMessageBox.critical(parent, self.tr("TalentDesk"), message)
+
+
+def run_gui(db_target: str | None = None) -> int:
+    """Open the GUI on ``db_target`` (None: the last database, or the default one)."""
     app = make_app()
     settings = Settings()
-    try:
-        db = Database.open(db_target)
-    except TalentDeskError as exc:
-        QMessageBox.critical(None, "TalentDesk", exc.message)
+    setup_app(app, settings)
+    controller = Application(settings)
+    if not controller.start(start_target(db_target, settings)):
         return 1
-    settings.remember_database(db_target)
-    ctx = AppContext(db, settings)
-    window = MainWindow(ctx)
-    window.show()
     try:
         return app.exec()
     finally:
-        ctx.runner.wait_idle()
-        db.close()
+        controller.shutdown()

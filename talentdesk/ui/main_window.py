@@ -1,12 +1,19 @@
-"""The main window: navigation between areas, menus, toolbar, status bar, undo."""
+"""The main window: navigation between areas, menus, toolbar, status bar, undo.
+
+Opening or creating another database is not done here: the File menu asks for a file and emits
+``open_database_requested`` / ``new_database_requested``; the application controller
+(``talentdesk.ui.app.Application``) opens it and replaces this window.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,17 +28,28 @@ from sqlalchemy.orm import Session
 
 from talentdesk import __version__
 from talentdesk.core.models import Base, Chapter, Member, Organization
+from talentdesk.db.engine import sqlite_path
 from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
+from talentdesk.ui.databases import display_target, target_file, target_missing
+from talentdesk.ui.preferences import PreferencesDialog
+from talentdesk.ui.resources import app_icon, app_pixmap
 from talentdesk.ui.tasks import Task
+
+DATABASE_SUFFIX = ".sqlite"
 
 
 class MainWindow(QMainWindow):
+    open_database_requested = Signal(str)  # path of an existing database to switch to
+    new_database_requested = Signal(str)  # path where to create (and migrate) a new database
+
     def __init__(self, ctx: AppContext, areas: list[Area] | None = None) -> None:
         super().__init__()
         self.ctx = ctx
+        self._close_confirmed = False
         self.setWindowTitle(self.tr("TalentDesk — Red de Talentos Mexicanos"))
+        self.setWindowIcon(app_icon())
         self.resize(1280, 800)
         self.areas: list[Area] = areas if areas is not None else default_areas(ctx)
 
@@ -109,20 +127,45 @@ class MainWindow(QMainWindow):
         )
         self.act_redo = self._action(self.tr("&Redo"), "Ctrl+Shift+Z", self.ctx.undo.redo, "redo")
         self.act_quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, "quit")
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_about = self._action(self.tr("&About TalentDesk"), None, self.show_about, "about")
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_open_db = self._action(
+            self.tr("&Open database…"), QKeySequence.StandardKey.Open, self.choose_database, "open-database"
+        )
+        self.act_new_db = self._action(
+            self.tr("New data&base…"), None, self.choose_new_database, "new-database"
+        )
+        self.act_clear_recent = self._action(
+            self.tr("&Clear list"), None, self._clear_recent, "clear-recent-databases"
+        )
+        self.act_preferences = self._action(
+            self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, "preferences"
+        )
+        self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu = file_menu
         file_menu.addAction(self.act_new)
         file_menu.addSeparator()
+        file_menu.addAction(self.act_open_db)
+        file_menu.addAction(self.act_new_db)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
+        self.recent_menu.setObjectName("recent-databases")
+        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+        self.rebuild_recent_menu()
+        file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu = edit
         edit.addAction(self.act_undo)
         edit.addAction(self.act_redo)
         edit.addSeparator()
         edit.addAction(self.act_search)
         edit.addAction(self.act_open)
         edit.addAction(self.act_delete)
+        edit.addSeparator()
+        edit.addAction(self.act_preferences)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.act_about)
 
@@ -134,6 +177,77 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    # -- databases (the controller opens them) ----------------------------------------------
+
+    def current_database_file(self) -> Path | None:
+        return sqlite_path(self.ctx.db.engine)
+
+    def _dialog_dir(self) -> str:
+        current = self.current_database_file()
+        return str(current.parent) if current is not None else str(Path.home())
+
+    def _database_filter(self) -> str:
+        return ";;".join((self.tr("TalentDesk databases (*.sqlite *.db)"), self.tr("All files (*)")))
+
+    def choose_database(self) -> None:
+        path, _selected = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), self._dialog_dir(), self._database_filter()
+        )
+        if path:
+            self.open_database_requested.emit(path)
+
+    def choose_new_database(self) -> None:
+        # No overwrite prompt: the controller refuses an existing file rather than replace it.
+        path, _selected = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            str(Path(self._dialog_dir()) / self.tr("new-database.sqlite")),
+            self._database_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            if not Path(path).suffix:
+                path += DATABASE_SUFFIX
+            self.new_database_requested.emit(path)
+
+    def rebuild_recent_menu(self) -> None:
+        """One entry per remembered database; files that no longer exist are shown disabled."""
+        menu = self.recent_menu
+        menu.clear()  # deletes the entries it owns; the clear-list action belongs to the window
+        current = self.current_database_file()
+        recent = self.ctx.settings.get(S.RECENT_DATABASES)
+        for number, target in enumerate(recent, start=1):
+            path = target_file(target)
+            shown = display_target(target)
+            label = f"{path.name}  —  {path.parent}" if path is not None else shown
+            prefix = f"&{number} " if number < 10 else ""
+            action = menu.addAction(prefix + label.replace("&", "&&"))
+            action.setData(target)
+            action.setToolTip(shown)
+            action.setStatusTip(shown)
+            if target_missing(target):
+                action.setEnabled(False)
+                action.setText(action.text() + "  " + self.tr("(not found)"))
+            elif path is not None and path == current:
+                action.setCheckable(True)
+                action.setChecked(True)
+            action.triggered.connect(lambda _checked=False, t=target: self.open_database_requested.emit(t))
+        if not recent:
+            empty = menu.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.act_clear_recent)
+        self.act_clear_recent.setEnabled(bool(recent))
+
+    def _clear_recent(self) -> None:
+        self.ctx.settings.clear_recent_databases()
+        self.rebuild_recent_menu()
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.ctx.settings, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Preferences saved."), 8000)
 
     def current_area(self) -> Area | None:
         widget = self.stack.currentWidget()
@@ -209,29 +323,53 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
         QMessageBox.critical(self, self.tr("TalentDesk"), message)
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About TalentDesk"),
+    def about_box(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("about")
+        box.setWindowTitle(self.tr("About TalentDesk"))
+        box.setIconPixmap(app_pixmap(96))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             self.tr(
                 "<b>TalentDesk %1</b><br>Administration of the Red de Talentos Mexicanos "
                 "(Instituto de los Mexicanos en el Exterior).<br>Demo data is generated: it "
                 "belongs to no real person."
-            ).replace("%1", __version__),
+            ).replace("%1", __version__)
         )
+        box.setInformativeText(
+            self.tr("Database: %1").replace("%1", self.ctx.db.display_name)
+            + "<br>"
+            + self.tr("Font: DejaVu Sans (free licence, shipped with the application).")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        return box
+
+    def show_about(self) -> None:
+        self.about_box().exec()
 
     # -- closing ------------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        for area in self.areas:
-            if hasattr(area, "confirm_close") and not area.confirm_close():
-                event.ignore()
-                return
+    def confirm_close(self) -> bool:
+        """Ask every area with unsaved work whether it may close; False if one refuses."""
+        return all(not hasattr(area, "confirm_close") or area.confirm_close() for area in self.areas)
+
+    def save_layout(self) -> None:
         for area in self.areas:
             area.save_state()
         self.ctx.settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         self.ctx.settings.set(S.WINDOW_STATE, self.saveState())
         self.ctx.settings.set(S.CURRENT_AREA, self.nav.currentRow())
+
+    def close_confirmed(self) -> bool:
+        """Close without asking again (the caller already got ``confirm_close``)."""
+        self._close_confirmed = True
+        return self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_confirmed and not self.confirm_close():
+            event.ignore()
+            return
+        self.save_layout()
         self.ctx.runner.wait_idle()
         event.accept()
 

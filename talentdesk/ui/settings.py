@@ -20,7 +20,7 @@ class Setting(Generic[T]):
     default: T
 
 
-LANGUAGE: Setting[str] = Setting("ui/language", str, "es")
+LANGUAGE: Setting[str] = Setting("ui/language", str, "es")  # "es" or "en", applied on restart
 LAST_DATABASE: Setting[str] = Setting("db/last", str, "")
 RECENT_DATABASES: Setting[list[str]] = Setting("db/recent", list, [])
 WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
@@ -62,3 +62,10 @@ class Settings:
         recent = [target] + [d for d in self.get(RECENT_DATABASES) if d != target]
         self.set(RECENT_DATABASES, recent[:MAX_RECENT])
         self.set(LAST_DATABASE, target)
+
+    def forget_database(self, target: str) -> None:
+        """Drop ``target`` from the recent list (the last database stays as it is)."""
+        self.set(RECENT_DATABASES, [d for d in self.get(RECENT_DATABASES) if d != target])
+
+    def clear_recent_databases(self) -> None:
+        self.set(RECENT_DATABASES, [])

@@ -13,7 +13,14 @@ from array import array
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from talentdesk.db.session import Database
@@ -24,25 +31,25 @@ BLOCK = 200
 CACHE_ROWS = 20_000
 PLACEHOLDER = "…"
 
-#: English source headers (translated with tr); keys follow services.member_table.COLUMNS.
+#: English source headers, marked for lupdate (translated in headerData); keys follow COLUMNS.
 HEADERS = {
-    "paternal_surname": "Paternal surname",
-    "maternal_surname": "Maternal surname",
-    "given_names": "Given names",
-    "email": "E-mail",
-    "phone": "Phone",
-    "country": "Country",
-    "state": "State / region",
-    "city": "City",
-    "chapter": "Chapter",
-    "primary_sector": "Main sector",
-    "employer": "Employer",
-    "job_title": "Job title",
-    "degree_level": "Degree",
-    "status": "Status",
-    "directory_consent": "In directories",
-    "joined_on": "Joined",
-    "id": "Id",
+    "paternal_surname": QT_TRANSLATE_NOOP("MemberTableModel", "Paternal surname"),
+    "maternal_surname": QT_TRANSLATE_NOOP("MemberTableModel", "Maternal surname"),
+    "given_names": QT_TRANSLATE_NOOP("MemberTableModel", "Given names"),
+    "email": QT_TRANSLATE_NOOP("MemberTableModel", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("MemberTableModel", "Phone"),
+    "country": QT_TRANSLATE_NOOP("MemberTableModel", "Country"),
+    "state": QT_TRANSLATE_NOOP("MemberTableModel", "State / region"),
+    "city": QT_TRANSLATE_NOOP("MemberTableModel", "City"),
+    "chapter": QT_TRANSLATE_NOOP("MemberTableModel", "Chapter"),
+    "primary_sector": QT_TRANSLATE_NOOP("MemberTableModel", "Main sector"),
+    "employer": QT_TRANSLATE_NOOP("MemberTableModel", "Employer"),
+    "job_title": QT_TRANSLATE_NOOP("MemberTableModel", "Job title"),
+    "degree_level": QT_TRANSLATE_NOOP("MemberTableModel", "Degree"),
+    "status": QT_TRANSLATE_NOOP("MemberTableModel", "Status"),
+    "directory_consent": QT_TRANSLATE_NOOP("MemberTableModel", "In directories"),
+    "joined_on": QT_TRANSLATE_NOOP("MemberTableModel", "Joined"),
+    "id": QT_TRANSLATE_NOOP("MemberTableModel", "Id"),
 }
 
 

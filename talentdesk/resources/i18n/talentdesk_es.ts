@@ -1,0 +1,2936 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_MX" sourcelanguage="en">
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <location filename="../../ui/events/participants.py" line="+411"/>
+        <source>Add a member to the event</source>
+        <translation>Agregar un miembro al evento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a member from the search results.</source>
+        <translation>Elija un miembro de los resultados de la búsqueda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add participant</source>
+        <translation>Agregar participante</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTab</name>
+    <message>
+        <location filename="../../ui/events/agenda.py" line="+346"/>
+        <source>&amp;New session…</source>
+        <extracomment>Fill and accent colour of each kind of session.</extracomment>
+        <translation>&amp;Nueva sesión…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit session…</source>
+        <translation>E&amp;ditar sesión…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete session…</source>
+        <translation>&amp;Eliminar sesión…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;room…</source>
+        <translation>Agregar &amp;sala…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Day:</source>
+        <translation>Día:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+129"/>
+        <source>(no room)</source>
+        <translation>(sin sala)</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <location line="+131"/>
+        <source>Moderator:</source>
+        <translation>Modera:</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>%1 (outside the event dates)</source>
+        <translation>%1 (fuera de las fechas del evento)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 — %n session(s)</source>
+        <translation>
+            <numerusform>%1 — %n sesión</numerusform>
+            <numerusform>%1 — %n sesiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n session(s) in %1 room(s)</source>
+        <translation>
+            <numerusform>%n sesión en %1 sala(s)</numerusform>
+            <numerusform>%n sesiones en %1 sala(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Double-click an empty slot to add a session there.</source>
+        <translation>Haga doble clic en un espacio libre para agregar ahí una sesión.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Speakers:</source>
+        <translation>Ponentes:</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+19"/>
+        <source>Delete session</source>
+        <translation>Eliminar sesión</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Delete the session “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>¿Eliminar la sesión «%1»? Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+5"/>
+        <source>Add room</source>
+        <translation>Agregar sala</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Name of the new room:</source>
+        <translation>Nombre de la nueva sala:</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/app.py" line="+115"/>
+        <source>That database is already open.</source>
+        <translation>Esa base de datos ya está abierta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database «%1» does not exist.</source>
+        <translation>No existe la base de datos «%1».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>«%1» already exists. Choose another name, or open it with File → Open database.</source>
+        <translation>«%1» ya existe. Elija otro nombre o ábrala con Archivo → Abrir base de datos.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Creating the database…</source>
+        <translation>Creando la base de datos…</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>TalentDesk</source>
+        <translation>TalentDesk</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPositionDialog</name>
+    <message>
+        <location filename="../../ui/chapters.py" line="+579"/>
+        <source>New board position — %1</source>
+        <translation>Nuevo cargo en la mesa directiva — %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term &amp;starts</source>
+        <translation>&amp;Inicio del periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term &amp;ends</source>
+        <translation>&amp;Fin del periodo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a member from the search results.</source>
+        <translation>Elija un miembro de los resultados de la búsqueda.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Add board position</source>
+        <translation>Agregar cargo</translation>
+    </message>
+</context>
+<context>
+    <name>ChapterDialog</name>
+    <message>
+        <location line="-123"/>
+        <location line="+44"/>
+        <source>New chapter</source>
+        <translation>Nuevo capítulo</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Chapter “%1”</source>
+        <translation>Capítulo «%1»</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>name@example.org</source>
+        <translation>nombre@ejemplo.org</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>&amp;Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ountry</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Formalized on</source>
+        <translation>&amp;Formalizado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;e-mail</source>
+        <translation>Co&amp;rreo de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sec&amp;tors</source>
+        <translation>Sec&amp;tores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Edit chapter</source>
+        <translation>Editar capítulo</translation>
+    </message>
+</context>
+<context>
+    <name>ChaptersArea</name>
+    <message>
+        <location line="-391"/>
+        <source>Filter by name, city, country or president…</source>
+        <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New chapter…</source>
+        <translation>&amp;Nuevo capítulo…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+47"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <location line="+50"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+49"/>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>President</source>
+        <translation>Presidencia</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Select a chapter to see its details and board.</source>
+        <translation>Seleccione un capítulo para ver sus datos y su mesa directiva.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Formalized on</source>
+        <translation>Formalizado el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact e-mail</source>
+        <translation>Correo de contacto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sectors</source>
+        <translation>Sectores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Board</source>
+        <translation>Mesa directiva</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add position…</source>
+        <translation>&amp;Agregar cargo…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove position…</source>
+        <translation>&amp;Quitar cargo…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Chapters</source>
+        <translation>Capítulos</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n chapter(s)</source>
+        <translation>
+            <numerusform>%n capítulo</numerusform>
+            <numerusform>%n capítulos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n chapter(s)</source>
+        <translation>
+            <numerusform>%1 de %n capítulo</numerusform>
+            <numerusform>%1 de %n capítulos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+36"/>
+        <source>Delete the chapter “%1”? Its %n member(s) will keep their records without a chapter, and its board will be removed. You can undo it with Ctrl+Z.</source>
+        <translation>
+            <numerusform>¿Eliminar el capítulo «%1»? Su %n miembro conservará su registro sin capítulo y se quitará la mesa directiva. Puede deshacerlo con Ctrl+Z.</numerusform>
+            <numerusform>¿Eliminar el capítulo «%1»? Sus %n miembros conservarán sus registros sin capítulo y se quitará la mesa directiva. Puede deshacerlo con Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+26"/>
+        <source>Delete chapter</source>
+        <translation>Eliminar capítulo</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Chapter “%1” deleted</source>
+        <translation>Se eliminó el capítulo «%1»</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Remove %1 as %2 of “%3”?</source>
+        <translation>¿Quitar a %1 como %2 de «%3»?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+17"/>
+        <source>Remove board position</source>
+        <translation>Quitar cargo</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/sectors.py" line="+391"/>
+        <source>New contact — %1</source>
+        <translation>Nuevo contacto — %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contact “%1”</source>
+        <translation>Contacto «%1»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. PNCS head, liaison</source>
+        <translation>p. ej. titular del PNCS, enlace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name@example.org</source>
+        <translation>nombre@ejemplo.org</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+52 55 1234 5678</source>
+        <translation>+52 55 1234 5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Cargo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation>Co&amp;rreo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add contact</source>
+        <translation>Agregar contacto</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit contact</source>
+        <translation>Editar contacto</translation>
+    </message>
+</context>
+<context>
+    <name>CopyEventDialog</name>
+    <message>
+        <location filename="../../ui/events/area.py" line="+398"/>
+        <source>Copy “%1” to a new edition</source>
+        <translation>Copiar «%1» a una nueva edición</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The new edition gets the rooms, the agenda (without speakers or moderators), the materials and the tasks, with every date moved by the same number of days.</source>
+        <translation>La nueva edición recibe las salas, la agenda (sin ponentes ni moderadores), los materiales y las tareas, con todas las fechas recorridas el mismo número de días.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Also copy the participants (invited again)</source>
+        <translation>Copiar también a los participantes (invitados de nuevo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;dition</source>
+        <translation>E&amp;dición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Starts on</source>
+        <translation>&amp;Empieza el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the first day of the new edition.</source>
+        <translation>Escriba el primer día de la nueva edición.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Copy event</source>
+        <translation>Copiar evento</translation>
+    </message>
+</context>
+<context>
+    <name>CountryCombo</name>
+    <message>
+        <location filename="../../ui/widgets/choosers.py" line="+35"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/form_fields.py" line="+181"/>
+        <source>Type to search…</source>
+        <extracomment>The user left the field (not just for the completion popup): time to check it.</extracomment>
+        <translation>Escriba para buscar…</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../ui/widgets/choosers.py" line="-14"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/aaaa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/form_fields.py" line="-95"/>
+        <source>Uncheck to leave the date empty</source>
+        <extracomment>Red that reads on light and dark backgrounds alike. Folded country names: what the completer compares what the user types with.</extracomment>
+        <translation>Desmarque para dejar la fecha vacía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Has a date</source>
+        <translation>Tiene fecha</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no date</source>
+        <translation>sin fecha</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../ui/events/area.py" line="-140"/>
+        <location line="+47"/>
+        <source>New event</source>
+        <translation>Nuevo evento</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Event “%1”</source>
+        <translation>Evento «%1»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;dition</source>
+        <translation>E&amp;dición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Starts on</source>
+        <translation>&amp;Empieza el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ends on</source>
+        <translation>&amp;Termina el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>E&amp;status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Venue</source>
+        <translation>&amp;Sede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant code &amp;prefix</source>
+        <translation>&amp;Prefijo de los códigos de participante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descr&amp;iption</source>
+        <translation>Descr&amp;ipción</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Edit event</source>
+        <translation>Editar evento</translation>
+    </message>
+</context>
+<context>
+    <name>EventWorkspace</name>
+    <message>
+        <location filename="../../ui/events/workspace.py" line="+34"/>
+        <source>← All events</source>
+        <translation>← Todos los eventos</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit &amp;event…</source>
+        <translation>Editar &amp;evento…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logistics</source>
+        <translation>Logística</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Materials and tasks</source>
+        <translation>Materiales y tareas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Participants (%1)</source>
+        <translation>Participantes (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review (%1)</source>
+        <translation>Revisión (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>EventsArea</name>
+    <message>
+        <location filename="../../ui/events/area.py" line="-310"/>
+        <source>Filter by name, edition or city…</source>
+        <translation>Filtrar por nombre, edición o ciudad…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edition</source>
+        <translation>Edición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;New event…</source>
+        <translation>&amp;Nuevo evento…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy to a new edition…</source>
+        <translation>&amp;Copiar a una nueva edición…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Events</source>
+        <translation>Jornadas</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n event(s)</source>
+        <translation>
+            <numerusform>%1 de %n evento</numerusform>
+            <numerusform>%1 de %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participante? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participantes? No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Delete event</source>
+        <translation>Eliminar evento</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Event “%1” deleted</source>
+        <translation>Evento «%1» eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>LodgingDialog</name>
+    <message>
+        <location filename="../../ui/events/participants.py" line="+179"/>
+        <source>Lodging — %1</source>
+        <translation>Hospedaje — %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(nobody)</source>
+        <translation>(nadie)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Hotel</source>
+        <translation>&amp;Hotel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Room</source>
+        <translation>&amp;Habitación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-&amp;in</source>
+        <translation>&amp;Entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-&amp;out</source>
+        <translation>&amp;Salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Shares room with</source>
+        <translation>&amp;Comparte habitación con</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirmation</source>
+        <translation>&amp;Confirmación</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit lodging</source>
+        <translation>Editar hospedaje</translation>
+    </message>
+</context>
+<context>
+    <name>LogisticsTab</name>
+    <message>
+        <location filename="../../ui/events/logistics.py" line="+170"/>
+        <source>Only confirmed, registered or attending participants are counted.</source>
+        <translation>Sólo cuentan los participantes confirmados, registrados o que asistieron.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Day:</source>
+        <translation>Día:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Arrivals</source>
+        <translation>Llegadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departures</source>
+        <translation>Salidas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+108"/>
+        <source>Select a night and hotel to see its guests.</source>
+        <translation>Seleccione una noche y un hotel para ver sus huéspedes.</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Hotel occupancy per night</source>
+        <translation>Ocupación de hotel por noche</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flight</source>
+        <translation>Vuelo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Airline</source>
+        <translation>Aerolínea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Airport</source>
+        <translation>Aeropuerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>Traslado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>All days</source>
+        <translation>Todos los días</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n traveller(s)</source>
+        <translation>
+            <numerusform>%n viajero</numerusform>
+            <numerusform>%n viajeros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n need(s) a transfer</source>
+        <translation>
+            <numerusform>%n necesita traslado</numerusform>
+            <numerusform>%n necesitan traslado</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Night of %1, %2: %n guest(s)</source>
+        <translation>
+            <numerusform>Noche del %1, %2: %n huésped</numerusform>
+            <numerusform>Noche del %1, %2: %n huéspedes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+51"/>
+        <source>TalentDesk — Red de Talentos Mexicanos</source>
+        <translation>TalentDesk — Red de Talentos Mexicanos</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About TalentDesk</source>
+        <translation>&amp;Acerca de TalentDesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New data&amp;base…</source>
+        <translation>Nueva &amp;base de datos…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear list</source>
+        <translation>&amp;Vaciar la lista</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Recent databases</source>
+        <translation>Bases &amp;recientes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Main toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>TalentDesk databases (*.sqlite *.db)</source>
+        <translation>Bases de datos de TalentDesk (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New database</source>
+        <translation>Nueva base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new-database.sqlite</source>
+        <translation>nueva-base.sqlite</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(not found)</source>
+        <translation>(no se encuentra)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preferences saved.</source>
+        <translation>Preferencias guardadas.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Deshacer %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rehacer %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 members · %2 chapters · %3 organizations</source>
+        <translation>%1 miembros · %2 capítulos · %3 organizaciones</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TalentDesk</source>
+        <translation>TalentDesk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About TalentDesk</source>
+        <translation>Acerca de TalentDesk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;TalentDesk %1&lt;/b&gt;&lt;br&gt;Administration of the Red de Talentos Mexicanos (Instituto de los Mexicanos en el Exterior).&lt;br&gt;Demo data is generated: it belongs to no real person.</source>
+        <translation>&lt;b&gt;TalentDesk %1&lt;/b&gt;&lt;br&gt;Administración de la Red de Talentos Mexicanos (Instituto de los Mexicanos en el Exterior).&lt;br&gt;Los datos de demostración son generados: no pertenecen a ninguna persona real.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Font: DejaVu Sans (free licence, shipped with the application).</source>
+        <translation>Tipo de letra: DejaVu Sans (licencia libre, incluido con la aplicación).</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialDialog</name>
+    <message>
+        <location filename="../../ui/events/materials.py" line="+381"/>
+        <location line="+44"/>
+        <source>New material</source>
+        <translation>Nuevo material</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Material “%1”</source>
+        <translation>Material «%1»</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Material</source>
+        <translation>&amp;Material</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Responsible</source>
+        <translation>&amp;Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Estatus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit material</source>
+        <translation>Editar material</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsTab</name>
+    <message>
+        <location line="-314"/>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Responsible</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add material…</source>
+        <translation>&amp;Agregar material…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Estatus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Materials</source>
+        <translation>Materiales</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add &amp;task…</source>
+        <translation>Agregar &amp;tarea…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ed&amp;it…</source>
+        <translation>Ed&amp;itar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mark done / not done</source>
+        <translation>&amp;Marcar hecha / pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n material(s)</source>
+        <translation>
+            <numerusform>%n material</numerusform>
+            <numerusform>%n materiales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n ready</source>
+        <translation>
+            <numerusform>%n listo</numerusform>
+            <numerusform>%n listos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n tarea</numerusform>
+            <numerusform>%n tareas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n hecha</numerusform>
+            <numerusform>%n hechas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Material status</source>
+        <translation>Estatus del material</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+22"/>
+        <source>Delete material</source>
+        <translation>Eliminar material</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+57"/>
+        <source>Delete “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>¿Eliminar «%1»? Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Mark task done</source>
+        <translation>Marcar tarea hecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark task not done</source>
+        <translation>Marcar tarea pendiente</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+23"/>
+        <source>Delete task</source>
+        <translation>Eliminar tarea</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../ui/members/form.py" line="+180"/>
+        <source>Personal data</source>
+        <extracomment>The id of the member just saved (emitted before the dialog closes).</extracomment>
+        <translation>Datos personales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Education and work</source>
+        <translation>Estudios y trabajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>(not stated)</source>
+        <translation>(no indicado)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>How the member likes to be called</source>
+        <translation>Cómo prefiere que le llamen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fields marked * are required.</source>
+        <translation>Los campos marcados con * son obligatorios.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Where the member lives</source>
+        <translation>Dónde vive</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How to reach the member</source>
+        <translation>Cómo contactarle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+52 55 1234 5678</source>
+        <translation>+52 55 1234 5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://www.linkedin.com/in/…</source>
+        <translation>https://www.linkedin.com/in/…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With the international prefix, or a national number of the country above.</source>
+        <translation>Con el prefijo internacional, o un número nacional del país indicado arriba.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no chapter)</source>
+        <translation>(sin capítulo)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sectors</source>
+        <translation>Sectores</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Contributions offered</source>
+        <translation>Aportaciones que ofrece</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Where the member studied</source>
+        <translation>Dónde estudió</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. español, inglés, alemán</source>
+        <translation>p. ej. español, inglés, alemán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expertise and keywords people search by</source>
+        <translation>Especialidad y palabras clave con las que se le busca</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Printed directories include a member only with their consent, and then only the contact data ticked below. Record when and how the consent was given.</source>
+        <translation>Los directorios impresos incluyen a un miembro solo con su consentimiento, y solo con los datos de contacto marcados abajo. Registre cuándo y cómo se dio el consentimiento.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed directories</source>
+        <translation>Directorios impresos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>May print</source>
+        <translation>Se puede imprimir</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>&amp;Given names *</source>
+        <translation>&amp;Nombre(s) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paternal surname *</source>
+        <translation>Apellido &amp;paterno *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Maternal surname</source>
+        <translation>Apellido &amp;materno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;referred name</source>
+        <translation>Nombre &amp;preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gen&amp;der</source>
+        <translation>Gé&amp;nero</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Country</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;State / region</source>
+        <translation>&amp;Estado / región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity</source>
+        <translation>C&amp;iudad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;hone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Website / LinkedIn</source>
+        <translation>&amp;Sitio web / LinkedIn</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>C&amp;hapter</source>
+        <translation>C&amp;apítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus</source>
+        <translation>E&amp;status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Joined on</source>
+        <translation>&amp;Ingresó el</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>&amp;Degree level</source>
+        <translation>&amp;Grado académico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Field of study</source>
+        <translation>Área de &amp;estudio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Institution</source>
+        <translation>&amp;Institución</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employer</source>
+        <translation>&amp;Empleador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Job title</source>
+        <translation>&amp;Puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Languages</source>
+        <translation>Id&amp;iomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xpertise / keywords</source>
+        <translation>E&amp;specialidad / palabras clave</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Appears in printed directories</source>
+        <translation>&amp;Aparece en directorios impresos</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Record of the consent</source>
+        <translation>Registro del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. registration form, e-mail of 12/03/2024</source>
+        <translation>p. ej. formulario de registro, correo del 12/03/2024</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent &amp;date</source>
+        <translation>&amp;Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent s&amp;ource</source>
+        <translation>&amp;Origen del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Anything the team should know about this member</source>
+        <translation>Lo que el equipo deba saber sobre este miembro</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+151"/>
+        <source>%n field(s) need attention: see the messages in red.</source>
+        <translation>
+            <numerusform>%n campo requiere atención: vea los mensajes en rojo.</numerusform>
+            <numerusform>%n campos requieren atención: vea los mensajes en rojo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+17"/>
+        <source>New member</source>
+        <translation>Nuevo miembro</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Member created</source>
+        <translation>Miembro registrado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member saved</source>
+        <translation>Miembro guardado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This member has changes that are not saved. Save them?</source>
+        <translation>Este miembro tiene cambios sin guardar. ¿Guardarlos?</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <location filename="../../ui/widgets/member_picker.py" line="+72"/>
+        <source>Type a name, e-mail or employer…</source>
+        <translation>Escriba un nombre, correo o empleador…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>First %1 of %n member(s): type more to narrow the search.</source>
+        <translation>
+            <numerusform>Los primeros %1 de %n miembro: escriba más para acotar la búsqueda.</numerusform>
+            <numerusform>Los primeros %1 de %n miembros: escriba más para acotar la búsqueda.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n member(s) found</source>
+        <translation>
+            <numerusform>%n miembro encontrado</numerusform>
+            <numerusform>%n miembros encontrados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MemberTableModel</name>
+    <message>
+        <location filename="../../ui/members/model.py" line="+36"/>
+        <source>Paternal surname</source>
+        <extracomment>English source headers, marked for lupdate (translated in headerData); keys follow COLUMNS.</extracomment>
+        <translation>Apellido paterno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maternal surname</source>
+        <translation>Apellido materno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given names</source>
+        <translation>Nombre(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State / region</source>
+        <translation>Estado / región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main sector</source>
+        <translation>Sector principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>Estudios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In directories</source>
+        <translation>En directorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined</source>
+        <translation>Ingreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+</context>
+<context>
+    <name>MembersArea</name>
+    <message>
+        <location filename="../../ui/members/area.py" line="+78"/>
+        <source>Search by name, e-mail, employer, job title, city or expertise…</source>
+        <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Actions</source>
+        <translation>Acciones</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>(all)</source>
+        <translation>(todos)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>Estudios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers</source>
+        <translation>Ofrece</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In directories</source>
+        <translation>En directorios</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set chapter…</source>
+        <translation>Asignar capítulo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add sector…</source>
+        <translation>Agregar sector…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove sector…</source>
+        <translation>Quitar sector…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set status…</source>
+        <translation>Cambiar estatus…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Search failed</source>
+        <translation>La búsqueda falló</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>(no chapter)</source>
+        <translation>(sin capítulo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Set chapter</source>
+        <translation>Asignar capítulo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-4"/>
+        <source>Chapter for %n member(s):</source>
+        <translation>
+            <numerusform>Capítulo para %n miembro:</numerusform>
+            <numerusform>Capítulo para %n miembros:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+6"/>
+        <source>Set status</source>
+        <translation>Cambiar estatus</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>Status for %n member(s):</source>
+        <translation>
+            <numerusform>Estatus para %n miembro:</numerusform>
+            <numerusform>Estatus para %n miembros:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add sector</source>
+        <translation>Agregar sector</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove sector</source>
+        <translation>Quitar sector</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Sector for %n member(s):</source>
+        <translation>
+            <numerusform>Sector para %n miembro:</numerusform>
+            <numerusform>Sector para %n miembros:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n member(s) changed</source>
+        <translation>
+            <numerusform>Se modificó %n miembro</numerusform>
+            <numerusform>Se modificaron %n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+30"/>
+        <source>Delete members</source>
+        <translation>Eliminar miembros</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-29"/>
+        <source>Delete %n member(s)? You can undo it with Ctrl+Z.</source>
+        <translation>
+            <numerusform>¿Eliminar %n miembro? Puede deshacerlo con Ctrl+Z.</numerusform>
+            <numerusform>¿Eliminar %n miembros? Puede deshacerlo con Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n member(s) deleted</source>
+        <translation>
+            <numerusform>Se eliminó %n miembro</numerusform>
+            <numerusform>Se eliminaron %n miembros</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MomentField</name>
+    <message>
+        <location filename="../../ui/events/participants.py" line="-129"/>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>dd/mm/aaaa hh:mm</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <location filename="../../ui/organizations.py" line="+311"/>
+        <location line="+54"/>
+        <source>New organization</source>
+        <translation>Nueva organización</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Organization “%1”</source>
+        <translation>Organización «%1»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>name@example.org</source>
+        <translation>nombre@ejemplo.org</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+52 55 1234 5678</source>
+        <translation>+52 55 1234 5678</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tate</source>
+        <translation>&amp;Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;City</source>
+        <translation>&amp;Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;person</source>
+        <translation>&amp;Persona de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact &amp;e-mail</source>
+        <translation>Co&amp;rreo de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact p&amp;hone</source>
+        <translation>Te&amp;léfono de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sec&amp;tors</source>
+        <translation>&amp;Sectores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Edit organization</source>
+        <translation>Editar organización</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsArea</name>
+    <message>
+        <location line="-251"/>
+        <source>Search by name, city, state or contact…</source>
+        <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New organization…</source>
+        <translation>&amp;Nueva organización…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sectors</source>
+        <translation>Sectores</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Organizations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>%n organization(s)</source>
+        <translation>
+            <numerusform>%n organización</numerusform>
+            <numerusform>%n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %n organization(s)</source>
+        <translation>
+            <numerusform>%1 de %n organización</numerusform>
+            <numerusform>%1 de %n organizaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Delete the organization “%1”? You can undo it with Ctrl+Z.</source>
+        <translation>¿Eliminar la organización «%1»? Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>Delete organization</source>
+        <translation>Eliminar organización</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Organization “%1” deleted</source>
+        <translation>Se eliminó la organización «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <location filename="../../ui/events/participants.py" line="-83"/>
+        <source>New guest</source>
+        <translation>Nuevo invitado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Participant “%1”</source>
+        <translation>Participante «%1»</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Given names</source>
+        <translation>&amp;Nombre(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paternal surname</source>
+        <translation>Apellido &amp;paterno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Maternal surname</source>
+        <translation>Apellido &amp;materno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Country</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dietary needs</source>
+        <translation>Necesidades &amp;alimentarias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accessibility needs</source>
+        <translation>Necesidades de &amp;accesibilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Add guest</source>
+        <translation>Agregar invitado</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Edit participant</source>
+        <translation>Editar participante</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTab</name>
+    <message>
+        <location line="-450"/>
+        <source>Filter by name, code, organization or e-mail…</source>
+        <translation>Filtrar por nombre, código, organización o correo…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(all statuses)</source>
+        <translation>(todos los estatus)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(all roles)</source>
+        <translation>(todos los roles)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrival</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hotel</source>
+        <translation>Hotel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add &amp;member…</source>
+        <translation>Agregar &amp;miembro…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;guest…</source>
+        <translation>Agregar &amp;invitado…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Travel…</source>
+        <translation>&amp;Viaje…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lodging…</source>
+        <translation>&amp;Hospedaje…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change &amp;status</source>
+        <translation>Cambiar &amp;estatus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participante</numerusform>
+            <numerusform>%n participantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %n participant(s)</source>
+        <translation>
+            <numerusform>%1 de %n participante</numerusform>
+            <numerusform>%1 de %n participantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>No status change is possible</source>
+        <translation>No es posible ningún cambio de estatus</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Change status to “%1”</source>
+        <translation>Cambiar estatus a «%1»</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n participant(s) changed</source>
+        <translation>
+            <numerusform>%n participante cambiado</numerusform>
+            <numerusform>%n participantes cambiados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+5"/>
+        <source>Status not changed</source>
+        <translation>Estatus sin cambiar</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Nobody was changed:</source>
+        <translation>No se cambió a nadie:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel…</source>
+        <translation>Viaje…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lodging…</source>
+        <translation>Hospedaje…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change status</source>
+        <translation>Cambiar estatus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Remove %1 from the event? Their travel, lodging and status history go too; this cannot be undone.</source>
+        <translation>¿Quitar a %1 del evento? También se borran su viaje, hospedaje e historial de estatus; no se puede deshacer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Remove %n participant(s) from the event? Their travel, lodging and status history go too; this cannot be undone.</source>
+        <translation>
+            <numerusform>¿Quitar %n participante del evento? También se borran su viaje, hospedaje e historial de estatus; no se puede deshacer.</numerusform>
+            <numerusform>¿Quitar %n participantes del evento? También se borran sus viajes, hospedajes e historiales de estatus; no se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Remove participants</source>
+        <translation>Quitar participantes</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-2"/>
+        <source>%n participant(s) removed</source>
+        <translation>
+            <numerusform>%n participante quitado</numerusform>
+            <numerusform>%n participantes quitados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="+24"/>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A change of language takes effect when TalentDesk restarts.</source>
+        <translation>El cambio de idioma se aplica al reiniciar TalentDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../ui/widgets/record_dialog.py" line="+77"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the changes you made?</source>
+        <translation>¿Descartar los cambios que hizo?</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <location filename="../../ui/events/review.py" line="+24"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Double-click a problem (or press Enter) to go to its record.</source>
+        <translation>Haga doble clic en un problema (o pulse Intro) para ir a su registro.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n problem(s) found in the plan of this event.</source>
+        <translation>
+            <numerusform>Se encontró %n problema en el plan de este evento.</numerusform>
+            <numerusform>Se encontraron %n problemas en el plan de este evento.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No problems found: the plan looks consistent.</source>
+        <translation>No se encontraron problemas: el plan es consistente.</translation>
+    </message>
+</context>
+<context>
+    <name>SectorDialog</name>
+    <message>
+        <location filename="../../ui/sectors.py" line="-62"/>
+        <source>Sector %1</source>
+        <translation>Sector %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact &amp;institution</source>
+        <translation>&amp;Institución de contacto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Edit sector</source>
+        <translation>Editar sector</translation>
+    </message>
+</context>
+<context>
+    <name>SectorPicker</name>
+    <message>
+        <location filename="../../ui/members/form.py" line="-666"/>
+        <source>P&amp;rimary:</source>
+        <translation>P&amp;rincipal:</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>(tick a sector first)</source>
+        <translation>(marque primero un sector)</translation>
+    </message>
+</context>
+<context>
+    <name>SectorsArea</name>
+    <message>
+        <location filename="../../ui/sectors.py" line="-295"/>
+        <source>The nine sectors of the National Sector Contact Points (PNCS): the institution that coordinates each one and the people to contact.</source>
+        <translation>Los nueve sectores de los Puntos Nacionales de Contacto Sectorial (PNCS): la institución que coordina cada uno y las personas de contacto.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Contact institution</source>
+        <translation>Institución de contacto</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+53"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Select a sector to see its contacts.</source>
+        <translation>Seleccione un sector para ver sus contactos.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Edit sector…</source>
+        <translation>&amp;Editar sector…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contact people</source>
+        <translation>Personas de contacto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Add contact…</source>
+        <translation>&amp;Agregar contacto…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit c&amp;ontact…</source>
+        <translation>Editar c&amp;ontacto…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove contact…</source>
+        <translation>&amp;Quitar contacto…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Sectors and PNCS</source>
+        <translation>Sectores y PNCS</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Remove %1 from the contacts of “%2”? You can undo it with Ctrl+Z.</source>
+        <translation>¿Quitar a %1 de los contactos de «%2»? Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>Remove contact</source>
+        <translation>Quitar contacto</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../ui/events/agenda.py" line="+110"/>
+        <location line="+81"/>
+        <source>New session</source>
+        <translation>Nueva sesión</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Session “%1”</source>
+        <translation>Sesión «%1»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no room)</source>
+        <translation>(sin sala)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Starts</source>
+        <translation>&amp;Empieza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ends</source>
+        <translation>&amp;Termina</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;peakers</source>
+        <translation>&amp;Ponentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Moderator</source>
+        <translation>&amp;Moderador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descr&amp;iption</source>
+        <translation>Descr&amp;ipción</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type the day as dd/mm/yyyy.</source>
+        <translation>Escriba el día como dd/mm/aaaa.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Edit session</source>
+        <translation>Editar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerList</name>
+    <message>
+        <location line="-158"/>
+        <source>Filter participants…</source>
+        <translation>Filtrar participantes…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../ui/events/materials.py" line="+80"/>
+        <location line="+41"/>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>Task “%1”</source>
+        <translation>Tarea «%1»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Task</source>
+        <translation>&amp;Tarea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Due on</source>
+        <translation>&amp;Vence el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Responsible</source>
+        <translation>&amp;Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit task</source>
+        <translation>Editar tarea</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="+159"/>
+        <location line="+9"/>
+        <source>TalentDesk</source>
+        <translation>TalentDesk</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>TravelDialog</name>
+    <message>
+        <location filename="../../ui/events/participants.py" line="+185"/>
+        <source>Travel — %1</source>
+        <translation>Viaje — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Arrival &amp;flight</source>
+        <translation>&amp;Vuelo de llegada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival airline</source>
+        <translation>Aerolínea de llegada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arrives at</source>
+        <translation>&amp;Llega el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival airport</source>
+        <translation>Aeropuerto de llegada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival terminal</source>
+        <translation>Terminal de llegada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Departure flight</source>
+        <translation>Vuelo de &amp;regreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departure airline</source>
+        <translation>Aerolínea de regreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;parts at</source>
+        <translation>&amp;Sale el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departure airport</source>
+        <translation>Aeropuerto de regreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departure terminal</source>
+        <translation>Terminal de regreso</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Needs a transfer from the airport</source>
+        <translation>Necesita traslado desde el aeropuerto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transfer</source>
+        <translation>Traslado</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
+        <translation>Escriba la fecha y hora como dd/mm/aaaa hh:mm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit travel</source>
+        <translation>Editar viaje</translation>
+    </message>
+</context>
+</TS>
