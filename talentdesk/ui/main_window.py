@@ -14,14 +14,15 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QToolBar,
+    QWidget,
 )
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -63,12 +64,14 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(area)
         self.nav.currentRowChanged.connect(self._show_area)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        # A plain layout, not a splitter: the list has a fixed width, and a splitter handed the
+        # slack to it as an empty band between the list and the workspace.
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(6, 6, 6, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.db_label = QLabel(ctx.db.display_name)
         self.count_label = QLabel()

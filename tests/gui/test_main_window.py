@@ -33,11 +33,11 @@ def test_layout_is_remembered(qtbot: QtBot, ctx: AppContext) -> None:
     first = MainWindow(ctx)
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)
+    first.resize(780, 520)
     first.nav.setCurrentRow(2)
     first.close()
     assert ctx.settings.get(S.CURRENT_AREA) == 2
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     assert second.nav.currentRow() == 2
-    assert second.size().width() == 700
+    assert second.size().width() == 780
