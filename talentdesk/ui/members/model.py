@@ -122,7 +122,7 @@ class MemberTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr(HEADERS[self.columns[section].key])
+                return self.tr(str(HEADERS[self.columns[section].key]))
             if role == Qt.ItemDataRole.UserRole:
                 return self.columns[section].key
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:

@@ -1,0 +1,141 @@
+"""A table model over a short list of plain rows (chapters, sectors, organisations...).
+
+The areas load their rows in the background as frozen dataclasses (never ORM objects) and hand
+them over whole; a few hundred rows need no paging. Columns say how to show and sort a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from talentdesk.core.text import fold
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """``header`` is already translated; ``value`` gives what the cell shows."""
+
+    header: str
+    value: Callable[[Any], object]
+    sort_key: Callable[[Any], Any] | None = None
+    numeric: bool = False
+
+
+def show_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _default_key(value: object) -> tuple[int, Any]:
+    if value is None or value == "":
+        return (2, "")
+    if isinstance(value, (int, float)):
+        return (0, value)
+    return (1, fold(str(value)))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows with an ``id`` attribute (or ``id_of``), shown by :class:`Column`."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        parent: QObject | None = None,
+        id_of: Callable[[Any], int] = lambda row: int(row.id),
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+        self.id_of = id_of
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- content ------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        if self._sort is not None:
+            self.rows.sort(
+                key=self._key(self._sort[0]), reverse=self._sort[1] == Qt.SortOrder.DescendingOrder
+            )
+        self.endResetModel()
+
+    def row(self, number: int) -> Any | None:
+        return self.rows[number] if 0 <= number < len(self.rows) else None
+
+    def row_of(self, row_id: int | None) -> int | None:
+        if row_id is None:
+            return None
+        return next((i for i, row in enumerate(self.rows) if self.id_of(row) == row_id), None)
+
+    # -- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header if 0 <= section < len(self.columns) else None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.column() < len(self.columns)):
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = column.value(row)
+            if isinstance(value, date):
+                return show_date(value)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.id_of(row)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = list(self.rows)
+        persistent = self.persistentIndexList()
+        self.rows.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        position = {id(row): i for i, row in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(position[id(old[p.row()])], p.column())
+                if 0 <= p.row() < len(old)
+                else QModelIndex()
+                for p in persistent
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _key(self, column: int) -> Callable[[Any], Any]:
+        spec = self.columns[column]
+        if spec.sort_key is not None:
+            return spec.sort_key
+        return lambda row: _default_key(spec.value(row))
