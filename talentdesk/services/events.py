@@ -85,6 +85,14 @@ def can_change(participant: Participant, new: ParticipantStatus, today: date | N
     return None
 
 
+def allowed_statuses(
+    current: ParticipantStatus, starts_on: date, today: date | None = None
+) -> list[ParticipantStatus]:
+    """The statuses a participant in ``current`` may move to (the rules of :func:`can_change`)."""
+    started = (today or date.today()) >= starts_on
+    return [s for s in ParticipantStatus if s in TRANSITIONS[current] and (started or s not in NEEDS_STARTED)]
+
+
 def change_status(
     session: Session, participant_ids: list[int], new: ParticipantStatus | str, *, today: date | None = None
 ) -> dict[int, ParticipantStatus]:
@@ -591,6 +599,51 @@ def set_material_status(session: Session, material_id: int, status: MaterialStat
     apply_changes(session, "material", material, {"status": MaterialStatus(_enum(MaterialStatus, status))})
 
 
+def update_material(
+    session: Session, material_id: int, values: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """Change a material's item, quantity, responsible or status."""
+    material = session.get(Material, material_id)
+    if material is None:
+        raise NotFoundError(f"No existe el material con id {material_id}.")
+    unknown = set(values) - {"item", "quantity", "responsible", "status"}
+    if unknown:
+        raise ValueError(f"unknown material fields: {sorted(unknown)}")
+    out: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    if "item" in values:
+        out["item"] = clean(values["item"])
+        if not out["item"]:
+            errors.append(FieldError("item", "Material: es obligatorio."))
+    if "quantity" in values:
+        quantity = values["quantity"]
+        if not isinstance(quantity, int) or quantity < 0:
+            errors.append(FieldError("quantity", "Cantidad: no puede ser negativa."))
+        out["quantity"] = quantity
+    if "responsible" in values:
+        out["responsible"] = clean(values["responsible"]) or None
+    if "status" in values:
+        try:
+            out["status"] = MaterialStatus(_enum(MaterialStatus, values["status"]))
+        except ValueError:
+            errors.append(FieldError("status", f"Estatus: valor desconocido «{values['status']}»."))
+    if errors:
+        raise ValidationError(errors)
+    return apply_changes(session, "material", material, out)
+
+
+def delete_material(session: Session, material_id: int) -> dict[str, Any]:
+    """Remove a material; returns what :func:`add_material` needs to put it back."""
+    material = session.get(Material, material_id)
+    if material is None:
+        raise NotFoundError(f"No existe el material con id {material_id}.")
+    saved = snapshot(material, ("event_id", "item", "quantity", "responsible", "status"))
+    audit.record_delete(session, "material", material.id, saved)
+    session.delete(material)
+    session.flush()
+    return saved
+
+
 def add_task(
     session: Session, event_id: int, title: str, due_on: Any = None, responsible: str | None = None
 ) -> EventTask:
@@ -612,6 +665,44 @@ def set_task_done(session: Session, task_id: int, done: bool) -> None:
     if task is None:
         raise NotFoundError(f"No existe la tarea con id {task_id}.")
     apply_changes(session, "event_task", task, {"done": done})
+
+
+def update_task(session: Session, task_id: int, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Change a task's title, due date, responsible or done mark."""
+    task = session.get(EventTask, task_id)
+    if task is None:
+        raise NotFoundError(f"No existe la tarea con id {task_id}.")
+    unknown = set(values) - {"title", "due_on", "responsible", "done"}
+    if unknown:
+        raise ValueError(f"unknown task fields: {sorted(unknown)}")
+    out: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    if "title" in values:
+        out["title"] = clean(values["title"])
+        if not out["title"]:
+            errors.append(FieldError("title", "Tarea: es obligatoria."))
+    if "due_on" in values:
+        out["due_on"], err = parse_date(values["due_on"], "due_on")
+        errors += [err] if err else []
+    if "responsible" in values:
+        out["responsible"] = clean(values["responsible"]) or None
+    if "done" in values:
+        out["done"] = bool(values["done"])
+    if errors:
+        raise ValidationError(errors)
+    return apply_changes(session, "event_task", task, out)
+
+
+def delete_task(session: Session, task_id: int) -> dict[str, Any]:
+    """Remove a task; returns what :func:`add_task` (and ``done``) need to put it back."""
+    task = session.get(EventTask, task_id)
+    if task is None:
+        raise NotFoundError(f"No existe la tarea con id {task_id}.")
+    saved = snapshot(task, ("event_id", "title", "due_on", "responsible", "done"))
+    audit.record_delete(session, "event_task", task.id, saved)
+    session.delete(task)
+    session.flush()
+    return saved
 
 
 # -- copy from a past edition ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ from talentdesk.db.session import Database
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.databases import normalize_target, target_file, target_missing
+from talentdesk.ui.gc_guard import GuiThreadCollector
 from talentdesk.ui.i18n import install_translations
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.resources import app_icon, apply_app_font
@@ -33,6 +34,8 @@ def make_app() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("TalentDesk")
     app.setOrganizationName("IME")
+    if app.findChild(GuiThreadCollector) is None:
+        GuiThreadCollector(app)
     return app
 
 

@@ -31,10 +31,11 @@ class Changes:
     chapters: bool = False
     sectors: bool = False
     organizations: bool = False
+    events: bool = False
 
     @classmethod
     def everything(cls) -> Changes:
-        return cls(True, True, True, True)
+        return cls(True, True, True, True, True)
 
 
 @dataclass

@@ -379,8 +379,9 @@ class MainWindow(QMainWindow):
 
 def default_areas(ctx: AppContext) -> list[Area]:
     from talentdesk.ui.chapters import ChaptersArea
+    from talentdesk.ui.events.area import EventsArea
     from talentdesk.ui.members.area import MembersArea
     from talentdesk.ui.organizations import OrganizationsArea
     from talentdesk.ui.sectors import SectorsArea
 
-    return [MembersArea(ctx), ChaptersArea(ctx), SectorsArea(ctx), OrganizationsArea(ctx)]
+    return [MembersArea(ctx), ChaptersArea(ctx), SectorsArea(ctx), OrganizationsArea(ctx), EventsArea(ctx)]

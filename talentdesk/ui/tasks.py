@@ -2,8 +2,8 @@
 
 * Work functions get a :class:`Task` (abort event + progress callback), never a widget, and
   open their own session.
-* Reads run on Qt's global thread pool; writes run one at a time on a single-thread pool, so
-  two edits never race for the SQLite write lock.
+* Reads run on a small thread pool; writes run one at a time on a single thread, so two edits
+  never race for the SQLite write lock.
 * Results, errors and progress come back to the GUI thread through queued signals.
 * A task given a title shows a progress dialog (after half a second) whose Cancel sets the
   abort event; the work raises :class:`Cancelled` and its transaction rolls back.
@@ -15,11 +15,12 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from talentdesk.core.errors import TalentDeskError
@@ -56,18 +57,16 @@ class _Bridge(QObject):
     progressed = Signal(int, int, int, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[Task], Any], task: Task, bridge: _Bridge) -> None:
-        super().__init__()
-        self.work, self.task, self.bridge = work, task, bridge
+def _run_job(work: Callable[[Task], Any], task: Task, bridge: _Bridge) -> None:
+    try:
+        result = work(task)
+    except Exception as exc:  # delivered to the GUI thread and shown there
+        bridge.failed.emit(task.id, exc)
+    else:
+        bridge.succeeded.emit(task.id, result)
 
-    def run(self) -> None:
-        try:
-            result = self.work(self.task)
-        except Exception as exc:  # delivered to the GUI thread and shown there
-            self.bridge.failed.emit(self.task.id, exc)
-        else:
-            self.bridge.succeeded.emit(self.task.id, result)
+
+READ_THREADS = 4
 
 
 def error_message(exc: BaseException) -> str:
@@ -90,9 +89,13 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.reads = QThreadPool.globalInstance()
-        self.writes = QThreadPool(self)
-        self.writes.setMaxThreadCount(1)
+        # Python's executors, not QThreadPool + QRunnable subclasses: Qt deletes a finished
+        # runnable on its worker thread while its Python wrapper dies later on this one, and that
+        # crashed the GUI now and then. Only the long-lived bridge below is a Qt object.
+        self.reads = ThreadPoolExecutor(max_workers=READ_THREADS, thread_name_prefix="td-read")
+        self.writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="td-write")
+        self._futures: set[Future[None]] = set()
+        self._closed = False
         self._bridge = _Bridge(self)
         self._bridge.succeeded.connect(self._succeeded)
         self._bridge.failed.connect(self._failed)
@@ -118,10 +121,15 @@ class TaskRunner(QObject):
         """Run ``work`` off the GUI thread. If ``owner`` (the widget waiting for the result) has
         been destroyed by the time the result arrives, the callbacks are not called."""
         task = Task(next(self._ids), self._bridge)
+        if self._closed:  # a timer of a closing window (e.g. search debounce) fired after shutdown
+            task.abort.set()
+            return task
         dialog = self._progress_dialog(title, task, parent) if title else None
         self._tasks[task.id] = _Pending(on_success, on_failure, owner, parent, dialog)
         self.busy_changed.emit(self.pending)
-        (self.writes if write else self.reads).start(_Job(work, task, self._bridge))
+        future = (self.writes if write else self.reads).submit(_run_job, work, task, self._bridge)
+        self._futures.add(future)
+        future.add_done_callback(self._futures.discard)
         return task
 
     def _finish(self, task_id: int) -> _Pending | None:
@@ -175,9 +183,18 @@ class TaskRunner(QObject):
         dialog.canceled.connect(lambda: task.abort.set())
         return dialog
 
+    def shutdown(self) -> None:
+        """When the context is discarded (another database opened, window closed, tests)."""
+        self._closed = True
+        self.wait_idle()
+        self.reads.shutdown(wait=True)
+        self.writes.shutdown(wait=True)
+
     def wait_idle(self, msecs: int = 30_000) -> bool:
-        """For shutdown and tests: let every queued task finish."""
-        return bool(self.writes.waitForDone(msecs) and self.reads.waitForDone(msecs))
+        """For shutdown and tests: let every queued task finish (their results still arrive
+        through the event loop afterwards)."""
+        _done, not_done = wait(list(self._futures), timeout=msecs / 1000)
+        return not not_done
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +13,26 @@ from pytestqt.qtbot import QtBot
 
 from talentdesk.db.session import Database
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.gc_guard import GuiThreadCollector
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.settings import Settings
+
+
+@pytest.fixture(scope="module", autouse=True)
+def gui_thread_gc(qapp: QApplication) -> Iterator[None]:
+    """As in the app: cycles are collected on the GUI thread only (see ui/gc_guard.py)."""
+    collector = GuiThreadCollector(qapp)
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(gui_thread_gc: None) -> Iterator[None]:
+    """Free what a test left behind at a known moment, on this thread, before the next one."""
+    yield
+    QApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture()
@@ -25,7 +44,7 @@ def _context(path: Path, settings: Settings) -> Iterator[AppContext]:
     db = Database.open(path)
     ctx = AppContext(db, settings)
     yield ctx
-    ctx.runner.wait_idle()
+    ctx.runner.shutdown()
     QApplication.processEvents()
     db.close()
 

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 
 def test_areas_and_counts(window: MainWindow, qtbot: QtBot) -> None:
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [a.title() for a in window.areas]
-    assert len(window.areas) == 4
+    assert len(window.areas) == 5
     qtbot.waitUntil(lambda: "300" in window.count_label.text(), timeout=5000)
     assert "21" in window.count_label.text()
     assert window.ctx.db.display_name in window.db_label.text()
@@ -33,11 +33,13 @@ def test_layout_is_remembered(qtbot: QtBot, ctx: AppContext) -> None:
     first = MainWindow(ctx)
     qtbot.addWidget(first)
     first.show()
-    first.resize(780, 520)
+    default_height = first.height()
+    first.resize(first.width(), 520)  # the offscreen screen is 800×600: change the height only
+    assert first.height() == 520 != default_height
     first.nav.setCurrentRow(2)
     first.close()
     assert ctx.settings.get(S.CURRENT_AREA) == 2
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     assert second.nav.currentRow() == 2
-    assert second.size().width() == 780
+    assert second.size().height() == 520

@@ -124,3 +124,14 @@ def test_slow_worker_does_not_abort_interpreter() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "delivered 5" in done.stdout
+
+
+def test_work_after_shutdown_is_refused_quietly(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    runner.shutdown()
+    called: list[object] = []
+    task = runner.run(lambda _t: called.append("ran"), called.append)
+    qtbot.wait(50)
+    assert task.abort.is_set()
+    assert called == []
+    assert runner.pending == 0

@@ -890,12 +890,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Select a night and hotel to see its guests.</source>
         <translation>Seleccione una noche y un hotel para ver sus huéspedes.</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-107"/>
         <source>Hotel occupancy per night</source>
         <translation>Ocupación de hotel por noche</translation>
     </message>
@@ -945,7 +945,7 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>All days</source>
         <translation>Todos los días</translation>
     </message>
@@ -977,12 +977,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+51"/>
+        <location filename="../../ui/main_window.py" line="+52"/>
         <source>TalentDesk — Red de Talentos Mexicanos</source>
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>

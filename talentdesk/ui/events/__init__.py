@@ -1,0 +1,1 @@
+"""The Jornadas (events) workspace."""

@@ -1,0 +1,452 @@
+"""The Jornadas workspace: the list of events, and one event open in its tabs.
+
+Every operation here reports ``Changes(events=True)``; the area reloads on those and on member
+changes, so undo and redo from the Edit menu refresh it too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from talentdesk.core.enums import EventStatus
+from talentdesk.core.errors import ValidationError
+from talentdesk.core.text import fold
+from talentdesk.core.validation import parse_date
+from talentdesk.services import events as service
+from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.events.data import EventRow, load_events
+from talentdesk.ui.events.workspace import EventWorkspace
+from talentdesk.ui.tasks import Task
+from talentdesk.ui.widgets.choosers import DateField, EnumCombo
+from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
+from talentdesk.ui.widgets.record_dialog import RecordDialog
+from talentdesk.ui.widgets.records import Column, RecordTableModel
+
+LIST, WORKSPACE = 0, 1
+
+
+class EventsArea(RecordArea):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("events-area")
+        self.all_rows: list[EventRow] = []
+        self.select_after_load: int | None = None
+        self.generation = 0
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("events-stack")
+        self.stack.addWidget(self._build_list())
+        self.workspace = EventWorkspace(ctx)
+        self.workspace.back.connect(self.show_list)
+        self.workspace.edit_requested.connect(lambda row: self._open_form(row))
+        self.stack.addWidget(self.workspace)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+        self._update_buttons()
+
+    def _build_list(self) -> QWidget:
+        page = QWidget()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("event-filter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter by name, edition or city…"))
+        self.filter.textChanged.connect(lambda _t: self._show_rows())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("event-count")
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Event"), lambda r: r.name),
+                Column(self.tr("Edition"), lambda r: r.edition),
+                Column(self.tr("Starts"), lambda r: r.starts_on, sort_key=lambda r: r.starts_on),
+                Column(self.tr("Ends"), lambda r: r.ends_on, sort_key=lambda r: r.ends_on),
+                Column(self.tr("City"), lambda r: r.city),
+                Column(self.tr("Status"), lambda r: r.status.label),
+                Column(self.tr("Participants"), lambda r: r.participants, numeric=True),
+            ],
+            self,
+        )
+        self.table: QTableView = make_table(self.model, "event-table")
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((460, 80, 100, 100, 160, 100)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.activated.connect(lambda _i: self.open_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        def button(text: str, name: str, slot: Any) -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.clicked.connect(slot)
+            return b
+
+        self.new_button = button(self.tr("&New event…"), "event-new", self.new_item)
+        self.copy_button = button(self.tr("&Copy to a new edition…"), "event-copy", self.copy_current)
+        self.open_button = button(self.tr("&Open"), "event-open", self.open_current)
+        self.edit_button = button(self.tr("&Edit…"), "event-edit", self.edit_current)
+        self.delete_button = button(self.tr("&Delete…"), "event-delete", self.delete_event)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.copy_button, self.open_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # -- Area API -----------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Events")
+
+    def supports(self, action: str) -> bool:
+        return action in ("search", "new", "open", "delete")
+
+    def focus_search(self) -> None:
+        if self.stack.currentIndex() == WORKSPACE:
+            tab = self.workspace.current_tab()
+            if tab is self.workspace.participants:
+                self.workspace.participants.filter.setFocus()
+                self.workspace.participants.filter.selectAll()
+                return
+            self.show_list()
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def new_item(self) -> None:
+        if self.stack.currentIndex() == WORKSPACE:
+            tab = self.workspace.current_tab()
+            if tab is self.workspace.agenda:
+                self.workspace.agenda.new_item()
+                return
+            if tab is self.workspace.participants:
+                self.workspace.participants.add_member()
+                return
+            if tab is self.workspace.materials:
+                self.workspace.materials.add_task()
+                return
+        self._open_form(None)
+
+    def open_current(self) -> None:
+        if self.stack.currentIndex() == WORKSPACE:
+            tab = self.workspace.current_tab()
+            if tab is self.workspace.agenda:
+                self.workspace.agenda.open_current()
+            elif tab is self.workspace.participants:
+                self.workspace.participants.open_current()
+            elif tab is self.workspace.review and (problem := self.workspace.review.current()) is not None:
+                self.workspace.go_to_record(problem.record_type, problem.record_id)
+            return
+        row = self.current_row()
+        if row is not None:
+            self.open_event(row.id)
+
+    def delete_selected(self) -> None:
+        if self.stack.currentIndex() == WORKSPACE:
+            tab = self.workspace.current_tab()
+            if tab is self.workspace.agenda:
+                self.workspace.agenda.delete_selected()
+            elif tab is self.workspace.participants:
+                self.workspace.participants.delete_selected()
+            return
+        self.delete_event()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.events or changes.members:
+            self.refresh()
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.loading = True
+        self.generation += 1
+        generation = self.generation
+        self.count_label.setText(self.tr("Loading…"))
+
+        def done(rows: list[EventRow]) -> None:
+            if generation != self.generation:
+                return
+            self.loading = False
+            self.all_rows = rows
+            self._show_rows()
+
+        self.ctx.read(lambda session, _task: load_events(session), done, owner=self)
+        if self.stack.currentIndex() == WORKSPACE:
+            self.workspace.reload()
+
+    def is_loading(self) -> bool:
+        return self.loading or self.workspace.loading
+
+    def _show_rows(self) -> None:
+        keep = self.select_after_load
+        self.select_after_load = None
+        if keep is None and (current := self.current_row()) is not None:
+            keep = current.id
+        words = fold(self.filter.text()).split()
+        rows = [r for r in self.all_rows if all(w in _haystack(r) for w in words)]
+        self.model.set_rows(rows)
+        total = len(self.all_rows)
+        if len(rows) == total:
+            self.count_label.setText(self.tr("%n event(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("%1 of %n event(s)", "", total).replace("%1", str(len(rows))))
+        row = self.model.row_of(keep)
+        if row is None and rows:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def current_row(self) -> EventRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        row: EventRow | None = self.model.row(rows[0].row()) if rows else None
+        return row
+
+    def _update_buttons(self) -> None:
+        has = self.current_row() is not None
+        for b in (self.copy_button, self.open_button, self.edit_button, self.delete_button):
+            b.setEnabled(has)
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def open_event(self, event_id: int) -> None:
+        self.stack.setCurrentIndex(WORKSPACE)
+        self.workspace.open_event(event_id)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(LIST)
+        if self.workspace.event_id is not None:
+            self.select_after_load = self.workspace.event_id
+            if (row := self.model.row_of(self.workspace.event_id)) is not None:
+                self.table.selectRow(row)
+        self.table.setFocus()
+
+    # -- forms --------------------------------------------------------------------------------
+
+    def _open_form(self, row: EventRow | None) -> None:
+        dialog = EventDialog(self.ctx, row, self)
+        dialog.saved.connect(self._saved)
+        self.open_dialog(dialog)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._open_form(row)
+
+    def _saved(self, event_id: Any) -> None:
+        if isinstance(event_id, int):
+            self.select_after_load = event_id
+            if self.model.row_of(event_id) is None and self.filter.text():
+                self.filter.clear()
+
+    def copy_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        dialog = CopyEventDialog(self.ctx, row, self)
+        dialog.saved.connect(self._copied)
+        self.open_dialog(dialog)
+
+    def _copied(self, event_id: Any) -> None:
+        if isinstance(event_id, int):
+            self.select_after_load = event_id
+            self.open_event(event_id)
+
+    def delete_event(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        text = self.tr(
+            "Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? "
+            "This cannot be undone.",
+            "",
+            row.participants,
+        ).replace("%1", row.name)
+        if not ask(self, self.tr("Delete event"), text):
+            return
+        event_id = row.id
+        message = self.tr("Event “%1” deleted").replace("%1", row.name)
+
+        def operation(session: Session, _task: Task) -> OpResult[None]:
+            service.delete_event(session, event_id)
+            return OpResult(None, Changes(events=True), message=message)
+
+        if self.workspace.event_id == event_id:
+            self.workspace.event_id, self.workspace.data = None, None
+        self.ctx.perform(self.tr("Delete event"), operation, parent=self)
+
+
+def _haystack(row: EventRow) -> str:
+    return fold(" ".join(filter(None, [row.name, row.edition, row.city, row.venue_name])))
+
+
+# -- forms --------------------------------------------------------------------------------------
+
+
+class EventDialog(RecordDialog):
+    """Create (``row`` is None) or edit an event."""
+
+    def __init__(self, ctx: AppContext, row: EventRow | None, parent: QWidget | None = None) -> None:
+        title = self.tr("New event") if row is None else self.tr("Event “%1”").replace("%1", row.name)
+        super().__init__(ctx, title, "event-dialog", parent)
+        self.row = row
+        self.name = QLineEdit(row.name if row else "")
+        self.edition = QLineEdit((row.edition or "") if row else "")
+        self.starts_on = DateField(row.starts_on if row else None)
+        self.ends_on = DateField(row.ends_on if row else None)
+        self.status = EnumCombo(EventStatus)
+        self.status.set_value(row.status if row else EventStatus.PLANNING)
+        self.venue_name = QLineEdit((row.venue_name or "") if row else "")
+        self.venue_address = QLineEdit((row.venue_address or "") if row else "")
+        self.city = QLineEdit((row.city or "") if row else "")
+        self.code_prefix = QLineEdit(row.code_prefix if row else "JI")
+        self.code_prefix.setMaxLength(8)
+        self.description = QPlainTextEdit((row.description or "") if row else "")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field("name", self.tr("&Name"), self.name)
+        self.add_field("edition", self.tr("E&dition"), self.edition)
+        self.add_field("starts_on", self.tr("&Starts on"), self.starts_on)
+        self.add_field("ends_on", self.tr("&Ends on"), self.ends_on)
+        self.add_field("status", self.tr("S&tatus"), self.status)
+        self.add_field("venue_name", self.tr("&Venue"), self.venue_name)
+        self.add_field("venue_address", self.tr("&Address"), self.venue_address)
+        self.add_field("city", self.tr("&City"), self.city)
+        self.add_field("code_prefix", self.tr("Participant code &prefix"), self.code_prefix)
+        self.add_field("description", self.tr("Descr&iption"), self.description)
+        self.setMinimumWidth(560)
+        self.name.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "edition": self.edition.text(),
+            "starts_on": self.starts_on.text().strip(),
+            "ends_on": self.ends_on.text().strip(),
+            "status": self.status.value(),
+            "venue_name": self.venue_name.text(),
+            "venue_address": self.venue_address.text(),
+            "city": self.city.text(),
+            "code_prefix": self.code_prefix.text(),
+            "description": self.description.toPlainText(),
+        }
+
+    def submit(self) -> None:
+        values = self.values()
+        if self.row is None:
+            self.run(self.tr("New event"), lambda s, _t: _create(s, values))
+            return
+        event_id = self.row.id
+
+        def update(session: Session, _task: Task) -> OpResult[int]:
+            changes = service.update_event(session, event_id, values)
+            if not changes:
+                return OpResult(event_id, Changes(events=True))
+            before = {f: old for f, (old, _new) in changes.items()}
+            after = {f: new for f, (_old, new) in changes.items()}
+            return OpResult(
+                event_id,
+                Changes(events=True),
+                undo=lambda s, _t: service.update_event(s, event_id, before),
+                redo=lambda s, _t: service.update_event(s, event_id, after),
+            )
+
+        self.run(self.tr("Edit event"), update)
+
+
+def _create(session: Session, values: dict[str, Any]) -> OpResult[int]:
+    current = [service.create_event(session, values).id]
+
+    def undo(s: Session, _t: Task) -> None:
+        service.delete_event(s, current[0])
+
+    def redo(s: Session, _t: Task) -> None:
+        current[0] = service.create_event(s, values).id
+
+    return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
+
+
+class CopyEventDialog(RecordDialog):
+    """A new edition from a past one: rooms, agenda and materials, dates shifted."""
+
+    def __init__(self, ctx: AppContext, source: EventRow, parent: QWidget | None = None) -> None:
+        super().__init__(
+            ctx, self.tr("Copy “%1” to a new edition").replace("%1", source.name), "copy-event-dialog", parent
+        )
+        self.source = source
+        explanation = QLabel(
+            self.tr(
+                "The new edition gets the rooms, the agenda (without speakers or moderators), the "
+                "materials and the tasks, with every date moved by the same number of days."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.form.addRow(explanation)
+        self.name = QLineEdit(source.name)
+        self.edition = QLineEdit()
+        self.starts_on = DateField()
+        self.with_participants = QCheckBox(self.tr("Also copy the participants (invited again)"))
+        self.add_field("name", self.tr("&Name"), self.name)
+        self.add_field("edition", self.tr("E&dition"), self.edition)
+        self.add_field("starts_on", self.tr("&Starts on"), self.starts_on)
+        self.add_field("with_participants", self.tr("Participants"), self.with_participants)
+        self.setMinimumWidth(560)
+        self.edition.setFocus()
+
+    def submit(self) -> None:
+        starts_on, err = parse_date(self.starts_on.text().strip(), "starts_on")
+        if err is not None:
+            self.show_errors(ValidationError([err]))
+            return
+        if starts_on is None:
+            self.show_error(self.tr("Type the first day of the new edition."), "starts_on")
+            self.starts_on.setFocus()
+            return
+        source_id = self.source.id
+        name, edition = self.name.text(), self.edition.text().strip() or None
+        with_participants = self.with_participants.isChecked()
+
+        def copy(session: Session) -> int:
+            return service.copy_event(
+                session,
+                source_id,
+                name=name,
+                edition=edition,
+                starts_on=starts_on,
+                with_participants=with_participants,
+            ).id
+
+        def operation(session: Session, _task: Task) -> OpResult[int]:
+            current = [copy(session)]
+
+            def undo(s: Session, _t: Task) -> None:
+                service.delete_event(s, current[0])
+
+            def redo(s: Session, _t: Task) -> None:
+                current[0] = copy(s)
+
+            return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
+
+        self.run(self.tr("Copy event"), operation)
