@@ -117,14 +117,98 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=50, metavar="N")
     search.add_argument("--offset", type=int, default=0, metavar="N")
     search.add_argument("--json", action="store_true")
+    export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
+    x_cmds = export.add_subparsers(
+        dest="export_command", metavar="DOCUMENTO", required=True, parser_class=SpanishParser
+    )
+    x_members = x_cmds.add_parser("members", help="miembros, todos los campos (.xlsx)")
+    x_members.add_argument("-o", "--output", required=True, metavar="RUTA", help="archivo .xlsx")
+    x_members.add_argument("--query", default="", metavar="TEXTO", help="mismo texto que en la búsqueda")
+    x_members.add_argument("--chapter", metavar="NOMBRE")
+    x_members.add_argument("--sector", metavar="NOMBRE")
+    x_members.add_argument("--country", metavar="PAÍS")
+    x_members.add_argument("--status", choices=[s.value for s in MemberStatus])
+    x_members.add_argument(
+        "--external",
+        action="store_true",
+        help="copia para fuera del IME: sólo quien dio consentimiento y sus datos permitidos",
+    )
+
+    _add_import_parser(commands)
+
+    events = commands.add_parser("events", help="Jornadas Informativas")
+    e_cmds = events.add_subparsers(
+        dest="events_command", metavar="ACCIÓN", required=True, parser_class=SpanishParser
+    )
+    e_list = e_cmds.add_parser("list", help="lista los eventos")
+    e_list.add_argument("--json", action="store_true")
+    e_show = e_cmds.add_parser("show", help="muestra un evento: agenda y participantes")
+    e_show.add_argument("id", type=int)
+    e_show.add_argument("--json", action="store_true")
+    e_check = e_cmds.add_parser("check", help="revisa la planeación (sale con 1 si hay problemas)")
+    e_check.add_argument("id", type=int)
+    e_check.add_argument("--json", action="store_true")
     return parser
 
 
-def db_target(args: argparse.Namespace) -> str:
+def _add_import_parser(commands: Any) -> None:
+    imp = commands.add_parser("import", help="importa miembros desde una hoja de cálculo o CSV")
+    i_cmds = imp.add_subparsers(
+        dest="import_command", metavar="DATOS", required=True, parser_class=SpanishParser
+    )
+    i_members = i_cmds.add_parser(
+        "members",
+        help="miembros desde .xlsx o .csv (también la exportación de TalentDesk, para actualizar por Id)",
+        description="Sale con 1 si hay errores y no se guardó nada.",
+    )
+    i_members.add_argument("file", metavar="ARCHIVO", help="archivo .xlsx o .csv")
+    i_members.add_argument(
+        "--mapping", metavar="NOMBRE", help="asignación de columnas guardada con ese nombre"
+    )
+    i_members.add_argument(
+        "--save-mapping", metavar="NOMBRE", help="guarda con ese nombre la asignación de columnas usada"
+    )
+    i_members.add_argument(
+        "--sheet", metavar="HOJA", help="hoja del libro (por omisión, la primera con datos)"
+    )
+    i_members.add_argument(
+        "--dry-run", action="store_true", help="sólo revisa: cuenta y lista problemas, no guarda"
+    )
+    i_members.add_argument(
+        "--on-duplicate",
+        choices=["update", "skip", "create"],
+        default="skip",
+        help="qué hacer con quien ya es miembro o se repite en el archivo (por omisión: skip)",
+    )
+    i_members.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="con --on-duplicate update, reemplaza los datos existentes (por omisión sólo llena los vacíos)",
+    )
+    i_members.add_argument(
+        "--valid-only",
+        action="store_true",
+        help="guarda las filas válidas aunque otras tengan errores (por omisión: todo o nada)",
+    )
+    i_members.add_argument(
+        "--errors", metavar="SALIDA.xlsx", help="escribe el informe de errores en un .xlsx"
+    )
+    i_members.add_argument("--json", action="store_true")
+
+
+def explicit_db_target(args: argparse.Namespace) -> str | None:
+    """The database named by --db or TALENTDESK_DB, or None if neither is given."""
     if args.db:
         return str(args.db)
     if os.environ.get("TALENTDESK_DB"):
         return os.environ["TALENTDESK_DB"]
+    return None
+
+
+def db_target(args: argparse.Namespace) -> str:
+    explicit = explicit_db_target(args)
+    if explicit:
+        return explicit
     from talentdesk.db.paths import default_db_path
 
     return str(default_db_path())
@@ -135,7 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from talentdesk.ui.app import run_gui
 
-        return run_gui(db_target(args))
+        # Without --db or TALENTDESK_DB the GUI reopens the last database it used.
+        return run_gui(explicit_db_target(args))
     handler = _HANDLERS[args.command]
     try:
         return handler(args)
@@ -359,30 +444,15 @@ def _members_show(args: argparse.Namespace) -> int:
 
 
 def _members_search(args: argparse.Namespace) -> int:
-    from talentdesk.core.validation import normalize_country
-    from talentdesk.services import members, reference
-    from talentdesk.services.search import MemberQuery, search_members
+    from talentdesk.services import members
+    from talentdesk.services.search import search_members
 
     if args.limit < 0 or args.offset < 0:
         raise TalentDeskError("--limit y --offset deben ser positivos.")
     db = _open(args)
     try:
         with db.reader() as session:
-            filters: dict[str, Any] = {}
-            if args.chapter:
-                filters["chapter_ids"] = (reference.find_chapter(session, args.chapter).id,)
-            if args.sector:
-                filters["sector_ids"] = (reference.find_sector(session, args.sector).id,)
-            if args.country:
-                code, err = normalize_country(args.country)
-                if err:
-                    raise ValidationError([err])
-                filters["countries"] = (code,)
-            if args.status:
-                filters["statuses"] = (MemberStatus(args.status),)
-            page = search_members(
-                session, MemberQuery(text=args.query, **filters), limit=args.limit, offset=args.offset
-            )
+            page = search_members(session, _member_query(session, args), limit=args.limit, offset=args.offset)
             items = members.members_as_dicts(session, page.ids)
     finally:
         db.close()
@@ -400,13 +470,195 @@ def _members_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _member_query(session: Any, args: argparse.Namespace) -> Any:
+    """The MemberQuery for --chapter/--sector/--country/--status and the text, by name."""
+    from talentdesk.core.validation import normalize_country
+    from talentdesk.services import reference
+    from talentdesk.services.search import MemberQuery
+
+    filters: dict[str, Any] = {}
+    if args.chapter:
+        filters["chapter_ids"] = (reference.find_chapter(session, args.chapter).id,)
+    if args.sector:
+        filters["sector_ids"] = (reference.find_sector(session, args.sector).id,)
+    if args.country:
+        code, err = normalize_country(args.country)
+        if err:
+            raise ValidationError([err])
+        filters["countries"] = (code,)
+    if args.status:
+        filters["statuses"] = (MemberStatus(args.status),)
+    return MemberQuery(text=getattr(args, "query", "") or "", **filters)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from talentdesk.exports.members_xlsx import export_members_xlsx
+
+    db = _open(args)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r  {done:>9,} / {total:,}", end="", file=sys.stderr, flush=True)
+
+    try:
+        with db.reader() as session:
+            query = _member_query(session, args)
+        result = export_members_xlsx(
+            db.sessions, query, args.output, external=args.external, progress=progress
+        )
+    finally:
+        db.close()
+    if show:
+        print(file=sys.stderr)
+    print(f"Se exportaron {result.rows:,} miembros a {result.path}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from talentdesk.imports.mapping import guess_mapping, mapping_from_saved, mapping_to_saved
+    from talentdesk.imports.members import Action, apply_import, prepare_import
+    from talentdesk.imports.reading import read_source
+    from talentdesk.imports.report import write_error_report
+    from talentdesk.services import import_mappings
+
+    source = read_source(args.file, sheet=args.sheet)  # a bad file is refused before the database opens
+    on_duplicate = {
+        "update": Action.OVERWRITE if args.overwrite else Action.FILL,
+        "skip": Action.SKIP,
+        "create": Action.CREATE,
+    }[args.on_duplicate]
+    db = _open(args)
+    show = sys.stderr.isatty() and not args.json
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r  {done:>9,} / {total:,}", end="", file=sys.stderr, flush=True)
+
+    from talentdesk.imports.members import ImportHasErrors
+
+    written = 0
+    late: list[Any] = []
+    try:
+        with db.session() as session:
+            if args.mapping:
+                columns = mapping_from_saved(
+                    source.headers, import_mappings.get_mapping(session, args.mapping)
+                )
+            else:
+                columns = guess_mapping(source.headers)
+            plan = prepare_import(session, source, columns, on_duplicate=on_duplicate, progress=progress)
+            if args.save_mapping:
+                import_mappings.save_mapping(
+                    session, args.save_mapping, mapping_to_saved(source.headers, columns)
+                )
+            errors = plan.errors()
+            if not args.dry_run and (args.valid_only or not errors):
+                result = apply_import(session, plan, valid_only=args.valid_only, progress=progress)
+                written = result.summary.written
+                late = result.errors[len(errors) :]
+    except ImportHasErrors as exc:  # found while writing: everything was rolled back
+        late = [e for e in exc.errors if e not in plan.errors()]
+        written = 0
+    finally:
+        db.close()
+        if show:
+            print(file=sys.stderr)
+    report = plan.report(written, late)
+    if args.errors:
+        write_error_report(plan, args.errors, extra_errors=late)
+    if args.json:
+        _print_json(report)
+    else:
+        _print_import_summary(plan, report, args)
+    return EXIT_ERROR if report["errors"] and written == 0 else EXIT_OK
+
+
+def _print_import_summary(plan: Any, report: dict[str, Any], args: argparse.Namespace) -> None:
+    for notice in plan.notices:
+        print(f"Aviso: {notice}", file=sys.stderr)
+    for err in report["errors"][:50]:
+        where = f", columna «{err['column']}»" if err["column"] else ""
+        print(f"Fila {err['row']}{where}: {err['message']}", file=sys.stderr)
+    if len(report["errors"]) > 50:
+        rest = len(report["errors"]) - 50
+        print(f"… y {rest:,} problema(s) más (use --errors INFORME.xlsx o --json).", file=sys.stderr)
+    bad_rows = len({e["row"] for e in report["errors"]})
+    print(
+        f"Filas: {report['rows']:,} · nuevas: {report['new']:,} · actualizaciones: {report['updated']:,} · "
+        f"duplicadas: {report['duplicates']:,} · omitidas: {report['skipped']:,} · con errores: {bad_rows:,}"
+    )
+    if args.dry_run:
+        print("Simulación (--dry-run): no se guardó ningún miembro.")
+    elif report["written"]:
+        print(f"Se guardaron {report['written']:,} miembros.")
+    elif report["errors"]:
+        print(
+            "No se guardó nada: corrija los errores o use --valid-only para guardar sólo las filas válidas."
+        )
+    else:
+        print("No hubo nada que guardar.")
+    if args.errors:
+        print(f"Informe de errores: {args.errors}")
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    from talentdesk.services import event_checks
+    from talentdesk.services import events as ev
+
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            if args.events_command == "list":
+                counts = ev.participant_counts(session)
+                data: Any = [ev.event_summary(e, counts.get(e.id, 0)) for e in ev.list_events(session)]
+            elif args.events_command == "show":
+                data = ev.event_detail(session, args.id)
+            else:
+                ev.get_event(session, args.id)
+                data = {"problems": [p.as_dict() for p in event_checks.check_event(session, args.id)]}
+    finally:
+        db.close()
+    if args.json:
+        _print_json(data)
+    elif args.events_command == "list":
+        for e in data:
+            print(
+                f"{e['id']:>5}  {e['start']} – {e['end']}  {e['name']}  ({e['participants']} participantes, {e['status']})"
+            )
+        if not data:
+            print("No hay eventos.")
+    elif args.events_command == "show":
+        print(
+            f"{data['name']} — {data['start']} a {data['end']}, {data['venue'] or ''} {data['city'] or ''}".strip()
+        )
+        print(f"\nAgenda ({len(data['sessions'])} sesiones):")
+        for s in data["sessions"]:
+            print(
+                f"  {s['start'][5:].replace('T', ' ')}–{s['end'][11:]}  {s['room'] or '(sin sala)':<10.10}  {s['title']}"
+            )
+        print(f"\nParticipantes ({len(data['participants'])}):")
+        for p in data["participants"]:
+            print(f"  {p['code']}  {p['full_name']:<40.40}  {p['role']:<17}  {p['status']}")
+    else:
+        for problem in data["problems"]:
+            print(f"- [{problem['kind']}] {problem['message']}")
+        print(f"{len(data['problems'])} problema(s) encontrados." if data["problems"] else "Sin problemas.")
+    if args.events_command == "check" and data["problems"]:
+        return EXIT_ERROR
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
+    "events": cmd_events,
+    "export": cmd_export,
+    "import": cmd_import,
     "db": cmd_db,
     "members": cmd_members,
 }

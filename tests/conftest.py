@@ -23,8 +23,9 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     engine = make_engine(path)
     ensure_current(engine)
     with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
+        raw = conn.connection.dbapi_connection  # outside a transaction: the mode can change
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode=DELETE")
     engine.dispose()
     return path
 

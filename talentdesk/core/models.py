@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
@@ -321,6 +322,24 @@ def member_search_text(
 
 def _code(value: enum.Enum | str) -> str:
     return str(value.value if isinstance(value, enum.Enum) else value)
+
+
+class ImportMapping(Base):
+    """A saved column mapping of a spreadsheet import, shared by everyone using the database.
+
+    ``columns`` is JSON: ``{"header as written in the file": "field key"}``; headers are
+    matched again ignoring accents, case, spaces and punctuation when the mapping is reused.
+    """
+
+    __tablename__ = "import_mappings"
+    __table_args__ = (UniqueConstraint("kind", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), default="members")
+    name: Mapped[str] = mapped_column(String(120))
+    columns: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
 class AuditEntry(Base):

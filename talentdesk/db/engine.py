@@ -7,9 +7,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from talentdesk.core.errors import DatabaseError
 
@@ -46,6 +45,11 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own transaction handling begins a transaction only before INSERT/UPDATE/
+        # DELETE, so DDL (migrations, the bulk-load trigger swap) committed on its own and a
+        # rollback could not undo it. The SQLAlchemy recipe: let the driver autocommit and
+        # emit BEGIN ourselves for every transaction SQLAlchemy starts.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         for pragma in (
             "foreign_keys=ON",
@@ -57,6 +61,10 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
     return engine
 
 
@@ -67,8 +75,12 @@ def enable_wal(engine: Engine) -> None:
     """
     if sqlite_path(engine) is None:
         return
-    with engine.connect() as conn, contextlib.suppress(OperationalError):  # read-only media keeps its mode
-        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+    with engine.connect() as conn:
+        # On the driver connection, outside any transaction: the mode cannot change inside one.
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        with contextlib.suppress(sqlite3.OperationalError):  # read-only media keeps its mode
+            raw.execute("PRAGMA journal_mode=WAL")
 
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:

@@ -31,6 +31,8 @@ def bulk_member_load(conn: Connection) -> Iterator[None]:
     if not has_fts(conn):
         yield
         return
+    # The trigger swap is DDL inside the caller's transaction (db/engine.py begins every
+    # transaction explicitly), so a rollback of a cancelled load restores the trigger too.
     first_new = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM members")).scalar_one()) + 1
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS members_fts_ai")
     try:

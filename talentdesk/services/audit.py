@@ -36,15 +36,20 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
-def record_create(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> None:
+def snapshot_text(values: Mapping[str, Any]) -> str:
+    """The JSON a create or delete entry keeps: every non-empty value as text."""
     snapshot = {k: as_text(v) for k, v in values.items() if v not in (None, "", [], ())}
+    return json.dumps(snapshot, ensure_ascii=False)
+
+
+def record_create(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> None:
     session.add(
         AuditEntry(
             user=current_user(),
             entity=entity,
             entity_id=entity_id,
             action="create",
-            new_value=json.dumps(snapshot, ensure_ascii=False),
+            new_value=snapshot_text(values),
         )
     )
 
@@ -67,14 +72,13 @@ def record_changes(
 
 
 def record_delete(session: Session, entity: str, entity_id: int, values: Mapping[str, Any]) -> None:
-    snapshot = {k: as_text(v) for k, v in values.items() if v not in (None, "", [], ())}
     session.add(
         AuditEntry(
             user=current_user(),
             entity=entity,
             entity_id=entity_id,
             action="delete",
-            old_value=json.dumps(snapshot, ensure_ascii=False),
+            old_value=snapshot_text(values),
         )
     )
 

@@ -381,3 +381,11 @@ def _code(value: LabeledEnum | None) -> str | None:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+# -- shared with the spreadsheet import, which validates many rows the same way ------------------
+
+parse_enum = _parse_enum
+parse_bool = _parse_bool
+parse_print_fields = _parse_print_fields
+UNLIMITED_TEXT = frozenset(_UNLIMITED)
