@@ -67,3 +67,10 @@ def window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/gui drives real widgets: `pytest -m "not gui"` skips it all."""
+    for item in items:
+        if "tests/gui/" in item.nodeid:
+            item.add_marker(pytest.mark.gui)
