@@ -32,6 +32,7 @@ from talentdesk.core.text import fold
 from talentdesk.services import chapters as service
 from talentdesk.services import reference
 from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.operations import undoable_create, undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo, SectorChecklist
 from talentdesk.ui.widgets.member_picker import MemberPicker
@@ -543,32 +544,17 @@ class ChapterDialog(RecordDialog):
 
 
 def _create(session: Session, values: dict[str, Any]) -> OpResult[int]:
-    chapter = service.create_chapter(session, values)
-    current = [chapter.id]
-    saved: dict[str, Any] = {}
-
-    def undo(s: Session, _t: Task) -> None:
-        saved.update(service.chapter_snapshot(s, current[0]))
-        service.delete_chapter(s, current[0])
-
-    def redo(s: Session, _t: Task) -> None:
-        current[0] = service.restore_chapter(s, saved).id
-
-    return OpResult(chapter.id, Changes(chapters=True), undo=undo, redo=redo)
+    return undoable_create(
+        service.create_chapter(session, values).id,
+        Changes(chapters=True),
+        snapshot=service.chapter_snapshot,
+        delete=service.delete_chapter,
+        restore=service.restore_chapter,
+    )
 
 
 def _update(session: Session, chapter_id: int, values: dict[str, Any]) -> OpResult[int]:
-    changes = service.update_chapter(session, chapter_id, values)
-    if not changes:
-        return OpResult(chapter_id, Changes())
-    before = {field: old for field, (old, _new) in changes.items()}
-    after = {field: new for field, (_old, new) in changes.items()}
-    return OpResult(
-        chapter_id,
-        Changes(chapters=True),
-        undo=lambda s, _t: service.update_chapter(s, chapter_id, before),
-        redo=lambda s, _t: service.update_chapter(s, chapter_id, after),
-    )
+    return undoable_update(session, chapter_id, values, service.update_chapter, Changes(chapters=True))
 
 
 class BoardPositionDialog(RecordDialog):

@@ -26,6 +26,7 @@ from talentdesk.core.models import Organization
 from talentdesk.services import organizations as service
 from talentdesk.services import reference
 from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.operations import undoable_create, undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import EnumCombo, SectorChecklist
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
@@ -369,29 +370,14 @@ class OrganizationDialog(RecordDialog):
 
 
 def _create(session: Session, values: dict[str, Any]) -> OpResult[int]:
-    org = service.create_organization(session, values)
-    current = [org.id]
-    saved: dict[str, Any] = {}
-
-    def undo(s: Session, _t: Task) -> None:
-        saved.update(service.organization_snapshot(s, current[0]))
-        service.delete_organization(s, current[0])
-
-    def redo(s: Session, _t: Task) -> None:
-        current[0] = service.restore_organization(s, saved).id
-
-    return OpResult(org.id, Changes(organizations=True), undo=undo, redo=redo)
+    return undoable_create(
+        service.create_organization(session, values).id,
+        Changes(organizations=True),
+        snapshot=service.organization_snapshot,
+        delete=service.delete_organization,
+        restore=service.restore_organization,
+    )
 
 
 def _update(session: Session, org_id: int, values: dict[str, Any]) -> OpResult[int]:
-    changes = service.update_organization(session, org_id, values)
-    if not changes:
-        return OpResult(org_id, Changes())
-    before = {field: old for field, (old, _new) in changes.items()}
-    after = {field: new for field, (_old, new) in changes.items()}
-    return OpResult(
-        org_id,
-        Changes(organizations=True),
-        undo=lambda s, _t: service.update_organization(s, org_id, before),
-        redo=lambda s, _t: service.update_organization(s, org_id, after),
-    )
+    return undoable_update(session, org_id, values, service.update_organization, Changes(organizations=True))

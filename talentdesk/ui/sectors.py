@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.services import sectors as service
 from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.operations import undoable_create, undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -341,20 +342,6 @@ class SectorsArea(RecordArea):
 # -- forms --------------------------------------------------------------------------------------
 
 
-def _undoable_update(update: Any, record_id: int, changes: dict[str, tuple[Any, Any]]) -> OpResult[int]:
-    """An update whose undo sets back the previous values the service reported."""
-    if not changes:
-        return OpResult(record_id, Changes())
-    before = {field: old for field, (old, _new) in changes.items()}
-    after = {field: new for field, (_old, new) in changes.items()}
-    return OpResult(
-        record_id,
-        Changes(sectors=True),
-        undo=lambda s, _t: update(s, record_id, before),
-        redo=lambda s, _t: update(s, record_id, after),
-    )
-
-
 class SectorDialog(RecordDialog):
     """The contact institution and notes of a sector (its name and number are fixed)."""
 
@@ -375,9 +362,7 @@ class SectorDialog(RecordDialog):
         values = {"contact_institution": self.institution.text(), "notes": self.notes.toPlainText()}
         self.run(
             self.tr("Edit sector"),
-            lambda s, _t: _undoable_update(
-                service.update_sector, sector_id, service.update_sector(s, sector_id, values)
-            ),
+            lambda s, _t: undoable_update(s, sector_id, values, service.update_sector, Changes(sectors=True)),
         )
 
 
@@ -422,22 +407,17 @@ class ContactDialog(RecordDialog):
             contact_id = self.contact.id
             self.run(
                 self.tr("Edit contact"),
-                lambda s, _t: _undoable_update(
-                    service.update_contact, contact_id, service.update_contact(s, contact_id, values)
+                lambda s, _t: undoable_update(
+                    s, contact_id, values, service.update_contact, Changes(sectors=True)
                 ),
             )
 
 
 def _add_contact(session: Session, sector_id: int, values: dict[str, Any]) -> OpResult[int]:
-    contact = service.add_contact(session, sector_id, values)
-    current = [contact.id]
-    saved: dict[str, Any] = {}
-
-    def undo(s: Session, _t: Task) -> None:
-        saved.update(service.contact_snapshot(s, current[0]))
-        service.remove_contact(s, current[0])
-
-    def redo(s: Session, _t: Task) -> None:
-        current[0] = service.restore_contact(s, saved).id
-
-    return OpResult(contact.id, Changes(sectors=True), undo=undo, redo=redo)
+    return undoable_create(
+        service.add_contact(session, sector_id, values).id,
+        Changes(sectors=True),
+        snapshot=service.contact_snapshot,
+        delete=service.remove_contact,
+        restore=service.restore_contact,
+    )

@@ -31,6 +31,7 @@ from talentdesk.services import events as service
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.events.data import EventRow, load_events
 from talentdesk.ui.events.workspace import EventWorkspace
+from talentdesk.ui.operations import undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
@@ -361,17 +362,7 @@ class EventDialog(RecordDialog):
         event_id = self.row.id
 
         def update(session: Session, _task: Task) -> OpResult[int]:
-            changes = service.update_event(session, event_id, values)
-            if not changes:
-                return OpResult(event_id, Changes(events=True))
-            before = {f: old for f, (old, _new) in changes.items()}
-            after = {f: new for f, (_old, new) in changes.items()}
-            return OpResult(
-                event_id,
-                Changes(events=True),
-                undo=lambda s, _t: service.update_event(s, event_id, before),
-                redo=lambda s, _t: service.update_event(s, event_id, after),
-            )
+            return undoable_update(session, event_id, values, service.update_event, Changes(events=True))
 
         self.run(self.tr("Edit event"), update)
 

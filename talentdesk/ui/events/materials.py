@@ -30,6 +30,7 @@ from talentdesk.core.enums import MaterialStatus
 from talentdesk.services import events as service
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.events.data import EventData, MaterialRow, TaskRow
+from talentdesk.ui.operations import undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import ask, make_table
@@ -361,17 +362,7 @@ def _edit_op(
     record_id: int, values: dict[str, Any], update: Update
 ) -> Callable[[Session, Task], OpResult[int]]:
     def operation(session: Session, _task: Task) -> OpResult[int]:
-        changes = update(session, record_id, values)
-        if not changes:
-            return OpResult(record_id, Changes(events=True))
-        before = {f: old for f, (old, _new) in changes.items()}
-        after = {f: new for f, (_old, new) in changes.items()}
-        return OpResult(
-            record_id,
-            Changes(events=True),
-            undo=lambda s, _t: update(s, record_id, before),
-            redo=lambda s, _t: update(s, record_id, after),
-        )
+        return undoable_update(session, record_id, values, update, Changes(events=True))
 
     return operation
 
