@@ -4,7 +4,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+411"/>
+        <location filename="../../ui/events/participants.py" line="+413"/>
         <source>Add a member to the event</source>
         <translation>Agregar un miembro al evento</translation>
     </message>
@@ -126,7 +126,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+115"/>
+        <location filename="../../ui/app.py" line="+118"/>
         <source>That database is already open.</source>
         <translation>Esa base de datos ya está abierta.</translation>
     </message>
@@ -157,9 +157,49 @@
     </message>
 </context>
 <context>
+    <name>ApplyPage</name>
+    <message>
+        <location filename="../../ui/imports/wizard.py" line="+533"/>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving the members…</source>
+        <translation>Guardando los miembros…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members imported</source>
+        <translation>Miembros importados</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import members</source>
+        <translation>Importar miembros</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Import finished.
+New members: %1
+Updated members: %2
+Skipped rows: %3
+Rows with errors (not imported): %4
+
+The audit trail records every member created or changed.</source>
+        <translation>Importación terminada.
+Miembros nuevos: %1
+Miembros actualizados: %2
+Filas omitidas: %3
+Filas con errores (no importadas): %4
+
+La bitácora de auditoría registra cada miembro creado o modificado.</translation>
+    </message>
+</context>
+<context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+579"/>
+        <location filename="../../ui/chapters.py" line="+565"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -197,7 +237,7 @@
 <context>
     <name>ChapterDialog</name>
     <message>
-        <location line="-123"/>
+        <location line="-108"/>
         <location line="+44"/>
         <source>New chapter</source>
         <translation>Nuevo capítulo</translation>
@@ -436,7 +476,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="+391"/>
+        <location filename="../../ui/sectors.py" line="+376"/>
         <source>New contact — %1</source>
         <translation>Nuevo contacto — %1</translation>
     </message>
@@ -494,7 +534,7 @@
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+398"/>
+        <location filename="../../ui/events/area.py" line="+387"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -578,9 +618,37 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesModel</name>
+    <message>
+        <location filename="../../ui/imports/wizard.py" line="-504"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matches</source>
+        <translation>Coincide con</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-140"/>
+        <location filename="../../ui/events/area.py" line="-130"/>
         <location line="+47"/>
         <source>New event</source>
         <translation>Nuevo evento</translation>
@@ -641,7 +709,7 @@
         <translation>Descr&amp;ipción</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+28"/>
         <source>Edit event</source>
         <translation>Editar evento</translation>
     </message>
@@ -703,7 +771,7 @@
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-310"/>
+        <location filename="../../ui/events/area.py" line="-299"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
@@ -773,7 +841,7 @@
         <translation>Jornadas</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -811,6 +879,60 @@
         <location line="-8"/>
         <source>Event “%1” deleted</source>
         <translation>Evento «%1» eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/imports/wizard.py" line="+106"/>
+        <source>Choose the file</source>
+        <translation>Elija el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An Excel workbook (.xlsx) or a CSV file with one member per row.</source>
+        <translation>Un libro de Excel (.xlsx) o un archivo CSV con un miembro por fila.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import members</source>
+        <translation>Importar miembros</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Hojas de cálculo (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the file…</source>
+        <translation>Leyendo el archivo…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n data row(s), %1 column(s).</source>
+        <translation>
+            <numerusform>%n fila de datos, %1 columna(s).</numerusform>
+            <numerusform>%n filas de datos, %1 columna(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sheet: %1</source>
+        <translation>Hoja: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location line="+381"/>
+        <source>Import members</source>
+        <translation>Importar miembros</translation>
     </message>
 </context>
 <context>
@@ -1153,9 +1275,77 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/imports/wizard.py" line="-362"/>
+        <source>Match the columns</source>
+        <translation>Asigne las columnas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say which member field each column of the file holds.</source>
+        <translation>Indique qué dato del miembro contiene cada columna del archivo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Example</source>
+        <translation>Ejemplo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name to save this mapping as</source>
+        <translation>Nombre con el que guardar esta asignación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save mapping</source>
+        <translation>Guardar asignación</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved mapping:</source>
+        <translation>Asignación guardada:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as:</source>
+        <translation>Guardar como:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(do not import)</source>
+        <translation>(no importar)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>(guessed from the headers)</source>
+        <translation>(deducida de los encabezados)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Column mapping saved</source>
+        <translation>Asignación de columnas guardada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save column mapping</source>
+        <translation>Guardar asignación de columnas</translation>
+    </message>
+</context>
+<context>
     <name>MaterialDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+381"/>
+        <location filename="../../ui/events/materials.py" line="+374"/>
         <location line="+44"/>
         <source>New material</source>
         <translation>Nuevo material</translation>
@@ -1194,7 +1384,7 @@
 <context>
     <name>MaterialsTab</name>
     <message>
-        <location line="-314"/>
+        <location line="-306"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
@@ -1280,7 +1470,7 @@
         <translation>Tareas</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%n material(s)</source>
         <translation>
             <numerusform>%n material</numerusform>
@@ -1919,6 +2109,16 @@
         <translation>Eliminar…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Import members…</source>
+        <translation>Importar miembros…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge duplicates…</source>
+        <translation>Combinar duplicados…</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>Members</source>
         <translation>Miembros</translation>
@@ -1942,7 +2142,7 @@
         </translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+85"/>
         <source>(no chapter)</source>
         <translation>(sin capítulo)</translation>
     </message>
@@ -2024,6 +2224,191 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../ui/imports/merge.py" line="+63"/>
+        <location line="+121"/>
+        <location line="+13"/>
+        <source>Merge duplicate members</source>
+        <translation>Combinar miembros duplicados</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>Merge</source>
+        <translation>Combinar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Member to keep:</source>
+        <translation>Miembro que se conserva:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 will be deleted. Its sectors and contributions are added to the kept member, and its event participations and board positions move to it. The audit trail records the merge.</source>
+        <translation>Se eliminará a %1. Sus sectores y aportaciones se suman al miembro que se conserva, y sus participaciones en eventos y cargos en mesas directivas pasan a él. La bitácora de auditoría registra la combinación.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Merge the two members and delete %1? This cannot be undone.</source>
+        <translation>¿Combinar a los dos miembros y eliminar a %1? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Members merged</source>
+        <translation>Miembros combinados</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Given names</source>
+        <translation>Nombre(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paternal surname</source>
+        <translation>Apellido paterno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maternal surname</source>
+        <translation>Apellido materno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State / region</source>
+        <translation>Estado / región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expertise</source>
+        <translation>Especialidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field of study</source>
+        <translation>Área de estudio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institution</source>
+        <translation>Institución</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent source</source>
+        <translation>Origen del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>Nivel de estudios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined on</source>
+        <translation>Fecha de ingreso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent date</source>
+        <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In directories</source>
+        <translation>Aparece en directorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printable data</source>
+        <translation>Datos que se pueden imprimir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+</context>
+<context>
     <name>MomentField</name>
     <message>
         <location filename="../../ui/events/participants.py" line="-129"/>
@@ -2034,7 +2419,7 @@
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+311"/>
+        <location filename="../../ui/organizations.py" line="+312"/>
         <location line="+54"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
@@ -2291,7 +2676,7 @@
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location line="-450"/>
+        <location line="-452"/>
         <source>Filter by name, code, organization or e-mail…</source>
         <translation>Filtrar por nombre, código, organización o correo…</translation>
     </message>
@@ -2470,12 +2855,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Remove participants</source>
         <translation>Quitar participantes</translation>
     </message>
     <message numerus="yes">
-        <location line="-2"/>
+        <location line="-3"/>
         <source>%n participant(s) removed</source>
         <translation>
             <numerusform>%n participante quitado</numerusform>
@@ -2499,6 +2884,94 @@
         <location line="+2"/>
         <source>A change of language takes effect when TalentDesk restarts.</source>
         <translation>El cambio de idioma se aplica al reiniciar TalentDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../ui/imports/wizard.py" line="+11"/>
+        <source>Check before importing</source>
+        <translation>Revise antes de importar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing has been saved yet. Choose what to do with each duplicate.</source>
+        <translation>Todavía no se ha guardado nada. Elija qué hacer con cada duplicado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only the valid rows (skip the rows with problems)</source>
+        <translation>Sólo las filas válidas (omitir las filas con problemas)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save error report…</source>
+        <translation>Guardar informe de errores…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Problems:</source>
+        <translation>Problemas:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Possible duplicates (double-click the action to change it):</source>
+        <translation>Posibles duplicados (doble clic en la acción para cambiarla):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking every row…</source>
+        <translation>Revisando cada fila…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Checking the file…</source>
+        <translation>Revisando el archivo…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Rows: %1 · New: %2 · Updates: %3 · Duplicates: %4 · Skipped: %5 · With errors: %6</source>
+        <translation>Filas: %1 · Nuevos: %2 · Actualizaciones: %3 · Duplicados: %4 · Omitidas: %5 · Con errores: %6</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save error report</source>
+        <translation>Guardar informe de errores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Report saved: %1</source>
+        <translation>Informe guardado: %1</translation>
     </message>
 </context>
 <context>
@@ -2563,7 +3036,7 @@
 <context>
     <name>SectorDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-62"/>
+        <location filename="../../ui/sectors.py" line="-60"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
@@ -2599,7 +3072,7 @@
 <context>
     <name>SectorsArea</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-295"/>
+        <location filename="../../ui/sectors.py" line="-281"/>
         <source>The nine sectors of the National Sector Contact Points (PNCS): the institution that coordinates each one and the people to contact.</source>
         <translation>Los nueve sectores de los Puntos Nacionales de Contacto Sectorial (PNCS): la institución que coordina cada uno y las personas de contacto.</translation>
     </message>
@@ -2800,7 +3273,7 @@
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+80"/>
+        <location filename="../../ui/events/materials.py" line="+70"/>
         <location line="+41"/>
         <source>New task</source>
         <translation>Nueva tarea</translation>
@@ -2844,7 +3317,7 @@
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+159"/>
+        <location filename="../../ui/tasks.py" line="+167"/>
         <location line="+9"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
@@ -2858,7 +3331,7 @@
 <context>
     <name>TravelDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+185"/>
+        <location filename="../../ui/events/participants.py" line="+186"/>
         <source>Travel — %1</source>
         <translation>Viaje — %1</translation>
     </message>

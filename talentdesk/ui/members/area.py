@@ -207,6 +207,9 @@ class MembersArea(Area):
         self.act_status = act(self.tr("Set status…"), self.bulk_set_status, "bulk-status")
         self.actions_menu.addSeparator()
         self.act_delete = act(self.tr("Delete…"), self.delete_selected, "member-delete")
+        self.actions_menu.addSeparator()
+        self.act_import = act(self.tr("Import members…"), self.import_members, "member-import")
+        self.act_merge = act(self.tr("Merge duplicates…"), self.merge_selected, "member-merge")
         self._update_actions()
 
     def _restore_layout(self) -> None:
@@ -425,6 +428,7 @@ class MembersArea(Area):
         ):
             action.setEnabled(count > 0)
         self.act_open.setEnabled(count == 1 or self.table.currentIndex().isValid())
+        self.act_merge.setEnabled(count == 2)
 
     def _table_menu(self, pos: QPoint) -> None:
         self.actions_menu.exec(self.table.viewport().mapToGlobal(pos))
@@ -438,6 +442,25 @@ class MembersArea(Area):
             action.setChecked(not self.table.isColumnHidden(i))
             action.toggled.connect(lambda on, col=i: self.table.setColumnHidden(col, not on))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    # -- import and merge ---------------------------------------------------------------------
+
+    def import_members(self) -> None:
+        from talentdesk.ui.imports.wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        from talentdesk.ui.imports.merge import MergeDialog
+
+        dialog = MergeDialog(self.ctx, ids[0], ids[1], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- bulk operations ----------------------------------------------------------------------
 

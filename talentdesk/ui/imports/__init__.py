@@ -1,0 +1,1 @@
+"""Bringing members in from spreadsheets, and merging the duplicates found later."""
