@@ -409,6 +409,9 @@ class PreviewPage(QWizardPage):
         self.duplicates.dataChanged.connect(lambda *_: self._show_counts())
         self.dup_table = make_table(self.duplicates, "import-duplicates", sortable=False)
         self.dup_table.setItemDelegateForColumn(DuplicatesModel.ACTION, ActionDelegate(self.dup_table))
+        for table in (self.error_table, self.dup_table):  # short columns fit their text; the last stretches
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
         self.dup_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
