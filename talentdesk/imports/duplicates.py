@@ -17,15 +17,16 @@ score high enough are then read in full to confirm them.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.models import Member
@@ -122,9 +123,18 @@ def _chunks(
 def email_owners(session: Session, emails: Iterable[str]) -> dict[str, int]:
     unique = sorted({e for e in emails if e})
     owners: dict[str, int] = {}
+    session.flush()  # what session.execute's autoflush would do before reading
+    conn = session.connection()
+    raw = conn.connection.driver_connection
     for chunk in _chunks(unique):
-        stmt = select(Member.id, Member.email).where(Member.email.in_(chunk))
-        owners.update((e, i) for i, e in session.execute(stmt) if e is not None)
+        if isinstance(raw, sqlite3.Connection):  # plain tuples: ~200 queries on a large import
+            marks = ", ".join("?" * len(chunk))
+            rows: Iterable[Any] = raw.execute(
+                f"SELECT id, email FROM members WHERE email IN ({marks})", chunk
+            )
+        else:
+            rows = conn.execute(select(Member.id, Member.email).where(Member.email.in_(chunk)))
+        owners.update((e, i) for i, e in rows if e is not None)
     return owners
 
 
@@ -331,7 +341,8 @@ def _member_block(session: Session, paternal: str, wanted: _Wanted) -> _BlockInd
     base = len(low)
     both, no_maternal, any_ = wanted.both, wanted.no_maternal, wanted.any
     put = block._put
-    for member_id, sort_key in session.execute(stmt):
+    by_both, by_any = block.both, block.any
+    for member_id, sort_key in _index_rows(session, stmt, low, high):
         end = sort_key.find(SORT_SEPARATOR, base)
         if end < 0:
             continue
@@ -339,15 +350,37 @@ def _member_block(session: Session, paternal: str, wanted: _Wanted) -> _BlockInd
         g0 = given[:1]
         if end > base:
             key = sort_key[base] + g0
-            if key in both:
-                put(block.both, key, f"{sort_key[base:end]} {given}", member_id)
+            if key in both:  # _BlockIndex._put, inlined (as below): most entries get here
+                pair = by_both.get(key)
+                if pair is None:
+                    pair = by_both[key] = ([], [])
+                pair[0].append(f"{sort_key[base:end]} {given}")
+                pair[1].append(member_id)
         elif g0 in no_maternal:
             put(block.no_maternal, g0, given, member_id)
         if any_:
-            first = _first_word(given)
+            first = given.partition(" ")[0]  # _first_word, inlined: a million calls
             if first in any_:
-                put(block.any, first, given, member_id)
+                pair = by_any.get(first)
+                if pair is None:
+                    pair = by_any[first] = ([], [])
+                pair[0].append(given)
+                pair[1].append(member_id)
     return block
+
+
+def _index_rows(session: Session, stmt: Executable, low: str, high: str) -> Iterable[Any]:
+    """The (id, sort_key) rows of a range: straight from the sqlite3 cursor when it is SQLite
+    (plain tuples, a million of them on a large import), else through SQLAlchemy."""
+    session.flush()  # what session.execute's autoflush would do before reading
+    conn = session.connection()
+    raw = conn.connection.driver_connection
+    if isinstance(raw, sqlite3.Connection):
+        return raw.execute(_RANGE_SQL, (low, high))
+    return conn.execute(stmt)
+
+
+_RANGE_SQL = "SELECT id, sort_key FROM members WHERE sort_key >= ? AND sort_key < ?"
 
 
 @lru_cache(maxsize=65536)

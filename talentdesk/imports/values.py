@@ -801,10 +801,12 @@ def _sectors(out: RowValues, take: Callable[[str], Any], where: dict[str, int]) 
 
 
 def _required(out: RowValues, number: int, headers: list[str], where: dict[str, int]) -> None:
-    reported = {e.column for e in out.errors}
+    reported: set[str | None] | None = None
     for name_field in REQUIRED:
         if name_field in out.values:
             continue
+        if reported is None:
+            reported = {e.column for e in out.errors}
         source_field = next((f for f in (name_field, "full_name", "surnames") if f in where), None)
         if out.member_id is not None and name_field not in out.blank:
             continue  # an update by id that does not touch the name
