@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.models import Sector
 from talentdesk.services import audit
 
 
@@ -29,3 +31,19 @@ def apply_changes(
 
 def snapshot(record: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {f: getattr(record, f) for f in fields}
+
+
+def sectors_by_ids(session: Session, ids: list[int]) -> list[Sector]:
+    """The sectors with these ids, in PNCS order (unknown ids are simply absent)."""
+    return list(session.scalars(select(Sector).where(Sector.id.in_(ids)).order_by(Sector.number)))
+
+
+def replace_sectors(
+    session: Session, entity: str, record: Any, sector_ids: list[int], changes: dict[str, tuple[Any, Any]]
+) -> None:
+    """Set a record's sector links (chapters, organisations), auditing and reporting a real change."""
+    old = [s.id for s in record.sectors]
+    if sorted(old) != sorted(sector_ids):
+        record.sectors = sectors_by_ids(session, sector_ids)
+        changes["sector_ids"] = (old, sector_ids)
+        audit.record_changes(session, entity, record.id, {"sector_ids": (old, sector_ids)})

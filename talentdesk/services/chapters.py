@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import BoardRole, ChapterStatus
 from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from talentdesk.core.models import BoardPosition, Chapter, Member, Sector
+from talentdesk.core.models import BoardPosition, Chapter, Member
 from talentdesk.core.text import clean, fold
 from talentdesk.core.validation import error, normalize_country, normalize_email, parse_date
 from talentdesk.services import audit
-from talentdesk.services._changes import apply_changes, snapshot
+from talentdesk.services._changes import apply_changes, replace_sectors, sectors_by_ids, snapshot
 
 FIELDS = ("name", "city", "country", "founded_on", "status", "contact_email", "notes")
 
@@ -52,7 +52,7 @@ def create_chapter(session: Session, values: Mapping[str, Any]) -> Chapter:
     clean_values, sector_ids = _validate(session, data, None)
     chapter = Chapter(**clean_values)
     if sector_ids is not None:
-        chapter.sectors = _sectors(session, sector_ids)
+        chapter.sectors = sectors_by_ids(session, sector_ids)
     session.add(chapter)
     session.flush()
     audit.record_create(session, "chapter", chapter.id, snapshot(chapter, FIELDS))
@@ -66,11 +66,7 @@ def update_chapter(
     clean_values, sector_ids = _validate(session, dict(values), chapter)
     changes = apply_changes(session, "chapter", chapter, clean_values)
     if sector_ids is not None:
-        old = [s.id for s in chapter.sectors]
-        if sorted(old) != sorted(sector_ids):
-            chapter.sectors = _sectors(session, sector_ids)
-            changes["sector_ids"] = (old, sector_ids)
-            audit.record_changes(session, "chapter", chapter.id, {"sector_ids": (old, sector_ids)})
+        replace_sectors(session, "chapter", chapter, sector_ids, changes)
     return changes
 
 
@@ -155,10 +151,6 @@ def _overlaps(a_start: Any, a_end: Any, b_start: Any, b_end: Any) -> bool:
     )
 
 
-def _sectors(session: Session, ids: list[int]) -> list[Sector]:
-    return list(session.scalars(select(Sector).where(Sector.id.in_(ids)).order_by(Sector.number)))
-
-
 def _validate(
     session: Session, values: dict[str, Any], current: Chapter | None
 ) -> tuple[dict[str, Any], list[int] | None]:
@@ -198,7 +190,7 @@ def _validate(
             errors.append(error("status", f"estatus desconocido «{values['status']}»."))
     if sector_ids is not None:
         sector_ids = list(dict.fromkeys(sector_ids))
-        if len(_sectors(session, sector_ids)) != len(sector_ids):
+        if len(sectors_by_ids(session, sector_ids)) != len(sector_ids):
             errors.append(error("sectors", "alguno de los sectores no existe."))
     if errors:
         raise ValidationError(errors)
@@ -252,7 +244,7 @@ def restore_chapter(session: Session, saved: Mapping[str, Any]) -> Chapter:
     if any(name.casefold() == wanted for _cid, name in session.execute(select(Chapter.id, Chapter.name))):
         raise ConflictError(f"Ya existe un capítulo «{values['name']}»: no se puede restaurar.")
     free = session.get(Chapter, saved["id"]) is None
-    sectors = _sectors(session, list(saved.get("sector_ids", [])))
+    sectors = sectors_by_ids(session, list(saved.get("sector_ids", [])))
     chapter = Chapter(**values, sectors=sectors)
     if free:
         chapter.id = saved["id"]

@@ -661,10 +661,7 @@ def add_task(
 
 
 def set_task_done(session: Session, task_id: int, done: bool) -> None:
-    task = session.get(EventTask, task_id)
-    if task is None:
-        raise NotFoundError(f"No existe la tarea con id {task_id}.")
-    apply_changes(session, "event_task", task, {"done": done})
+    update_task(session, task_id, {"done": done})
 
 
 def update_task(session: Session, task_id: int, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import OrganizationKind
 from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from talentdesk.core.models import Organization, Sector
+from talentdesk.core.models import Organization
 from talentdesk.core.text import clean, fold, words
 from talentdesk.core.validation import error, normalize_email, normalize_phone
 from talentdesk.services import audit
-from talentdesk.services._changes import apply_changes, snapshot
+from talentdesk.services._changes import apply_changes, replace_sectors, sectors_by_ids, snapshot
 
 FIELDS = ("name", "kind", "state", "city", "contact_name", "contact_email", "contact_phone", "notes")
 
@@ -47,7 +47,7 @@ def create_organization(session: Session, values: Mapping[str, Any]) -> Organiza
     clean_values, sector_ids = _validate(session, data, None)
     org = Organization(**clean_values)
     if sector_ids is not None:
-        org.sectors = _sectors(session, sector_ids)
+        org.sectors = sectors_by_ids(session, sector_ids)
     session.add(org)
     session.flush()
     audit.record_create(session, "organization", org.id, snapshot(org, FIELDS))
@@ -61,11 +61,7 @@ def update_organization(
     clean_values, sector_ids = _validate(session, dict(values), org)
     changes = apply_changes(session, "organization", org, clean_values)
     if sector_ids is not None:
-        old = [s.id for s in org.sectors]
-        if sorted(old) != sorted(sector_ids):
-            org.sectors = _sectors(session, sector_ids)
-            changes["sector_ids"] = (old, sector_ids)
-            audit.record_changes(session, "organization", org.id, {"sector_ids": (old, sector_ids)})
+        replace_sectors(session, "organization", org, sector_ids, changes)
     return changes
 
 
@@ -74,10 +70,6 @@ def delete_organization(session: Session, org_id: int) -> None:
     audit.record_delete(session, "organization", org.id, snapshot(org, FIELDS))
     session.delete(org)
     session.flush()
-
-
-def _sectors(session: Session, ids: list[int]) -> list[Sector]:
-    return list(session.scalars(select(Sector).where(Sector.id.in_(ids)).order_by(Sector.number)))
 
 
 def _validate(
@@ -116,7 +108,7 @@ def _validate(
         errors += [err] if err else []
     if sector_ids is not None:
         sector_ids = list(dict.fromkeys(sector_ids))
-        if len(_sectors(session, sector_ids)) != len(sector_ids):
+        if len(sectors_by_ids(session, sector_ids)) != len(sector_ids):
             errors.append(error("sectors", "alguno de los sectores no existe."))
     if errors:
         raise ValidationError(errors)
@@ -142,7 +134,7 @@ def restore_organization(session: Session, saved: Mapping[str, Any]) -> Organiza
     ):
         raise ConflictError(f"Ya existe una organización «{values['name']}»: no se puede restaurar.")
     free = session.get(Organization, saved["id"]) is None
-    sectors = _sectors(session, list(saved.get("sector_ids", [])))
+    sectors = sectors_by_ids(session, list(saved.get("sector_ids", [])))
     org = Organization(**values, sectors=sectors)
     if free:
         org.id = saved["id"]
