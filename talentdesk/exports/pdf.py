@@ -1,0 +1,205 @@
+"""What every PDF shares: the embedded font, the paragraph styles, document metadata, and a
+one-pass "Página x de y".
+
+Every document embeds the DejaVu Sans shipped in ``talentdesk/resources`` (ReportLab's
+standard fonts carry no glyphs beyond Latin-1 and are never embedded). "de y" is a PDF form
+drawn on every page and defined once the last page is known, so the document is laid out
+once, not twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.flowables import Flowable
+
+from talentdesk.exports.files import Progress, check_abort
+from talentdesk.resources import font_path
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+AUTHOR = "Instituto de los Mexicanos en el Exterior — Red de Talentos Mexicanos"
+CREATOR = "TalentDesk"
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+GREEN = colors.HexColor("#006847")  # the flag's green, for rules and headings
+GREY = colors.HexColor("#5f6368")
+
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the shipped TTF once per process (exports run on worker threads)."""
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_path(bold=True))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        _registered = True
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles all documents use (DejaVu Sans, Spanish hyphenation off)."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5)
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10),
+        "muted": ParagraphStyle("muted", parent=body, fontSize=8, leading=10, textColor=GREY),
+        "bold": ParagraphStyle("bold", parent=body, fontName=FONT_BOLD),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=24, leading=30, alignment=TA_CENTER
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=13, leading=17, alignment=TA_CENTER),
+        "h1": ParagraphStyle(
+            "h1", parent=body, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=6, textColor=GREEN
+        ),
+        "h2": ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceAfter=3),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
+    }
+
+
+def new_canvas(path: Path | str, title: str, pagesize: tuple[float, float], subject: str = "") -> Canvas:
+    """A bare canvas (badges, certificates) with the font, metadata and language set."""
+    register_fonts()
+    canvas = Canvas(str(path), pagesize=pagesize, initialFontName=FONT, lang="es-MX")
+    set_metadata(canvas, title, subject)
+    return canvas
+
+
+def set_metadata(canvas: Canvas, title: str, subject: str = "") -> None:
+    canvas.setTitle(title)
+    canvas.setAuthor(AUTHOR)
+    canvas.setCreator(CREATOR)
+    canvas.setSubject(subject)
+    canvas.setLang("es-MX")
+
+
+TOTAL_PAGES_FORM = "td_total_pages"
+
+
+def draw_page_number(canvas: Canvas, page: int, x: float, y: float, size: float = 8) -> None:
+    """'Página 3 de N', right-aligned at x; N is filled in by ``finish_page_numbers``."""
+    label = f"Página {page} de "
+    canvas.saveState()
+    canvas.setFont(FONT, size)
+    canvas.setFillColor(GREY)
+    digits_width = pdfmetrics.stringWidth("0000", FONT, size)
+    canvas.drawRightString(x - digits_width, y, label)
+    canvas.translate(x - digits_width, y)
+    canvas.doForm(TOTAL_PAGES_FORM)
+    canvas.restoreState()
+
+
+def finish_page_numbers(canvas: Canvas, total: int, size: float = 8) -> None:
+    """Define the form every page points at: the total page count. Call it after the last
+    ``showPage`` and before ``save``; nothing may be drawn outside the form here, or the
+    canvas would start one more (blank) page."""
+    canvas.beginForm(TOTAL_PAGES_FORM)
+    canvas.setFont(FONT, size)
+    canvas.setFillColor(GREY)
+    canvas.drawString(0, 0, str(total))
+    canvas.endForm()
+
+
+class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """A platypus document with metadata, one frame, a footer with 'Página x de y', an optional
+    running header, progress reports and cancellation between flowables.
+
+    Subclasses (or callers) pass ``header`` — a callable returning the running header text for
+    the current page — and ``on_flowable`` to learn where things landed (for a table of
+    contents).
+    """
+
+    def __init__(
+        self,
+        filename: Path | str,
+        *,
+        title: str,
+        subject: str = "",
+        pagesize: tuple[float, float] = LETTER,
+        margins_mm: float = 18,
+        header: Callable[[NumberedDocTemplate], str] | None = None,
+        footer_left: str = "Red de Talentos Mexicanos · IME",
+        progress: Progress | None = None,
+        progress_total: int = 0,
+        abort: threading.Event | None = None,
+        **kwargs: Any,
+    ) -> None:
+        register_fonts()
+        margin = margins_mm * mm
+        super().__init__(
+            str(filename),
+            pagesize=pagesize,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin + 6 * mm,
+            bottomMargin=margin + 4 * mm,
+            title=title,
+            author=AUTHOR,
+            creator=CREATOR,
+            subject=subject,
+            lang="es-MX",
+            initialFontName=FONT,  # else every page names Helvetica, which is never embedded
+            **kwargs,
+        )
+        self._header = header
+        self._footer_left = footer_left
+        self._abort = abort
+        self._progress = progress
+        self._progress_total = progress_total
+        self.progress_done = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._decorate)])
+
+    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setStrokeColor(GREEN)
+        canvas.setLineWidth(0.6)
+        if self._header is not None:
+            text = self._header(self)
+            if text:
+                y = height - self.topMargin + 4 * mm
+                canvas.setFont(FONT_BOLD, 8.5)
+                canvas.setFillColor(GREY)
+                canvas.drawString(self.leftMargin, y, text)
+                canvas.line(self.leftMargin, y - 1.8 * mm, width - self.rightMargin, y - 1.8 * mm)
+        y = self.bottomMargin - 8 * mm
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(self.leftMargin, y, self._footer_left)
+        canvas.restoreState()
+        draw_page_number(canvas, canvas.getPageNumber(), width - self.rightMargin, y)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        check_abort(self._abort)
+        super().handle_flowable(flowables)
+
+    def report(self, done: int) -> None:
+        """Called by callers' marker flowables to move the progress bar."""
+        self.progress_done = done
+        if self._progress is not None and self._progress_total:
+            self._progress(min(done, self._progress_total), self._progress_total)
+
+    def _endBuild(self) -> None:
+        # Let platypus close the last page without saving, then define every page's "de y".
+        self._doSave = 0
+        super()._endBuild()
+        finish_page_numbers(self.canv, self.canv.getPageNumber() - 1)
+        self.canv.save()
