@@ -235,3 +235,22 @@ class EventTask(Base):
     done: Mapped[bool] = mapped_column(Boolean, default=False)
 
     event: Mapped[Event] = relationship(back_populates="tasks")
+
+
+class Certificate(Base):
+    """A *constancia de participación* issued to a participant who attended.
+
+    The code is random, unique and printed on the document; it is kept so that a later
+    reprint shows the same code and anyone can check a code against the database.
+    """
+
+    __tablename__ = "certificates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), unique=True
+    )
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    participant: Mapped[Participant] = relationship()

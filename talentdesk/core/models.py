@@ -364,3 +364,14 @@ def _refresh_members(session: Session, _context: Any, _instances: Any) -> None:
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, Member):
             obj.refresh_derived()
+
+
+class DocumentSetting(Base):
+    """Texts the office shares for its documents (the packets' welcome letter…): kept in the
+    database, not on one workstation, so the CLI and every desk print the same letter."""
+
+    __tablename__ = "document_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
