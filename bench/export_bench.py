@@ -42,18 +42,13 @@ def child(kind: str, db: str, rows: int, out: str) -> dict[str, float]:
         return {"seconds": time.perf_counter() - start, "growth_mb": rss_mb() - before}
     from openpyxl import Workbook
 
-    from talentdesk.exports.members_xlsx import _rows  # the same content, made before timing
-    from talentdesk.services import reference
+    from talentdesk.exports.members_xlsx import _Lookups, rows_for  # same content, made before timing
 
     with database.reader() as session:
-        chapters = {c.id: c.name for c in reference.chapters(session)}
-        sectors = {s.id: s.name for s in reference.sectors(session)}
-        contributions = {c.id: c.name for c in reference.contribution_types(session)}
+        lookups = _Lookups.read(session)
         data = []
         for first in range(0, rows, 2000):
-            for values in _rows(session, ids[first : first + 2000], chapters, sectors, contributions):
-                values["directory_consent"] = "Sí" if values["directory_consent"] else "No"
-                data.append([values[key] for key, _col in COLUMNS])
+            data.extend(rows_for(session, ids[first : first + 2000], lookups))
     start = time.perf_counter()
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Miembros")

@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -25,6 +26,9 @@ DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 class SheetColumn:
     header: str
     width: float = 16
+    #: "date" or "datetime" when every value is one (or None): the writer then looks only at
+    #: those columns. When no column of a sheet says, every value is checked for dates.
+    kind: str = ""
 
 
 class SheetWriter:
@@ -47,6 +51,8 @@ class SheetWriter:
         # appended, and a new styled cell per value was a fifth of the export's time.
         self._dates = [self._cell(DATE_FORMAT) for _ in columns]
         self._datetimes = [self._cell(DATETIME_FORMAT) for _ in columns]
+        declared = [i for i, c in enumerate(columns) if c.kind in ("date", "datetime")]
+        self._date_columns: list[int] | None = declared if any(c.kind for c in columns) else None
 
     def _cell(self, number_format: str) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.sheet)
@@ -55,7 +61,9 @@ class SheetWriter:
 
     def row(self, values: Sequence[Any]) -> None:
         out = list(values)
-        for i, value in enumerate(out):
+        indexes = range(len(out)) if self._date_columns is None else self._date_columns
+        for i in indexes:
+            value = out[i]
             if isinstance(value, date):
                 cell = self._datetimes[i] if isinstance(value, datetime) else self._dates[i]
                 cell.value = value
@@ -81,3 +89,34 @@ def new_workbook() -> Workbook:
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "TalentDesk"
     return workbook
+
+
+TIME_FORMAT = "HH:MM"
+PERCENT_FORMAT = "0.0%"
+_BAD_TITLE_CHARS = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def styled_cell(
+    sheet: SheetWriter, value: Any, *, number_format: str | None = None, bold: bool = False
+) -> Cell:
+    """A cell with its own format or bold font, for the few values ``row`` does not type
+    itself (times, percentages, a totals row); pass it to ``row`` among plain values."""
+    cell = WriteOnlyCell(sheet.sheet, value=value)
+    if number_format is not None:
+        cell.number_format = number_format
+    if bold:
+        cell.font = BOLD
+    return cell
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid sheet name for ``name`` (≤ 31 characters, none of []:*?/\\), unique among
+    ``taken`` regardless of case as Excel requires; adds it to ``taken``."""
+    base = " ".join(name.translate(_BAD_TITLE_CHARS).split()).strip("'") or "Hoja"
+    title, n = base[:31], 1
+    while title.casefold() in {t.casefold() for t in taken}:
+        n += 1
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)].rstrip() + suffix
+    taken.add(title)
+    return title

@@ -128,7 +128,7 @@ def test_failure_midway_leaves_nothing(
     import talentdesk.exports.members_xlsx as module
 
     calls = 0
-    real_rows = module._rows
+    real_rows = module.rows_for
 
     def failing(*args: object, **kwargs: object) -> object:
         nonlocal calls
@@ -138,7 +138,7 @@ def test_failure_midway_leaves_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(module, "CHUNK", 100)
-    monkeypatch.setattr(module, "_rows", failing)
+    monkeypatch.setattr(module, "rows_for", failing)
     out = tmp_path / "miembros.xlsx"
     with pytest.raises(TalentDeskError, match="No se pudo escribir"):
         export_members_xlsx(demo.sessions, MemberQuery(), out)
