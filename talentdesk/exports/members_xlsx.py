@@ -205,22 +205,26 @@ def rows_for(
     Read through the driver's own cursor: the ORM's per-row work was most of the time an
     export spent outside openpyxl (figures in docs/benchmarks.md).
     """
-    marks = ",".join(str(int(i)) for i in ids)  # ints only: safe to inline, one statement each
+    # Bound parameters, not inlined ids: every full chunk is then the same statement, which
+    # the driver prepares once (inlined ids filled its statement cache with large programs).
+    ids = [int(i) for i in ids]
+    mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+    marks = ",".join([mark] * len(ids))
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(
-            f"SELECT member_id, sector_id, is_primary FROM member_sectors WHERE member_id IN ({marks})"
+            f"SELECT member_id, sector_id, is_primary FROM member_sectors WHERE member_id IN ({marks})", ids
         )
         member_sectors: dict[int, list[tuple[bool, int]]] = defaultdict(list)
         for member_id, sector_id, primary in cursor.fetchall():
             member_sectors[member_id].append((not primary, sector_id))
         cursor.execute(
-            f"SELECT member_id, contribution_id FROM member_contributions WHERE member_id IN ({marks})"
+            f"SELECT member_id, contribution_id FROM member_contributions WHERE member_id IN ({marks})", ids
         )
         member_contribs: dict[int, list[int]] = defaultdict(list)
         for member_id, contribution_id in cursor.fetchall():
             member_contribs[member_id].append(contribution_id)
-        cursor.execute(f"SELECT {_MEMBER_SQL} FROM members WHERE id IN ({marks})")
+        cursor.execute(f"SELECT {_MEMBER_SQL} FROM members WHERE id IN ({marks})", ids)
         by_id = {row[0]: row for row in cursor.fetchall()}
     finally:
         cursor.close()
