@@ -111,12 +111,22 @@ def styled_cell(
 
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid sheet name for ``name`` (≤ 31 characters, none of []:*?/\\), unique among
-    ``taken`` regardless of case as Excel requires; adds it to ``taken``."""
+    ``taken`` regardless of case as Excel requires; adds it to ``taken``. Long names are
+    cut at a word ("Hotel Alterno Centro (demostración)" → "Hotel Alterno Centro")."""
     base = " ".join(name.translate(_BAD_TITLE_CHARS).split()).strip("'") or "Hoja"
-    title, n = base[:31], 1
+    title, n = _cut(base, 31), 1
     while title.casefold() in {t.casefold() for t in taken}:
         n += 1
         suffix = f" ({n})"
-        title = base[: 31 - len(suffix)].rstrip() + suffix
+        title = _cut(base, 31 - len(suffix)) + suffix
     taken.add(title)
     return title
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut[limit // 2 :] and text[limit] != " ":
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;.-–—(") or text[:limit]

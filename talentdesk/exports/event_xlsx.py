@@ -1,0 +1,514 @@
+"""The spreadsheets of a Jornada: participants, the rooming list per hotel, arrivals and
+departures for airport transfers, materials and tasks.
+
+An event is small (hundreds of participants): each export reads the event in a few queries
+(participants with their travel and lodging eagerly loaded), then writes. People who declined
+or cancelled are left out of the logistics lists (rooming, arrivals): they are not coming;
+everyone else who has travel or lodging is listed, with their status, so a booking for
+someone not yet confirmed is seen rather than silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from talentdesk.core.countries import country_name
+from talentdesk.core.enums import ParticipantStatus
+from talentdesk.core.errors import NotFoundError, TalentDeskError
+from talentdesk.core.events import Event, EventTask, Material, Participant, Travel
+from talentdesk.core.text import clean, fold
+from talentdesk.db.session import SessionFactory, read_scope
+from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
+from talentdesk.exports.xlsx import (
+    TIME_FORMAT,
+    SheetColumn,
+    SheetWriter,
+    new_workbook,
+    sheet_title,
+    styled_cell,
+)
+
+#: Not coming: left out of the rooming list and the transfers.
+NOT_COMING = frozenset({ParticipantStatus.DECLINED, ParticipantStatus.CANCELLED})
+NO_HOTEL_SHEET = "Sin hotel"
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventSheetData:
+    event: Event
+    participants: list[Participant]  # Spanish name order, travel and lodging loaded
+
+    def select(self, participant_ids: Sequence[int] | None) -> list[Participant]:
+        """The given participants (all when None) in name order; an id of another event is
+        an error rather than a silently shorter list."""
+        if participant_ids is None:
+            return self.participants
+        wanted = set(participant_ids)
+        missing = sorted(wanted - {p.id for p in self.participants})
+        if missing:
+            raise NotFoundError(
+                f"El participante con id {missing[0]} no pertenece al evento «{self.event.name}» "
+                f"(id {self.event.id})."
+            )
+        return [p for p in self.participants if p.id in wanted]
+
+
+def load_event(session: Session, event_id: int) -> EventSheetData:
+    """The event and its participants with travel and lodging, in four queries."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFoundError(f"No existe el evento con id {event_id}: no se puede exportar.")
+    query = (
+        select(Participant)
+        .where(Participant.event_id == event_id)
+        .options(selectinload(Participant.travel), selectinload(Participant.lodging))
+        .order_by(Participant.sort_key, Participant.id)
+    )
+    return EventSheetData(event, list(session.scalars(query)))
+
+
+def surname_first(p: Participant) -> str:
+    """'Núñez Ávila, María José': the form a list sorted by surname reads best in."""
+    surnames = " ".join(s for s in (clean(p.paternal_surname), clean(p.maternal_surname)) if s)
+    given = clean(p.given_names)
+    return f"{surnames}, {given}" if surnames and given else surnames or given
+
+
+def needs(p: Participant) -> str | None:
+    parts = []
+    if clean(p.dietary_needs):
+        parts.append(f"Alimentación: {clean(p.dietary_needs)}")
+    if clean(p.accessibility_needs):
+        parts.append(f"Accesibilidad: {clean(p.accessibility_needs)}")
+    return "; ".join(parts) or None
+
+
+def nights(check_in: date | None, check_out: date | None) -> int | None:
+    """Nights between the dates; None when a date is missing or check-out comes first."""
+    if check_in is None or check_out is None or check_out < check_in:
+        return None
+    return (check_out - check_in).days
+
+
+def yes_no(value: bool) -> str:
+    return "Sí" if value else "No"
+
+
+def _roommates(people: list[Participant]) -> dict[int, list[Participant]]:
+    """Who shares a room with whom, whichever of the two records carries the link."""
+    by_id = {p.id: p for p in people}
+    mates: dict[int, dict[int, Participant]] = defaultdict(dict)
+    for p in people:
+        other_id = p.lodging.shares_with_id if p.lodging else None
+        if other_id is not None and other_id in by_id:
+            mates[p.id][other_id] = by_id[other_id]
+            mates[other_id][p.id] = p
+    return {pid: sorted(m.values(), key=lambda o: (o.sort_key, o.id)) for pid, m in mates.items()}
+
+
+def _mates_text(mates: dict[int, list[Participant]], p: Participant) -> str | None:
+    return "; ".join(surname_first(o) for o in mates.get(p.id, [])) or None
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def room_key(room: str | None) -> tuple[int, tuple[tuple[int, int | str], ...]]:
+    """Rooms in natural order (9 before 10, '2-B' after '2-A'); rooms not yet assigned last."""
+    text = clean(room)
+    if not text:
+        return (1, ())
+    parts = tuple((0, int(s)) if s.isdigit() else (1, fold(s)) for s in _NUMBER.split(text) if s)
+    return (0, parts)
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _workbook(
+    sessions: SessionFactory, out_path: Path | str, abort: threading.Event | None
+) -> Iterator[tuple[Session, Workbook, list[SheetWriter], Path]]:
+    """A read session, a write-only workbook and the temporary file; on failure every sheet's
+    stream is discarded and no file is left behind."""
+    check_abort(abort)
+    with read_scope(sessions) as session, atomic_output(out_path, suffix=".xlsx") as temp:
+        workbook = new_workbook()
+        sheets: list[SheetWriter] = []
+        try:
+            yield session, workbook, sheets, temp
+            check_abort(abort)
+        except BaseException:
+            for sheet in sheets:
+                sheet.discard()
+            raise
+        for sheet in sheets:
+            sheet.close()
+        workbook.save(temp)
+
+
+def _print_header(sheet: SheetWriter, *lines: str) -> None:
+    """Printed pages carry the event (and hotel) the list belongs to; '&' is a code there."""
+    sheet.sheet.oddHeader.center.text = "\n".join(line.replace("&", "&&") for line in lines if line)
+    sheet.sheet.print_title_rows = "1:1"
+
+
+def _event_title(event: Event) -> str:
+    return (
+        f"{event.name} {event.edition}" if event.edition and event.edition not in event.name else event.name
+    )
+
+
+# -- participants ---------------------------------------------------------------------------------
+
+PARTICIPANT_COLUMNS = (
+    SheetColumn("Código", 14),
+    SheetColumn("Apellido paterno", 18),
+    SheetColumn("Apellido materno", 18),
+    SheetColumn("Nombre(s)", 20),
+    SheetColumn("Rol", 14),
+    SheetColumn("Estatus", 13),
+    SheetColumn("Organización", 28),
+    SheetColumn("Correo electrónico", 30),
+    SheetColumn("Teléfono", 16),
+    SheetColumn("País", 16),
+    SheetColumn("Necesidades alimentarias", 22),
+    SheetColumn("Necesidades de accesibilidad", 22),
+    SheetColumn("Vuelo de llegada", 12),
+    SheetColumn("Aerolínea de llegada", 14),
+    SheetColumn("Llegada", 16),
+    SheetColumn("Vuelo de salida", 12),
+    SheetColumn("Aerolínea de salida", 14),
+    SheetColumn("Salida", 16),
+    SheetColumn("Traslado", 9),
+    SheetColumn("Hotel", 26),
+    SheetColumn("Habitación", 11),
+    SheetColumn("Comparte habitación con", 24),
+    SheetColumn("Entrada al hotel", 12),
+    SheetColumn("Salida del hotel", 12),
+    SheetColumn("Noches", 8),
+    SheetColumn("Confirmación", 14),
+    SheetColumn("Id de miembro", 10),
+)
+
+
+def export_participants_xlsx(
+    sessions: SessionFactory,
+    event_id: int,
+    out_path: Path | str,
+    *,
+    participant_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+    abort: threading.Event | None = None,
+) -> ExportResult:
+    """One row per participant (all, or the given ones) in Spanish name order."""
+    with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
+        data = load_event(session, event_id)
+        people = data.select(participant_ids)
+        mates = _roommates(data.participants)  # a roommate may be outside the selection
+        sheet = SheetWriter(workbook, "Participantes", PARTICIPANT_COLUMNS)
+        sheets.append(sheet)
+        _print_header(sheet, _event_title(data.event), "Participantes")
+        total = len(people)
+        for n, p in enumerate(people, start=1):
+            t, lodging = p.travel, p.lodging
+            sheet.row(
+                [
+                    p.code,
+                    p.paternal_surname,
+                    p.maternal_surname,
+                    p.given_names,
+                    p.role.label,
+                    p.status.label,
+                    p.organization,
+                    p.email,
+                    p.phone,
+                    (country_name(p.country) or p.country) if p.country else None,
+                    p.dietary_needs,
+                    p.accessibility_needs,
+                    t.arrival_flight if t else None,
+                    t.arrival_airline if t else None,
+                    t.arrival_at if t else None,
+                    t.departure_flight if t else None,
+                    t.departure_airline if t else None,
+                    t.departure_at if t else None,
+                    yes_no(t.needs_transfer) if t else None,
+                    lodging.hotel if lodging else None,
+                    lodging.room if lodging else None,
+                    _mates_text(mates, p),
+                    lodging.check_in if lodging else None,
+                    lodging.check_out if lodging else None,
+                    nights(lodging.check_in, lodging.check_out) if lodging else None,
+                    lodging.confirmation if lodging else None,
+                    p.member_id,
+                ]
+            )
+            _tick(n, total, progress, abort)
+        _done(total, progress)
+    return ExportResult(Path(out_path), total)
+
+
+def _tick(n: int, total: int, progress: Progress | None, abort: threading.Event | None) -> None:
+    if n % 50 == 0:
+        check_abort(abort)
+        if progress is not None:
+            progress(n, total)
+
+
+def _done(total: int, progress: Progress | None) -> None:
+    if progress is not None:
+        progress(total, total)
+
+
+# -- rooming list ---------------------------------------------------------------------------------
+
+ROOMING_COLUMNS = (
+    SheetColumn("Habitación", 11),
+    SheetColumn("Huésped", 32),
+    SheetColumn("Comparte con", 30),
+    SheetColumn("Código", 14),
+    SheetColumn("Estatus", 13),
+    SheetColumn("Entrada", 12),
+    SheetColumn("Salida", 12),
+    SheetColumn("Noches", 8),
+    SheetColumn("Confirmación", 14),
+    SheetColumn("Necesidades", 34),
+    SheetColumn("Observaciones", 30),
+)
+
+
+def needs_hotel(p: Participant) -> bool:
+    """Expected, without a hotel, and either from abroad or with a lodging record begun."""
+    if p.status in NOT_COMING or (p.lodging is not None and clean(p.lodging.hotel)):
+        return False
+    return p.lodging is not None or p.from_abroad
+
+
+def export_rooming_xlsx(
+    sessions: SessionFactory,
+    event_id: int,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    abort: threading.Event | None = None,
+) -> ExportResult:
+    """The rooming list: one sheet per hotel (guests by room, then name) with a totals row,
+    and a "Sin hotel" sheet for those expected who still need one (only if there are any)."""
+    with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
+        data = load_event(session, event_id)
+        mates = _roommates([p for p in data.participants if p.status not in NOT_COMING])
+        hotels: dict[str, list[Participant]] = defaultdict(list)
+        names: dict[str, str] = {}
+        homeless: list[Participant] = []
+        for p in data.participants:
+            if p.status in NOT_COMING:
+                continue
+            hotel = clean(p.lodging.hotel) if p.lodging else ""
+            if hotel:
+                names.setdefault(fold(hotel), hotel)  # one sheet even if typed two ways
+                hotels[fold(hotel)].append(p)
+            elif needs_hotel(p):
+                homeless.append(p)
+        groups = [(names[k], hotels[k]) for k in sorted(hotels)]
+        if homeless:
+            groups.append((NO_HOTEL_SHEET, homeless))
+        if not groups:
+            raise TalentDeskError(
+                f"El evento «{data.event.name}» no tiene hospedaje registrado: no hay lista de hotel que exportar."
+            )
+        taken = {NO_HOTEL_SHEET}  # reserved even when unused: a hotel may not take the name
+        total = sum(len(g) for _h, g in groups)
+        written = 0
+        for hotel, guests in groups:
+            title = NO_HOTEL_SHEET if guests is homeless else sheet_title(hotel, taken)
+            sheet = SheetWriter(workbook, title, ROOMING_COLUMNS)
+            sheets.append(sheet)
+            _print_header(sheet, _event_title(data.event), f"Lista de hospedaje: {hotel}")
+            guests.sort(key=lambda p: (room_key(p.lodging.room if p.lodging else None), p.sort_key, p.id))
+            guest_nights = 0
+            for p in guests:
+                lodging = p.lodging
+                check_in = lodging.check_in if lodging else None
+                check_out = lodging.check_out if lodging else None
+                count = nights(check_in, check_out)
+                guest_nights += count or 0
+                sheet.row(
+                    [
+                        lodging.room if lodging else None,
+                        surname_first(p),
+                        _mates_text(mates, p),
+                        p.code,
+                        p.status.label,
+                        check_in,
+                        check_out,
+                        count,
+                        lodging.confirmation if lodging else None,
+                        needs(p),
+                        _lodging_problem(check_in, check_out, hotel=guests is not homeless),
+                    ]
+                )
+                written += 1
+                _tick(written, total, progress, abort)
+            _totals(sheet, len(guests), guest_nights)
+        _done(total, progress)
+    return ExportResult(Path(out_path), written)
+
+
+def _lodging_problem(check_in: date | None, check_out: date | None, *, hotel: bool) -> str | None:
+    if check_in and check_out and check_out < check_in:
+        return "La salida es anterior a la entrada"
+    if hotel and (check_in is None or check_out is None):
+        return "Faltan fechas de entrada o salida"
+    if check_in and check_out and check_in == check_out:
+        return "Entrada y salida el mismo día"
+    return None
+
+
+def _totals(sheet: SheetWriter, guests: int, guest_nights: int) -> None:
+    """A bold totals row under the list; outside the autofilter so sorting leaves it last."""
+    bold = [styled_cell(sheet, None, bold=True) for _ in sheet.columns]
+    bold[0].value = "Total"
+    bold[1].value = f"{guests} huésped{'es' if guests != 1 else ''}"
+    bold[7].value = guest_nights
+    sheet.sheet.append(bold)
+
+
+# -- arrivals and departures ----------------------------------------------------------------------
+
+MOVEMENT_COLUMNS = (
+    SheetColumn("Fecha", 12),
+    SheetColumn("Hora", 8),
+    SheetColumn("Vuelo", 11),
+    SheetColumn("Aerolínea", 14),
+    SheetColumn("Aeropuerto", 22),
+    SheetColumn("Terminal", 9),
+    SheetColumn("Nombre", 32),
+    SheetColumn("Teléfono", 16),
+    SheetColumn("Traslado", 9),
+    SheetColumn("Hotel", 28),
+    SheetColumn("Accesibilidad", 22),
+    SheetColumn("Código", 14),
+)
+
+
+def export_arrivals_xlsx(
+    sessions: SessionFactory,
+    event_id: int,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    abort: threading.Event | None = None,
+) -> ExportResult:
+    """Sheets "Llegadas" and "Salidas" for airport transfers: by date and time, a blank row
+    between days, real date and time cells. Rows = arrivals + departures written."""
+    with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
+        data = load_event(session, event_id)
+        travelling = [
+            (p, p.travel) for p in data.participants if p.travel is not None and p.status not in NOT_COMING
+        ]
+        written = 0
+        for title, arriving in (("Llegadas", True), ("Salidas", False)):
+            check_abort(abort)
+            sheet = SheetWriter(workbook, title, MOVEMENT_COLUMNS)
+            sheets.append(sheet)
+            _print_header(sheet, _event_title(data.event), title)
+            moves = [(at, p, t) for p, t in travelling if (at := _when(t, arriving)) is not None]
+            moves.sort(key=lambda m: (m[0], m[1].sort_key, m[1].id))
+            day: date | None = None
+            for at, p, t in moves:
+                if day is not None and at.date() != day:
+                    sheet.row([None] * len(MOVEMENT_COLUMNS))  # a blank row between days
+                day = at.date()
+                sheet.row(
+                    [
+                        at.date(),
+                        styled_cell(
+                            sheet, at.time().replace(second=0, microsecond=0), number_format=TIME_FORMAT
+                        ),
+                        t.arrival_flight if arriving else t.departure_flight,
+                        t.arrival_airline if arriving else t.departure_airline,
+                        t.arrival_airport if arriving else t.departure_airport,
+                        t.arrival_terminal if arriving else t.departure_terminal,
+                        p.full_name,
+                        p.phone,
+                        yes_no(t.needs_transfer),
+                        p.lodging.hotel if p.lodging else None,
+                        p.accessibility_needs,
+                        p.code,
+                    ]
+                )
+                written += 1
+            if progress is not None:
+                progress(1 if arriving else 2, 2)
+    return ExportResult(Path(out_path), written)
+
+
+def _when(t: Travel, arriving: bool) -> datetime | None:
+    return t.arrival_at if arriving else t.departure_at
+
+
+# -- materials and tasks --------------------------------------------------------------------------
+
+MATERIAL_COLUMNS = (
+    SheetColumn("Material", 36),
+    SheetColumn("Cantidad", 10),
+    SheetColumn("Responsable", 26),
+    SheetColumn("Estatus", 12),
+)
+TASK_COLUMNS = (
+    SheetColumn("Tarea", 40),
+    SheetColumn("Fecha límite", 12),
+    SheetColumn("Responsable", 26),
+    SheetColumn("Hecha", 8),
+)
+
+
+def export_materials_xlsx(
+    sessions: SessionFactory,
+    event_id: int,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    abort: threading.Event | None = None,
+) -> ExportResult:
+    """Sheets "Materiales" (as listed in the event) and "Tareas" (by due date; undated last).
+    Rows = materials + tasks."""
+    with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
+        event = session.get(Event, event_id)
+        if event is None:
+            raise NotFoundError(f"No existe el evento con id {event_id}: no se puede exportar.")
+        materials = list(
+            session.scalars(select(Material).where(Material.event_id == event_id).order_by(Material.id))
+        )
+        tasks = list(session.scalars(select(EventTask).where(EventTask.event_id == event_id)))
+        tasks.sort(key=_task_order)
+        sheet = SheetWriter(workbook, "Materiales", MATERIAL_COLUMNS)
+        sheets.append(sheet)
+        _print_header(sheet, _event_title(event), "Materiales")
+        for m in materials:
+            sheet.row([m.item, m.quantity, m.responsible, m.status.label])
+        check_abort(abort)
+        sheet = SheetWriter(workbook, "Tareas", TASK_COLUMNS)
+        sheets.append(sheet)
+        _print_header(sheet, _event_title(event), "Tareas")
+        for task in tasks:
+            sheet.row([task.title, task.due_on, task.responsible, yes_no(task.done)])
+        _done(len(materials) + len(tasks), progress)
+    return ExportResult(Path(out_path), len(materials) + len(tasks))
+
+
+def _task_order(task: EventTask) -> tuple[bool, date, str, int]:
+    return (task.due_on is None, task.due_on or date.min, fold(task.title), task.id)

@@ -1,0 +1,413 @@
+"""The statistics workbook: members by chapter, sector, country and degree, each sheet with
+counts, percentages, a total and a native Excel chart that reads the sheet's own cells.
+
+Counts come from two GROUP BY queries (members; member sectors), restricted to a search
+through the same full-text expression the members table uses, so a million members are
+counted by the database, never loaded into Python.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.utils import get_column_letter
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from talentdesk.core.countries import countries, country_name
+from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.core.models import Chapter, ContributionType, Sector
+from talentdesk.core.text import filter_token, fold
+from talentdesk.db.session import SessionFactory, streaming_reader
+from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
+from talentdesk.exports.xlsx import PERCENT_FORMAT, SheetColumn, SheetWriter, new_workbook, styled_cell
+from talentdesk.services.search import MemberQuery, _fts_expression, _like_condition, _uses_fts
+
+#: Bars drawn in a chart: the largest groups (the table below lists them all).
+CHART_BARS = 30
+
+
+@dataclass
+class MemberCounts:
+    """How many members (of a selection) fall in each group; ``None`` keys = not recorded."""
+
+    total: int = 0
+    consent: int = 0
+    status: Counter[str | None] = field(default_factory=Counter)
+    chapter: Counter[int | None] = field(default_factory=Counter)
+    country: Counter[str | None] = field(default_factory=Counter)
+    degree: Counter[str | None] = field(default_factory=Counter)
+    primary_sector: Counter[int | None] = field(default_factory=Counter)
+    any_sector: Counter[int] = field(default_factory=Counter)
+
+
+def member_counts(session: Session, query: MemberQuery | None = None) -> MemberCounts:
+    """Every count of the workbook in a few grouped queries.
+
+    All members on SQLite: the full-text index's own per-word document counts (the very
+    numbers the members view shows for each filter), so the members table is not scanned.
+    A search: the full-text matches drive primary-key lookups (cost grows with the matches).
+    """
+    query = query or MemberQuery()
+    counts = MemberCounts()
+    members, sectors, params = _selection(session, query)
+    if not (query.is_everything() and _uses_fts(session) and _from_index(session, counts)):
+        rows = session.execute(
+            text(
+                "SELECT m.chapter_id, m.country, m.degree_level, m.status, m.directory_consent, count(*) "
+                f"FROM {members} GROUP BY 1, 2, 3, 4, 5"
+            ),
+            params,
+        )
+        for chapter_id, country, degree, status, consent, n in rows:
+            counts.total += n
+            counts.consent += n if consent else 0
+            counts.chapter[chapter_id] += n
+            counts.country[country or None] += n
+            counts.degree[degree or None] += n
+            counts.status[status or None] += n
+    if query.is_everything():  # two index-friendly scans of the small link table
+        any_sql = "SELECT sector_id, count(*) FROM member_sectors GROUP BY sector_id"
+        counts.any_sector.update({k: int(n) for k, n in session.execute(text(any_sql))})
+        primary_sql = "SELECT sector_id, count(*) FROM member_sectors WHERE is_primary GROUP BY sector_id"
+        counts.primary_sector.update({k: int(n) for k, n in session.execute(text(primary_sql))})
+    else:
+        sql = (
+            "SELECT ms.sector_id, count(*), sum(CASE WHEN ms.is_primary THEN 1 ELSE 0 END) "
+            f"FROM {sectors} GROUP BY ms.sector_id"
+        )
+        for sector_id, n, primary in session.execute(text(sql), params):
+            counts.any_sector[sector_id] = int(n)
+            if primary:
+                counts.primary_sector[sector_id] = int(primary)
+    without = counts.total - sum(counts.primary_sector.values())
+    if without:
+        counts.primary_sector[None] = without
+    return counts
+
+
+def _selection(session: Session, query: MemberQuery) -> tuple[str, str, dict[str, Any]]:
+    """FROM … WHERE clauses for the selected members (``m``) and their sector links (``ms``).
+
+    On SQLite the FTS5 matches drive the join (measured ~2.5× faster than ``id IN (…)``,
+    which looks rows up in id order after building a list); elsewhere the LIKE form.
+    """
+    if query.is_everything():
+        return "members m", "member_sectors ms", {}
+    if _uses_fts(session):
+        match = "WHERE f.member_fts MATCH :expr"
+        return (
+            f"member_fts f JOIN members m ON m.id = f.rowid {match}",
+            f"member_fts f JOIN member_sectors ms ON ms.member_id = f.rowid {match}",
+            {"expr": _fts_expression(query)},
+        )
+    where, params = _like_condition(query)
+    where = where.replace("search_text", "m.search_text")
+    return (
+        f"members m WHERE {where}",
+        f"member_sectors ms JOIN members m ON m.id = ms.member_id WHERE {where}",
+        params,
+    )
+
+
+def _from_index(session: Session, counts: MemberCounts) -> bool:
+    """Counts of all members from the FTS5 vocabulary of filter words (``_ch3``, ``_cous``…).
+
+    ~10× faster than scanning a million rows. False (nothing filled) when the index
+    is missing or disagrees with the table's row count, so the caller scans instead.
+    """
+    try:
+        session.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.td_member_vocab USING fts5vocab(main, member_fts, row)"
+            )
+        )
+        vocab = "SELECT term, doc FROM temp.td_member_vocab WHERE term >= '_' AND term < '`'"
+        words: dict[str, int] = {term: int(doc) for term, doc in session.execute(text(vocab))}
+    except DBAPIError:
+        return False
+    total = int(session.execute(text("SELECT count(*) FROM members")).scalar_one())
+    if words.get(filter_token("dc", 0), 0) + words.get(filter_token("dc", 1), 0) != total:
+        return False  # every member carries exactly one consent word: the index is not whole
+    found: dict[str, Counter[Any]] = {}
+    for kind, values in (
+        ("ch", list(session.scalars(select(Chapter.id)))),
+        ("co", [code for code, _name in countries()]),
+        ("dg", [d.value for d in DegreeLevel]),
+        ("st", [s.value for s in MemberStatus]),
+    ):
+        known = {filter_token(kind, v): v for v in values}
+        counter: Counter[Any] = Counter()
+        for term, n in words.items():
+            if term.startswith(f"_{kind}") and n:
+                if term in known:
+                    counter[known[term]] += int(n)
+                elif kind == "co":  # a code pycountry does not know: still a country
+                    counter[term[3:].upper()] += int(n)
+        missing = total - sum(counter.values())
+        if missing < 0:
+            return False  # more words than members: not this index's words
+        if missing:
+            counter[None] = missing
+        found[kind] = counter
+    counts.total = total
+    counts.consent = int(words.get(filter_token("dc", 1), 0))
+    counts.chapter, counts.country = found["ch"], found["co"]
+    counts.degree, counts.status = found["dg"], found["st"]
+    return True
+
+
+def export_stats_xlsx(
+    sessions: SessionFactory,
+    out_path: Path | str,
+    *,
+    query: MemberQuery | None = None,
+    progress: Progress | None = None,
+    abort: threading.Event | None = None,
+) -> ExportResult:
+    """Sheets "Resumen", "Por capítulo", "Por sector", "Por país", "Por nivel de estudios".
+    Rows = members counted."""
+    steps = 7
+    check_abort(abort)
+    with streaming_reader(sessions) as session, atomic_output(out_path, suffix=".xlsx") as temp:
+        counts = member_counts(session, query)
+        _step(1, steps, progress, abort)
+        chapters = {c.id: c.name for c in session.scalars(select(Chapter))}
+        sectors = {s.id: s.name for s in session.scalars(select(Sector))}
+        selection = describe_query(session, query)
+        workbook = new_workbook()
+        sheets: list[SheetWriter] = []
+        try:
+            sheets.append(_summary(workbook, counts, selection))
+            _step(2, steps, progress, abort)
+            sheets.append(
+                _breakdown(
+                    workbook,
+                    "Por capítulo",
+                    ("Capítulo", 30),
+                    counts.chapter,
+                    counts.total,
+                    lambda k: chapters.get(k, f"Capítulo {k}") if k is not None else "Sin capítulo",
+                    "Miembros por capítulo",
+                )
+            )
+            _step(3, steps, progress, abort)
+            sheets.append(_sectors(workbook, counts, sectors))
+            _step(4, steps, progress, abort)
+            sheets.append(
+                _breakdown(
+                    workbook,
+                    "Por país",
+                    ("País de residencia", 28),
+                    counts.country,
+                    counts.total,
+                    lambda k: (country_name(k) or k) if k else "Sin país",
+                    "Miembros por país de residencia",
+                )
+            )
+            _step(5, steps, progress, abort)
+            sheets.append(
+                _breakdown(
+                    workbook,
+                    "Por nivel de estudios",
+                    ("Nivel de estudios", 22),
+                    counts.degree,
+                    counts.total,
+                    lambda k: DegreeLevel(k).label if k else "Sin dato",
+                    "Miembros por nivel de estudios",
+                    pie=True,
+                )
+            )
+            _step(6, steps, progress, abort)
+        except BaseException:
+            for sheet in sheets:
+                sheet.discard()
+            raise
+        for sheet in sheets:
+            sheet.close()
+        workbook.properties.title = "Estadísticas de miembros"
+        workbook.save(temp)
+        _step(7, steps, progress, None)
+    return ExportResult(Path(out_path), counts.total)
+
+
+def _step(done: int, total: int, progress: Progress | None, abort: threading.Event | None) -> None:
+    check_abort(abort)
+    if progress is not None:
+        progress(done, total)
+
+
+def _share(sheet: SheetWriter, part: int, total: int, *, bold: bool = False) -> Any:
+    return styled_cell(sheet, part / total if total else 0.0, number_format=PERCENT_FORMAT, bold=bold)
+
+
+def _summary(workbook: Any, counts: MemberCounts, selection: str) -> SheetWriter:
+    sheet = SheetWriter(
+        workbook, "Resumen", [SheetColumn("Concepto", 42), SheetColumn("Miembros", 14), SheetColumn("%", 9)]
+    )
+    sheet.row(["Selección", selection, None])
+    sheet.row(["Fecha del informe", date.today(), None])
+    sheet.row(["Miembros", counts.total, _share(sheet, counts.total, counts.total)])
+    sheet.row(
+        [
+            "Aparecen en directorios (con consentimiento)",
+            counts.consent,
+            _share(sheet, counts.consent, counts.total),
+        ]
+    )
+    first = sheet.rows + 2
+    for status in MemberStatus:
+        n = counts.status.get(status.value, 0)
+        sheet.row([f"Estatus: {status.label}", n, _share(sheet, n, counts.total)])
+    last = sheet.rows + 1
+    chart = PieChart()
+    chart.title = "Miembros por estatus"
+    chart.add_data(Reference(sheet.sheet, min_col=2, min_row=first, max_row=last), titles_from_data=False)
+    _categories(chart, Reference(sheet.sheet, min_col=1, min_row=first, max_row=last))
+    chart.dataLabels = DataLabelList(showPercent=True)
+    sheet.sheet.add_chart(chart, "E2")
+    return sheet
+
+
+def _ordered(counter: Counter[Any], name: Callable[[Any], str]) -> list[tuple[Any, str, int]]:
+    """(key, label, count): largest groups first (ties by name, accent-blind), then the
+    "not recorded" group."""
+    known = [(k, name(k), n) for k, n in counter.items() if k is not None and n]
+    known.sort(key=lambda r: (-r[2], fold(r[1]), r[1]))
+    missing = counter.get(None, 0)
+    return known + ([(None, name(None), missing)] if missing else [])
+
+
+def _breakdown(
+    workbook: Any,
+    title: str,
+    group: tuple[str, float],
+    counter: Counter[Any],
+    total: int,
+    name: Callable[[Any], str],
+    chart_title: str,
+    *,
+    pie: bool = False,
+) -> SheetWriter:
+    sheet = SheetWriter(
+        workbook, title, [SheetColumn(*group), SheetColumn("Miembros", 12), SheetColumn("%", 9)]
+    )
+    rows = _ordered(counter, name)
+    for _key, label, n in rows:
+        sheet.row([label, n, _share(sheet, n, total)])
+    _total_row(sheet, [total, _share(sheet, total, total, bold=True)])
+    _chart(sheet, rows, chart_title, pie=pie)
+    return sheet
+
+
+def _sectors(workbook: Any, counts: MemberCounts, sectors: dict[int, str]) -> SheetWriter:
+    sheet = SheetWriter(
+        workbook,
+        "Por sector",
+        [
+            SheetColumn("Sector (principal)", 46),
+            SheetColumn("Miembros", 12),
+            SheetColumn("%", 9),
+            SheetColumn("Con el sector entre los suyos", 16),
+            SheetColumn("% de miembros", 11),
+        ],
+    )
+
+    def name(k: int | None) -> str:
+        return sectors.get(k, f"Sector {k}") if k is not None else "Sin sector principal"
+
+    ranked = _ordered(counts.primary_sector, name)
+    known = [r for r in ranked if r[0] is not None]
+    # Sectors some member has, but nobody as primary: after the others, with 0 as primary.
+    known += [
+        (k, label, 0) for k, label, _n in _ordered(counts.any_sector, name) if not counts.primary_sector[k]
+    ]
+    rows = known + [r for r in ranked if r[0] is None]
+    for key, label, n in rows:
+        anywhere = counts.any_sector.get(key, 0) if key is not None else None
+        share = _share(sheet, anywhere, counts.total) if anywhere is not None else None
+        sheet.row([label, n, _share(sheet, n, counts.total), anywhere, share])
+    _total_row(sheet, [counts.total, _share(sheet, counts.total, counts.total, bold=True), None, None])
+    _chart(sheet, rows, "Miembros por sector principal")
+    return sheet
+
+
+def _total_row(sheet: SheetWriter, values: Sequence[Any]) -> None:
+    """Bold, under the table and outside its autofilter, so sorting keeps it last."""
+    cells = [styled_cell(sheet, "Total", bold=True)]
+    cells += [v if isinstance(v, Cell) else styled_cell(sheet, v, bold=True) for v in values]
+    sheet.sheet.append(cells)
+
+
+def _chart(sheet: SheetWriter, rows: list[tuple[Any, str, int]], title: str, *, pie: bool = False) -> None:
+    """A native chart over the count column (the largest groups when there are many)."""
+    if not rows:
+        return
+    shown = min(len(rows), CHART_BARS)
+    data = Reference(sheet.sheet, min_col=2, min_row=1, max_row=shown + 1)
+    labels = Reference(sheet.sheet, min_col=1, min_row=2, max_row=shown + 1)
+    chart: BarChart | PieChart
+    if pie:
+        chart = PieChart()
+        chart.add_data(data, titles_from_data=True)
+        chart.dataLabels = DataLabelList(showPercent=True)
+    else:
+        chart = BarChart()
+        chart.type = "bar"  # horizontal: long names stay readable
+        chart.add_data(data, titles_from_data=True)
+        chart.legend = None
+        chart.x_axis.scaling.orientation = "maxMin"  # largest on top, as in the table
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.y_axis.majorGridlines = None
+        chart.height = max(7.5, 0.6 * shown + 2)
+        chart.width = 18
+    _categories(chart, labels)
+    chart.title = title if shown == len(rows) else f"{title} ({shown} mayores)"
+    sheet.sheet.add_chart(chart, f"{get_column_letter(len(sheet.columns) + 2)}2")
+
+
+def describe_query(session: Session, query: MemberQuery | None) -> str:
+    """The selection in Spanish, as the filters read in the members view."""
+    if query is None or query.is_everything():
+        return "Todos los miembros"
+    parts: list[str] = []
+    if query.text.strip():
+        parts.append(f"Texto «{query.text.strip()}»")
+
+    def names(model: Any, ids: Iterable[int]) -> str:
+        wanted = list(ids)
+        found = {i: n for i, n in session.execute(select(model.id, model.name).where(model.id.in_(wanted)))}
+        return ", ".join(found.get(i, str(i)) for i in wanted)
+
+    groups: list[tuple[str, Sequence[Hashable], Callable[[], str]]] = [
+        ("Capítulo", query.chapter_ids, lambda: names(Chapter, query.chapter_ids)),
+        ("Sector", query.sector_ids, lambda: names(Sector, query.sector_ids)),
+        ("País", query.countries, lambda: ", ".join(country_name(c) or c for c in query.countries)),
+        ("Estatus", query.statuses, lambda: ", ".join(MemberStatus(s).label for s in query.statuses)),
+        ("Estudios", query.degrees, lambda: ", ".join(DegreeLevel(d).label for d in query.degrees)),
+        ("Aportación", query.contribution_ids, lambda: names(ContributionType, query.contribution_ids)),
+    ]
+    parts += [f"{label}: {text_of()}" for label, values, text_of in groups if values]
+    if query.directory_consent is not None:
+        parts.append(
+            "Con consentimiento para directorios" if query.directory_consent else "Sin consentimiento"
+        )
+    return "; ".join(parts)
+
+
+def _categories(chart: BarChart | PieChart, labels: Reference) -> None:
+    """Category labels as text references (openpyxl's ``set_categories`` declares numbers)."""
+    for series in chart.series:
+        series.cat = AxDataSource(strRef=StrRef(f=str(labels)))
