@@ -34,6 +34,7 @@ from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.databases import display_target, target_file, target_missing
+from talentdesk.ui.exports.actions import EVENT_KEYS, MEMBER_KEYS, fill_menu
 from talentdesk.ui.preferences import PreferencesDialog
 from talentdesk.ui.resources import app_icon, app_pixmap
 from talentdesk.ui.tasks import Task
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
             self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, "preferences"
         )
         self.act_preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.act_export_current = self._action(
+            self.tr("&Export what is shown…"), "Ctrl+E", self._export_current, "export-current"
+        )
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu = file_menu
@@ -169,6 +173,13 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_delete)
         edit.addSeparator()
         edit.addAction(self.act_preferences)
+        self.export_menu = self.menuBar().addMenu(self.tr("E&xport"))
+        self.export_menu.setObjectName("export-menu")
+        self.export_menu.addAction(self.act_export_current)
+        self.export_menu.addSection(self.tr("Members"))
+        fill_menu(self.export_menu, MEMBER_KEYS, self.export_members)
+        self.export_menu.addSection(self.tr("Event"))
+        fill_menu(self.export_menu, EVENT_KEYS, self.export_event)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.act_about)
 
@@ -248,7 +259,7 @@ class MainWindow(QMainWindow):
         self.rebuild_recent_menu()
 
     def show_preferences(self) -> None:
-        dialog = PreferencesDialog(self.ctx.settings, self)
+        dialog = PreferencesDialog(self.ctx.settings, self, ctx=self.ctx)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self.statusBar().showMessage(self.tr("Preferences saved."), 8000)
 
@@ -271,6 +282,27 @@ class MainWindow(QMainWindow):
             (self.act_delete, "delete"),
         ):
             action.setEnabled(area is not None and area.supports(name))
+        self.act_export_current.setEnabled(area is not None and hasattr(area, "export_current"))
+
+    def _export_current(self) -> None:
+        area = self.current_area()
+        if area is not None and hasattr(area, "export_current"):
+            area.export_current()
+
+    def _area_named(self, name: str) -> Any:
+        return next((area for area in self.areas if area.objectName() == name), None)
+
+    def export_members(self, key: str) -> None:
+        """A members export of the members table as it is (its search, filters, selection)."""
+        area = self._area_named("members-area")
+        if area is not None:
+            area.export(key)
+
+    def export_event(self, key: str) -> None:
+        """An event export: of the open event, or the person picks one."""
+        area = self._area_named("events-area")
+        if area is not None:
+            area.export(key)
 
     def _search(self) -> None:
         if (area := self.current_area()) is not None:

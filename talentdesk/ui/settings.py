@@ -28,6 +28,13 @@ WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArr
 MEMBERS_SPLITTER: Setting[QByteArray] = Setting("members/splitter", QByteArray, QByteArray())
 MEMBERS_HEADER: Setting[QByteArray] = Setting("members/header", QByteArray, QByteArray())
 CURRENT_AREA: Setting[int] = Setting("window/area", int, 0)
+# Exports: where the last file went and the choices people repeat (see ui/exports/dialog.py).
+EXPORT_FOLDER: Setting[str] = Setting("exports/folder", str, "")
+EXPORT_PAGE_SIZE: Setting[str] = Setting("exports/page_size", str, "letter")
+EXPORT_GROUP_BY: Setting[str] = Setting("exports/group_by", str, "chapter")
+EXPORT_BADGE_LAYOUT: Setting[str] = Setting("exports/badge_layout", str, "avery-5392")
+EXPORT_CUT_MARKS: Setting[bool] = Setting("exports/cut_marks", bool, False)
+EXPORT_PACKET_BADGE: Setting[str] = Setting("exports/packet_badge_layout", str, "a6")
 
 MAX_RECENT = 8
 
@@ -46,6 +53,10 @@ class Settings:
             if isinstance(raw, str):
                 return [raw] if raw else []  # type: ignore[return-value]
             return list(raw)  # type: ignore[return-value]
+        if setting.kind is bool:
+            if isinstance(raw, str):  # INI files give "true"/"false" back
+                return raw.strip().lower() in ("true", "1", "yes")  # type: ignore[return-value]
+            return bool(raw)  # type: ignore[return-value]
         if setting.kind is int:
             try:
                 return int(raw)  # type: ignore[return-value]
@@ -69,3 +80,20 @@ class Settings:
 
     def clear_recent_databases(self) -> None:
         self.set(RECENT_DATABASES, [])
+
+    def badge_offset(self, layout: str) -> tuple[float, float]:
+        """The calibration offset (x, y in mm) remembered for a label layout: it belongs to
+        the printer and the sheet, so each layout keeps its own."""
+        raw = self.store.value(_offset_key(layout), "")
+        try:
+            x, y = (float(part) for part in str(raw).split(";"))
+        except ValueError:
+            return (0.0, 0.0)
+        return (x, y)
+
+    def set_badge_offset(self, layout: str, offset: tuple[float, float]) -> None:
+        self.store.setValue(_offset_key(layout), f"{offset[0]:g};{offset[1]:g}")
+
+
+def _offset_key(layout: str) -> str:
+    return "exports/badge_offset/" + "".join(c if c.isalnum() or c in "-_" else "_" for c in layout)

@@ -86,7 +86,7 @@ def menu_titles(window: MainWindow) -> list[str]:
 def test_spanish_menus_and_qt_dialogs(qtbot: QtBot, ctx: AppContext, spanish: None) -> None:
     window = bare_window(ctx)
     qtbot.addWidget(window)
-    assert menu_titles(window) == ["&Archivo", "&Editar", "A&yuda"]
+    assert menu_titles(window) == ["&Archivo", "&Editar", "E&xportar", "A&yuda"]
     assert window.act_open_db.text() == "&Abrir base de datos…"
     assert window.recent_menu.title() == "Bases &recientes"
     assert window.act_preferences.text() == "&Preferencias…"
@@ -106,7 +106,7 @@ def test_english_is_the_source_language(qtbot: QtBot, qapp: QApplication, ctx: A
         assert installed_translators() == []
         window = bare_window(ctx)
         qtbot.addWidget(window)
-        assert menu_titles(window) == ["&File", "&Edit", "&Help"]
+        assert menu_titles(window) == ["&File", "&Edit", "E&xport", "&Help"]
         box = QMessageBox()
         box.setStandardButtons(QMessageBox.StandardButton.Yes)
         assert box.button(QMessageBox.StandardButton.Yes).text() == "&Yes"

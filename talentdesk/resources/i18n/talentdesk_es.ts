@@ -4,7 +4,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+413"/>
+        <location filename="../../ui/events/participants.py" line="+427"/>
         <source>Add a member to the event</source>
         <translation>Agregar un miembro al evento</translation>
     </message>
@@ -159,7 +159,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+533"/>
+        <location filename="../../ui/imports/wizard.py" line="+536"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
@@ -534,7 +534,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+387"/>
+        <location filename="../../ui/events/area.py" line="+419"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -620,7 +620,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-504"/>
+        <location filename="../../ui/imports/wizard.py" line="-507"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
@@ -717,7 +717,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventWorkspace</name>
     <message>
-        <location filename="../../ui/events/workspace.py" line="+34"/>
+        <location filename="../../ui/events/workspace.py" line="+44"/>
         <source>← All events</source>
         <translation>← Todos los eventos</translation>
     </message>
@@ -727,7 +727,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Editar &amp;evento…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -748,7 +758,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+1"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Review</source>
         <translation>Revisión</translation>
     </message>
@@ -771,7 +781,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-299"/>
+        <location filename="../../ui/events/area.py" line="-329"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
@@ -841,7 +851,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Jornadas</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+94"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -879,6 +889,450 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="-8"/>
         <source>Event “%1” deleted</source>
         <translation>Evento «%1» eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../ui/exports/actions.py" line="+70"/>
+        <source>There are no events yet: create one in Events first.</source>
+        <translation>Aún no hay eventos: cree uno en Jornadas primero.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose an event</source>
+        <translation>Elegir un evento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event:</source>
+        <translation>Evento:</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/exports/dialog.py" line="+117"/>
+        <source>Export: %1</source>
+        <translation>Exportar: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open &amp;file</source>
+        <translation>Abrir &amp;archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open f&amp;older</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+510"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="-503"/>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Vista previa…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>Only the %n selected member(s)</source>
+        <translation>
+            <numerusform>Sólo %n miembro seleccionado</numerusform>
+            <numerusform>Sólo los %n miembros seleccionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Only the %n selected participant(s)</source>
+        <translation>
+            <numerusform>Sólo %n participante seleccionado</numerusform>
+            <numerusform>Sólo los %n participantes seleccionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Only the %n member(s) shown (current search and filters)</source>
+        <translation>
+            <numerusform>Sólo %n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
+            <numerusform>Sólo los %n miembros que se muestran (búsqueda y filtros actuales)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the members shown (current search and filters)</source>
+        <translation>Sólo los miembros que se muestran (búsqueda y filtros actuales)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy for outside IME</source>
+        <translation>Copia para fuera del IME</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The copy for outside IME lists only members who agreed to appear in directories, each with only the contact details they allowed, and leaves out notes and internal fields.</source>
+        <translation>La copia para fuera del IME sólo incluye a quienes aceptaron aparecer en directorios, de cada uno sólo los datos de contacto que permitió, y omite notas y campos internos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main sector</source>
+        <translation>Sector principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country of residence</source>
+        <translation>País de residencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Agrupar por:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave empty for the standard title</source>
+        <translation>Vacío: el título de siempre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day of the event (one sheet per day)</source>
+        <translation>Cada día del evento (una lista por día)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Day: %1</source>
+        <translation>Día: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Session: %1</source>
+        <translation>Sesión: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Sheets for:</source>
+        <translation>&amp;Listas de:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Label sheet:</source>
+        <translation>&amp;Hoja de etiquetas:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start at &amp;label:</source>
+        <translation>Empezar en la eti&amp;queta:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>right</source>
+        <translation>derecha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>down</source>
+        <translation>abajo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printer &amp;offset:</source>
+        <translation>A&amp;juste de impresora:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print cut &amp;marks</source>
+        <translation>Imprimir &amp;marcas de corte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One file per participant, in a folder</source>
+        <translation>Un archivo por participante, en una carpeta</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The badge page of each packet has the size of one of these labels.</source>
+        <translation>La página del gafete de cada paquete tiene el tamaño de una de estas etiquetas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Badge size:</source>
+        <translation>Tamaño del &amp;gafete:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Carta (8.5 × 11 in)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only members who agreed to appear in directories are printed, each with only the contact details they allowed.</source>
+        <translation>Sólo se imprimen los miembros que aceptaron aparecer en directorios, cada uno con sólo los datos de contacto que permitió.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Move everything by this much if the printer does not print where the labels are.</source>
+        <translation>Desplaza todo esta distancia si la impresora no imprime donde están las etiquetas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Event: %1</source>
+        <translation>Evento: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members by chapter, sector, country and degree, with charts.</source>
+        <translation>Miembros por capítulo, sector, país y nivel de estudios, con gráficas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The members shown in the table</source>
+        <translation>Los miembros que muestra la tabla</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n member(s) shown (current search and filters)</source>
+        <translation>
+            <numerusform>%n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
+            <numerusform>%n miembros que se muestran (búsqueda y filtros actuales)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>All %n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>Los %n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with the columns and the order of the table.</source>
+        <translation>con las columnas y el orden de la tabla.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>of %n on the sheet (for a partly used sheet)</source>
+        <translation>
+            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
+            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Save in the &amp;folder:</source>
+        <translation>Guardar en la &amp;carpeta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;as:</source>
+        <translation>Guardar &amp;como:</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Folder for the files</source>
+        <translation>Carpeta para los archivos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type where to save it, or choose a place with Browse…</source>
+        <translation>Escriba dónde guardarlo, o elija un lugar con Examinar…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“%1” is a file: type the name of a folder.</source>
+        <translation>«%1» es un archivo: escriba el nombre de una carpeta.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file name must end in %1.</source>
+        <translation>El nombre del archivo debe terminar en %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a folder: type a file name.</source>
+        <translation>«%1» es una carpeta: escriba un nombre de archivo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder “%1” does not exist.</source>
+        <translation>No existe la carpeta «%1».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace file</source>
+        <translation>Reemplazar archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” already exists. Replace it?</source>
+        <translation>«%1» ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Preparing the preview…</source>
+        <translation>Preparando la vista previa…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved in the folder “%1”.</source>
+        <translation>Guardado en la carpeta «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved “%1”.</source>
+        <translation>Se guardó «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder: %1</source>
+        <translation>Carpeta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportKind</name>
+    <message>
+        <location filename="../../ui/exports/kinds.py" line="+422"/>
+        <source>Members table as shown</source>
+        <extracomment>Option names a kind may list (each is one row of the dialog).</extracomment>
+        <translation>Tabla de miembros como se ve</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Members, all fields</source>
+        <translation>Miembros, todos los datos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Member directory (PDF)</source>
+        <translation>Directorio de miembros (PDF)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rooming list</source>
+        <translation>Lista de hospedaje</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Arrivals and departures</source>
+        <translation>Llegadas y salidas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Materials and tasks</source>
+        <translation>Materiales y tareas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name badges (PDF)</source>
+        <translation>Gafetes (PDF)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attendee packets (PDF)</source>
+        <translation>Paquetes de bienvenida (PDF)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Certificates of participation (PDF)</source>
+        <translation>Constancias de participación (PDF)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sign-in sheets (PDF)</source>
+        <translation>Listas de asistencia (PDF)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Agenda (PDF)</source>
+        <translation>Agenda (PDF)</translation>
     </message>
 </context>
 <context>
@@ -930,7 +1384,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="+381"/>
+        <location line="+384"/>
         <source>Import members</source>
         <translation>Importar miembros</translation>
     </message>
@@ -1099,7 +1553,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+52"/>
+        <location filename="../../ui/main_window.py" line="+53"/>
         <source>TalentDesk — Red de Talentos Mexicanos</source>
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
@@ -1165,6 +1619,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Export what is shown…</source>
+        <translation>&amp;Exportar lo que se ve…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1180,6 +1639,21 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+10"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -1229,7 +1703,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Preferencias guardadas.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+63"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Deshacer %1</translation>
     </message>
@@ -1277,7 +1751,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-362"/>
+        <location filename="../../ui/imports/wizard.py" line="-365"/>
         <source>Match the columns</source>
         <translation>Asigne las columnas</translation>
     </message>
@@ -2009,7 +2483,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MembersArea</name>
     <message>
-        <location filename="../../ui/members/area.py" line="+78"/>
+        <location filename="../../ui/members/area.py" line="+80"/>
         <source>Search by name, e-mail, employer, job title, city or expertise…</source>
         <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
     </message>
@@ -2017,6 +2491,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+15"/>
         <source>Actions</source>
         <translation>Acciones</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
     </message>
     <message>
         <location line="+56"/>
@@ -2119,12 +2599,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Combinar duplicados…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+135"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
@@ -2676,8 +3156,9 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location line="-452"/>
+        <location line="-460"/>
         <source>Filter by name, code, organization or e-mail…</source>
+        <extracomment>Exports offered on the participants&apos; context menu: they can take just the selected people.</extracomment>
         <translation>Filtrar por nombre, código, organización o correo…</translation>
     </message>
     <message>
@@ -2837,6 +3318,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Remove…</source>
         <translation>Quitar…</translation>
     </message>
@@ -2871,7 +3357,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+24"/>
+        <location filename="../../ui/preferences.py" line="+53"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -2884,6 +3370,117 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+2"/>
         <source>A change of language takes effect when TalentDesk restarts.</source>
         <translation>El cambio de idioma se aplica al reiniciar TalentDesk.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;Welcome letter&lt;/b&gt; of the attendee packets</source>
+        <translation>&lt;b&gt;Carta de bienvenida&lt;/b&gt; de los paquetes para participantes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields in braces, such as {nombre}, are replaced for each participant. Double-click a field below to insert it where the cursor is.</source>
+        <translation>Los campos entre llaves, como {nombre}, se sustituyen para cada participante. Haga doble clic en un campo de la lista para insertarlo donde está el cursor.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replaced by</source>
+        <translation>Se sustituye por</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Restore default</source>
+        <translation>&amp;Restaurar el texto original</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fields:</source>
+        <translation>Campos:</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Welcome letter saved</source>
+        <translation>Carta de bienvenida guardada</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit welcome letter</source>
+        <translation>Editar la carta de bienvenida</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../ui/exports/preview.py" line="+38"/>
+        <source>Preview: %1</source>
+        <translation>Vista previa: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>of %n page(s)</source>
+        <translation>
+            <numerusform>de %n página</numerusform>
+            <numerusform>de %n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole page</source>
+        <translation>Página completa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page width</source>
+        <translation>Ancho de página</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
@@ -2924,7 +3521,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problema</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Only the valid rows (skip the rows with problems)</source>
         <translation>Sólo las filas válidas (omitir las filas con problemas)</translation>
     </message>

@@ -31,6 +31,8 @@ from talentdesk.services import events as service
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.events.data import EventRow, load_events
 from talentdesk.ui.events.workspace import EventWorkspace
+from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
+from talentdesk.ui.exports.kinds import EventSource
 from talentdesk.ui.operations import undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
@@ -177,6 +179,36 @@ class EventsArea(RecordArea):
     def on_changes(self, changes: Changes) -> None:
         if changes.events or changes.members:
             self.refresh()
+
+    # -- exports ------------------------------------------------------------------------------
+
+    def export(self, key: str) -> None:
+        """An event document: of the open event, else of an event the person picks."""
+        if self.stack.currentIndex() == WORKSPACE and self.workspace.data is not None:
+            self.workspace.export(key)
+            return
+        current = self.current_row()
+        choose_event(
+            self.ctx,
+            self,
+            lambda event_id: self._export_event(key, event_id),
+            preselect=current.id if current is not None else None,
+        )
+
+    def export_current(self) -> None:
+        """Ctrl+E: the participants of the open event, or of the event selected in the list."""
+        if self.stack.currentIndex() == WORKSPACE and self.workspace.data is not None:
+            self.workspace.export("participants")
+        elif (row := self.current_row()) is not None:
+            self._export_event("participants", row.id)
+        else:
+            self.export("participants")
+
+    def _export_event(self, key: str, event_id: int) -> None:
+        def show(source: EventSource) -> None:
+            open_export(self.ctx, key, source, self)
+
+        load_event_source(self.ctx, event_id, show, self)
 
     # -- loading ------------------------------------------------------------------------------
 

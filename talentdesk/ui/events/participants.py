@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,12 +33,16 @@ from talentdesk.core.validation import parse_date
 from talentdesk.services import events as service
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.events.data import EventData, ParticipantRow
+from talentdesk.ui.exports.actions import fill_menu
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+
+#: Exports offered on the participants' context menu: they can take just the selected people.
+SELECTION_EXPORTS = ("participants", "badges", "packets", "certificates")
 
 
 def _arrival(p: ParticipantRow) -> datetime | None:
@@ -50,6 +54,8 @@ def _show_moment(value: datetime | None) -> str:
 
 
 class ParticipantsTab(QWidget):
+    export_requested = Signal(str)  # export kind key, for the selected participants
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -313,6 +319,14 @@ class ParticipantsTab(QWidget):
         menu.addAction(self.tr("Lodging…"), self.edit_lodging).setEnabled(self.current() is not None)
         status = menu.addMenu(self.tr("Change status"))
         self.fill_status_menu(status)
+        menu.addSeparator()
+        export = menu.addMenu(self.tr("Export"))
+        fill_menu(
+            export,
+            SELECTION_EXPORTS,
+            lambda key: self.export_requested.emit(key),
+            prefix="participant-export",
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Remove…"), self.delete_selected).setEnabled(bool(self.selected_ids()))
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.agenda import AgendaTab
@@ -12,6 +21,7 @@ from talentdesk.ui.events.logistics import LogisticsTab
 from talentdesk.ui.events.materials import MaterialsTab
 from talentdesk.ui.events.participants import ParticipantsTab
 from talentdesk.ui.events.review import ReviewTab
+from talentdesk.ui.exports.actions import EVENT_KEYS, event_source, fill_menu, open_export
 from talentdesk.ui.tasks import error_message
 
 
@@ -46,6 +56,14 @@ class EventWorkspace(QWidget):
         self.edit_button = QPushButton(self.tr("Edit &event…"))
         self.edit_button.setObjectName("event-edit-open")
         self.edit_button.clicked.connect(self._edit)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("event-export")
+        self.export_button.setText(self.tr("E&xport"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.tr("Export"), self)
+        self.export_menu.setObjectName("event-export-menu")
+        fill_menu(self.export_menu, EVENT_KEYS, lambda key: self.export(key), prefix="event-export")
+        self.export_button.setMenu(self.export_menu)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         names = QVBoxLayout()
@@ -53,6 +71,7 @@ class EventWorkspace(QWidget):
         names.addWidget(self.title)
         names.addWidget(self.info)
         header.addLayout(names, 1)
+        header.addWidget(self.export_button)
         header.addWidget(self.edit_button)
 
         self.agenda = AgendaTab(ctx)
@@ -67,6 +86,7 @@ class EventWorkspace(QWidget):
         self.tabs.addTab(self.logistics, self.tr("Logistics"))
         self.tabs.addTab(self.materials, self.tr("Materials and tasks"))
         self.tabs.addTab(self.review, self.tr("Review"))
+        self.participants.export_requested.connect(lambda key: self.export(key, prefer_selection=True))
         self.review.problem_activated.connect(self.go_to_record)
         self.logistics.participant_activated.connect(lambda pid: self.go_to_record("participant", pid))
 
@@ -135,6 +155,13 @@ class EventWorkspace(QWidget):
         )
         self.agenda.after_reload()
         self.loaded.emit()
+
+    def export(self, key: str, *, prefer_selection: bool = False) -> None:
+        """An export of the open event; the participants selected in its tab travel along."""
+        if self.data is None:
+            return
+        source = event_source(self.data, self.participants.selected_ids())
+        open_export(self.ctx, key, source, self, prefer_selection=prefer_selection)
 
     def _edit(self) -> None:
         if self.data is not None:

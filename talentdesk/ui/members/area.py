@@ -37,6 +37,8 @@ from talentdesk.services.search import MemberQuery, SearchPage, search_members
 from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.exports.actions import MEMBER_KEYS, fill_menu, open_export
+from talentdesk.ui.exports.kinds import MembersSource
 from talentdesk.ui.members.model import MemberTableModel
 from talentdesk.ui.tasks import Task, error_message
 
@@ -94,10 +96,18 @@ class MembersArea(Area):
         self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.actions_menu = QMenu(self)
         self.actions_button.setMenu(self.actions_menu)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("member-export")
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.tr("Export"), self)
+        self.export_menu.setObjectName("member-export-menu")
+        self.export_button.setMenu(self.export_menu)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.actions_button)
+        top.addWidget(self.export_button)
         top.addWidget(self.count_label)
 
         self.filters = self._build_filters()
@@ -210,6 +220,9 @@ class MembersArea(Area):
         self.actions_menu.addSeparator()
         self.act_import = act(self.tr("Import members…"), self.import_members, "member-import")
         self.act_merge = act(self.tr("Merge duplicates…"), self.merge_selected, "member-merge")
+        self.actions_menu.addSeparator()
+        self.actions_menu.addMenu(self.export_menu)
+        fill_menu(self.export_menu, MEMBER_KEYS, self.export, prefix="member-export")
         self._update_actions()
 
     def _restore_layout(self) -> None:
@@ -237,6 +250,31 @@ class MembersArea(Area):
             self.loaded_reference = True
             self._load_reference()
             self.run_search()
+
+    def export_current(self) -> None:
+        """Ctrl+E: the table as shown."""
+        self.export("table")
+
+    def export(self, key: str) -> None:
+        open_export(self.ctx, key, self.export_source(), self)
+
+    def export_source(self) -> MembersSource:
+        """What the table shows now: its query, order, visible columns (in the order they are
+        shown, after any dragging) and the selected members."""
+        header = self.table.horizontalHeader()
+        columns = []
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if not self.table.isColumnHidden(logical):
+                columns.append(self.model.columns[logical].key)
+        return MembersSource(
+            query=self.current_query(),
+            selected_ids=tuple(self.selected_ids()),
+            columns=tuple(columns),
+            sort_key=self.sort_key,
+            descending=self.sort_desc,
+            total=self.last_total,
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus()

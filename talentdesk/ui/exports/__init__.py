@@ -1,0 +1,1 @@
+"""Export dialogs: options, progress and cancel, preview, open the result."""

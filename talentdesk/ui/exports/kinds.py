@@ -1,0 +1,563 @@
+"""Every export the window offers, as data: what it needs, which options it has, how it runs.
+
+One dialog (``dialog.ExportDialog``) serves them all: it shows the options a kind lists in
+``options`` and calls its ``run`` on the task runner. ``run`` looks the export function up in its
+module when called (not at import), so tests can wrap a real export, and an export module that
+is still missing only disables its own entry.
+
+Default file names are Spanish, like the documents themselves.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from talentdesk.db.session import SessionFactory
+from talentdesk.exports.files import ExportResult, Progress
+from talentdesk.services.search import MemberQuery
+
+MEMBERS, EVENT = "members", "event"
+
+
+@dataclass(frozen=True)
+class MembersSource:
+    """What the members table shows when the export is asked for."""
+
+    query: MemberQuery = field(default_factory=MemberQuery)
+    selected_ids: tuple[int, ...] = ()
+    columns: tuple[str, ...] = ()  # visible column keys, in the order shown
+    sort_key: str = "paternal_surname"
+    descending: bool = False
+    total: int = -1  # members shown (-1: not counted yet)
+
+    @property
+    def filtered(self) -> bool:
+        return self.query != MemberQuery()
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """The event an export is about, and who is selected in its participants tab."""
+
+    event_id: int
+    name: str
+    days: tuple[date, ...] = ()
+    sessions: tuple[tuple[int, str], ...] = ()  # (id, label) in agenda order
+    selected_ids: tuple[int, ...] = ()
+
+
+Source = MembersSource | EventSource
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Everything a dialog can set; each kind reads the fields it uses. Frozen and comparable,
+    so a preview can be reused when nothing changed."""
+
+    group_by: str = "chapter"
+    title: str = ""
+    page_size: str = "letter"
+    layout: str = "avery-5392"
+    start_slot: int = 1
+    offset_mm: tuple[float, float] = (0.0, 0.0)
+    cut_marks: bool = False
+    external: bool = False
+    only_selected: bool = False
+    only_shown: bool = True
+    signin_session: int | None = None
+    signin_day: date | None = None
+    separate_files: bool = False
+    packet_badge: str = "a6"
+
+
+Runner = Callable[[SessionFactory, Source, ExportOptions, Path, Progress, threading.Event], ExportResult]
+
+#: Option names a kind may list (each is one row of the dialog).
+OPTION_NAMES = (
+    "only_selected",
+    "only_shown",
+    "external",
+    "group_by",
+    "title",
+    "signin_scope",
+    "layout",
+    "start_slot",
+    "offset",
+    "cut_marks",
+    "separate_files",
+    "packet_badge",
+    "page_size",
+)
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str
+    scope: str  # MEMBERS or EVENT
+    title: str  # English source text (translated in context "ExportKind")
+    stem: str  # Spanish file name stem
+    suffix: str  # ".xlsx" or ".pdf"
+    options: tuple[str, ...]
+    run: Runner
+    module: str  # talentdesk.exports.<module>, checked for availability
+    preview: bool = False
+
+    def label(self) -> str:
+        return QCoreApplication.translate("ExportKind", self.title)
+
+    def writes_folder(self, options: ExportOptions) -> bool:
+        return "separate_files" in self.options and options.separate_files
+
+    def default_name(self, source: Source, options: ExportOptions, today: date | None = None) -> str:
+        """A Spanish file (or folder) name: "Directorio por capítulo 2026-11-27.pdf",
+        "Gafetes - Jornada Informativa 2027.pdf"."""
+        stem = self.stem
+        if self.key == "directory":
+            stem = f"{stem} {GROUP_NAMES.get(options.group_by, '')}".strip()
+        if self.key == "members" and options.external:
+            stem = f"{stem} (copia externa)"
+        if isinstance(source, EventSource):
+            name = f"{stem} - {source.name}"
+        else:
+            name = f"{stem} {(today or date.today()).isoformat()}"
+        name = safe_file_name(name)
+        return name if self.writes_folder(options) else name + self.suffix
+
+
+GROUP_NAMES = {"chapter": "por capítulo", "sector": "por sector", "country": "por país"}
+
+
+def safe_file_name(name: str) -> str:
+    """No path separators or characters Windows refuses; no trailing dots or spaces."""
+    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", name)
+    return re.sub(r"\s+", " ", cleaned).strip(" .") or "exportacion"
+
+
+# -- runners ------------------------------------------------------------------------------------
+
+
+def _members(source: Source) -> MembersSource:
+    assert isinstance(source, MembersSource)
+    return source
+
+
+def _event(source: Source) -> EventSource:
+    assert isinstance(source, EventSource)
+    return source
+
+
+def _member_selection(source: MembersSource, options: ExportOptions) -> MemberQuery | list[int]:
+    if options.only_selected and source.selected_ids:
+        return list(source.selected_ids)
+    return source.query
+
+
+def _participants(source: EventSource, options: ExportOptions) -> list[int] | None:
+    return list(source.selected_ids) if options.only_selected and source.selected_ids else None
+
+
+def _run_table(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import table_xlsx
+
+    s = _members(source)
+    return table_xlsx.export_table_xlsx(
+        sessions,
+        s.query,
+        out,
+        columns=list(s.columns),
+        sort_key=s.sort_key,
+        descending=s.descending,
+        progress=progress,
+        abort=abort,
+    )
+
+
+def _run_members(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import members_xlsx
+
+    s = _members(source)
+    return members_xlsx.export_members_xlsx(
+        sessions,
+        _member_selection(s, options),
+        out,
+        external=options.external,
+        progress=progress,
+        abort=abort,
+    )
+
+
+def _run_directory(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import directory_pdf
+
+    s = _members(source)
+    return directory_pdf.export_directory_pdf(
+        sessions,
+        _member_selection(s, options),
+        out,
+        group_by=options.group_by,
+        page_size=options.page_size,
+        title=options.title.strip() or None,
+        progress=progress,
+        abort=abort,
+    )
+
+
+def _run_stats(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import stats_xlsx
+
+    s = _members(source)
+    query = s.query if options.only_shown and s.filtered else None
+    return stats_xlsx.export_stats_xlsx(sessions, out, query=query, progress=progress, abort=abort)
+
+
+def _run_participants(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    s = _event(source)
+    return event_xlsx.export_participants_xlsx(
+        sessions, s.event_id, out, participant_ids=_participants(s, options), progress=progress, abort=abort
+    )
+
+
+def _run_rooming(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_rooming_xlsx(
+        sessions, _event(source).event_id, out, progress=progress, abort=abort
+    )
+
+
+def _run_arrivals(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_arrivals_xlsx(
+        sessions, _event(source).event_id, out, progress=progress, abort=abort
+    )
+
+
+def _run_materials(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_materials_xlsx(
+        sessions, _event(source).event_id, out, progress=progress, abort=abort
+    )
+
+
+def _run_badges(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import badges
+
+    s = _event(source)
+    return badges.export_badges_pdf(
+        sessions,
+        s.event_id,
+        out,
+        layout=options.layout,
+        participant_ids=_participants(s, options),
+        start_slot=options.start_slot,
+        offset_mm=options.offset_mm,
+        cut_marks=options.cut_marks,
+        progress=progress,
+        abort=abort,
+    )
+
+
+def _run_packets(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import packets_pdf  # type: ignore[attr-defined,unused-ignore]
+
+    s = _event(source)
+    result: ExportResult = packets_pdf.export_packets_pdf(
+        sessions,
+        s.event_id,
+        out,
+        participant_ids=_participants(s, options),
+        separate_files=options.separate_files,
+        badge_layout=options.packet_badge,
+        page_size=options.page_size,
+        progress=progress,
+        abort=abort,
+    )
+    return result
+
+
+def _run_certificates(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import certificates_pdf
+
+    s = _event(source)
+    return certificates_pdf.export_certificates_pdf(
+        sessions,
+        s.event_id,
+        out,
+        participant_ids=_participants(s, options),
+        page_size=options.page_size,
+        progress=progress,
+        abort=abort,
+    )
+
+
+def _run_signin(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import signin_pdf
+
+    return signin_pdf.export_signin_pdf(
+        sessions,
+        _event(source).event_id,
+        out,
+        session_id=options.signin_session,
+        day=options.signin_day,
+        page_size=options.page_size,
+        progress=progress,
+        abort=abort,
+    )
+
+
+def _run_agenda(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import agenda_pdf
+
+    return agenda_pdf.export_agenda_pdf(
+        sessions, _event(source).event_id, out, page_size=options.page_size, progress=progress, abort=abort
+    )
+
+
+KINDS: tuple[ExportKind, ...] = (
+    ExportKind(
+        "table",
+        MEMBERS,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Members table as shown")),
+        "Miembros (tabla)",
+        ".xlsx",
+        (),
+        _run_table,
+        "table_xlsx",
+    ),
+    ExportKind(
+        "members",
+        MEMBERS,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Members, all fields")),
+        "Miembros",
+        ".xlsx",
+        ("only_selected", "external"),
+        _run_members,
+        "members_xlsx",
+    ),
+    ExportKind(
+        "directory",
+        MEMBERS,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Member directory (PDF)")),
+        "Directorio",
+        ".pdf",
+        ("only_selected", "group_by", "title", "page_size"),
+        _run_directory,
+        "directory_pdf",
+        preview=True,
+    ),
+    ExportKind(
+        "stats",
+        MEMBERS,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Statistics")),
+        "Estadísticas de miembros",
+        ".xlsx",
+        ("only_shown",),
+        _run_stats,
+        "stats_xlsx",
+    ),
+    ExportKind(
+        "participants",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Participants")),
+        "Participantes",
+        ".xlsx",
+        ("only_selected",),
+        _run_participants,
+        "event_xlsx",
+    ),
+    ExportKind(
+        "rooming",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Rooming list")),
+        "Hospedaje",
+        ".xlsx",
+        (),
+        _run_rooming,
+        "event_xlsx",
+    ),
+    ExportKind(
+        "arrivals",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Arrivals and departures")),
+        "Llegadas y salidas",
+        ".xlsx",
+        (),
+        _run_arrivals,
+        "event_xlsx",
+    ),
+    ExportKind(
+        "materials",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Materials and tasks")),
+        "Materiales y tareas",
+        ".xlsx",
+        (),
+        _run_materials,
+        "event_xlsx",
+    ),
+    ExportKind(
+        "badges",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Name badges (PDF)")),
+        "Gafetes",
+        ".pdf",
+        ("only_selected", "layout", "start_slot", "offset", "cut_marks"),
+        _run_badges,
+        "badges",
+        preview=True,
+    ),
+    ExportKind(
+        "packets",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Attendee packets (PDF)")),
+        "Paquetes",
+        ".pdf",
+        ("only_selected", "separate_files", "packet_badge", "page_size"),
+        _run_packets,
+        "packets_pdf",
+    ),
+    ExportKind(
+        "certificates",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Certificates of participation (PDF)")),
+        "Constancias",
+        ".pdf",
+        ("only_selected", "page_size"),
+        _run_certificates,
+        "certificates_pdf",
+    ),
+    ExportKind(
+        "signin",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Sign-in sheets (PDF)")),
+        "Listas de asistencia",
+        ".pdf",
+        ("signin_scope", "page_size"),
+        _run_signin,
+        "signin_pdf",
+    ),
+    ExportKind(
+        "agenda",
+        EVENT,
+        str(QT_TRANSLATE_NOOP("ExportKind", "Agenda (PDF)")),
+        "Agenda",
+        ".pdf",
+        ("page_size",),
+        _run_agenda,
+        "agenda_pdf",
+    ),
+)
+BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def kind(key: str) -> ExportKind:
+    return BY_KEY[key]
+
+
+def available(kind: ExportKind) -> bool:
+    """False while the export module is not in this build (e.g. being written)."""
+    import importlib.util
+
+    return importlib.util.find_spec(f"talentdesk.exports.{kind.module}") is not None
