@@ -40,7 +40,7 @@ from talentdesk.exports.agenda_pdf import (
     spanish_dates_phrase,
 )
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import AUTHOR, CREATOR, FONT, FONT_BOLD, GREEN, GREY, register_fonts
+from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, new_canvas
 from talentdesk.services.certificates import issue_certificates
 
 ISSUER = "Instituto de los Mexicanos en el Exterior"
@@ -95,7 +95,7 @@ def export_certificates_pdf(
         codes = issue_certificates(session, [p.id for p in people])
     total = len(people)
     with atomic_output(out_path, suffix=".pdf") as temp:
-        canvas = _new_canvas(
+        canvas = new_canvas(
             temp,
             f"Constancias de participación — {event.title}",
             size,
@@ -110,18 +110,6 @@ def export_certificates_pdf(
         check_abort(abort)
         canvas.save()
     return ExportResult(Path(out_path), total)
-
-
-def _new_canvas(path: Path, title: str, size: tuple[float, float], subject: str) -> Canvas:
-    """``pdf.new_canvas`` without its ``setLang`` call, which reportlab's Canvas lacks (the
-    language is given to the constructor instead)."""
-    register_fonts()
-    canvas = Canvas(str(path), pagesize=size, initialFontName=FONT, lang="es-MX")
-    canvas.setTitle(title)
-    canvas.setAuthor(AUTHOR)
-    canvas.setCreator(CREATOR)
-    canvas.setSubject(subject)
-    return canvas
 
 
 def _recipients(

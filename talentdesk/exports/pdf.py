@@ -87,7 +87,6 @@ def set_metadata(canvas: Canvas, title: str, subject: str = "") -> None:
     canvas.setAuthor(AUTHOR)
     canvas.setCreator(CREATOR)
     canvas.setSubject(subject)
-    canvas.setLang("es-MX")
 
 
 TOTAL_PAGES_FORM = "td_total_pages"
