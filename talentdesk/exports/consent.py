@@ -1,0 +1,48 @@
+"""The consent rule every document that leaves IME follows (LFPDPPP).
+
+A member appears in a directory, an external spreadsheet or a participants' list only if they
+consented (``Member.directory_consent``), and then shows only the contact fields they allowed
+(``Member.print_fields_raw``: comma-separated ``PrintField`` codes). One module so that every
+export applies the very same rule; an unknown code in the stored list allows nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from sqlalchemy import ColumnElement
+
+from talentdesk.core.enums import PrintField
+from talentdesk.core.models import Member
+
+#: The contact fields a member may allow, in the order documents show them.
+CONTACT_FIELDS: tuple[PrintField, ...] = tuple(PrintField)
+_BY_CODE = {field.value: field for field in PrintField}
+
+
+def may_appear(directory_consent: bool | int | None) -> bool:
+    """True only for an explicit yes: a missing answer is a no."""
+    return directory_consent is True or directory_consent == 1
+
+
+def allowed_fields(
+    directory_consent: bool | int | None, print_fields_raw: str | None
+) -> frozenset[PrintField]:
+    """The contact fields that may be shown; none at all without consent to appear."""
+    if not may_appear(directory_consent) or not print_fields_raw:
+        return frozenset()
+    codes = (code.strip() for code in print_fields_raw.split(","))
+    return frozenset(_BY_CODE[code] for code in codes if code in _BY_CODE)
+
+
+def hide_disallowed(values: MutableMapping[str, Any], allowed: frozenset[PrintField]) -> None:
+    """Blank every contact field not allowed in a row keyed by field code (``email``…)."""
+    for field in CONTACT_FIELDS:
+        if field not in allowed and field.value in values:
+            values[field.value] = None
+
+
+def listed_clause() -> ColumnElement[bool]:
+    """SQL condition for members who may appear (to filter before reading rows)."""
+    return Member.directory_consent.is_(True)
