@@ -25,6 +25,7 @@ from talentdesk.core.models import (
     Sector,
 )
 from talentdesk.db.session import SessionFactory, streaming_reader
+from talentdesk.exports.consent import CONTACT_FIELDS, allowed_fields, may_appear
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook
 from talentdesk.services.search import MemberQuery, matching_ids
@@ -75,8 +76,6 @@ INTERNAL_ONLY = {
     "print_fields",
     "directory_consent",
 }
-#: Contact fields printed only when the member allowed them; value = print_fields code.
-CONTACT = {"email": "email", "phone": "phone", "city": "city", "employer": "employer"}
 
 KEYS = [key for key, _col in COLUMNS]
 GENDER = {g.value: g.label for g in Gender}
@@ -192,7 +191,7 @@ def _datetime(value: object) -> object:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-_CONTACT_INDEXES = [(KEYS.index(key), code) for key, code in CONTACT.items()]
+_CONTACT_INDEXES = [(KEYS.index(field.value), field) for field in CONTACT_FIELDS]
 
 
 def rows_for(
@@ -265,7 +264,7 @@ def rows_for(
             created,
             updated,
         ) = row
-        if external and not consent:
+        if external and not may_appear(consent):
             continue
         linked = member_sectors.get(mid)
         ordered_sectors = [sectors[s] for _p, s in sorted(linked)] if linked else None
@@ -306,9 +305,9 @@ def rows_for(
             _datetime(updated),
         ]
         if external:
-            allowed = print_fields.split(",") if print_fields else ()
-            for index, code in _CONTACT_INDEXES:
-                if code not in allowed:
+            allowed = allowed_fields(consent, print_fields)
+            for index, field in _CONTACT_INDEXES:
+                if field not in allowed:
                     values[index] = None
         out.append(values)
     return out
