@@ -16,6 +16,7 @@ import logging
 import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -121,7 +122,8 @@ class ExportDialog(QDialog):
         self.last_result: ExportResult | None = None
         self.confirmed_target: Path | None = None  # chosen in the file dialog (it asked already)
         self.name_edited = False
-        self.preview_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.preview_dir: Path | None = None
+        self.preview_cleanup: weakref.finalize[Any, Any] | None = None
         self.preview_file: Path | None = None
         self.preview_options: ExportOptions | None = None
         self.preview_result: ExportResult | None = None
@@ -141,9 +143,30 @@ class ExportDialog(QDialog):
         self.scope_label.setObjectName("export-scope")
         self.scope_label.setWordWrap(True)
 
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("export-run")
+        self.close_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.close_button.setObjectName("export-cancel")
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        self.preview_button: QPushButton | None = None
+        if kind.preview:
+            self.preview_button = QPushButton(self.tr("&Preview…"))
+            self.preview_button.setObjectName("export-preview")
+            self.preview_button.setAutoDefault(False)
+            self.preview_button.clicked.connect(self.preview)
+            bottom.addWidget(self.preview_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+
         self.path = QLineEdit()
         self.path.setObjectName("export-path")
         self.path.textEdited.connect(lambda _t: self._path_edited())
+        self.path.textChanged.connect(lambda _t: self.export_button.setDefault(True))
         self.browse = QPushButton(self.tr("&Browse…"))
         self.browse.setObjectName("export-browse")
         self.browse.clicked.connect(self.choose_target)
@@ -201,26 +224,6 @@ class ExportDialog(QDialog):
         result_layout.addWidget(self.result_label)
         result_layout.addLayout(result_row)
         self.result_panel.setVisible(False)
-
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.export_button.setObjectName("export-run")
-        self.close_button = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.close_button.setObjectName("export-cancel")
-        self.buttons.accepted.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        self.preview_button: QPushButton | None = None
-        if kind.preview:
-            self.preview_button = QPushButton(self.tr("&Preview…"))
-            self.preview_button.setObjectName("export-preview")
-            self.preview_button.setAutoDefault(False)
-            self.preview_button.clicked.connect(self.preview)
-            bottom.addWidget(self.preview_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -454,6 +457,7 @@ class ExportDialog(QDialog):
 
     def _options_changed(self) -> None:
         """The default file name follows the options until the person types one."""
+        self.export_button.setDefault(True)  # after a result, Enter exports again
         if not self.name_edited and self.path.text():
             folder = Path(self.path.text()).expanduser().parent
             self.path.setText(str(folder / self.kind.default_name(self.source, self.options())))
@@ -687,8 +691,10 @@ class ExportDialog(QDialog):
             self._show_preview()
             return
         if self.preview_dir is None:
-            self.preview_dir = tempfile.TemporaryDirectory(prefix="talentdesk-preview-")
-        target = Path(self.preview_dir.name) / self.kind.default_name(self.source, options)
+            # Removed when the dialog closes, or when its wrapper is collected if it never did.
+            self.preview_dir = Path(tempfile.mkdtemp(prefix="talentdesk-preview-"))
+            self.preview_cleanup = weakref.finalize(self, shutil.rmtree, str(self.preview_dir), True)
+        target = self.preview_dir / self.kind.default_name(self.source, options)
         sessions, source, run = self.ctx.db.sessions, self.source, self.kind.run
         progress = self.progress_state
 
@@ -821,8 +827,9 @@ class ExportDialog(QDialog):
             self.preview_window.close()
             self.preview_window.deleteLater()
             self.preview_window = None
-        if self.preview_dir is not None:
-            self.preview_dir.cleanup()
+        if self.preview_cleanup is not None:
+            self.preview_cleanup()  # runs once; the finalizer is then dead
+            self.preview_cleanup = None
             self.preview_dir = None
             self.preview_file = self.preview_options = self.preview_result = None
 
