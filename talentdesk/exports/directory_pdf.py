@@ -35,6 +35,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
+from talentdesk.core.dates import spanish_date
 from talentdesk.core.enums import PrintField
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import Chapter, Member, MemberSector, Sector
@@ -57,20 +58,6 @@ CHUNK = 500  # members read and laid out at a time
 PLAN_CHUNK = 2000  # ids per query when grouping the selection
 NETWORK = "Red de Talentos Mexicanos"
 INSTITUTE = "Instituto de los Mexicanos en el Exterior (IME)"
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 TEXT_COLOR = colors.HexColor("#202124")
 GUTTER = 7 * mm
 
@@ -96,10 +83,6 @@ _ALIASES = {
     "country": "country",
     "pais": "country",
 }
-
-
-def spanish_date(day: date) -> str:
-    return f"{day.day} de {MONTHS[day.month - 1]} de {day.year}"
 
 
 def parse_grouping(value: str) -> Grouping:
