@@ -36,11 +36,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from talentdesk.core.dates import (  # re-exported: packets and certificates take them from here
-    spanish_date_range,
-    spanish_day,
-    time_range,
-)
+from talentdesk.core.dates import spanish_date_range, spanish_day, time_range
 from talentdesk.core.enums import ParticipantStatus, SessionKind
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import AgendaSession, Event, Participant, Room, session_speakers

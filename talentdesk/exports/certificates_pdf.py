@@ -26,19 +26,14 @@ from reportlab.platypus import Paragraph
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.dates import spanish_date, spanish_dates_phrase
 from talentdesk.core.enums import Gender, ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import Member
 from talentdesk.core.text import fold, full_name
 from talentdesk.db.session import SessionFactory, read_scope, session_scope
-from talentdesk.exports.agenda_pdf import (
-    EventInfo,
-    load_event,
-    pagesize_of,
-    spanish_date,
-    spanish_dates_phrase,
-)
+from talentdesk.exports.agenda_pdf import EventInfo, load_event, pagesize_of
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, new_canvas
 from talentdesk.services.certificates import issue_certificates

@@ -30,6 +30,7 @@ from reportlab.platypus.flowables import Flowable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.dates import spanish_date, spanish_day, time_range
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import AgendaSession, Participant, Room, session_speakers
@@ -43,9 +44,6 @@ from talentdesk.exports.agenda_pdf import (
     fit_text,
     load_event,
     pagesize_of,
-    spanish_date,
-    spanish_day,
-    time_range,
 )
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, NumberedDocTemplate, styles

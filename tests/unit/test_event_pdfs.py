@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import func, select
 
+from talentdesk.core.dates import spanish_date_range, spanish_dates_phrase, spanish_day
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus, SessionKind
 from talentdesk.core.errors import NotFoundError, TalentDeskError, ValidationError
 from talentdesk.core.events import Certificate, Participant
@@ -29,15 +30,7 @@ from talentdesk.core.models import AuditEntry
 from talentdesk.core.text import name_sort_key
 from talentdesk.db.session import Database, read_scope
 from talentdesk.exports import certificates_pdf
-from talentdesk.exports.agenda_pdf import (
-    MARK_LABEL,
-    agenda_story,
-    export_agenda_pdf,
-    load_agenda,
-    spanish_date_range,
-    spanish_dates_phrase,
-    spanish_day,
-)
+from talentdesk.exports.agenda_pdf import MARK_LABEL, agenda_story, export_agenda_pdf, load_agenda
 from talentdesk.exports.certificates_pdf import export_certificates_pdf
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.pdf import FONT_BOLD, NumberedDocTemplate
