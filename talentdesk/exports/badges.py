@@ -378,6 +378,7 @@ ASCENT = 0.93  # top of an accented capital (Á, É) in em, DejaVu Sans
 DESCENT = 0.24
 LEADING = 1.08  # names: tight lines read as one block
 CORNER = 1.8 * mm
+MIN_CARD_MM = (40, 60)  # smaller than a business card's printable area: no room for a badge
 
 
 @lru_cache(maxsize=8192)
@@ -543,14 +544,17 @@ def draw_badge(
     """Draw one badge in the box (x, y, width, height), in points, bottom-left corner at (x, y).
 
     Nothing is drawn within ``safe_margin`` of the box edges (die-cut tolerance, a printer's
-    unprintable border). Landscape boxes put the QR code beside the names, portrait boxes
-    (A6, quarter pages) under them. Stable API: the attendee packet draws its badge with it.
+    unprintable border); what is left must be at least 40 × 60 mm (ValueError otherwise).
+    Landscape boxes put the QR code beside the names, portrait boxes (A6, quarter pages)
+    under them. Stable API: the attendee packet draws its badge with it.
     """
     register_fonts()
     left, bottom = x + safe_margin, y + safe_margin
     card_w, card_h = width - 2 * safe_margin, height - 2 * safe_margin
-    if card_w <= 0 or card_h <= 0:
-        raise ValueError("the badge box is smaller than its safe margins")
+    if min(card_w, card_h) < MIN_CARD_MM[0] * mm or max(card_w, card_h) < MIN_CARD_MM[1] * mm:
+        raise ValueError(
+            f"a badge needs at least {MIN_CARD_MM[0]} × {MIN_CARD_MM[1]} mm inside its safe margins"
+        )
     portrait = card_h > card_w * 1.05
     scale = (
         min(card_w / (95 * mm), card_h / (138 * mm))

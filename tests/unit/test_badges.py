@@ -661,6 +661,8 @@ def test_draw_badge_on_any_canvas(out_dir: Path) -> None:
         assert word in words
     for t in texts:
         assert t.x >= 20 + 2.5 * MM - TOL and t.x + t.width <= 20 + 86 * MM - 2.5 * MM + TOL, t
+    with pytest.raises(ValueError, match="at least 40"):
+        draw_badge(canvas, badge, 0, 0, 60 * MM, 40 * MM)
 
 
 # -- QR codes -------------------------------------------------------------------------------------
