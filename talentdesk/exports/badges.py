@@ -39,6 +39,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.dates import spanish_date_range
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, Participant
@@ -216,39 +217,10 @@ def _is_number(value: Any) -> bool:
 
 # -- what a badge shows ---------------------------------------------------------------------------
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
-
-
-def event_dates(starts_on: date, ends_on: date) -> str:
-    """'18 de febrero de 2027', '18 y 19 de febrero de 2027', '18 al 20 de febrero de 2027',
-    '28 de febrero al 2 de marzo de 2027', '30 de diciembre de 2026 al 2 de enero de 2027'."""
-    end = f"{ends_on.day} de {MONTHS[ends_on.month - 1]} de {ends_on.year}"
-    if starts_on >= ends_on:
-        return end
-    if starts_on.year != ends_on.year:
-        return f"{starts_on.day} de {MONTHS[starts_on.month - 1]} de {starts_on.year} al {end}"
-    if starts_on.month != ends_on.month:
-        return f"{starts_on.day} de {MONTHS[starts_on.month - 1]} al {end}"
-    joiner = "y" if (ends_on - starts_on).days == 1 else "al"
-    return f"{starts_on.day} {joiner} {end}"
-
 
 def event_line(starts_on: date, ends_on: date, city: str | None) -> str:
     """The second line of the event band: dates and city."""
-    dates = event_dates(starts_on, ends_on)
+    dates = spanish_date_range(starts_on, ends_on)
     return f"{dates} · {city}" if city else dates
 
 

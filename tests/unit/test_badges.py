@@ -40,7 +40,7 @@ from talentdesk.exports.badges import (
     LabelLayout,
     badge_data,
     draw_badge,
-    event_dates,
+    event_line,
     export_badges_pdf,
     layout_names,
     list_layouts,
@@ -291,14 +291,11 @@ def test_broken_layout_files_are_refused_in_spanish(
         load_layout("avery-5392")
 
 
-def test_event_dates_in_spanish() -> None:
-    assert event_dates(date(2027, 2, 18), date(2027, 2, 18)) == "18 de febrero de 2027"
-    assert event_dates(date(2027, 2, 18), date(2027, 2, 19)) == "18 y 19 de febrero de 2027"
-    assert event_dates(date(2027, 2, 18), date(2027, 2, 20)) == "18 al 20 de febrero de 2027"
-    assert event_dates(date(2027, 2, 28), date(2027, 3, 2)) == "28 de febrero al 2 de marzo de 2027"
-    assert (
-        event_dates(date(2026, 12, 30), date(2027, 1, 2)) == "30 de diciembre de 2026 al 2 de enero de 2027"
+def test_event_line_in_spanish() -> None:
+    assert event_line(date(2027, 2, 18), date(2027, 2, 19), "Ciudad de México") == (
+        "18 y 19 de febrero de 2027 · Ciudad de México"
     )
+    assert event_line(date(2027, 3, 10), date(2027, 3, 10), None) == "10 de marzo de 2027"
 
 
 # -- the sheet ------------------------------------------------------------------------------------
