@@ -46,7 +46,7 @@ from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import AUTHOR, CREATOR, FONT, FONT_BOLD, GREEN, register_fonts
+from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, new_canvas, register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, draw_qr
 from talentdesk.resources import RESOURCES_DIR
 
@@ -764,7 +764,7 @@ def export_badges_pdf(
             raise TalentDeskError(f"No hay participantes a quienes imprimir gafete en «{event_name}».")
     total = len(badges)
     with atomic_output(out_path, suffix=".pdf") as temp:
-        canvas = _new_canvas(
+        canvas = new_canvas(
             temp, f"Gafetes — {badges[0].event_name}", sheet.page_size, subject=f"Gafetes: {sheet.label}"
         )
         safe = sheet.safe_margin_mm * mm
@@ -785,18 +785,6 @@ def export_badges_pdf(
         check_abort(abort)
         canvas.save()
     return ExportResult(Path(out_path), total)
-
-
-def _new_canvas(path: Path, title: str, size: tuple[float, float], subject: str) -> Canvas:
-    """``pdf.new_canvas`` minus its ``canvas.setLang`` call, which ReportLab's Canvas does not
-    have (AttributeError); the language goes to the constructor, as ``new_canvas`` does too."""
-    register_fonts()
-    canvas = Canvas(str(path), pagesize=size, initialFontName=FONT, lang="es-MX")
-    canvas.setTitle(title)
-    canvas.setAuthor(AUTHOR)
-    canvas.setCreator(CREATOR)
-    canvas.setSubject(subject)
-    return canvas
 
 
 def _finish_sheet(
