@@ -117,23 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=50, metavar="N")
     search.add_argument("--offset", type=int, default=0, metavar="N")
     search.add_argument("--json", action="store_true")
-    export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
-    x_cmds = export.add_subparsers(
-        dest="export_command", metavar="DOCUMENTO", required=True, parser_class=SpanishParser
-    )
-    x_members = x_cmds.add_parser("members", help="miembros, todos los campos (.xlsx)")
-    x_members.add_argument("-o", "--output", required=True, metavar="RUTA", help="archivo .xlsx")
-    x_members.add_argument("--query", default="", metavar="TEXTO", help="mismo texto que en la búsqueda")
-    x_members.add_argument("--chapter", metavar="NOMBRE")
-    x_members.add_argument("--sector", metavar="NOMBRE")
-    x_members.add_argument("--country", metavar="PAÍS")
-    x_members.add_argument("--status", choices=[s.value for s in MemberStatus])
-    x_members.add_argument(
-        "--external",
-        action="store_true",
-        help="copia para fuera del IME: sólo quien dio consentimiento y sus datos permitidos",
-    )
+    from talentdesk import cli_export
 
+    cli_export.add_parsers(commands, SpanishParser)
     _add_import_parser(commands)
 
     events = commands.add_parser("events", help="Jornadas Informativas")
@@ -492,27 +478,15 @@ def _member_query(session: Any, args: argparse.Namespace) -> Any:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from talentdesk.exports.members_xlsx import export_members_xlsx
+    from talentdesk.cli_export import cmd_export as run
 
-    db = _open(args)
-    show = sys.stderr.isatty()
+    return run(args)
 
-    def progress(done: int, total: int) -> None:
-        if show:
-            print(f"\r  {done:>9,} / {total:,}", end="", file=sys.stderr, flush=True)
 
-    try:
-        with db.reader() as session:
-            query = _member_query(session, args)
-        result = export_members_xlsx(
-            db.sessions, query, args.output, external=args.external, progress=progress
-        )
-    finally:
-        db.close()
-    if show:
-        print(file=sys.stderr)
-    print(f"Se exportaron {result.rows:,} miembros a {result.path}.")
-    return EXIT_OK
+def cmd_certificates(args: argparse.Namespace) -> int:
+    from talentdesk.cli_export import cmd_certificates as run
+
+    return run(args)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -655,6 +629,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "certificates": cmd_certificates,
     "demo": cmd_demo,
     "events": cmd_events,
     "export": cmd_export,

@@ -1,0 +1,388 @@
+"""``talentdesk export …`` and ``talentdesk certificates verify``: every document the GUI can
+save, from the command line, with the same options as the dialogs.
+
+Each subcommand maps its arguments onto one function of ``talentdesk.exports``; the export
+itself (streaming, temporary file, rename on success) lives there, shared with the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from talentdesk.core.enums import MemberStatus
+from talentdesk.core.errors import TalentDeskError
+
+#: Subcommand → (help, what is counted in the final message).
+DOCUMENTS: dict[str, tuple[str, str]] = {
+    "members": ("miembros: todos los campos, o la tabla como se muestra con --columns (.xlsx)", "miembros"),
+    "directory": ("directorio de miembros por capítulo, sector o país (.pdf)", "miembros"),
+    "stats": ("estadísticas de miembros con gráficas (.xlsx)", "hojas"),
+    "participants": ("participantes de un evento (.xlsx)", "participantes"),
+    "rooming": ("rooming list: una hoja por hotel (.xlsx)", "huéspedes"),
+    "arrivals": ("llegadas y salidas para traslados (.xlsx)", "vuelos"),
+    "materials": ("materiales y tareas de un evento (.xlsx)", "renglones"),
+    "badges": ("gafetes en hojas de etiquetas (.pdf)", "gafetes"),
+    "packets": ("paquetes de bienvenida por participante (.pdf, o una carpeta con --separate)", "paquetes"),
+    "certificates": ("constancias de participación con código de verificación (.pdf)", "constancias"),
+    "signin": ("hojas de firmas por sesión o por día (.pdf)", "participantes"),
+    "agenda": ("agenda del evento (.pdf)", "sesiones"),
+}
+_SINGULAR = {
+    "miembros": "miembro",
+    "hojas": "hoja",
+    "participantes": "participante",
+    "huéspedes": "huésped",
+    "vuelos": "vuelo",
+    "renglones": "renglón",
+    "gafetes": "gafete",
+    "paquetes": "paquete",
+    "constancias": "constancia",
+    "sesiones": "sesión",
+}
+_EVENT_DOCUMENTS = {
+    "participants",
+    "rooming",
+    "arrivals",
+    "materials",
+    "badges",
+    "packets",
+    "certificates",
+    "signin",
+    "agenda",
+}
+_MEMBER_DOCUMENTS = {"members", "directory", "stats"}
+_PDF_SIZES = ("letter", "a4")
+
+
+def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
+    x_cmds = export.add_subparsers(
+        dest="export_command", metavar="DOCUMENTO", required=True, parser_class=parser_class
+    )
+    for name, (help_text, _counted) in DOCUMENTS.items():
+        sub = x_cmds.add_parser(name, help=help_text, description=help_text)
+        target = "carpeta (con --separate) o archivo .pdf" if name == "packets" else "archivo de salida"
+        sub.add_argument("-o", "--output", required=True, metavar="RUTA", help=target)
+        if name in _MEMBER_DOCUMENTS:
+            _member_filters(sub)
+        if name in _EVENT_DOCUMENTS:
+            sub.add_argument(
+                "--event",
+                type=int,
+                required=True,
+                metavar="ID",
+                help="id del evento (talentdesk events list)",
+            )
+        if name in {"directory", "packets", "certificates", "signin", "agenda"}:
+            sub.add_argument(
+                "--page-size",
+                choices=_PDF_SIZES,
+                default="letter",
+                help="tamaño de página (por omisión: letter)",
+            )
+        if name in {"participants", "badges", "packets", "certificates"}:
+            sub.add_argument(
+                "--participants",
+                metavar="CÓDIGOS",
+                help="sólo estos participantes, por código separado por comas (p. ej. para reimprimir)",
+            )
+    members = x_cmds.choices["members"]
+    members.add_argument(
+        "--external",
+        action="store_true",
+        help="copia para fuera del IME: sólo quien dio consentimiento y sus datos permitidos",
+    )
+    members.add_argument(
+        "--columns",
+        metavar="COLUMNAS",
+        help="la tabla como se muestra: claves de columna separadas por comas (p. ej. paternal_surname,email,chapter)",
+    )
+    members.add_argument(
+        "--sort", metavar="COLUMNA", default="paternal_surname", help="con --columns: columna de orden"
+    )
+    members.add_argument("--descending", action="store_true", help="con --columns: orden descendente")
+    directory = x_cmds.choices["directory"]
+    directory.add_argument("--group-by", choices=["chapter", "sector", "country"], default="chapter")
+    directory.add_argument("--title", metavar="TÍTULO", help="título de la portada")
+    badges = x_cmds.choices["badges"]
+    badges.add_argument(
+        "--layout", default="avery-5392", metavar="DISEÑO", help="hoja de etiquetas (por omisión: avery-5392)"
+    )
+    badges.add_argument(
+        "--start-slot", type=int, default=1, metavar="N", help="empieza en la etiqueta N de una hoja ya usada"
+    )
+    badges.add_argument(
+        "--offset-mm",
+        default="0,0",
+        metavar="X,Y",
+        help="calibración de la impresora en mm: derecha,abajo; con negativos escriba --offset-mm=-1.5,0.8",
+    )
+    badges.add_argument("--cut-marks", action="store_true", help="marcas de corte en las esquinas")
+    packets = x_cmds.choices["packets"]
+    packets.add_argument(
+        "--separate", action="store_true", help="un archivo por participante en la carpeta -o"
+    )
+    packets.add_argument(
+        "--badge-layout",
+        default="a6",
+        metavar="DISEÑO",
+        help="diseño del gafete del paquete (por omisión: a6)",
+    )
+    signin = x_cmds.choices["signin"]
+    signin.add_argument("--session", type=int, metavar="ID", help="sólo esta sesión de la agenda")
+    signin.add_argument("--day", metavar="FECHA", help="sólo este día (aaaa-mm-dd o dd/mm/aaaa)")
+
+    certificates = commands.add_parser("certificates", help="constancias de participación")
+    c_cmds = certificates.add_subparsers(
+        dest="certificates_command", metavar="ACCIÓN", required=True, parser_class=parser_class
+    )
+    verify = c_cmds.add_parser("verify", help="comprueba el código de verificación de una constancia")
+    verify.add_argument("code", metavar="CÓDIGO")
+    verify.add_argument("--json", action="store_true")
+
+
+def _member_filters(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--query", default="", metavar="TEXTO", help="mismo texto que en la búsqueda")
+    sub.add_argument("--chapter", metavar="NOMBRE")
+    sub.add_argument("--sector", metavar="NOMBRE")
+    sub.add_argument("--country", metavar="PAÍS")
+    sub.add_argument("--status", choices=[s.value for s in MemberStatus])
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from talentdesk.cli import EXIT_OK, _member_query, _open
+
+    db = _open(args)
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r  {done:>9,} / {total:,}", end="", file=sys.stderr, flush=True)
+
+    try:
+        with db.reader() as session:
+            query = _member_query(session, args) if args.export_command in _MEMBER_DOCUMENTS else None
+            participants = _participant_ids(session, args)
+        run = _EXPORTERS[args.export_command]
+        result = run(db.sessions, args, query, participants, progress)
+    finally:
+        db.close()
+    if show:
+        print(file=sys.stderr)
+    counted = DOCUMENTS[args.export_command][1]
+    if result.rows == 1:
+        print(f"Se exportó 1 {_SINGULAR[counted]} a {result.path}.")
+    else:
+        print(f"Se exportaron {result.rows:,} {counted} a {result.path}.")
+    return EXIT_OK
+
+
+def cmd_certificates(args: argparse.Namespace) -> int:
+    import json
+
+    from talentdesk.cli import EXIT_ERROR, EXIT_OK, _open
+    from talentdesk.services.certificates import verify_certificate
+
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            found = verify_certificate(session, args.code)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, default=str, indent=2))
+    elif found is None:
+        print(f"El código «{args.code}» no corresponde a ninguna constancia emitida.")
+    else:
+        print("Constancia válida:")
+        for key, value in found.items():
+            print(f"  {key}: {value}")
+    return EXIT_OK if found is not None else EXIT_ERROR
+
+
+def _participant_ids(session: Any, args: argparse.Namespace) -> list[int] | None:
+    codes = getattr(args, "participants", None)
+    if not codes:
+        return None
+    from sqlalchemy import select
+
+    from talentdesk.core.events import Participant
+
+    wanted = [c.strip().upper() for c in codes.split(",") if c.strip()]
+    found = dict(
+        session.execute(
+            select(Participant.code, Participant.id).where(
+                Participant.event_id == args.event, Participant.code.in_(wanted)
+            )
+        ).all()
+    )
+    missing = [c for c in wanted if c not in found]
+    if missing:
+        raise TalentDeskError(
+            f"--participants: el evento {args.event} no tiene participantes con código {', '.join(missing)}."
+        )
+    return [found[c] for c in wanted]
+
+
+def _offset(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(part.replace(" ", "")) for part in text.split(","))
+    except ValueError:
+        raise TalentDeskError(
+            f"--offset-mm: «{text}» no es válido; escriba dos números separados por coma, p. ej. 1.5,-0.8."
+        ) from None
+    return x, y
+
+
+def _day(text: str | None) -> date | None:
+    if not text:
+        return None
+    from talentdesk.core.validation import parse_date
+
+    day, problem = parse_date(text, "day")
+    if problem is not None:
+        raise TalentDeskError(f"--day: «{text}» no es una fecha válida (use dd/mm/aaaa o aaaa-mm-dd).")
+    return day
+
+
+Exporter = Callable[[Any, argparse.Namespace, Any, "Sequence[int] | None", Callable[[int, int], None]], Any]
+
+
+def _members(sessions: Any, a: argparse.Namespace, q: Any, _p: Any, progress: Any) -> Any:
+    if a.columns:
+        from talentdesk.exports.table_xlsx import export_table_xlsx
+
+        if a.external:
+            raise TalentDeskError(
+                "--external no se combina con --columns: la tabla se exporta como se muestra."
+            )
+        columns = [c.strip() for c in a.columns.split(",") if c.strip()]
+        return export_table_xlsx(
+            sessions,
+            q,
+            a.output,
+            columns=columns,
+            sort_key=a.sort,
+            descending=a.descending,
+            progress=progress,
+        )
+    from talentdesk.exports.members_xlsx import export_members_xlsx
+
+    return export_members_xlsx(sessions, q, a.output, external=a.external, progress=progress)
+
+
+def _directory(sessions: Any, a: argparse.Namespace, q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.directory_pdf import export_directory_pdf
+
+    return export_directory_pdf(
+        sessions, q, a.output, group_by=a.group_by, page_size=a.page_size, title=a.title, progress=progress
+    )
+
+
+def _stats(sessions: Any, a: argparse.Namespace, q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.stats_xlsx import export_stats_xlsx
+
+    return export_stats_xlsx(sessions, a.output, query=q, progress=progress)
+
+
+def _participants(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
+    from talentdesk.exports.event_xlsx import export_participants_xlsx
+
+    return export_participants_xlsx(sessions, a.event, a.output, participant_ids=p, progress=progress)
+
+
+def _rooming(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.event_xlsx import export_rooming_xlsx
+
+    return export_rooming_xlsx(sessions, a.event, a.output, progress=progress)
+
+
+def _arrivals(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.event_xlsx import export_arrivals_xlsx
+
+    return export_arrivals_xlsx(sessions, a.event, a.output, progress=progress)
+
+
+def _materials(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.event_xlsx import export_materials_xlsx
+
+    return export_materials_xlsx(sessions, a.event, a.output, progress=progress)
+
+
+def _badges(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
+    from talentdesk.exports.badges import export_badges_pdf
+
+    return export_badges_pdf(
+        sessions,
+        a.event,
+        a.output,
+        layout=a.layout,
+        participant_ids=p,
+        start_slot=a.start_slot,
+        offset_mm=_offset(a.offset_mm),
+        cut_marks=a.cut_marks,
+        progress=progress,
+    )
+
+
+def _packets(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
+    from talentdesk.exports.packets_pdf import export_packets_pdf
+
+    return export_packets_pdf(
+        sessions,
+        a.event,
+        a.output,
+        participant_ids=p,
+        separate_files=a.separate,
+        badge_layout=a.badge_layout,
+        page_size=a.page_size,
+        progress=progress,
+    )
+
+
+def _certificates(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
+    from talentdesk.exports.certificates_pdf import export_certificates_pdf
+
+    return export_certificates_pdf(
+        sessions, a.event, a.output, participant_ids=p, page_size=a.page_size, progress=progress
+    )
+
+
+def _signin(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.signin_pdf import export_signin_pdf
+
+    return export_signin_pdf(
+        sessions,
+        a.event,
+        a.output,
+        session_id=a.session,
+        day=_day(a.day),
+        page_size=a.page_size,
+        progress=progress,
+    )
+
+
+def _agenda(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
+    from talentdesk.exports.agenda_pdf import export_agenda_pdf
+
+    return export_agenda_pdf(sessions, a.event, a.output, page_size=a.page_size, progress=progress)
+
+
+_EXPORTERS: dict[str, Exporter] = {
+    "members": _members,
+    "directory": _directory,
+    "stats": _stats,
+    "participants": _participants,
+    "rooming": _rooming,
+    "arrivals": _arrivals,
+    "materials": _materials,
+    "badges": _badges,
+    "packets": _packets,
+    "certificates": _certificates,
+    "signin": _signin,
+    "agenda": _agenda,
+}
