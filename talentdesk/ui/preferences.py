@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,7 +91,7 @@ class PreferencesDialog(QDialog):
             self.tabs.addTab(general, self.tr("General"))
             self.tabs.addTab(self._build_documents(), self.tr("Documents"))
             layout.addWidget(self.tabs, 1)
-            self.setMinimumSize(720, 560)
+            self.setMinimumSize(720, 640)
             self._load_letter(ctx)
         layout.addWidget(buttons)
 
@@ -129,8 +130,16 @@ class PreferencesDialog(QDialog):
         self.fields.verticalHeader().setVisible(False)
         self.fields.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.horizontalHeader().setStretchLastSection(True)
+        self.fields.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
         self.fields.verticalHeader().setDefaultSectionSize(self.fields.fontMetrics().height() + 6)
-        self.fields.setMaximumHeight(self.fields.verticalHeader().defaultSectionSize() * 5 + 30)
+        self.fields.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields.setFixedHeight(  # every field at once, no scrolling
+            self.fields.horizontalHeader().sizeHint().height()
+            + self.fields.verticalHeader().defaultSectionSize() * self.fields.rowCount()
+            + 2 * self.fields.frameWidth()
+        )
         self.fields.cellDoubleClicked.connect(lambda row, _column: self.insert_field(row))
 
         self.restore_button = QPushButton(self.tr("&Restore default"))

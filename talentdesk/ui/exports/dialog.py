@@ -237,7 +237,7 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(bottom)
         self.export_button.setDefault(True)
-        self.setMinimumWidth(700)
+        self.setMinimumWidth(760)
 
         self._update_target_widgets()
         self.path.setText(str(default_folder(ctx) / kind.default_name(source, self.options())))
