@@ -398,6 +398,12 @@ def test_sign_in_sheet_of_one_session(qtbot: QtBot, event_area: EventsArea, tmp_
     session = sorted(data.sessions, key=lambda s: s.starts_at)[0]
     event_area.export("signin")
     dialog = the_dialog(event_area.workspace)
+    first_day = data.event.starts_on
+    day_index = next(
+        i for i in range(dialog.signin_scope.count()) if dialog.signin_scope.itemData(i) == ("day", first_day)
+    )
+    dialog.signin_scope.setCurrentIndex(day_index)
+    assert (dialog.options().signin_day, dialog.options().signin_session) == (first_day, None)
     index = next(
         i
         for i in range(dialog.signin_scope.count())
@@ -439,8 +445,11 @@ def test_every_kind_exports_from_its_dialog(qtbot: QtBot, ctx: AppContext, tmp_p
         dialog.only_selected.setChecked(True)  # keeps packets and certificates small
     out = tmp_path / ("paquetes" if key == "packets" else f"salida{export_kind.suffix}")
     if key == "packets":
+        dialog.path.setText(str(tmp_path / "paquetes.pdf"))
+        dialog.name_edited = True
         dialog.separate_files.setChecked(True)
         assert dialog.path_label.text() == "Save in the &folder:"
+        assert dialog.path.text() == str(out)  # a folder has no .pdf
     export_to(qtbot, dialog, out)
     assert dialog.last_result is not None
     if key == "packets":

@@ -452,7 +452,15 @@ class ExportDialog(QDialog):
         self._options_changed()
 
     def _separate_changed(self) -> None:
+        """A typed name follows the switch between one file and a folder of files."""
         self._update_target_widgets()
+        text = self.path.text().strip()
+        if self.name_edited and text:
+            path = Path(text)
+            if self.separate_files.isChecked() and path.suffix.lower() == self.kind.suffix:
+                self.path.setText(str(path.with_suffix("")))
+            elif not self.separate_files.isChecked() and not path.suffix:
+                self.path.setText(str(path.with_name(path.name + self.kind.suffix)))
         self._options_changed()
 
     def _options_changed(self) -> None:
