@@ -30,6 +30,10 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "certificates": ("constancias de participación con código de verificación (.pdf)", "constancias"),
     "signin": ("hojas de firmas por sesión o por día (.pdf)", "participantes"),
     "agenda": ("agenda del evento (.pdf)", "sesiones"),
+    "chapters": ("capítulos con las columnas y el orden de su tabla (.xlsx)", "capítulos"),
+    "sectors": ("sectores y PNCS con las columnas de su tabla (.xlsx)", "sectores"),
+    "organizations": ("organizaciones con las columnas y el orden de su tabla (.xlsx)", "organizaciones"),
+    "events": ("lista de jornadas con las columnas y el orden de su tabla (.xlsx)", "jornadas"),
 }
 _SINGULAR = {
     "miembros": "miembro",
@@ -42,6 +46,10 @@ _SINGULAR = {
     "paquetes": "paquete",
     "constancias": "constancia",
     "sesiones": "sesión",
+    "capítulos": "capítulo",
+    "sectores": "sector",
+    "organizaciones": "organización",
+    "jornadas": "jornada",
 }
 _EVENT_DOCUMENTS = {
     "participants",
@@ -372,6 +380,17 @@ def _agenda(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: An
     return export_agenda_pdf(sessions, a.event, a.output, page_size=a.page_size, progress=progress)
 
 
+def _reference(table: str) -> Exporter:
+    """A whole list as its table shows it by default (``exports/reference_xlsx.py``)."""
+
+    def run(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
+        from talentdesk.exports.reference_xlsx import export_reference_xlsx
+
+        return export_reference_xlsx(sessions, table, a.output, progress=progress)
+
+    return run
+
+
 _EXPORTERS: dict[str, Exporter] = {
     "members": _members,
     "directory": _directory,
@@ -385,4 +404,8 @@ _EXPORTERS: dict[str, Exporter] = {
     "certificates": _certificates,
     "signin": _signin,
     "agenda": _agenda,
+    "chapters": _reference("chapters"),
+    "sectors": _reference("sectors"),
+    "organizations": _reference("organizations"),
+    "events": _reference("events"),
 }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,15 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from talentdesk.core.countries import country_name
 from talentdesk.core.enums import BoardRole, ChapterStatus
-from talentdesk.core.models import BoardPosition, Chapter
 from talentdesk.core.text import fold
+from talentdesk.exports import reference_xlsx
 from talentdesk.services import chapters as service
-from talentdesk.services import reference
+from talentdesk.services.record_lists import ROLE_ORDER, BoardRow, ChapterData, ChapterRow, load_chapters
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.operations import undoable_create, undoable_update
 from talentdesk.ui.tasks import Task
@@ -39,101 +36,6 @@ from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel, show_date
-
-ROLE_ORDER = {role: i for i, role in enumerate(BoardRole)}
-
-
-# -- what the views show (plain data, loaded in the background) ---------------------------------
-
-
-@dataclass(frozen=True)
-class BoardRow:
-    id: int
-    member_id: int
-    member_name: str
-    role: BoardRole
-    term_start: date | None
-    term_end: date | None
-
-    def current(self, today: date) -> bool:
-        return (self.term_start is None or self.term_start <= today) and (
-            self.term_end is None or today <= self.term_end
-        )
-
-
-@dataclass(frozen=True)
-class ChapterRow:
-    id: int
-    name: str
-    city: str | None
-    country: str | None
-    status: ChapterStatus
-    founded_on: date | None
-    contact_email: str | None
-    notes: str | None
-    members: int
-    sector_ids: tuple[int, ...]
-    sector_names: tuple[str, ...]
-    board: tuple[BoardRow, ...]
-
-    @property
-    def country_name(self) -> str:
-        return country_name(self.country)
-
-    @property
-    def place(self) -> str:
-        return ", ".join(filter(None, [self.city, self.country_name]))
-
-    def president(self, today: date | None = None) -> str:
-        """The president in office today, else the latest one."""
-        presidents = [p for p in self.board if p.role is BoardRole.PRESIDENT]
-        if not presidents:
-            return ""
-        now = [p for p in presidents if p.current(today or date.today())]
-        latest = max(now or presidents, key=lambda p: p.term_start or date.min)
-        return latest.member_name
-
-
-@dataclass(frozen=True)
-class ChapterData:
-    chapters: list[ChapterRow]
-    sectors: list[tuple[int, str]]
-
-
-def load_chapters(session: Session) -> ChapterData:
-    counts = service.member_counts(session)
-    stmt = select(Chapter).options(
-        selectinload(Chapter.board).selectinload(BoardPosition.member), selectinload(Chapter.sectors)
-    )
-    rows = []
-    for chapter in session.scalars(stmt):
-        board = sorted(
-            (
-                BoardRow(p.id, p.member_id, p.member.full_name, p.role, p.term_start, p.term_end)
-                for p in chapter.board
-            ),
-            key=lambda b: (ROLE_ORDER[b.role], -(b.term_start or date.min).toordinal(), fold(b.member_name)),
-        )
-        rows.append(
-            ChapterRow(
-                id=chapter.id,
-                name=chapter.name,
-                city=chapter.city,
-                country=chapter.country,
-                status=chapter.status,
-                founded_on=chapter.founded_on,
-                contact_email=chapter.contact_email,
-                notes=chapter.notes,
-                members=counts.get(chapter.id, 0),
-                sector_ids=tuple(s.id for s in chapter.sectors),
-                sector_names=tuple(s.name for s in chapter.sectors),
-                board=tuple(board),
-            )
-        )
-    rows.sort(key=lambda r: fold(r.name))
-    sectors = [(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)]
-    return ChapterData(rows, sectors)
-
 
 # -- the area -----------------------------------------------------------------------------------
 
@@ -159,7 +61,6 @@ class ChaptersArea(RecordArea):
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.new_button)
-        top.addWidget(self.count_label)
 
         self.model = RecordTableModel(
             [
@@ -178,6 +79,9 @@ class ChaptersArea(RecordArea):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.export_button = self.add_table_export(self.table, "chapter")
+        top.addWidget(self.export_button)
+        top.addWidget(self.count_label)
 
         self.detail = self._build_detail()
         splitter = QSplitter()
@@ -287,6 +191,9 @@ class ChaptersArea(RecordArea):
     def focus_search(self) -> None:
         self.filter.setFocus()
         self.filter.selectAll()
+
+    def table_export(self) -> tuple[QTableView, str, int]:
+        return self.table, reference_xlsx.CHAPTERS.title, len(self.all_rows)
 
     def new_item(self) -> None:
         self._open_form(None)

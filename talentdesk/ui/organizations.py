@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -15,16 +14,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import OrganizationKind
-from talentdesk.core.models import Organization
+from talentdesk.exports import reference_xlsx
 from talentdesk.services import organizations as service
-from talentdesk.services import reference
+from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.operations import undoable_create, undoable_update
 from talentdesk.ui.tasks import Task
@@ -42,50 +41,6 @@ MEXICAN_STATES = (
     "Nuevo León", "Oaxaca", "Puebla", "Querétaro", "Quintana Roo", "San Luis Potosí",
     "Sinaloa", "Sonora", "Tabasco", "Tamaulipas", "Tlaxcala", "Veracruz", "Yucatán", "Zacatecas",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class OrganizationRow:
-    id: int
-    name: str
-    kind: OrganizationKind
-    state: str | None
-    city: str | None
-    contact_name: str | None
-    contact_email: str | None
-    contact_phone: str | None
-    notes: str | None
-    sector_ids: tuple[int, ...]
-    sector_numbers: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class OrganizationData:
-    rows: list[OrganizationRow]
-    total: int
-    sectors: list[tuple[int, str]]
-
-
-def load_organizations(session: Session, text: str, kind: OrganizationKind | None) -> OrganizationData:
-    rows = [
-        OrganizationRow(
-            id=o.id,
-            name=o.name,
-            kind=o.kind,
-            state=o.state,
-            city=o.city,
-            contact_name=o.contact_name,
-            contact_email=o.contact_email,
-            contact_phone=o.contact_phone,
-            notes=o.notes,
-            sector_ids=tuple(s.id for s in o.sectors),
-            sector_numbers=tuple(s.number for s in o.sectors),
-        )
-        for o in service.search_organizations(session, text, kind)
-    ]
-    total = int(session.scalar(select(func.count()).select_from(Organization)) or 0)
-    sectors = [(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)]
-    return OrganizationData(rows, total, sectors)
 
 
 class _SearchBox(QLineEdit):
@@ -109,6 +64,7 @@ class OrganizationsArea(RecordArea):
         super().__init__(ctx)
         self.setObjectName("organizations-area")
         self.generation = 0
+        self.total = 0  # organisations in the database, whatever the search
         self.sectors: list[tuple[int, str]] = []
         self.select_after_load: int | None = None
 
@@ -136,7 +92,6 @@ class OrganizationsArea(RecordArea):
         top.addWidget(self.search, 1)
         top.addWidget(self.kind)
         top.addWidget(self.new_button)
-        top.addWidget(self.count_label)
 
         self.model = RecordTableModel(
             [
@@ -161,6 +116,9 @@ class OrganizationsArea(RecordArea):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.export_button = self.add_table_export(self.table, "organization")
+        top.addWidget(self.export_button)
+        top.addWidget(self.count_label)
 
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setObjectName("organization-edit")
@@ -190,6 +148,9 @@ class OrganizationsArea(RecordArea):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def table_export(self) -> tuple[QTableView, str, int]:
+        return self.table, reference_xlsx.ORGANIZATIONS.title, self.total
 
     def focus_table(self) -> None:
         self.table.setFocus()
@@ -230,7 +191,7 @@ class OrganizationsArea(RecordArea):
 
     def _loaded(self, data: OrganizationData) -> None:
         self.loading = False
-        self.sectors = data.sectors
+        self.sectors, self.total = data.sectors, data.total
         keep = self.select_after_load
         self.select_after_load = None
         if keep is None and (current := self.current_row()) is not None:

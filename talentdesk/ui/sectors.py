@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -17,59 +16,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
+from talentdesk.exports import reference_xlsx
 from talentdesk.services import sectors as service
+from talentdesk.services.record_lists import ContactRow, SectorRow, load_sectors
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.operations import undoable_create, undoable_update
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
-
-
-@dataclass(frozen=True)
-class ContactRow:
-    id: int
-    sector_id: int
-    name: str
-    role: str | None
-    email: str | None
-    phone: str | None
-
-
-@dataclass(frozen=True)
-class SectorRow:
-    id: int
-    number: int
-    name: str
-    contact_institution: str | None
-    notes: str | None
-    members: int
-    contacts: tuple[ContactRow, ...]
-
-    @property
-    def title(self) -> str:
-        return f"{self.number}. {self.name}"
-
-
-def load_sectors(session: Session) -> list[SectorRow]:
-    counts = service.member_counts(session)
-    return [
-        SectorRow(
-            id=s.id,
-            number=s.number,
-            name=s.name,
-            contact_institution=s.contact_institution,
-            notes=s.notes,
-            members=counts.get(s.id, 0),
-            contacts=tuple(ContactRow(c.id, s.id, c.name, c.role, c.email, c.phone) for c in s.contacts),
-        )
-        for s in service.list_sectors(session)
-    ]
 
 
 class SectorsArea(RecordArea):
@@ -114,8 +75,12 @@ class SectorsArea(RecordArea):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.export_button = self.add_table_export(self.table, "sector")
+        top = QHBoxLayout()
+        top.addWidget(intro, 1)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self._show_detail(None)
 
@@ -215,6 +180,9 @@ class SectorsArea(RecordArea):
 
     def supports(self, action: str) -> bool:
         return action in ("new", "open", "delete")
+
+    def table_export(self) -> tuple[QTableView, str, int]:
+        return self.table, reference_xlsx.SECTORS.title, -1  # the nine sectors, no filter
 
     def new_item(self) -> None:
         sector = self.current_sector()

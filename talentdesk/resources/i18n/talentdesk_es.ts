@@ -199,7 +199,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+565"/>
+        <location filename="../../ui/chapters.py" line="+472"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -301,7 +301,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChaptersArea</name>
     <message>
-        <location line="-391"/>
+        <location line="-396"/>
         <source>Filter by name, city, country or president…</source>
         <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
     </message>
@@ -311,35 +311,35 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Nuevo capítulo…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Chapter</source>
         <translation>Capítulo</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+50"/>
+        <location line="-49"/>
+        <location line="+53"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+49"/>
+        <location line="-55"/>
+        <location line="+52"/>
         <source>Location</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-49"/>
         <source>President</source>
         <translation>Presidencia</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Select a chapter to see its details and board.</source>
         <translation>Seleccione un capítulo para ver sus datos y su mesa directiva.</translation>
     </message>
@@ -414,7 +414,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Capítulos</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -476,7 +476,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="+376"/>
+        <location filename="../../ui/sectors.py" line="+344"/>
         <source>New contact — %1</source>
         <translation>Nuevo contacto — %1</translation>
     </message>
@@ -534,7 +534,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+419"/>
+        <location filename="../../ui/events/area.py" line="+426"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -781,12 +781,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-329"/>
+        <location filename="../../ui/events/area.py" line="-335"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
@@ -821,7 +821,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Participantes</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>&amp;New event…</source>
         <translation>&amp;Nuevo evento…</translation>
     </message>
@@ -851,7 +851,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Jornadas</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -894,7 +894,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../ui/exports/actions.py" line="+70"/>
+        <location filename="../../ui/exports/actions.py" line="+87"/>
         <source>There are no events yet: create one in Events first.</source>
         <translation>Aún no hay eventos: cree uno en Jornadas primero.</translation>
     </message>
@@ -912,12 +912,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+117"/>
+        <location filename="../../ui/exports/dialog.py" line="+119"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+52"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Examinar…</translation>
     </message>
@@ -937,23 +937,23 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Abrir &amp;carpeta</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-68"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+510"/>
+        <location line="+592"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-585"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+127"/>
         <source>Only the %n selected member(s)</source>
         <translation>
             <numerusform>Sólo %n miembro seleccionado</numerusform>
@@ -1116,8 +1116,24 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>Event: %1</source>
         <translation>Evento: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1: %n row(s) shown with the current filter, of %2</source>
+        <translation>
+            <numerusform>%1: %n renglón que se muestra con el filtro actual, de %2</numerusform>
+            <numerusform>%1: %n renglones que se muestran con el filtro actual, de %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1: %n row(s)</source>
+        <translation>
+            <numerusform>%1: %n renglón</numerusform>
+            <numerusform>%1: %n renglones</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Members by chapter, sector, country and degree, with charts.</source>
         <translation>Miembros por capítulo, sector, país y nivel de estudios, con gráficas.</translation>
     </message>
@@ -1143,7 +1159,8 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
+        <location line="+10"/>
         <source>with the columns and the order of the table.</source>
         <translation>con las columnas y el orden de la tabla.</translation>
     </message>
@@ -1156,7 +1173,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Save in the &amp;folder:</source>
         <translation>Guardar en la &amp;carpeta:</translation>
     </message>
@@ -1231,7 +1248,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Preparing the preview…</source>
         <translation>Preparando la vista previa…</translation>
     </message>
@@ -1269,7 +1286,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+422"/>
+        <location filename="../../ui/exports/kinds.py" line="+467"/>
         <source>Members table as shown</source>
         <extracomment>Option names a kind may list (each is one row of the dialog).</extracomment>
         <translation>Tabla de miembros como se ve</translation>
@@ -1333,6 +1350,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+10"/>
         <source>Agenda (PDF)</source>
         <translation>Agenda (PDF)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Table as shown</source>
+        <translation>Tabla como se ve</translation>
     </message>
 </context>
 <context>
@@ -2899,7 +2921,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+312"/>
+        <location filename="../../ui/organizations.py" line="+273"/>
         <location line="+54"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
@@ -2973,7 +2995,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationsArea</name>
     <message>
-        <location line="-251"/>
+        <location line="-256"/>
         <source>Search by name, city, state or contact…</source>
         <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
     </message>
@@ -2988,7 +3010,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Nueva organización…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
@@ -3023,7 +3045,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Sectores</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
@@ -3038,7 +3060,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Organizaciones</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+59"/>
         <source>%n organization(s)</source>
         <translation>
             <numerusform>%n organización</numerusform>
@@ -3357,7 +3379,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+53"/>
+        <location filename="../../ui/preferences.py" line="+54"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -3407,7 +3429,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Se sustituye por</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>&amp;Restore default</source>
         <translation>&amp;Restaurar el texto original</translation>
     </message>
@@ -3572,6 +3594,24 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>RecordArea</name>
+    <message>
+        <location filename="../../ui/widgets/record_area.py" line="+126"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save this table as a spreadsheet, as it is shown: filter, order and columns (Ctrl+E)</source>
+        <translation>Guardar esta tabla como hoja de cálculo, tal como se ve: filtro, orden y columnas (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export the table as shown…</source>
+        <translation>Exportar la tabla como se ve…</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../ui/widgets/record_dialog.py" line="+77"/>
@@ -3669,7 +3709,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>SectorsArea</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-281"/>
+        <location filename="../../ui/sectors.py" line="-288"/>
         <source>The nine sectors of the National Sector Contact Points (PNCS): the institution that coordinates each one and the people to contact.</source>
         <translation>Los nueve sectores de los Puntos Nacionales de Contacto Sectorial (PNCS): la institución que coordina cada uno y las personas de contacto.</translation>
     </message>
@@ -3685,18 +3725,18 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Contact institution</source>
         <translation>Institución de contacto</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-57"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
@@ -3761,7 +3801,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Sectores y PNCS</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+63"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n miembro</numerusform>

@@ -27,6 +27,7 @@ from talentdesk.core.enums import EventStatus
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
+from talentdesk.exports import reference_xlsx
 from talentdesk.services import events as service
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.events.data import EventRow, load_events
@@ -73,7 +74,6 @@ class EventsArea(RecordArea):
         self.count_label.setObjectName("event-count")
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
-        top.addWidget(self.count_label)
 
         self.model = RecordTableModel(
             [
@@ -95,6 +95,9 @@ class EventsArea(RecordArea):
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.activated.connect(lambda _i: self.open_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.export_button = self.add_table_export(self.table, "event-list")
+        top.addWidget(self.export_button)
+        top.addWidget(self.count_label)
 
         def button(text: str, name: str, slot: Any) -> QPushButton:
             b = QPushButton(text)
@@ -196,13 +199,17 @@ class EventsArea(RecordArea):
         )
 
     def export_current(self) -> None:
-        """Ctrl+E: the participants of the open event, or of the event selected in the list."""
+        """Ctrl+E: what is shown — the participants of the open event, else the list of
+        events as shown (its filter, order and columns)."""
         if self.stack.currentIndex() == WORKSPACE and self.workspace.data is not None:
             self.workspace.export("participants")
-        elif (row := self.current_row()) is not None:
-            self._export_event("participants", row.id)
-        else:
-            self.export("participants")
+        elif self.stack.currentIndex() == LIST:
+            self.export_table()
+
+    def table_export(self) -> tuple[QTableView, str, int] | None:
+        if self.stack.currentIndex() != LIST:
+            return None
+        return self.table, reference_xlsx.EVENTS.title, len(self.all_rows)
 
     def _export_event(self, key: str, event_id: int) -> None:
         def show(source: EventSource) -> None:

@@ -1,4 +1,5 @@
-"""Opening export dialogs from where the data is: the members table, an open event, the menu."""
+"""Opening export dialogs from where the data is: the members table, an open event, a record
+table as shown, the menu."""
 
 from __future__ import annotations
 
@@ -6,14 +7,24 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QTableView, QWidget
 from sqlalchemy.orm import Session
 
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.data import EventData, EventRow, load_event, load_events
 from talentdesk.ui.exports.dialog import ExportDialog
-from talentdesk.ui.exports.kinds import EVENT, KINDS, MEMBERS, EventSource, Source, available, kind
+from talentdesk.ui.exports.kinds import (
+    EVENT,
+    KINDS,
+    MEMBERS,
+    EventSource,
+    Source,
+    TableSource,
+    available,
+    kind,
+)
 from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.widgets.records import shown_table
 
 MEMBER_KEYS = tuple(k.key for k in KINDS if k.scope == MEMBERS)
 EVENT_KEYS = tuple(k.key for k in KINDS if k.scope == EVENT)
@@ -41,6 +52,12 @@ def event_source(data: EventData, selected_ids: Sequence[int] = ()) -> EventSour
         ),
         selected_ids=tuple(selected_ids),
     )
+
+
+def table_source(table: QTableView, name: str, title: str, total: int = -1) -> TableSource:
+    """A small table as it is on screen, read now on the GUI thread (``records.shown_table``)."""
+    columns, rows = shown_table(table)
+    return TableSource(name=name, title=title, columns=columns, rows=rows, total=total)
 
 
 def load_event_source(

@@ -55,6 +55,7 @@ from talentdesk.ui.exports.kinds import (
     ExportOptions,
     MembersSource,
     Source,
+    TableSource,
 )
 from talentdesk.ui.tasks import Cancelled, Task, error_message
 
@@ -425,6 +426,15 @@ class ExportDialog(QDialog):
         source = self.source
         if isinstance(source, EventSource):
             return self.tr("Event: %1").replace("%1", source.name)
+        if isinstance(source, TableSource):
+            rows = len(source.rows)
+            if source.filtered:
+                shown = self.tr("%1: %n row(s) shown with the current filter, of %2", "", rows)
+                shown = shown.replace("%2", str(source.total))
+            else:
+                shown = self.tr("%1: %n row(s)", "", rows)
+            shown = shown.replace("%1", source.title)
+            return shown + " — " + self.tr("with the columns and the order of the table.")
         if self.kind.key == "stats":
             return self.tr("Members by chapter, sector, country and degree, with charts.")
         if source.total < 0:

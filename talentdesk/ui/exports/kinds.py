@@ -21,9 +21,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from talentdesk.db.session import SessionFactory
 from talentdesk.exports.files import ExportResult, Progress
+from talentdesk.exports.xlsx import SheetColumn
 from talentdesk.services.search import MemberQuery
 
-MEMBERS, EVENT = "members", "event"
+MEMBERS, EVENT, RECORDS = "members", "event", "records"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,27 @@ class EventSource:
     selected_ids: tuple[int, ...] = ()
 
 
-Source = MembersSource | EventSource
+@dataclass(frozen=True)
+class TableSource:
+    """A small table exactly as shown (chapters, sectors, organisations, the events list).
+
+    Its values are collected on the GUI thread when the export is asked for (tens to hundreds
+    of rows: cheaper than asking the database again, and it cannot disagree with the screen);
+    the worker only writes them. Everything is immutable, so the worker may read it."""
+
+    name: str  # Spanish name of what is listed: the sheet and the default file name
+    title: str  # the area's title as the window shows it (translated), for the dialog
+    columns: tuple[SheetColumn, ...]  # visible columns in their on-screen order, headers as shown
+    rows: tuple[tuple[object, ...], ...]  # in the table's order, after the area's filter
+    total: int = -1  # rows before the area's filter (-1: the area has no filter)
+    selected_ids: tuple[int, ...] = ()  # unused: a table export is the table
+
+    @property
+    def filtered(self) -> bool:
+        return self.total >= 0 and self.total != len(self.rows)
+
+
+Source = MembersSource | EventSource | TableSource
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,7 @@ OPTION_NAMES = (
 @dataclass(frozen=True)
 class ExportKind:
     key: str
-    scope: str  # MEMBERS or EVENT
+    scope: str  # MEMBERS, EVENT or RECORDS
     title: str  # English source text (translated in context "ExportKind")
     stem: str  # Spanish file name stem
     suffix: str  # ".xlsx" or ".pdf"
@@ -125,6 +146,8 @@ class ExportKind:
             stem = f"{stem} (copia externa)"
         if isinstance(source, EventSource):
             name = f"{stem} - {source.name}"
+        elif isinstance(source, TableSource):
+            name = f"{source.name} {(today or date.today()).isoformat()}"
         else:
             name = f"{stem} {(today or date.today()).isoformat()}"
         name = safe_file_name(name)
@@ -150,6 +173,11 @@ def _members(source: Source) -> MembersSource:
 
 def _event(source: Source) -> EventSource:
     assert isinstance(source, EventSource)
+    return source
+
+
+def _table(source: Source) -> TableSource:
+    assert isinstance(source, TableSource)
     return source
 
 
@@ -183,6 +211,22 @@ def _run_table(
         descending=s.descending,
         progress=progress,
         abort=abort,
+    )
+
+
+def _run_table_view(
+    sessions: SessionFactory,
+    source: Source,
+    options: ExportOptions,
+    out: Path,
+    progress: Progress,
+    abort: threading.Event,
+) -> ExportResult:
+    from talentdesk.exports import table_xlsx
+
+    s = _table(source)
+    return table_xlsx.export_rows_xlsx(
+        out, s.name, s.columns, s.rows, total=len(s.rows), progress=progress, abort=abort
     )
 
 
@@ -415,6 +459,7 @@ def _run_agenda(
     )
 
 
+# The documents the Export menu lists (members and event documents).
 KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "table",
@@ -549,7 +594,20 @@ KINDS: tuple[ExportKind, ...] = (
         "agenda_pdf",
     ),
 )
-BY_KEY = {kind.key: kind for kind in KINDS}
+
+# Any small table as shown (Ctrl+E in Capítulos, Sectores, Organizaciones and the Jornadas
+# list). Not one of the Export menu's documents: the menu's "Export what is shown" reaches it.
+TABLE_VIEW = ExportKind(
+    "table-view",
+    RECORDS,
+    str(QT_TRANSLATE_NOOP("ExportKind", "Table as shown")),
+    "Tabla",
+    ".xlsx",
+    (),
+    _run_table_view,
+    "table_xlsx",
+)
+BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW)}
 
 
 def kind(key: str) -> ExportKind:

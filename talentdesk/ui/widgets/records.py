@@ -2,6 +2,7 @@
 
 The areas load their rows in the background as frozen dataclasses (never ORM objects) and hand
 them over whole; a few hundred rows need no paging. Columns say how to show and sort a row.
+:func:`shown_table` reads a view back as it is on screen (for "Export what is shown").
 """
 
 from __future__ import annotations
@@ -9,35 +10,43 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
-from talentdesk.core.text import fold
+from talentdesk.exports.xlsx import SheetColumn
+from talentdesk.services.record_lists import cell_key
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class Column:
-    """``header`` is already translated; ``value`` gives what the cell shows."""
+    """``header`` is already translated; ``value`` gives what the cell shows, with dates and
+    numbers left as such (the model formats them for the screen, an export keeps them)."""
 
     header: str
     value: Callable[[Any], object]
     sort_key: Callable[[Any], Any] | None = None
     numeric: bool = False
 
+    def export_value(self, row: Any) -> object:
+        """Typed for a spreadsheet: numbers, dates and texts as they are, labels for enums."""
+        value = self.value(row)
+        if value is None or value == "":
+            return None
+        if isinstance(value, Enum):
+            return str(getattr(value, "label", value.value))
+        if isinstance(value, int | float | Decimal | date):
+            return value
+        return str(value)
+
 
 def show_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _default_key(value: object) -> tuple[int, Any]:
-    if value is None or value == "":
-        return (2, "")
-    if isinstance(value, (int, float)):
-        return (0, value)
-    return (1, fold(str(value)))
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -138,4 +147,31 @@ class RecordTableModel(QAbstractTableModel):
         spec = self.columns[column]
         if spec.sort_key is not None:
             return spec.sort_key
-        return lambda row: _default_key(spec.value(row))
+        return lambda row: cell_key(spec.value(row))
+
+
+#: Characters per column in a spreadsheet made from a view (from its width on screen).
+MIN_WIDTH, MAX_WIDTH = 8.0, 60.0
+
+
+def shown_table(view: QTableView) -> tuple[tuple[SheetColumn, ...], tuple[tuple[object, ...], ...]]:
+    """The columns and rows of a view over a :class:`RecordTableModel` as the person sees them:
+    the visible columns in their on-screen order with their (translated) headers, the rows the
+    model holds (already filtered by the area) in their current order, typed for a spreadsheet.
+    Read on the GUI thread; the result is plain immutable data a worker may write."""
+    model = view.model()
+    assert isinstance(model, RecordTableModel), "shown_table reads RecordTableModel views"
+    header = view.horizontalHeader()
+    char = max(view.fontMetrics().averageCharWidth(), 1)
+    logical = [header.logicalIndex(v) for v in range(header.count())]
+    logical = [i for i in logical if not header.isSectionHidden(i) and 0 <= i < len(model.columns)]
+    columns = tuple(
+        SheetColumn(
+            model.columns[i].header,
+            min(max(round(header.sectionSize(i) / char), MIN_WIDTH), MAX_WIDTH),
+        )
+        for i in logical
+    )
+    specs = [model.columns[i] for i in logical]
+    rows = tuple(tuple(spec.export_value(row) for spec in specs) for row in model.rows)
+    return columns, rows
