@@ -9,19 +9,16 @@ leaves no file behind and never replaces a good file with a broken one.
 from __future__ import annotations
 
 import os
-import queue
 import threading
 import uuid
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar, cast
 
 from talentdesk.core.errors import TalentDeskError
 
 Progress = Callable[[int, int], None]
-T = TypeVar("T")
 
 
 class ExportCancelled(TalentDeskError):
@@ -63,55 +60,3 @@ def atomic_output(target: Path | str, *, suffix: str | None = None) -> Iterator[
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
-
-_DONE = object()
-
-
-class _Failed:
-    def __init__(self, exc: BaseException) -> None:
-        self.exc = exc
-
-
-def prefetch(items: Callable[[], Generator[T, None, None]], depth: int = 2) -> Generator[T, None, None]:
-    """Yield what the ``items`` generator yields, running it on its own thread up to ``depth``
-    items ahead. SQLite leaves the GIL while it reads, so an export's reading overlaps its
-    writing. The generator runs start to end on that one thread (a database connection may
-    not change threads); an exception in it is raised here; leaving early stops it."""
-    slots: queue.Queue[object] = queue.Queue(depth)
-    stop = threading.Event()
-
-    def put(item: object) -> bool:
-        while not stop.is_set():
-            try:
-                slots.put(item, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def run() -> None:
-        generator = items()
-        try:
-            for item in generator:
-                if not put(item):
-                    return
-            put(_DONE)
-        except BaseException as exc:  # handed to the consumer, who raises it
-            put(_Failed(exc))
-        finally:
-            generator.close()
-
-    worker = threading.Thread(target=run, name="export-reader", daemon=True)
-    worker.start()
-    try:
-        while True:
-            item = slots.get()
-            if item is _DONE:
-                return
-            if isinstance(item, _Failed):
-                raise item.exc
-            yield cast(T, item)
-    finally:
-        stop.set()
-        worker.join()

@@ -7,10 +7,9 @@ directories, and for each only the contact fields they allowed (LFPDPPP); intern
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections import defaultdict
-from collections.abc import Generator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from talentdesk.core.models import (
 )
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import CONTACT_FIELDS, allowed_fields, may_appear
-from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort, prefetch
+from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook
 from talentdesk.services.search import MemberQuery, matching_ids
 
@@ -126,23 +125,12 @@ def export_members_xlsx(
     abort: threading.Event | None = None,
 ) -> ExportResult:
     keep = [i for i, key in enumerate(KEYS) if not (external and key in INTERNAL_ONLY)]
-    everything = len(keep) == len(KEYS)
-    written = 0
-    with atomic_output(out_path, suffix=".xlsx") as temp:
+    with streaming_reader(sessions) as session, atomic_output(out_path, suffix=".xlsx") as temp:
+        ids = list(matching_ids(session, selection) if isinstance(selection, MemberQuery) else selection)
         workbook = new_workbook()
         sheet = SheetWriter(workbook, "Miembros", [COLUMNS[i][1] for i in keep])
         try:
-            # Rows are read on a second thread while this one writes (openpyxl is most of the time).
-            chunks = prefetch(lambda: _read(sessions, selection, external, abort))
-            with contextlib.closing(chunks):  # stops the reader at once if this side fails
-                for done, total, rows in chunks:
-                    check_abort(abort)
-                    for row in rows:
-                        sheet.row(row if everything else [row[i] for i in keep])
-                    written += len(rows)
-                    if progress is not None:
-                        progress(done, total)
-            check_abort(abort)
+            written = _write(session, sheet, ids, keep, external, progress, abort)
         except BaseException:
             sheet.discard()
             raise
@@ -151,29 +139,33 @@ def export_members_xlsx(
     return ExportResult(Path(out_path), written)
 
 
-def _read(
-    sessions: SessionFactory,
-    selection: MemberQuery | Sequence[int],
+def _write(
+    session: Session,
+    sheet: SheetWriter,
+    ids: list[int],
+    keep: list[int],
     external: bool,
+    progress: Progress | None,
     abort: threading.Event | None,
-) -> Generator[tuple[int, int, list[list[object]]], None, None]:
-    """(members done, total, rows) chunk by chunk, in the selection's order."""
-    with streaming_reader(sessions) as session:
-        ids = list(matching_ids(session, selection) if isinstance(selection, MemberQuery) else selection)
-        lookups = _Lookups.read(session)
-        for start in range(0, len(ids), CHUNK):
-            if abort is not None and abort.is_set():
-                return
-            chunk = ids[start : start + CHUNK]
-            yield min(start + CHUNK, len(ids)), len(ids), rows_for(session, chunk, lookups, external=external)
+) -> int:
+    lookups = _Lookups.read(session)
+    everything = len(keep) == len(KEYS)
+    written = 0
+    for start in range(0, len(ids), CHUNK):
+        check_abort(abort)
+        for row in rows_for(session, ids[start : start + CHUNK], lookups, external=external):
+            sheet.row(row if everything else [row[i] for i in keep])
+            written += 1
+        if progress is not None:
+            progress(min(start + CHUNK, len(ids)), len(ids))
+    check_abort(abort)
+    return written
 
 
 class _Lookups:
     """Names of chapters, sectors and contribution types, read once per export."""
 
-    def __init__(
-        self, chapters: dict[int, str], sectors: dict[int, str], contributions: dict[int, str]
-    ) -> None:
+    def __init__(self, chapters: dict[int, str], sectors: dict[int, str], contributions: dict[int, str]) -> None:
         self.chapters = chapters
         self.sectors = sectors
         self.contributions = contributions
