@@ -60,7 +60,18 @@ def test_members_full_and_table_as_shown(cli: Cli, demo_db_path: Path, tmp_path:
 def test_directory_grouped_by_country(cli: Cli, demo_db_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "directorio.pdf"
     printed = ok(
-        cli("--db", demo_db_path, "export", "directory", "-o", out, "--group-by", "country", "--page-size", "a4")
+        cli(
+            "--db",
+            demo_db_path,
+            "export",
+            "directory",
+            "-o",
+            out,
+            "--group-by",
+            "country",
+            "--page-size",
+            "a4",
+        )
     )
     consented = int(query(demo_db_path, "SELECT count(*) FROM members WHERE directory_consent")[0][0])
     assert f"Se exportaron {consented:,} miembros" in printed
@@ -163,7 +174,9 @@ def test_bad_event_options_are_refused_in_spanish_and_write_nothing(
 ) -> None:
     out = tmp_path / "salida.pdf"
     document, *options = args
-    result = cli("--db", demo_db_path, "export", document, "-o", out, "--event", event_id(demo_db_path), *options)
+    result = cli(
+        "--db", demo_db_path, "export", document, "-o", out, "--event", event_id(demo_db_path), *options
+    )
     assert result.code == 1
     assert result.err.startswith("Error:") and message in result.err
     assert list(tmp_path.iterdir()) == []
@@ -171,7 +184,15 @@ def test_bad_event_options_are_refused_in_spanish_and_write_nothing(
 
 def test_external_copy_cannot_be_a_table_as_shown(cli: Cli, demo_db_path: Path, tmp_path: Path) -> None:
     result = cli(
-        "--db", demo_db_path, "export", "members", "-o", tmp_path / "x.xlsx", "--external", "--columns", "email"
+        "--db",
+        demo_db_path,
+        "export",
+        "members",
+        "-o",
+        tmp_path / "x.xlsx",
+        "--external",
+        "--columns",
+        "email",
     )
     assert result.code == 1 and "--external" in result.err
     assert list(tmp_path.iterdir()) == []

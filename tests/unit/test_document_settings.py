@@ -28,7 +28,9 @@ def test_default_letter_until_one_is_saved_then_the_saved_one(db: Database) -> N
     ("text", "message"),
     [("Hola {apellido}", "«{apellido}» no existe"), ("Hola {nombre", "sin cerrar")],
 )
-def test_bad_template_is_refused_with_the_reason_and_nothing_saved(db: Database, text: str, message: str) -> None:
+def test_bad_template_is_refused_with_the_reason_and_nothing_saved(
+    db: Database, text: str, message: str
+) -> None:
     with db.session() as s, pytest.raises(ValidationError, match=message):
         ds.set_welcome_letter(s, text)
     with db.session() as s:

@@ -209,3 +209,30 @@ def _ignorable(diff: object) -> bool:
     if isinstance(diff, tuple) and diff[0] == "remove_table":
         return str(diff[1].name).startswith("member_fts")
     return False
+
+
+def test_migration_0004_adds_and_removes_the_document_tables(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    path = tmp_path / "m.sqlite"
+    engine = make_engine(path)
+    config = migrate.alembic_config()
+    tables = {"certificates", "document_settings"}
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0003")
+        assert not tables & set(inspect(engine).get_table_names())
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0004")
+        assert tables <= set(inspect(engine).get_table_names())
+        columns = {c["name"] for c in inspect(engine).get_columns("certificates")}
+        assert columns == {"id", "participant_id", "code", "issued_at"}
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0003")
+        assert not tables & set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
