@@ -89,7 +89,16 @@ from talentdesk.exports.badges import (
 from talentdesk.exports.consent import allowed_fields
 from talentdesk.exports.directory_pdf import display_phone
 from talentdesk.exports.files import ExportCancelled, ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import AUTHOR, CREATOR, FONT, FONT_BOLD, GREEN, GREY, register_fonts, styles
+from talentdesk.exports.pdf import (
+    FONT,
+    FONT_BOLD,
+    GREEN,
+    GREY,
+    document_metadata,
+    page_margins,
+    register_fonts,
+    styles,
+)
 from talentdesk.services.document_settings import fill_template, welcome_letter
 
 DEFAULT_BADGE_LAYOUT = "a6"
@@ -894,13 +903,7 @@ class _RecordingFrame(Frame):  # type: ignore[misc]  # reportlab is untyped
 
 
 def _margins(pagesize: tuple[float, float]) -> dict[str, float]:
-    margin = 18 * mm
-    return {
-        "leftMargin": margin,
-        "rightMargin": margin,
-        "topMargin": margin + 6 * mm,
-        "bottomMargin": margin + 4 * mm,
-    }
+    return page_margins()
 
 
 def _body_frame(pagesize: tuple[float, float], cls: type[Frame] = Frame) -> Frame:
@@ -1114,12 +1117,7 @@ class _PacketDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         super().__init__(
             str(filename),
             pagesize=pagesize,
-            title=title,
-            author=AUTHOR,
-            creator=CREATOR,
-            subject=subject,
-            lang="es-MX",
-            initialFontName=FONT,  # else every page names Helvetica, which is never embedded
+            **document_metadata(title, subject),
             **_margins(pagesize),
         )
         self._event_title = event_title

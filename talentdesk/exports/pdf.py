@@ -89,6 +89,29 @@ def set_metadata(canvas: Canvas, title: str, subject: str = "") -> None:
     canvas.setSubject(subject)
 
 
+def page_margins(margins_mm: float = 18) -> dict[str, float]:
+    """Margins of every platypus document: room above for a running header, below for the footer."""
+    margin = margins_mm * mm
+    return {
+        "leftMargin": margin,
+        "rightMargin": margin,
+        "topMargin": margin + 6 * mm,
+        "bottomMargin": margin + 4 * mm,
+    }
+
+
+def document_metadata(title: str, subject: str = "") -> dict[str, str]:
+    """What every platypus document passes to its template: metadata, language and font."""
+    return {
+        "title": title,
+        "author": AUTHOR,
+        "creator": CREATOR,
+        "subject": subject,
+        "lang": "es-MX",
+        "initialFontName": FONT,  # else every page names Helvetica, which is never embedded
+    }
+
+
 TOTAL_PAGES_FORM = "td_total_pages"
 
 
@@ -141,20 +164,11 @@ class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab i
         **kwargs: Any,
     ) -> None:
         register_fonts()
-        margin = margins_mm * mm
         super().__init__(
             str(filename),
             pagesize=pagesize,
-            leftMargin=margin,
-            rightMargin=margin,
-            topMargin=margin + 6 * mm,
-            bottomMargin=margin + 4 * mm,
-            title=title,
-            author=AUTHOR,
-            creator=CREATOR,
-            subject=subject,
-            lang="es-MX",
-            initialFontName=FONT,  # else every page names Helvetica, which is never embedded
+            **page_margins(margins_mm),
+            **document_metadata(title, subject),
             **kwargs,
         )
         self._header = header
