@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything TalentDesk needs on a Debian machine, idempotently:
-#   - the system libraries Qt needs for a real window (and Xvfb/poppler/qpdf for tests);
+#   - the system libraries Qt needs for a real window (and Xvfb/poppler/qpdf/LibreOffice for tests);
 #   - a virtual environment in .venv with TalentDesk and its test and dev tools.
 # Sourced by run-app and run-tests; safe to run again (it skips what is already there).
 set -euo pipefail
@@ -14,6 +14,11 @@ SYSTEM_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-randr0
   fonts-dejavu-core poppler-utils qpdf xvfb xauth
 )
+# The test suite also opens exports in a real spreadsheet application (headless LibreOffice
+# Calc, ~200 MB); only `run-tests` asks for it, the app itself never needs it.
+if [ "${TALENTDESK_SETUP_FOR_TESTS:-0}" = "1" ]; then
+  SYSTEM_PACKAGES+=(libreoffice-calc-nogui)
+fi
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

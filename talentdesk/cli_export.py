@@ -20,7 +20,7 @@ from talentdesk.core.errors import TalentDeskError
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "members": ("miembros: todos los campos, o la tabla como se muestra con --columns (.xlsx)", "miembros"),
     "directory": ("directorio de miembros por capítulo, sector o país (.pdf)", "miembros"),
-    "stats": ("estadísticas de miembros con gráficas (.xlsx)", "hojas"),
+    "stats": ("estadísticas de miembros con gráficas (.xlsx)", "miembros"),
     "participants": ("participantes de un evento (.xlsx)", "participantes"),
     "rooming": ("rooming list: una hoja por hotel (.xlsx)", "huéspedes"),
     "arrivals": ("llegadas y salidas para traslados (.xlsx)", "vuelos"),
@@ -37,7 +37,6 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
 }
 _SINGULAR = {
     "miembros": "miembro",
-    "hojas": "hoja",
     "participantes": "participante",
     "huéspedes": "huésped",
     "vuelos": "vuelo",

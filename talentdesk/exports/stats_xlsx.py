@@ -275,7 +275,7 @@ def _summary(workbook: Any, counts: MemberCounts, selection: str) -> SheetWriter
     chart.title = "Miembros por estatus"
     chart.add_data(Reference(sheet.sheet, min_col=2, min_row=first, max_row=last), titles_from_data=False)
     _categories(chart, Reference(sheet.sheet, min_col=1, min_row=first, max_row=last))
-    chart.dataLabels = DataLabelList(showPercent=True)
+    chart.dataLabels = _percent_labels()
     sheet.sheet.add_chart(chart, "E2")
     return sheet
 
@@ -361,7 +361,7 @@ def _chart(sheet: SheetWriter, rows: list[tuple[Any, str, int]], title: str, *, 
     if pie:
         chart = PieChart()
         chart.add_data(data, titles_from_data=True)
-        chart.dataLabels = DataLabelList(showPercent=True)
+        chart.dataLabels = _percent_labels()
     else:
         chart = BarChart()
         chart.type = "bar"  # horizontal: long names stay readable
@@ -405,6 +405,13 @@ def describe_query(session: Session, query: MemberQuery | None) -> str:
             "Con consentimiento para directorios" if query.directory_consent else "Sin consentimiento"
         )
     return "; ".join(parts)
+
+
+def _percent_labels() -> DataLabelList:
+    # Every flag spelled out: LibreOffice shows series and category names when they are absent.
+    return DataLabelList(
+        showPercent=True, showVal=False, showSerName=False, showCatName=False, showLegendKey=False
+    )
 
 
 def _categories(chart: BarChart | PieChart, labels: Reference) -> None:

@@ -196,6 +196,10 @@ def test_every_stat_sheet_has_a_native_chart_over_its_cells(demo: Database, tmp_
     rows = len(sheets(out)["Por capítulo"]) - 2  # without header and total
     assert f"'Por capítulo'!$B$2:$B${min(rows, stats_module.CHART_BARS) + 1}" in xml
     assert "<cat><strRef><f>'Por nivel de estudios'!$A$2:$A$" in xml
+    # Pie labels say the share only: left unset, LibreOffice also prints series and category names.
+    for flag in ("showSerName", "showCatName", "showVal"):
+        assert f'<{flag} val="0"' in xml, flag
+    assert '<showPercent val="1"' in xml
 
 
 def test_sheets_are_formatted(demo: Database, tmp_path: Path) -> None:
