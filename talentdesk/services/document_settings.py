@@ -24,7 +24,7 @@ WELCOME_FIELDS: dict[str, str] = {
     "nombres": "nombre(s) de pila",
     "evento": "nombre del evento",
     "edicion": "edición del evento",
-    "fechas": "fechas del evento («10 y 11 de marzo de 2027»)",
+    "fechas": "fechas del evento, dentro de una frase («los días 10 y 11 de marzo de 2027»)",
     "sede": "sede del evento",
     "ciudad": "ciudad del evento",
     "organizacion": "organización o capítulo del participante",
