@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
-from talentdesk.core.enums import DegreeLevel, Gender, MemberStatus
+from talentdesk.core.enums import DegreeLevel, Gender, MemberStatus, PrintField
 from talentdesk.core.models import (
     Chapter,
     ContributionType,
@@ -68,6 +68,9 @@ COLUMNS: tuple[tuple[str, SheetColumn], ...] = (
     ("updated_at", SheetColumn("Actualizado", 16, "datetime")),
 )
 INTERNAL_ONLY = {
+    # Not for outside IME: personal data a directory never shows, and the consent record itself.
+    "gender",
+    "website",
     "notes",
     "consent_date",
     "consent_source",
@@ -191,7 +194,10 @@ def _datetime(value: object) -> object:
     return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
-_CONTACT_INDEXES = [(KEYS.index(field.value), field) for field in CONTACT_FIELDS]
+# Each contact column with the permission it needs; the state goes with the city (a place).
+_CONTACT_INDEXES = [(KEYS.index(field.value), field) for field in CONTACT_FIELDS] + [
+    (KEYS.index("state"), PrintField.CITY)
+]
 
 
 def rows_for(

@@ -104,7 +104,11 @@ def test_external_copy_keeps_only_consent_and_allowed_fields(demo: Database, tmp
             else:
                 assert row[col[header]] == ""
                 checked_hidden += bool(person[field])
+        # The state is a place too: it goes out only with the city.
+        shown_state = row[col["Estado / región"]]
+        assert shown_state == ((person["state"] or "") if "city" in person["print_fields"] else "")
     assert checked_hidden > 0  # the demo data does exercise the rule
+    assert "Género" not in headers and "Sitio web / LinkedIn" not in headers
 
 
 def test_cancel_leaves_no_file_and_keeps_the_old_one(demo: Database, tmp_path: Path) -> None:
