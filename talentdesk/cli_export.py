@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from talentdesk.core.enums import MemberStatus
@@ -189,6 +189,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_certificates(args: argparse.Namespace) -> int:
+    """Exit 0 only for a constancia that may be honoured: a code nobody was issued, or one whose
+    holder is no longer «Asistió» (attendance corrected after printing), exits 1."""
     import json
 
     from talentdesk.cli import EXIT_ERROR, EXIT_OK, _open
@@ -200,15 +202,57 @@ def cmd_certificates(args: argparse.Namespace) -> int:
             found = verify_certificate(session, args.code)
     finally:
         db.close()
+    valid = found is not None and bool(found["attended"])
     if args.json:
-        print(json.dumps(found, ensure_ascii=False, default=str, indent=2))
+        print(json.dumps(_certificate_json(found), ensure_ascii=False, indent=2))
     elif found is None:
         print(f"El código «{args.code}» no corresponde a ninguna constancia emitida.")
     else:
-        print("Constancia válida:")
-        for key, value in found.items():
-            print(f"  {key}: {value}")
-    return EXIT_OK if found is not None else EXIT_ERROR
+        if valid:
+            print(f"Constancia válida ({found['code']}):")
+        else:
+            print(
+                f"El código {found['code']} existe, pero la constancia ya no es válida: la asistencia de "
+                f"{found['participant']} se corrigió después de emitirla (estatus actual: «{found['status']}»)."
+            )
+        for label, value in _certificate_lines(found):
+            print(f"  {label}: {value}")
+    return EXIT_OK if valid else EXIT_ERROR
+
+
+def _certificate_json(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The dict as ``verify_certificate`` returns it, dates in ISO 8601 (``issued_at`` in UTC)."""
+    if found is None:
+        return None
+    out = dict(found)
+    for key, value in found.items():
+        if isinstance(value, datetime):  # stored as naive UTC
+            out[key] = value.replace(tzinfo=UTC).isoformat(timespec="seconds")
+        elif isinstance(value, date):
+            out[key] = value.isoformat()
+    return out
+
+
+def _certificate_lines(found: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a person reads: Spanish labels and dates, in the order one checks a paper."""
+    from talentdesk.core.dates import spanish_date, spanish_date_range
+
+    event = found["event"]
+    if found["edition"] and found["edition"] not in event:
+        event = f"{event} {found['edition']}"
+    issued = found["issued_at"].replace(tzinfo=UTC).astimezone()
+    lines = [
+        ("Participante", f"{found['participant']} ({found['participant_code']})"),
+        ("Rol", str(found["role"])),
+        ("Estatus", str(found["status"])),
+        ("Evento", event),
+        ("Fechas", spanish_date_range(found["starts_on"], found["ends_on"])),
+    ]
+    place = ", ".join(p for p in (found["venue"], found["city"]) if p)
+    if place:
+        lines.append(("Sede", place))
+    lines.append(("Emitida", f"{spanish_date(issued.date())}, {issued:%H:%M}"))
+    return lines
 
 
 def _participant_ids(session: Any, args: argparse.Namespace) -> list[int] | None:

@@ -6,8 +6,9 @@ makers number them.
 
 A badge (:func:`draw_badge`) has the event in a green band at the top, the given names large,
 both surnames below (paternal and maternal on one line when they fit, else one per line), the
-organisation and, for members of the Network, their chapter; a QR code of the participant code
-with the code printed under it, and a band in the colour of the role with its Spanish name.
+organisation (members: only if they allowed their employer, see :func:`organization_is_public`)
+and, for members of the Network, their chapter; a QR code of the participant code with the code
+printed under it, and a band in the colour of the role with its Spanish name.
 Names are never cut: a long name is set on two lines or shrunk until it fits.
 
 Who gets a badge by default (:data:`DEFAULT_STATUSES`): everyone still expected or present —
@@ -40,11 +41,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.dates import spanish_date_range
-from talentdesk.core.enums import ParticipantRole, ParticipantStatus
+from talentdesk.core.enums import ParticipantRole, ParticipantStatus, PrintField
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.db.session import SessionFactory, streaming_reader
+from talentdesk.exports.consent import allowed_fields
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, new_canvas, register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, draw_qr
@@ -224,6 +226,28 @@ def event_line(starts_on: date, ends_on: date, city: str | None) -> str:
     return f"{dates} · {city}" if city else dates
 
 
+def organization_is_public(
+    member_id: int | None, directory_consent: bool | int | None, print_fields_raw: str | None
+) -> bool:
+    """May a public document (badge, sign-in sheet) print this participant's organisation?
+
+    For a member it is a copy of their employer (``services.events.add_member``), so it follows
+    the member's *current* consent rule (``consent.allowed_fields``: consent to appear and the
+    "employer" field allowed); a guest (no member) keeps the organisation they registered with.
+    """
+    return member_id is None or PrintField.EMPLOYER in allowed_fields(directory_consent, print_fields_raw)
+
+
+def public_organization(
+    organization: str | None,
+    member_id: int | None,
+    directory_consent: bool | int | None,
+    print_fields_raw: str | None,
+) -> str | None:
+    """The organisation as a public document may print it: None when not allowed."""
+    return organization if organization_is_public(member_id, directory_consent, print_fields_raw) else None
+
+
 @dataclass(frozen=True)
 class BadgeData:
     """Everything one badge shows, as plain values (drawing needs no database session)."""
@@ -234,17 +258,27 @@ class BadgeData:
     paternal_surname: str
     maternal_surname: str | None
     role: ParticipantRole
-    organization: str | None
+    organization: str | None  # as registered; the badge prints it only if ``organization_public``
     chapter: str | None  # the member's chapter ("Houston"); None for guests and unassigned members
     event_name: str
     event_line: str  # dates and city, in Spanish (see :func:`event_line`)
+    #: False for a member who did not allow their employer (:func:`organization_is_public`):
+    #: the badge, worn in public, then shows the chapter only. The packet's own cover and
+    #: letter, handed to that person, may still use ``organization``.
+    organization_public: bool = True
 
 
 def badge_data(participant: Participant, *, chapter: str | None = None) -> BadgeData:
     """The badge of one ORM participant. ``chapter`` defaults to the member's chapter, which is
     loaded lazily: for many participants use :func:`load_badges` (three queries in all)."""
-    if chapter is None and participant.member is not None and participant.member.chapter is not None:
-        chapter = participant.member.chapter.name
+    member = participant.member
+    if chapter is None and member is not None and member.chapter is not None:
+        chapter = member.chapter.name
+    public = organization_is_public(
+        participant.member_id,
+        member.directory_consent if member is not None else None,
+        member.print_fields_raw if member is not None else None,
+    )
     event = participant.event
     return BadgeData(
         participant_id=participant.id,
@@ -257,6 +291,7 @@ def badge_data(participant: Participant, *, chapter: str | None = None) -> Badge
         chapter=chapter,
         event_name=event.name,
         event_line=event_line(event.starts_on, event.ends_on, event.city),
+        organization_public=public,
     )
 
 
@@ -290,6 +325,9 @@ def load_badges(
             Participant.role,
             Participant.organization,
             Chapter.name,
+            Participant.member_id,
+            Member.directory_consent,
+            Member.print_fields_raw,
         )
         .select_from(Participant)
         .outerjoin(Member, Member.id == Participant.member_id)
@@ -320,8 +358,9 @@ def load_badges(
             chapter=chapter,
             event_name=name,
             event_line=line,
+            organization_public=organization_is_public(member_id, consent, print_fields),
         )
-        for pid, code, given, paternal, maternal, role, organization, chapter in rows
+        for pid, code, given, paternal, maternal, role, organization, chapter, member_id, consent, print_fields in rows
     ]
 
 
@@ -574,7 +613,7 @@ def draw_badge(
 
 def _affiliation(badge: BadgeData, width: float, scale: float) -> list[tuple[_Block, colors.Color]]:
     blocks: list[tuple[_Block, colors.Color]] = []
-    if badge.organization:
+    if badge.organization and badge.organization_public:
         org_max = 9 * scale
         block = _fit_words(badge.organization.split(), FONT, width, org_max, 2, line_penalty=1.15)
         blocks.append((block, INK))

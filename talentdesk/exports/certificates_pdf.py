@@ -1,8 +1,9 @@
 """*Constancias de participación*: one landscape page per participant who attended.
 
 Each constancia carries a verification code (``services.certificates``). The codes are
-issued and committed in their own transaction before anything is drawn, so a reprint, or a
-retry after a cancelled or failed export, prints the same codes. Only participants whose
+issued and committed in their own transaction once the output path is known to be writable
+and before anything is drawn, so a reprint, or a retry after a cancelled or failed export,
+prints the same codes (and an unwritable path issues none). Only participants whose
 status is «Asistió» get one; the name is printed as large as fits, and long names shrink (or
 take two lines) rather than being cut.
 """
@@ -31,7 +32,7 @@ from talentdesk.core.enums import Gender, ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import Member
-from talentdesk.core.text import fold, full_name
+from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, read_scope, session_scope
 from talentdesk.exports.agenda_pdf import EventInfo, load_event, pagesize_of
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
@@ -86,10 +87,12 @@ def export_certificates_pdf(
         event = load_event(session, event_id)
         people = _recipients(session, event, participant_ids)
     check_abort(abort)
-    with session_scope(sessions) as session:
-        codes = issue_certificates(session, [p.id for p in people])
     total = len(people)
+    # Entering atomic_output checks the target (folder exists and is writable, .pdf): a path
+    # that cannot be written must be refused before codes are issued, committed and audited.
     with atomic_output(out_path, suffix=".pdf") as temp:
+        with session_scope(sessions) as session:
+            codes = issue_certificates(session, [p.id for p in people])
         canvas = new_canvas(
             temp,
             f"Constancias de participación — {event.title}",
@@ -158,21 +161,6 @@ def _role_phrase(person: _Recipient) -> str:
     return female if person.female else male
 
 
-def _article(event_name: str) -> str:
-    """'la' Jornada, 'el' Encuentro, 'las' Jornadas; nothing when the name brings its own."""
-    words = fold(event_name).split()
-    first = words[0] if words else ""
-    if first in ("la", "el", "las", "los"):
-        return ""
-    if first.endswith("as"):
-        return "las "
-    if first.endswith("os") or first.endswith("es"):
-        return "los "
-    if first.endswith(("a", "ion", "dad", "tud", "ie")):
-        return "la "
-    return "el "
-
-
 def fit_font_size(text: str, font: str, width: float, largest: float, smallest: float) -> float:
     """The largest size (in 0.5 pt steps) at which ``text`` fits ``width``, at least ``smallest``."""
     size = largest
@@ -226,9 +214,11 @@ def draw_certificate(
     lines, name_size = _name_lines(name, text_width)
     name_leading = name_size * 1.15
     event_name = escape(event.title)
+    # "el evento «…», celebrado": an article or participle guessed from the event's name is
+    # wrong too often (el Cumbre, la Foro… celebrada), this reads right whatever it is called.
     sentence = (
-        f"por su participación como <b>{escape(role)}</b> en {_article(event.name)}<b>{event_name}</b>, "
-        f"celebrada {spanish_dates_phrase(event.starts_on, event.ends_on)}"
+        f"por su participación como <b>{escape(role)}</b> en el evento <b>«{event_name}»</b>, "
+        f"celebrado {spanish_dates_phrase(event.starts_on, event.ends_on)}"
     )
     if event.place:
         sentence += f" en {escape(event.place)}"

@@ -96,6 +96,7 @@ from talentdesk.exports.pdf import (
     GREY,
     document_metadata,
     page_margins,
+    pages_fit,
     register_fonts,
     styles,
 )
@@ -973,7 +974,8 @@ class _SharedPages:
         doc = BaseDocTemplate(io.BytesIO(), pagesize=pagesize, initialFontName=FONT, **_margins(pagesize))
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=end_page)])
         doc._doSave = 0  # nothing is written: only the placements are wanted
-        doc.build(story)
+        with pages_fit("Paquetes de participantes"):
+            doc.build(story)
         self.pages = [page for page in pages if page] or [[]]
         _freeze_wraps(placed[0] for page in self.pages for placed in page)
 
@@ -1297,7 +1299,8 @@ def _write_combined(
             abort=abort,
             on_packet=on_packet,
         )
-        doc.build([_Feed(packets())])
+        with pages_fit(doc.title):
+            doc.build([_Feed(packets())])
         check_abort(abort)
 
 
@@ -1319,7 +1322,8 @@ def _write_one(
         outline_people=False,
         abort=abort,
     )
-    doc.build(packet_story(person, data, shared, layout, _frame_width(pagesize), _styles()))
+    with pages_fit(doc.title):
+        doc.build(packet_story(person, data, shared, layout, _frame_width(pagesize), _styles()))
 
 
 # -- one file per participant ---------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""What every PDF shares: the embedded font, the paragraph styles, document metadata, and a
-one-pass "Página x de y".
+"""What every PDF shares: the embedded font, the paragraph styles, document metadata, a
+one-pass "Página x de y", and a Spanish error when something cannot fit on a page.
 
 Every document embeds the DejaVu Sans shipped in ``talentdesk/resources`` (ReportLab's
 standard fonts carry no glyphs beyond Latin-1 and are never embedded). "de y" is a PDF form
@@ -10,7 +10,9 @@ once, not twice.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +24,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
+from talentdesk.core.errors import TalentDeskError
 from talentdesk.exports.files import Progress, check_abort
 from talentdesk.resources import font_path
 
@@ -139,6 +143,73 @@ def finish_page_numbers(canvas: Canvas, total: int, size: float = 8) -> None:
     canvas.endForm()
 
 
+SNIPPET_LENGTH = 50
+
+
+@contextmanager
+def pages_fit(title: str) -> Iterator[None]:
+    """Around a platypus ``build``: reportlab's LayoutError (one flowable taller than a page:
+    a table row or paragraph with far too much text) becomes a Spanish TalentDeskError that
+    names the document and quotes the text to shorten. Inside ``atomic_output`` no file is
+    left behind either way."""
+    try:
+        yield
+    except LayoutError as exc:
+        raise TalentDeskError(overflow_message(title, exc)) from exc
+
+
+def overflow_message(title: str, exc: LayoutError) -> str:
+    """«Un elemento de «…» no cabe en una página: …», quoting the longest text of the flowable
+    that did not fit (found in the traceback: reportlab's message has no usable text)."""
+    text = max(_texts(_offending_flowable(exc)), key=len, default="")
+    text = " ".join(text.split())
+    where = f"Un elemento de «{title}» no cabe en una página"
+    if not text:
+        return f"{where}: algún texto es demasiado largo para imprimirse. Acórtelo y vuelva a exportar."
+    snippet = text if len(text) <= SNIPPET_LENGTH else text[:SNIPPET_LENGTH].rstrip() + "…"
+    return (
+        f"{where}: el texto «{snippet}» ({len(text):,} caracteres) es demasiado largo para "
+        "imprimirse. Acórtelo y vuelva a exportar."
+    )
+
+
+def _offending_flowable(exc: BaseException) -> Any:
+    """The flowable ``BaseDocTemplate.handle_flowable`` was placing when it gave up (its ``f``)."""
+    found: Any = None
+    tb: types.TracebackType | None = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_code.co_name == "handle_flowable" and "f" in frame.f_locals:
+            found = frame.f_locals["f"]
+        tb = tb.tb_next
+    return found
+
+
+def _texts(item: Any, depth: int = 0) -> Iterable[str]:
+    """The plain texts inside a flowable; for a table only its tallest row (the culprit).
+    Other objects (a layout state, the document) are not entered."""
+    if depth > 8 or item is None:
+        return
+    if isinstance(item, str):
+        yield item
+    elif isinstance(item, Paragraph):
+        yield item.getPlainText()
+    elif isinstance(item, list | tuple):
+        for child in item:
+            yield from _texts(child, depth + 1)
+    elif isinstance(item, Table):
+        rows = list(getattr(item, "_cellvalues", []))
+        heights = list(getattr(item, "_rowHeights", None) or [])
+        if len(heights) == len(rows) and all(isinstance(h, int | float) for h in heights):
+            rows = [rows[max(range(len(rows)), key=heights.__getitem__)]] if rows else []
+        for row in rows:
+            yield from _texts(row, depth + 1)
+    elif isinstance(item, Flowable):  # KeepTogether's content, a custom flowable's lines…
+        for value in vars(item).values():
+            if isinstance(value, str | list | tuple | Flowable):
+                yield from _texts(value, depth + 1)
+
+
 class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """A platypus document with metadata, one frame, a footer with 'Página x de y', an optional
     running header, progress reports and cancellation between flowables.
@@ -199,6 +270,11 @@ class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab i
         canvas.drawString(self.leftMargin, y, self._footer_left)
         canvas.restoreState()
         draw_page_number(canvas, canvas.getPageNumber(), width - self.rightMargin, y)
+
+    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
+        """Lay out and write; a flowable taller than a page is a Spanish error (:func:`pages_fit`)."""
+        with pages_fit(self.title):
+            super().build(flowables, **kwargs)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         check_abort(self._abort)

@@ -7,6 +7,9 @@ Sessions have no registrations of their own, so a session's sheet lists the same
 participants as its day (people sign the session they walked into); the session's speakers
 and moderator are tagged so the desk can spot them.
 
+The organisation column is printed for members only when they allowed their employer
+(``badges.public_organization``): the sheet lies open on the desk for everyone to read.
+
 Names are printed surnames first ("Núñez de la Garza, José María") and sorted the Spanish way
 (paterno, materno, nombres; ñ after n), as paper lists are searched by surname. Each section
 starts on a new page; its title and the column headers are repeated on every page (they are
@@ -34,6 +37,7 @@ from talentdesk.core.dates import spanish_date, spanish_day, time_range
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import AgendaSession, Participant, Room, session_speakers
+from talentdesk.core.models import Member
 from talentdesk.core.text import clean
 from talentdesk.db.session import SessionFactory, read_scope
 from talentdesk.exports.agenda_pdf import (
@@ -45,6 +49,7 @@ from talentdesk.exports.agenda_pdf import (
     load_event,
     pagesize_of,
 )
+from talentdesk.exports.badges import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, NumberedDocTemplate, styles
 from talentdesk.services.events import COMING
@@ -63,7 +68,7 @@ class _Person:
     id: int
     surnames: str
     given_names: str
-    organization: str | None
+    organization: str | None  # only what may be printed (``badges.public_organization``)
 
 
 @dataclass(frozen=True)
@@ -201,13 +206,22 @@ def _expected(session: Session, event_id: int, wanted: frozenset[ParticipantStat
             Participant.paternal_surname,
             Participant.maternal_surname,
             Participant.organization,
+            Participant.member_id,
+            Member.directory_consent,
+            Member.print_fields_raw,
         )
+        .outerjoin(Member, Member.id == Participant.member_id)
         .where(Participant.event_id == event_id, Participant.status.in_(sorted(wanted)))
         .order_by(Participant.sort_key, Participant.id)
     )
     return [
-        _Person(pid, " ".join(p for p in (clean(paternal), clean(maternal)) if p), clean(given), org)
-        for pid, given, paternal, maternal, org in rows
+        _Person(
+            pid,
+            " ".join(p for p in (clean(paternal), clean(maternal)) if p),
+            clean(given),
+            public_organization(org, member_id, consent, print_fields),
+        )
+        for pid, given, paternal, maternal, org, member_id, consent, print_fields in rows
     ]
 
 

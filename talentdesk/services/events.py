@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import (
@@ -23,6 +23,7 @@ from talentdesk.core.enums import (
 from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from talentdesk.core.events import (
     AgendaSession,
+    Certificate,
     Event,
     EventTask,
     Lodging,
@@ -34,7 +35,14 @@ from talentdesk.core.events import (
 )
 from talentdesk.core.models import Member, utcnow
 from talentdesk.core.text import clean
-from talentdesk.core.validation import error, normalize_country, normalize_email, normalize_phone, parse_date
+from talentdesk.core.validation import (
+    error,
+    normalize_country,
+    normalize_email,
+    normalize_phone,
+    parse_date,
+)
+from talentdesk.core.validation import label as field_label
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes, snapshot
 
@@ -166,7 +174,23 @@ def update_event(session: Session, event_id: int, values: Mapping[str, Any]) -> 
 
 
 def delete_event(session: Session, event_id: int) -> None:
+    """Delete an event and all it owns; refused once constancias were issued for it (their
+    codes would stop verifying, see :func:`_issued_certificates`)."""
     event = get_event(session, event_id)
+    issued = _issued_certificates(session, Participant.event_id == event.id)
+    if issued:
+        count = len(issued)
+        shown = "; ".join(f"{name}, {code}" for name, code in issued[:_LISTED])
+        more = f"; y {count - _LISTED} más" if count > _LISTED else ""
+        what = (
+            "se emitió 1 constancia de participación y su código de verificación dejaría"
+            if count == 1
+            else f"se emitieron {count} constancias de participación y sus códigos de verificación dejarían"
+        )
+        raise ConflictError(
+            f"No se puede eliminar «{_event_title(event)}»: ya {what} de existir ({shown}{more}). "
+            "Las constancias impresas deben poder verificarse: conserve el evento."
+        )
     audit.record_delete(session, "event", event.id, snapshot(event, EVENT_FIELDS))
     session.delete(event)
     session.flush()
@@ -380,7 +404,15 @@ def next_code(session: Session, event: Event) -> str:
 def add_member(
     session: Session, event_id: int, member_id: int, role: ParticipantRole | str = ParticipantRole.ATTENDEE
 ) -> Participant:
-    """Register a member: their names and contact data are copied at this moment."""
+    """Register a member: their names and contact data are copied at this moment.
+
+    The employer is copied into ``organization`` whatever the member allowed to print: the
+    participant record is for staff (lists, logistics), like the e-mail and phone copied with
+    it, and consent may be granted or withdrawn after registering. Public documents (badges,
+    sign-in sheets, the packets' directory) decide at print time from the member's current
+    consent (``exports.badges.public_organization``), so withholding the copy here would not
+    be enough anyway and would lose it if the member allows it later.
+    """
     member = session.get(Member, member_id)
     if member is None:
         raise NotFoundError(f"No existe el miembro con id {member_id}.")
@@ -439,12 +471,80 @@ def update_participant(
 
 
 def remove_participant(session: Session, participant_id: int) -> None:
+    """Remove someone from an event; refused once they received a constancia (its code would
+    stop verifying): correcting their status marks the constancia as no longer valid instead."""
     participant = get_participant(session, participant_id)
+    issued = _issued_certificates(session, Participant.id == participant.id)
+    if issued:
+        raise ConflictError(
+            f"No se puede quitar a {participant.full_name} del evento: ya se le emitió la constancia "
+            f"{issued[0][1]}, cuyo código de verificación dejaría de existir. Si la asistencia fue un "
+            "error, cambie su estatus: la constancia dejará de ser válida al verificarla."
+        )
     audit.record_delete(
         session, "participant", participant.id, {"code": participant.code, "name": participant.full_name}
     )
     session.delete(participant)
     session.flush()
+
+
+#: How many people a refusal names before it says "y N más".
+_LISTED = 10
+
+
+def _issued_certificates(session: Session, where: ColumnElement[bool]) -> list[tuple[str, str]]:
+    """(name, code) of the constancias issued to the participants ``where`` selects.
+
+    Certificates go with their participant (ON DELETE CASCADE), so removing either would make
+    a printed code unknown to ``talentdesk certificates verify``: the services refuse instead.
+    """
+    rows = session.execute(
+        select(Participant, Certificate.code)
+        .join(Certificate, Certificate.participant_id == Participant.id)
+        .where(where)
+        .order_by(Participant.sort_key, Participant.id)
+    )
+    return [(participant.full_name, str(code)) for participant, code in rows]
+
+
+def _event_title(event: Event) -> str:
+    if event.edition and event.edition not in event.name:
+        return f"{event.name} {event.edition}"
+    return event.name
+
+
+#: Labels of the participant fields that core.validation does not name.
+_PARTICIPANT_LABELS = {
+    "organization": "Organización",
+    "dietary_needs": "Necesidades alimentarias",
+    "accessibility_needs": "Necesidades de accesibilidad",
+}
+
+
+#: Labels of the travel and lodging fields (the itinerary of the attendee packet).
+_LOGISTICS_LABELS = {
+    "arrival_flight": "Vuelo de llegada",
+    "arrival_airline": "Aerolínea de llegada",
+    "arrival_airport": "Aeropuerto de llegada",
+    "arrival_terminal": "Terminal de llegada",
+    "departure_flight": "Vuelo de salida",
+    "departure_airline": "Aerolínea de salida",
+    "departure_airport": "Aeropuerto de salida",
+    "departure_terminal": "Terminal de salida",
+    "hotel": "Hotel",
+    "room": "Habitación",
+    "confirmation": "Confirmación",
+}
+
+
+def _too_long(field: str, text: str | None, model: type[Any] = Participant) -> FieldError | None:
+    """The column's length is the limit: longer text is refused here rather than stored and
+    then breaking the printed documents (a table row taller than a page)."""
+    limit = model.__table__.c[field].type.length
+    if text is None or not isinstance(limit, int) or len(text) <= limit:
+        return None
+    name = _PARTICIPANT_LABELS.get(field) or _LOGISTICS_LABELS.get(field) or field_label(field)
+    return FieldError(field, f"{name}: tiene {len(text):,} caracteres; el máximo es {limit:,}.")
 
 
 def _validate_participant(values: dict[str, Any], current: Participant | None = None) -> dict[str, Any]:
@@ -465,6 +565,7 @@ def _validate_participant(values: dict[str, Any], current: Participant | None = 
     ):
         if field in values:
             out[field] = clean(values[field]) or None
+            errors += [err] if (err := _too_long(field, out[field])) else []
     for field in ("given_names", "paternal_surname"):
         if (field in values or current is None) and not out.get(field):
             errors.append(error(field, "es obligatorio."))
@@ -473,7 +574,7 @@ def _validate_participant(values: dict[str, Any], current: Participant | None = 
         errors += [err] if err else []
     if "email" in values:
         out["email"], err = normalize_email(values["email"])
-        errors += [err] if err else []
+        errors += [err] if (err := err or _too_long("email", out["email"])) else []
     if "phone" in values:
         country = out.get("country", current.country if current else None)
         out["phone"], err = normalize_phone(values["phone"], country)
@@ -530,6 +631,7 @@ def set_travel(
             out[key] = bool(value)
         else:
             out[key] = clean(value) or None
+            errors += [err] if (err := _too_long(key, out[key], Travel)) else []
     stored = participant.travel
     arrival = out.get("arrival_at", stored.arrival_at if stored else None)
     departure = out.get("departure_at", stored.departure_at if stored else None)
@@ -565,6 +667,7 @@ def set_lodging(
             out[key] = value
         else:
             out[key] = clean(value) or None
+            errors += [err] if (err := _too_long(key, out[key], Lodging)) else []
     if errors:
         raise ValidationError(errors)
     lodging = participant.lodging or Lodging(participant=participant)

@@ -7,6 +7,7 @@ import contextlib
 import sqlite3
 import subprocess
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,47 @@ def test_pdf_from_the_cli_passes_qpdf(cli: Cli, demo_db_path: Path, tmp_path: Pa
     ok(cli("--db", demo_db_path, "export", "agenda", "-o", out, "--event", event_id(demo_db_path)))
     check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_verify_says_when_a_constancia_is_no_longer_valid(cli: Cli, demo_db_path: Path) -> None:
+    """A code whose participant is no longer «Asistió» exists but must not be honoured: exit 1,
+    said in Spanish; a valid one is shown with Spanish labels; --json keeps the dict, dates ISO."""
+    event = event_id(demo_db_path)
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as con, con:
+        pid = con.execute(
+            "SELECT id FROM participants WHERE event_id = ? ORDER BY id LIMIT 1", (event,)
+        ).fetchone()[0]
+        name = con.execute(
+            "SELECT given_names || ' ' || paternal_surname FROM participants WHERE id = ?", (pid,)
+        ).fetchone()[0]
+        con.execute("UPDATE participants SET status = 'asistio' WHERE id = ?", (pid,))
+        con.execute(
+            "INSERT INTO certificates (participant_id, code, issued_at) "
+            "VALUES (?, 'RTM-7K2Q-9XHD', '2027-02-19 12:30:00')",
+            (pid,),
+        )
+    valid = cli("--db", demo_db_path, "certificates", "verify", "rtm 7k2q 9xhd")
+    assert valid.code == 0, valid.err
+    assert valid.out.startswith("Constancia válida")
+    for label in ("Participante:", "Evento:", "Fechas:", "Emitida:", "Rol:", "Estatus:"):
+        assert f"  {label}" in valid.out, label
+    assert name in valid.out and "18 y 19 de febrero de 2027" in valid.out
+    assert "19 de febrero de 2027" in valid.out.split("Emitida:")[1]
+    for key in ("participant_id", "issued_at", "starts_on", "attended", "event:"):
+        assert key not in valid.out, key  # no English keys of the dict
+
+    with contextlib.closing(sqlite3.connect(demo_db_path)) as con, con:
+        con.execute("UPDATE participants SET status = 'no_se_presento' WHERE id = ?", (pid,))
+    corrected = cli("--db", demo_db_path, "certificates", "verify", "RTM-7K2Q-9XHD")
+    assert corrected.code == 1
+    assert "Constancia válida" not in corrected.out
+    assert "existe" in corrected.out and "ya no es válida" in corrected.out
+    assert "«No se presentó»" in corrected.out and name in corrected.out
+
+    as_json = cli("--db", demo_db_path, "certificates", "verify", "RTM-7K2Q-9XHD", "--json")
+    assert as_json.code == 1
+    data = as_json.json()
+    assert data["code"] == "RTM-7K2Q-9XHD" and data["attended"] is False
+    assert data["starts_on"] == "2027-02-18" and data["ends_on"] == "2027-02-19"
+    issued = datetime.fromisoformat(data["issued_at"])
+    assert issued.utcoffset() == timedelta(0) and issued.hour == 12 and "T" in data["issued_at"]

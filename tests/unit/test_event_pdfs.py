@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import func, select
 
 from talentdesk.core.dates import spanish_date_range, spanish_dates_phrase, spanish_day
-from talentdesk.core.enums import ParticipantRole, ParticipantStatus, SessionKind
+from talentdesk.core.enums import Gender, ParticipantRole, ParticipantStatus, SessionKind
 from talentdesk.core.errors import NotFoundError, TalentDeskError, ValidationError
 from talentdesk.core.events import Certificate, Participant
 from talentdesk.core.models import AuditEntry
@@ -42,6 +42,8 @@ from talentdesk.services.certificates import (
     normalize_code,
     verify_certificate,
 )
+
+from .helpers import add as add_member_helper
 
 S = ParticipantStatus
 DAY1 = date(2027, 3, 9)  # a Tuesday
@@ -656,11 +658,11 @@ def test_demo_certificates_one_page_each_with_stable_codes(demo: Database, out_d
         role = {ParticipantRole.SPEAKER: "Ponente", ParticipantRole.ATTENDEE: "Asistente"}.get(person.role)
         if role:
             assert (
-                f"como {role} en la Jornada Informativa de la Red de Talentos Mexicanos (demostración) 2027"
+                f"como {role} en el evento «Jornada Informativa de la Red de Talentos Mexicanos (demostración) 2027»"
                 in text
             )
         assert (
-            "celebrada los días 18 y 19 de febrero de 2027 en Sede de demostración — Auditorio principal, Ciudad de México."
+            "», celebrado los días 18 y 19 de febrero de 2027 en Sede de demostración — Auditorio principal, Ciudad de México."
             in text
         )
         assert "Ciudad de México, a 19 de febrero de 2027." in text
@@ -704,7 +706,7 @@ def test_certificates_only_for_attended(db: Database, small: Small, out_dir: Pat
     ]
     assert text.index("Elena Muñoz") < text.index("José María Núñez") < text.index("Ana Ortiz")
     assert (
-        "como Ponente en la Jornada Informativa de Prueba 2027, celebrada los días 9 y 10 de marzo de 2027"
+        "como Ponente en el evento «Jornada Informativa de Prueba 2027», celebrado los días 9 y 10 de marzo de 2027"
         in text
     )
     assert "como Asistente" in text and "Lucía" not in text
@@ -748,10 +750,83 @@ def test_long_names_shrink_or_wrap_but_are_never_cut(db: Database, out_dir: Path
     text = pages(out)[0]
     assert long in text
     assert (
-        "como Moderador en el Encuentro de la Red, celebrada el 9 de marzo de 2027 en Sede, Monterrey."
+        "como Moderador en el evento «Encuentro de la Red», celebrado el 9 de marzo de 2027 en Sede, Monterrey."
         in text
     )
     assert "Monterrey, a 9 de marzo de 2027." in text
+
+
+def _one_attended(database: Database, name: str, given: str, paternal: str, role: ParticipantRole) -> int:
+    with database.session() as s:
+        event_id = ev.create_event(
+            s, {"name": name, "starts_on": DAY1, "ends_on": DAY2, "venue_name": "Sede", "city": "Mérida"}
+        ).id
+        p = ev.add_guest(s, event_id, {"given_names": given, "paternal_surname": paternal, "role": role})
+        ev.change_status(s, [p.id], S.CONFIRMED)
+        ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+    return event_id
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Foro Binacional de Talento",  # was «en el Foro…, celebrada»
+        "Cumbre de Innovación",  # was «el Cumbre»
+        "Noche de Talentos Mexicanos",  # was «el Noche»
+        "Red de Mentores en Texas",  # was «el Red»
+        "Las Jornadas de Otoño",
+        "Jornada Informativa",
+    ],
+)
+def test_certificate_wording_is_right_whatever_the_event_is_called(
+    db: Database, out_dir: Path, name: str
+) -> None:
+    """No article guessed from the name: «en el evento «…», celebrado …» is always right."""
+    event_id = _one_attended(db, name, "Ana", "Ortiz", ParticipantRole.SPEAKER)
+    out = out_dir / "c.pdf"
+    export_certificates_pdf(db.sessions, event_id, out)
+    text = pages(out)[0]
+    assert (
+        f"por su participación como Ponente en el evento «{name}», celebrado los días 9 y 10 de marzo de 2027 "
+        "en Sede, Mérida." in text
+    )
+    for wrong in ("celebrada", " el Cumbre", " el Noche", " el Red", " en la ", " en el Foro", " en las "):
+        assert wrong not in text, wrong
+
+
+def test_certificate_keeps_the_feminine_role_of_a_member(db: Database, out_dir: Path) -> None:
+    event_id = _one_attended(db, "Foro de Ciencia", "Elena", "Muñoz", ParticipantRole.ATTENDEE)
+    with db.session() as s:
+        member = add_member_helper(s, "Lucía", "Nuño", gender=Gender.FEMALE)
+        p = ev.add_member(s, event_id, member.id, ParticipantRole.MODERATOR)
+        ev.change_status(s, [p.id], S.CONFIRMED)
+        ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+    out = out_dir / "c.pdf"
+    export_certificates_pdf(db.sessions, event_id, out)
+    texts = pages(out)
+    assert "como Asistente en el evento «Foro de Ciencia», celebrado" in texts[0]
+    assert "como Moderadora en el evento «Foro de Ciencia», celebrado" in texts[1]
+
+
+def test_certificates_check_the_target_before_issuing_codes(
+    db: Database, small: Small, tmp_path: Path
+) -> None:
+    """A path that cannot be written is refused before any code is issued or audited."""
+    bad_targets = [tmp_path / "no-existe" / "c.pdf", tmp_path / "c.txt", tmp_path]
+    for target in bad_targets:
+        with pytest.raises(TalentDeskError):
+            export_certificates_pdf(db.sessions, small.event_id, target)
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Certificate)) == 0
+        assert (
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "certificate"))
+            == 0
+        )
+    assert not (tmp_path / "no-existe").exists() and not (tmp_path / "c.txt").exists()
+    result = export_certificates_pdf(db.sessions, small.event_id, tmp_path / "c.pdf")
+    assert result.rows == 3
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Certificate)) == 3
 
 
 # -- shared promises: unknown event, cancel -------------------------------------------------------

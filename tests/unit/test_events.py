@@ -22,6 +22,7 @@ from talentdesk.core.enums import (
 from talentdesk.core.errors import ConflictError, NotFoundError, ValidationError
 from talentdesk.core.events import (
     AgendaSession,
+    Certificate,
     Event,
     EventTask,
     Lodging,
@@ -35,6 +36,7 @@ from talentdesk.core.models import AuditEntry
 from talentdesk.db.session import Database
 from talentdesk.services import audit
 from talentdesk.services import events as ev
+from talentdesk.services.certificates import issue_certificates, verify_certificate
 from talentdesk.services.members import update_member
 
 from .helpers import add
@@ -482,6 +484,98 @@ def test_remove_participant_audits_and_unknown_not_found(db: Database) -> None:
             ev.get_participant(s, p.id)
 
 
+def _attended_with_certificate(s: Session, event_id: int, given: str, paternal: str) -> tuple[int, str]:
+    p = guest(s, event_id, given, paternal)
+    ev.change_status(s, [p.id], S.CONFIRMED)
+    ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+    return p.id, issue_certificates(s, [p.id])[p.id]
+
+
+def test_removing_someone_with_a_constancia_is_refused_and_the_code_stays_verifiable(db: Database) -> None:
+    with db.session() as s:
+        event = make_event(s)
+        pid, code = _attended_with_certificate(s, event.id, "Ana", "López")
+        plain = guest(s, event.id, "Beto", "Ruiz").id
+        eid = event.id
+    with pytest.raises(ConflictError) as info, db.session() as s:
+        ev.remove_participant(s, pid)
+    message = info.value.message
+    assert "Ana López" in message and code in message and "constancia" in message
+    with db.session() as s:
+        ev.remove_participant(s, plain)  # nobody else is held back
+    with db.reader() as s:
+        assert [p.id for p in s.scalars(select(Participant).where(Participant.event_id == eid))] == [pid]
+        found = verify_certificate(s, code)
+        assert found is not None and found["participant_id"] == pid
+        assert [a.action for a in audit.history(s, "participant", pid)].count("delete") == 0
+
+
+def test_deleting_an_event_with_constancias_is_refused_naming_them(db: Database) -> None:
+    with db.session() as s:
+        event = make_event(s)
+        issued = [
+            _attended_with_certificate(s, event.id, g, p) for g, p in (("Ana", "López"), ("Íñigo", "Ñáñez"))
+        ]
+        guest(s, event.id, "Beto", "Ruiz")
+        eid = event.id
+        bare = make_event(s, name="Sin constancias")
+        guest(s, bare.id, "Carla", "Soto")
+        bare_id = bare.id
+    with pytest.raises(ConflictError) as info, db.session() as s:
+        ev.delete_event(s, eid)
+    message = info.value.message
+    assert "«Jornada Informativa 2027»" in message and "2 constancias" in message
+    assert f"(Ana López, {issued[0][1]}; Íñigo Ñáñez, {issued[1][1]})" in message
+    assert "Beto" not in message
+    with db.session() as s:
+        ev.delete_event(s, bare_id)  # an event without constancias still goes
+    with db.reader() as s:
+        assert [e.id for e in ev.list_events(s)] == [eid]
+        assert count(s, Certificate) == 2
+        assert all(verify_certificate(s, code) is not None for _pid, code in issued)
+
+
+def test_deleting_an_event_with_many_constancias_names_ten_and_counts_the_rest(db: Database) -> None:
+    with db.session() as s:
+        event = make_event(s, edition=None)
+        for n in range(12):
+            _attended_with_certificate(s, event.id, "Ana", f"Apellido{n:02d}")
+        with pytest.raises(ConflictError) as info:
+            ev.delete_event(s, event.id)
+    message = info.value.message
+    assert message.startswith("No se puede eliminar «Jornada Informativa»: ya se emitieron 12 constancias")
+    assert "Apellido09" in message and "Apellido10" not in message and "; y 2 más)." in message
+
+
+def test_participant_text_longer_than_its_column_is_refused_naming_field_and_maximum(db: Database) -> None:
+    with db.session() as s:
+        event = make_event(s)
+        with pytest.raises(ValidationError) as info:
+            guest(s, event.id, "Ana", "López", organization=("Instituto " * 450)[:4499])
+        assert info.value.for_field("organization") == [
+            "Organización: tiene 4,499 caracteres; el máximo es 200."
+        ]
+        with pytest.raises(ValidationError) as info:
+            guest(
+                s,
+                event.id,
+                "A" * 121,
+                "López",
+                maternal_surname="M" * 121,
+                dietary_needs="x" * 301,
+                accessibility_needs="y" * 301,
+            )
+        assert info.value.for_field("given_names") == ["Nombre(s): tiene 121 caracteres; el máximo es 120."]
+        assert info.value.for_field("maternal_surname")[0].startswith("Apellido materno: tiene 121")
+        assert info.value.for_field("dietary_needs")[0].startswith("Necesidades alimentarias: tiene 301")
+        assert info.value.for_field("accessibility_needs")[0].endswith("el máximo es 300.")
+        assert count(s, Participant) == 0
+        p = guest(s, event.id, "A" * 120, "López", organization="U" * 200, notes="n" * 5000)
+        with pytest.raises(ValidationError, match="Apellido paterno: tiene 121 caracteres"):
+            ev.update_participant(s, p.id, {"paternal_surname": "P" * 121})
+        assert p.paternal_surname == "López"
+
+
 # -- the status workflow ----------------------------------------------------------------------------
 
 #: The workflow as specified (written out, not read from the code).
@@ -706,6 +800,23 @@ def test_travel_departure_before_arrival_and_bad_text_refused(db: Database) -> N
         with pytest.raises(ValidationError, match="Salida: el vuelo de regreso sale antes de la llegada"):
             ev.set_travel(s, p.id, {"departure_at": at(DAY1, 6)})
         assert p.travel is not None and p.travel.departure_at is None
+
+
+def test_travel_and_lodging_text_longer_than_its_column_is_refused(db: Database) -> None:
+    """The itinerary of the attendee packet prints these: over-long text would not fit a page."""
+    with db.session() as s:
+        p = guest(s, make_event(s).id, "Ana", "López")
+        with pytest.raises(ValidationError) as info:
+            ev.set_lodging(s, p.id, {"hotel": "Hotel Gran Plaza " * 600, "confirmation": "C" * 61})
+        assert info.value.for_field("hotel") == ["Hotel: tiene 10,199 caracteres; el máximo es 200."]
+        assert info.value.for_field("confirmation") == ["Confirmación: tiene 61 caracteres; el máximo es 60."]
+        with pytest.raises(
+            ValidationError, match="Aerolínea de llegada: tiene 81 caracteres; el máximo es 80"
+        ):
+            ev.set_travel(s, p.id, {"arrival_airline": "A" * 81})
+        assert count(s, Lodging) == 0 and count(s, Travel) == 0
+        ev.set_lodging(s, p.id, {"hotel": "H" * 200})
+        ev.set_travel(s, p.id, {"arrival_airline": "A" * 80})
 
 
 def test_lodging_shares_with_must_be_another_participant_of_the_event(db: Database) -> None:
