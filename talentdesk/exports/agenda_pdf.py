@@ -40,8 +40,10 @@ from talentdesk.core.dates import spanish_date_range, spanish_day, time_range
 from talentdesk.core.enums import ParticipantStatus, SessionKind
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import AgendaSession, Event, Participant, Room, session_speakers
+from talentdesk.core.models import Member
 from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, read_scope
+from talentdesk.exports.consent import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import (
     FONT,
@@ -210,17 +212,35 @@ def load_agenda(session: Session, event_id: int) -> AgendaData:
             Participant.paternal_surname,
             Participant.maternal_surname,
             Participant.organization,
+            Participant.member_id,
+            Member.directory_consent,
+            Member.print_fields_raw,
             Participant.status,
             Participant.sort_key,
             link.session_id,
         )
         .outerjoin(session_speakers, link.participant_id == Participant.id)
+        .outerjoin(Member, Member.id == Participant.member_id)
         .where(Participant.event_id == event_id)
     )
-    for pid, given, paternal, maternal, org, status, sort_key, session_id in person_rows:
+    for (
+        pid,
+        given,
+        paternal,
+        maternal,
+        org,
+        member_id,
+        consent,
+        fields,
+        status,
+        sort_key,
+        session_id,
+    ) in person_rows:
         if status in NOT_COMING:
             continue
-        person = people.setdefault(pid, AgendaPerson(pid, full_name(given, paternal, maternal), org))
+        # The programme is public: a member's organisation (their employer) only if allowed.
+        shown = public_organization(org, member_id, consent, fields)
+        person = people.setdefault(pid, AgendaPerson(pid, full_name(given, paternal, maternal), shown))
         if session_id is not None:
             speakers.setdefault(session_id, []).append((sort_key, person))
     items = []

@@ -6,7 +6,7 @@ makers number them.
 
 A badge (:func:`draw_badge`) has the event in a green band at the top, the given names large,
 both surnames below (paternal and maternal on one line when they fit, else one per line), the
-organisation (members: only if they allowed their employer, see :func:`organization_is_public`)
+organisation (members: only if they allowed their employer, see :func:`consent.organization_is_public`)
 and, for members of the Network, their chapter; a QR code of the participant code with the code
 printed under it, and a band in the colour of the role with its Spanish name.
 Names are never cut: a long name is set on two lines or shrunk until it fits.
@@ -41,12 +41,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.dates import spanish_date_range
-from talentdesk.core.enums import ParticipantRole, ParticipantStatus, PrintField
+from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.db.session import SessionFactory, streaming_reader
-from talentdesk.exports.consent import allowed_fields
+from talentdesk.exports.consent import organization_is_public
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, new_canvas, register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, draw_qr
@@ -226,28 +226,6 @@ def event_line(starts_on: date, ends_on: date, city: str | None) -> str:
     return f"{dates} · {city}" if city else dates
 
 
-def organization_is_public(
-    member_id: int | None, directory_consent: bool | int | None, print_fields_raw: str | None
-) -> bool:
-    """May a public document (badge, sign-in sheet) print this participant's organisation?
-
-    For a member it is a copy of their employer (``services.events.add_member``), so it follows
-    the member's *current* consent rule (``consent.allowed_fields``: consent to appear and the
-    "employer" field allowed); a guest (no member) keeps the organisation they registered with.
-    """
-    return member_id is None or PrintField.EMPLOYER in allowed_fields(directory_consent, print_fields_raw)
-
-
-def public_organization(
-    organization: str | None,
-    member_id: int | None,
-    directory_consent: bool | int | None,
-    print_fields_raw: str | None,
-) -> str | None:
-    """The organisation as a public document may print it: None when not allowed."""
-    return organization if organization_is_public(member_id, directory_consent, print_fields_raw) else None
-
-
 @dataclass(frozen=True)
 class BadgeData:
     """Everything one badge shows, as plain values (drawing needs no database session)."""
@@ -262,7 +240,7 @@ class BadgeData:
     chapter: str | None  # the member's chapter ("Houston"); None for guests and unassigned members
     event_name: str
     event_line: str  # dates and city, in Spanish (see :func:`event_line`)
-    #: False for a member who did not allow their employer (:func:`organization_is_public`):
+    #: False for a member who did not allow their employer (:func:`consent.organization_is_public`):
     #: the badge, worn in public, then shows the chapter only. The packet's own cover and
     #: letter, handed to that person, may still use ``organization``.
     organization_public: bool = True

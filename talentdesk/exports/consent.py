@@ -46,3 +46,25 @@ def hide_disallowed(values: MutableMapping[str, Any], allowed: frozenset[PrintFi
 def listed_clause() -> ColumnElement[bool]:
     """SQL condition for members who may appear (to filter before reading rows)."""
     return Member.directory_consent.is_(True)
+
+
+def organization_is_public(
+    member_id: int | None, directory_consent: bool | int | None, print_fields_raw: str | None
+) -> bool:
+    """May a public document (badge, sign-in sheet) print this participant's organisation?
+
+    For a member it is a copy of their employer (``services.events.add_member``), so it follows
+    the member's *current* consent rule (``consent.allowed_fields``: consent to appear and the
+    "employer" field allowed); a guest (no member) keeps the organisation they registered with.
+    """
+    return member_id is None or PrintField.EMPLOYER in allowed_fields(directory_consent, print_fields_raw)
+
+
+def public_organization(
+    organization: str | None,
+    member_id: int | None,
+    directory_consent: bool | int | None,
+    print_fields_raw: str | None,
+) -> str | None:
+    """The organisation as a public document may print it: None when not allowed."""
+    return organization if organization_is_public(member_id, directory_consent, print_fields_raw) else None

@@ -8,7 +8,7 @@ participants as its day (people sign the session they walked into); the session'
 and moderator are tagged so the desk can spot them.
 
 The organisation column is printed for members only when they allowed their employer
-(``badges.public_organization``): the sheet lies open on the desk for everyone to read.
+(``consent.public_organization``): the sheet lies open on the desk for everyone to read.
 
 Names are printed surnames first ("Núñez de la Garza, José María") and sorted the Spanish way
 (paterno, materno, nombres; ñ after n), as paper lists are searched by surname. Each section
@@ -49,7 +49,7 @@ from talentdesk.exports.agenda_pdf import (
     load_event,
     pagesize_of,
 )
-from talentdesk.exports.badges import public_organization
+from talentdesk.exports.consent import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, NumberedDocTemplate, styles
 from talentdesk.services.events import COMING
@@ -68,7 +68,7 @@ class _Person:
     id: int
     surnames: str
     given_names: str
-    organization: str | None  # only what may be printed (``badges.public_organization``)
+    organization: str | None  # only what may be printed (``consent.public_organization``)
 
 
 @dataclass(frozen=True)

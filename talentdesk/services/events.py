@@ -410,7 +410,7 @@ def add_member(
     participant record is for staff (lists, logistics), like the e-mail and phone copied with
     it, and consent may be granted or withdrawn after registering. Public documents (badges,
     sign-in sheets, the packets' directory) decide at print time from the member's current
-    consent (``exports.badges.public_organization``), so withholding the copy here would not
+    consent (``exports.consent.public_organization``), so withholding the copy here would not
     be enough anyway and would lose it if the member allows it later.
     """
     member = session.get(Member, member_id)

@@ -159,3 +159,30 @@ def test_the_packet_badge_follows_the_rule_and_its_own_cover_keeps_the_employer(
         assert any(employer in text for text in pages if text not in badge_pages)  # own cover, letter
     (guest_badge,) = [text for text in badge_pages if "Paquete de Elena Esquivel" in text]
     assert GUEST_ORG in guest_badge
+
+
+def test_the_public_agenda_shows_a_speakers_employer_only_when_allowed(
+    db: Database, world: World, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from talentdesk.exports.agenda_pdf import export_agenda_pdf
+
+    with db.session() as s:
+        ev.add_session(
+            s,
+            world.event_id,
+            {
+                "title": "Panel de privacidad",
+                "starts_at": datetime(2027, 3, 9, 10, 0),
+                "ends_at": datetime(2027, 3, 9, 11, 0),
+                "speaker_ids": list(world.participants.values()),
+            },
+        )
+    out = tmp_path / "agenda.pdf"
+    export_agenda_pdf(db.sessions, world.event_id, out)
+    text = pdf_text(out)
+    for given, _paternal, employer, _consent, _fields, shown in MEMBERS:
+        assert given in text
+        assert (employer in text) is shown, employer
+    assert GUEST_ORG in text
