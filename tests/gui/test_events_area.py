@@ -783,3 +783,26 @@ def test_add_a_room(
         for c in range(opened.workspace.agenda.model.columnCount())
     ]
     assert "Sala C" in headers
+
+
+def test_refused_delete_keeps_the_open_event(
+    qtbot: QtBot, opened: EventsArea, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An event with constancias issued cannot be deleted; the workspace keeps showing it."""
+    from talentdesk.services.certificates import issue_certificates
+
+    event_id = demo_id(ctx)
+    with ctx.db.session() as session:
+        someone = session.scalars(select(Participant).where(Participant.event_id == event_id)).first()
+        assert someone is not None
+        someone.status = ParticipantStatus.ATTENDED
+        session.flush()
+        code = issue_certificates(session, [someone.id])[someone.id]
+    answer_yes(monkeypatch)
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: errors.append(text))
+    opened.delete_event()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert code in errors[0]
+    assert opened.workspace.event_id == event_id and opened.workspace.data is not None
+    assert read(ctx, lambda s: s.get(Event, event_id)) is not None

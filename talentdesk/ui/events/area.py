@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -35,7 +36,7 @@ from talentdesk.ui.events.workspace import EventWorkspace
 from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
 from talentdesk.ui.exports.kinds import EventSource
 from talentdesk.ui.operations import undoable_update
-from talentdesk.ui.tasks import Task
+from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -333,9 +334,18 @@ class EventsArea(RecordArea):
             service.delete_event(session, event_id)
             return OpResult(None, Changes(events=True), message=message)
 
+        # The open workspace lets go of the event first (so the change broadcast does not reload a
+        # deleted event) and takes it back if the deletion is refused (constancias issued…).
+        opened = (self.workspace.event_id, self.workspace.data)
         if self.workspace.event_id == event_id:
             self.workspace.event_id, self.workspace.data = None, None
-        self.ctx.perform(self.tr("Delete event"), operation, parent=self)
+
+        def refused(exc: BaseException) -> None:
+            if opened[0] == event_id and self.workspace.event_id is None:
+                self.workspace.event_id, self.workspace.data = opened
+            QMessageBox.critical(self, self.tr("TalentDesk"), error_message(exc))
+
+        self.ctx.perform(self.tr("Delete event"), operation, on_failure=refused, parent=self)
 
 
 def _haystack(row: EventRow) -> str:
