@@ -534,7 +534,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+426"/>
+        <location filename="../../ui/events/area.py" line="+436"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -781,7 +781,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-335"/>
+        <location filename="../../ui/events/area.py" line="-344"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
@@ -881,14 +881,19 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+5"/>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Delete event</source>
         <translation>Eliminar evento</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-17"/>
         <source>Event “%1” deleted</source>
         <translation>Evento «%1» eliminado</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>TalentDesk</source>
+        <translation>TalentDesk</translation>
     </message>
 </context>
 <context>
@@ -943,12 +948,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
-        <location line="+592"/>
+        <location line="+613"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-585"/>
+        <location line="-606"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
@@ -1047,7 +1052,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Hoja de etiquetas:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Start at &amp;label:</source>
         <translation>Empezar en la eti&amp;queta:</translation>
     </message>
@@ -1165,7 +1170,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>con las columnas y el orden de la tabla.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+18"/>
         <source>of %n on the sheet (for a partly used sheet)</source>
         <translation>
             <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
@@ -1173,7 +1178,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>Save in the &amp;folder:</source>
         <translation>Guardar en la &amp;carpeta:</translation>
     </message>
