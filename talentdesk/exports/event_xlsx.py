@@ -27,7 +27,7 @@ from talentdesk.core.countries import country_name
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, EventTask, Material, Participant, Travel
-from talentdesk.core.text import clean, fold
+from talentdesk.core.text import clean, fold, name_sort_key
 from talentdesk.db.session import SessionFactory, read_scope
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.xlsx import (
@@ -35,6 +35,7 @@ from talentdesk.exports.xlsx import (
     SheetColumn,
     SheetWriter,
     new_workbook,
+    save_workbook,
     sheet_title,
     styled_cell,
 )
@@ -42,6 +43,10 @@ from talentdesk.exports.xlsx import (
 #: Not coming: left out of the rooming list and the transfers.
 NOT_COMING = frozenset({ParticipantStatus.DECLINED, ParticipantStatus.CANCELLED})
 NO_HOTEL_SHEET = "Sin hotel"
+#: The last block of the arrivals and departures sheets: travellers whose time is not known.
+NO_TIME = "Sin fecha u hora"
+#: What the number in the rooming totals row counts: each guest's nights, added up.
+GUEST_NIGHTS = "noches-huésped"
 
 # -- reading --------------------------------------------------------------------------------------
 
@@ -126,12 +131,18 @@ def _mates_text(mates: dict[int, list[Participant]], p: Participant) -> str | No
 _NUMBER = re.compile(r"(\d+)")
 
 
+def spanish_key(text: str | None) -> str:
+    """A text in Spanish order: accents and case ignored, ñ after n ("Hotel Ñu" after
+    "Hotel Nube"), as the name lists and the window's tables sort."""
+    return name_sort_key(text, None, None)
+
+
 def room_key(room: str | None) -> tuple[int, tuple[tuple[int, int | str], ...]]:
     """Rooms in natural order (9 before 10, '2-B' after '2-A'); rooms not yet assigned last."""
     text = clean(room)
     if not text:
         return (1, ())
-    parts = tuple((0, int(s)) if s.isdigit() else (1, fold(s)) for s in _NUMBER.split(text) if s)
+    parts = tuple((0, int(s)) if s.isdigit() else (1, spanish_key(s)) for s in _NUMBER.split(text) if s)
     return (0, parts)
 
 
@@ -157,7 +168,7 @@ def _workbook(
             raise
         for sheet in sheets:
             sheet.close()
-        workbook.save(temp)
+        save_workbook(workbook, temp)
 
 
 def _print_header(sheet: SheetWriter, *lines: str) -> None:
@@ -322,7 +333,7 @@ def export_rooming_xlsx(
                 hotels[fold(hotel)].append(p)
             elif needs_hotel(p):
                 homeless.append(p)
-        groups = [(names[k], hotels[k]) for k in sorted(hotels)]
+        groups = [(names[k], hotels[k]) for k in sorted(hotels, key=lambda k: (spanish_key(names[k]), k))]
         if homeless:
             groups.append((NO_HOTEL_SHEET, homeless))
         if not groups:
@@ -378,11 +389,14 @@ def _lodging_problem(check_in: date | None, check_out: date | None, *, hotel: bo
 
 
 def _totals(sheet: SheetWriter, guests: int, guest_nights: int) -> None:
-    """A bold totals row under the list; outside the autofilter so sorting leaves it last."""
+    """A bold totals row under the list; outside the autofilter so sorting leaves it last.
+    The nights are each guest's nights added up (two guests sharing a room for three nights
+    count six), so the unit is written beside the number: it is not the rooms to pay for."""
     bold = [styled_cell(sheet, None, bold=True) for _ in sheet.columns]
     bold[0].value = "Total"
     bold[1].value = f"{guests} huésped{'es' if guests != 1 else ''}"
     bold[7].value = guest_nights
+    bold[8].value = GUEST_NIGHTS
     sheet.sheet.append(bold)
 
 
@@ -413,51 +427,84 @@ def export_arrivals_xlsx(
     abort: threading.Event | None = None,
 ) -> ExportResult:
     """Sheets "Llegadas" and "Salidas" for airport transfers: by date and time, a blank row
-    between days, real date and time cells. Rows = arrivals + departures written."""
+    between days, real date and time cells; then, after a blank row, a "Sin fecha u hora"
+    block of those whose flight (or transfer) is recorded but not the date and time, by
+    name, so the transfer team sees them too. Rows = arrivals + departures written.
+
+    An event without any travel to list is an error, as the rooming list is without lodging.
+    """
     with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
         data = load_event(session, event_id)
         travelling = [
             (p, p.travel) for p in data.participants if p.travel is not None and p.status not in NOT_COMING
         ]
-        written = 0
+        plans = []
         for title, arriving in (("Llegadas", True), ("Salidas", False)):
+            moves = [(at, p, t) for p, t in travelling if (at := _when(t, arriving)) is not None]
+            moves.sort(key=lambda m: (m[0], m[1].sort_key, m[1].id))
+            untimed = [(p, t) for p, t in travelling if _untimed(t, arriving)]  # already in name order
+            plans.append((title, arriving, moves, untimed))
+        if not any(moves or untimed for _t, _a, moves, untimed in plans):
+            raise TalentDeskError(
+                f"El evento «{data.event.name}» no tiene viajes registrados: no hay llegadas ni "
+                "salidas que exportar."
+            )
+        written = 0
+        for title, arriving, moves, untimed in plans:
             check_abort(abort)
             sheet = SheetWriter(workbook, title, MOVEMENT_COLUMNS)
             sheets.append(sheet)
             _print_header(sheet, _event_title(data.event), title)
-            moves = [(at, p, t) for p, t in travelling if (at := _when(t, arriving)) is not None]
-            moves.sort(key=lambda m: (m[0], m[1].sort_key, m[1].id))
             day: date | None = None
             for at, p, t in moves:
                 if day is not None and at.date() != day:
                     sheet.row([None] * len(MOVEMENT_COLUMNS))  # a blank row between days
                 day = at.date()
-                sheet.row(
-                    [
-                        at.date(),
-                        styled_cell(
-                            sheet, at.time().replace(second=0, microsecond=0), number_format=TIME_FORMAT
-                        ),
-                        t.arrival_flight if arriving else t.departure_flight,
-                        t.arrival_airline if arriving else t.departure_airline,
-                        t.arrival_airport if arriving else t.departure_airport,
-                        t.arrival_terminal if arriving else t.departure_terminal,
-                        p.full_name,
-                        p.phone,
-                        yes_no(t.needs_transfer),
-                        p.lodging.hotel if p.lodging else None,
-                        p.accessibility_needs,
-                        p.code,
-                    ]
+                time_cell = styled_cell(
+                    sheet, at.time().replace(second=0, microsecond=0), number_format=TIME_FORMAT
                 )
+                sheet.row([at.date(), time_cell, *_movement(p, t, arriving)])
+                written += 1
+            if untimed and moves:
+                sheet.row([None] * len(MOVEMENT_COLUMNS))
+            for p, t in untimed:
+                # the label in the date column: the rows stay marked when sorted or filtered
+                sheet.row([NO_TIME, None, *_movement(p, t, arriving)])
                 written += 1
             if progress is not None:
                 progress(1 if arriving else 2, 2)
     return ExportResult(Path(out_path), written)
 
 
+def _movement(p: Participant, t: Travel, arriving: bool) -> list[object]:
+    """The columns after date and time."""
+    return [
+        t.arrival_flight if arriving else t.departure_flight,
+        t.arrival_airline if arriving else t.departure_airline,
+        t.arrival_airport if arriving else t.departure_airport,
+        t.arrival_terminal if arriving else t.departure_terminal,
+        p.full_name,
+        p.phone,
+        yes_no(t.needs_transfer),
+        p.lodging.hotel if p.lodging else None,
+        p.accessibility_needs,
+        p.code,
+    ]
+
+
 def _when(t: Travel, arriving: bool) -> datetime | None:
     return t.arrival_at if arriving else t.departure_at
+
+
+def _untimed(t: Travel, arriving: bool) -> bool:
+    """No date and time for this way, though a flight detail or a transfer is recorded."""
+    if _when(t, arriving) is not None:
+        return False
+    if arriving:
+        details = (t.arrival_flight, t.arrival_airline, t.arrival_airport, t.arrival_terminal)
+    else:
+        details = (t.departure_flight, t.departure_airline, t.departure_airport, t.departure_terminal)
+    return t.needs_transfer or any(clean(d) for d in details)
 
 
 # -- materials and tasks --------------------------------------------------------------------------
@@ -511,4 +558,4 @@ def export_materials_xlsx(
 
 
 def _task_order(task: EventTask) -> tuple[bool, date, str, int]:
-    return (task.due_on is None, task.due_on or date.min, fold(task.title), task.id)
+    return (task.due_on is None, task.due_on or date.min, spanish_key(task.title), task.id)

@@ -8,6 +8,7 @@ leaves no file behind and never replaces a good file with a broken one.
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import uuid
@@ -37,6 +38,30 @@ def check_abort(abort: threading.Event | None) -> None:
         raise ExportCancelled()
 
 
+#: The OS's reason for the common failures, in Spanish: the OS writes it in English.
+_REASONS = {
+    errno.EACCES: "permiso denegado",
+    errno.EPERM: "operación no permitida",
+    errno.ENOSPC: "no hay espacio en el disco",
+    errno.EISDIR: "es una carpeta",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.ENOENT: "no existe el archivo o la carpeta",
+    errno.EROFS: "el disco es de solo lectura",
+    errno.EEXIST: "ya existe",
+    errno.ENOTEMPTY: "la carpeta no está vacía",
+    errno.EBUSY: "el archivo está en uso",
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    errno.EIO: "error de lectura o escritura en el disco",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Spanish for the common cases; otherwise the OS's own text
+    (the message still says in Spanish what could not be done)."""
+    known = _REASONS.get(exc.errno) if exc.errno is not None else None
+    return known or exc.strerror or str(exc)
+
+
 @contextmanager
 def atomic_output(target: Path | str, *, suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target``."""
@@ -56,7 +81,7 @@ def atomic_output(target: Path | str, *, suffix: str | None = None) -> Iterator[
         os.replace(temp, folder / target.name)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise TalentDeskError(f"No se pudo escribir «{target}»: {exc.strerror or exc}.") from exc
+        raise TalentDeskError(f"No se pudo escribir «{target}»: {os_reason(exc)}.") from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

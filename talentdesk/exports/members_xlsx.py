@@ -27,7 +27,7 @@ from talentdesk.core.models import (
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import CONTACT_FIELDS, allowed_fields, may_appear
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook
+from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook
 from talentdesk.services.search import MemberQuery, matching_ids
 
 CHUNK = 2000
@@ -138,7 +138,7 @@ def export_members_xlsx(
             sheet.discard()
             raise
         sheet.close()
-        workbook.save(temp)
+        save_workbook(workbook, temp)
     return ExportResult(Path(out_path), written)
 
 

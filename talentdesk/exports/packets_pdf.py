@@ -26,6 +26,7 @@ are not listed; the directory says so in one line.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -88,7 +89,14 @@ from talentdesk.exports.badges import (
 )
 from talentdesk.exports.consent import allowed_fields
 from talentdesk.exports.directory_pdf import display_phone
-from talentdesk.exports.files import ExportCancelled, ExportResult, Progress, atomic_output, check_abort
+from talentdesk.exports.files import (
+    ExportCancelled,
+    ExportResult,
+    Progress,
+    atomic_output,
+    check_abort,
+    os_reason,
+)
 from talentdesk.exports.pdf import (
     FONT,
     FONT_BOLD,
@@ -1383,11 +1391,14 @@ def _write_folder(
     progress: Progress | None,
     abort: threading.Event | None,
 ) -> None:
-    """Every file into a temporary folder beside ``target``; moved in only when all succeeded."""
+    """Every file into a temporary folder beside ``target``; moved in only when all succeeded,
+    and then all or nothing (``_move_in``). The temporary folder is always removed, unless it
+    holds old files that could not be put back (the error says where they are)."""
     parent = target.parent.resolve()
     temp = parent / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
     names = _unique_names(data.people)
     total = len(data.people)
+    keep_temp = False
     try:
         temp.mkdir()
         for done, (person, name) in enumerate(zip(data.people, names, strict=True)):
@@ -1396,15 +1407,79 @@ def _write_folder(
             if progress is not None:
                 progress(done + 1, total)
         check_abort(abort)
-        target.mkdir(exist_ok=True)
-        for name in names:
-            os.replace(temp / name, target / name)
+        _move_in(temp, target, names)
+    except _OldFilesKept:
+        keep_temp = True
+        raise
     except (ExportCancelled, TalentDeskError):
         raise
     except OSError as exc:
-        raise TalentDeskError(f"No se pudo escribir en «{target}»: {exc.strerror or exc}.") from exc
+        raise TalentDeskError(f"No se pudo escribir en «{target}»: {os_reason(exc)}.") from exc
     finally:
-        shutil.rmtree(temp, ignore_errors=True)
+        if not keep_temp:
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+_OLD_FILES = "archivos-anteriores"  # inside the temporary folder; never a packet's name (.pdf)
+
+
+class _OldFilesKept(TalentDeskError):
+    """A failed move whose old files could not all be put back: they stay in the temporary folder."""
+
+
+def _move_in(temp: Path, target: Path, names: Sequence[str]) -> None:
+    """Move the written files ``names`` from ``temp`` into ``target``, all or nothing.
+
+    Every name is checked first (a folder of that name in the way is an error before anything
+    moves); files of the same name are moved aside into ``temp``, then the new ones moved in.
+    If any move fails, the new files are taken out again and the old ones put back, so the
+    folder is as it was; ``target`` is removed again if this made it.
+    """
+    in_the_way = [name for name in names if (target / name).is_dir() and not (target / name).is_symlink()]
+    if in_the_way:
+        raise TalentDeskError(
+            f"En «{target}» hay una carpeta llamada «{in_the_way[0]}», el nombre de uno de los "
+            "paquetes: cámbiele el nombre o quítela. No se guardó ningún archivo."
+        )
+    made = not target.exists()
+    target.mkdir(exist_ok=True)
+    aside = temp / _OLD_FILES
+    moved_aside: list[str] = []
+    moved_in: list[str] = []
+    try:
+        aside.mkdir()
+        for name in names:
+            if os.path.lexists(target / name):
+                os.replace(target / name, aside / name)
+                moved_aside.append(name)
+        for name in names:
+            os.replace(temp / name, target / name)
+            moved_in.append(name)
+    except BaseException:
+        _move_back(target, aside, moved_in, moved_aside, made)
+        raise
+
+
+def _move_back(target: Path, aside: Path, moved_in: list[str], moved_aside: list[str], made: bool) -> None:
+    """Undo a partial ``_move_in``: take the new files out, put the old ones back."""
+    for name in moved_in:
+        with contextlib.suppress(OSError):
+            (target / name).unlink()
+    lost = []
+    for name in moved_aside:
+        try:
+            os.replace(aside / name, target / name)
+        except OSError:
+            lost.append(name)
+    if made and not lost:
+        with contextlib.suppress(OSError):
+            target.rmdir()
+    if lost:
+        raise _OldFilesKept(
+            f"No se pudieron guardar los paquetes en «{target}» ni devolver {len(lost)} archivo(s) "
+            f"que ya estaban ahí (por ejemplo «{lost[0]}»): están en «{aside}». Cópielos de vuelta "
+            "antes de borrar esa carpeta."
+        )
 
 
 __all__ = [

@@ -31,7 +31,14 @@ from talentdesk.core.models import Chapter, ContributionType, Sector
 from talentdesk.core.text import filter_token, fold
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.xlsx import PERCENT_FORMAT, SheetColumn, SheetWriter, new_workbook, styled_cell
+from talentdesk.exports.xlsx import (
+    PERCENT_FORMAT,
+    SheetColumn,
+    SheetWriter,
+    new_workbook,
+    save_workbook,
+    styled_cell,
+)
 from talentdesk.services.search import MemberQuery, _fts_expression, _like_condition, _uses_fts
 
 #: Bars drawn in a chart: the largest groups (the table below lists them all).
@@ -237,7 +244,7 @@ def export_stats_xlsx(
         for sheet in sheets:
             sheet.close()
         workbook.properties.title = "Estadísticas de miembros"
-        workbook.save(temp)
+        save_workbook(workbook, temp)
         _step(7, steps, progress, None)
     return ExportResult(Path(out_path), counts.total)
 

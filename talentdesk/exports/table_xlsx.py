@@ -16,7 +16,7 @@ from typing import Any
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook
+from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook
 from talentdesk.services.member_table import BY_KEY, COLUMNS, Column, display_value, fetch_rows, ordered_ids
 from talentdesk.services.search import MemberQuery
 
@@ -94,7 +94,7 @@ def export_table_xlsx(
             sheet.discard()
             raise
         sheet.close()
-        workbook.save(temp)
+        save_workbook(workbook, temp)
     return ExportResult(Path(out_path), written)
 
 
@@ -171,7 +171,7 @@ def export_rows_xlsx(
             sheet.discard()
             raise
         sheet.close()
-        workbook.save(temp)
+        save_workbook(workbook, temp)
     return ExportResult(Path(out_path), sheet.rows)
 
 

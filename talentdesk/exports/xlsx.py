@@ -8,6 +8,7 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -77,18 +78,35 @@ class SheetWriter:
 
     def discard(self) -> None:
         """After a failure: finish openpyxl's stream and delete its temporary file."""
-        writer = getattr(self.sheet, "_writer", None)
-        with contextlib.suppress(Exception):  # best effort: the export already failed
-            self.sheet.close()
-        if writer is not None:
-            with contextlib.suppress(OSError, ValueError):
-                writer.cleanup()
+        _discard(self.sheet)
+
+
+def _discard(sheet: Any) -> None:
+    writer = getattr(sheet, "_writer", None)
+    if writer is None:  # nothing streamed yet, or a sheet openpyxl keeps in memory
+        return
+    with contextlib.suppress(Exception):  # best effort: the export already failed
+        sheet.close()  # ends the XML stream: no "Exception ignored" noise when collected
+    with contextlib.suppress(OSError, ValueError):
+        writer.cleanup()  # already gone if save got as far as this sheet
 
 
 def new_workbook() -> Workbook:
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "TalentDesk"
     return workbook
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """``workbook.save``, and if it fails (folder gone, disk full) every sheet's stream is
+    finished and its temporary file in the system temp folder deleted, as after a failure
+    while writing rows; the error goes on to ``atomic_output``."""
+    try:
+        workbook.save(path)
+    except BaseException:
+        for sheet in workbook.worksheets:
+            _discard(sheet)
+        raise
 
 
 TIME_FORMAT = "HH:MM"

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from sqlalchemy.orm import Session
 
-from talentdesk.core.errors import ValidationError
+from talentdesk.core.errors import TalentDeskError, ValidationError
 from talentdesk.core.models import DocumentSetting
 from talentdesk.services import audit
 
@@ -75,23 +75,56 @@ def set_welcome_letter(session: Session, text: str) -> None:
 
 
 def check_template(text: str) -> None:
-    """Refuse a template with an unknown field or a stray brace, naming it."""
+    """Refuse a template with an unknown field, a stray brace or a field written with a format
+    (``{nombre:d}``, ``{nombre!r}``): a format would make every packet fail, so it is refused
+    when the template is saved, naming it."""
+    _check(text)
+
+
+def _check(text: str) -> None:
     try:
-        fields = [name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+        parts = [(name, spec, conv) for _lit, name, spec, conv in _FORMATTER.parse(text) if name is not None]
     except ValueError:
         raise ValidationError.single(
             "welcome_letter",
             "Carta de bienvenida: hay una llave «{» o «}» sin cerrar; los campos se escriben así: {nombre}.",
         ) from None
-    unknown = [f for f in fields if f not in WELCOME_FIELDS]
-    if unknown:
-        known = ", ".join("{" + f + "}" for f in WELCOME_FIELDS)
-        raise ValidationError.single(
-            "welcome_letter",
-            f"Carta de bienvenida: el campo «{{{unknown[0]}}}» no existe. Campos disponibles: {known}.",
-        )
+    for name, spec, conv in parts:
+        if name not in WELCOME_FIELDS:
+            known = ", ".join("{" + f + "}" for f in WELCOME_FIELDS)
+            raise ValidationError.single(
+                "welcome_letter",
+                f"Carta de bienvenida: el campo «{{{name}}}» no existe. Campos disponibles: {known}.",
+            )
+        if spec or conv:
+            written = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise ValidationError.single(
+                "welcome_letter",
+                f"Carta de bienvenida: el campo «{written}» lleva formato; escriba los campos sin "
+                f"formato, así: {{{name}}}.",
+            )
+
+
+_FORMATTER = string.Formatter()
 
 
 def fill_template(text: str, values: Mapping[str, str]) -> str:
-    """The template with each field replaced (missing values print as empty text)."""
-    return text.format_map({f: values.get(f, "") or "" for f in WELCOME_FIELDS})
+    """The template with each field replaced (missing values print as empty text).
+
+    The fields are replaced here rather than by ``str.format``, and the template is checked
+    first: a letter saved before a rule existed (a ``{nombre:d}``) gives a Spanish error that
+    says what to correct instead of a ``ValueError`` in every export.
+    """
+    try:
+        _check(text)
+    except ValidationError as exc:
+        raise TalentDeskError(
+            f"La carta de bienvenida guardada no se puede usar. {exc.errors[0].message} "
+            "Corríjala en Preferencias › Documentos."
+        ) from None
+    out = []
+    for literal, name, _spec, _conv in _FORMATTER.parse(text):
+        out.append(literal)
+        if name is not None:
+            out.append(values.get(name, "") or "")
+    return "".join(out)

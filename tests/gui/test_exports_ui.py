@@ -375,6 +375,44 @@ def test_badges_for_the_selected_participants_remember_the_printer_offset(
     assert again.start_slot.maximum() == 1
 
 
+def test_switching_the_label_sheet_and_back_keeps_the_typed_offset_and_slot(
+    qtbot: QtBot, event_area: EventsArea
+) -> None:
+    """Typed values are kept for the sheet they were typed for; the slot if the sheet has it."""
+    workspace = event_area.workspace
+    settings = event_area.ctx.settings
+    workspace.export("badges")
+    dialog = the_dialog(workspace)
+    combo = dialog.layout_combo
+    combo.setCurrentIndex(combo.findData("avery-5392"))  # 6 labels
+    dialog.start_slot.setValue(5)
+    dialog.offset_x.setValue(1.5)
+    dialog.offset_y.setValue(-0.5)
+    combo.setCurrentIndex(combo.findData("a6"))  # 1 label: slot 5 does not exist there
+    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (0.0, 0.0)  # a6's own
+    assert dialog.start_slot.value() == 1 and dialog.options().start_slot == 1
+    dialog.offset_x.setValue(-2.0)
+    combo.setCurrentIndex(combo.findData("avery-5392"))
+    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (1.5, -0.5)
+    assert dialog.start_slot.value() == 5
+    assert dialog.options().offset_mm == (1.5, -0.5) and dialog.options().start_slot == 5
+    combo.setCurrentIndex(combo.findData("avery-l7418"))  # 8 labels: slot 5 is still there
+    assert dialog.start_slot.value() == 5
+    dialog.start_slot.setValue(7)
+    combo.setCurrentIndex(combo.findData("letter-4up"))  # 4 labels
+    assert dialog.start_slot.value() == 1
+    combo.setCurrentIndex(combo.findData("avery-l7418"))
+    assert dialog.start_slot.value() == 7
+    # remembered per sheet in the settings when the sheet changed, as a calibration is
+    assert settings.badge_offset("avery-5392") == (1.5, -0.5)
+    assert settings.badge_offset("a6") == (-2.0, 0.0)
+    click(qtbot, dialog, "export-cancel")
+    workspace.export("badges")
+    again = the_dialog(workspace)
+    again.layout_combo.setCurrentIndex(again.layout_combo.findData("a6"))
+    assert (again.offset_x.value(), again.offset_y.value()) == (-2.0, 0.0)
+
+
 def test_badge_sheet_preview(qtbot: QtBot, event_area: EventsArea) -> None:
     event_area.workspace.export("badges")
     dialog = the_dialog(event_area.workspace)
@@ -578,6 +616,23 @@ def test_preferences_save_the_welcome_letter_and_refuse_an_unknown_field(
 
     ctx.undo.undo()  # saved as one undoable step
     qtbot.waitUntil(lambda: welcome_letter(ctx) == documents.DEFAULT_WELCOME_LETTER, timeout=TIMEOUT)
+
+
+def test_preferences_refuse_a_field_with_a_format_at_the_field(
+    qtbot: QtBot, ctx: AppContext, spanish: None
+) -> None:
+    dialog = PreferencesDialog(ctx.settings, None, ctx=ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.letter.isEnabled, timeout=TIMEOUT)
+    dialog.letter.setPlainText("Estimado(a) {nombre:>100000000}:")
+    assert "escriba los campos sin formato, así: {nombre}" in dialog.letter_error_text()  # as you type
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=TIMEOUT)
+    assert dialog.isVisible() and "sin formato" in dialog.letter_error_text()
+    assert welcome_letter(ctx) == documents.DEFAULT_WELCOME_LETTER
+    dialog.letter.setPlainText("Estimado(a) {nombre}:")
+    assert dialog.letter_error_text() == ""
 
 
 def test_restore_default_stores_no_custom_letter(qtbot: QtBot, ctx: AppContext) -> None:

@@ -22,7 +22,9 @@ from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, EventTask, Material, Participant
 from talentdesk.db.session import Database
 from talentdesk.exports.event_xlsx import (
+    GUEST_NIGHTS,
     NO_HOTEL_SHEET,
+    NO_TIME,
     NOT_COMING,
     export_arrivals_xlsx,
     export_materials_xlsx,
@@ -240,6 +242,7 @@ def test_rooming_print_header_totals_and_filter(demo: Database, event_id: int, t
     assert "Hotel Alterno Centro (demostración)" in header and DEMO_NAME in header
     total = alterno[alterno.max_row]
     assert total[0].value == "Total" and total[0].font.bold and isinstance(total[7].value, int)
+    assert total[8].value == GUEST_NIGHTS == "noches-huésped" and total[8].font.bold  # what it counts
     assert alterno.auto_filter.ref == f"A1:K{alterno.max_row - 1}"  # the totals row stays out
 
 
@@ -273,6 +276,56 @@ def test_rooming_sheet_names_from_awkward_hotels(demo: Database, event_id: int, 
     assert all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in titles)
     with zipfile.ZipFile(out) as archive:
         assert archive.testzip() is None
+
+
+def test_rooming_hotels_in_spanish_order(demo: Database, event_id: int, tmp_path: Path) -> None:
+    """ñ after n, accents and case aside — not the folded order that put "Ñu" before "Nube"."""
+    with demo.session() as session:
+        ids = [p.id for p in people(demo, event_id) if p.lodging and p.lodging.hotel][:4]
+        for pid, hotel in zip(ids, ["Hotel Oasis", "Hotel Ñu", "hotel nube", "Hotel Niza"], strict=True):
+            ev.set_lodging(session, pid, {"hotel": hotel})
+    out = tmp_path / "hospedaje.xlsx"
+    export_rooming_xlsx(demo.sessions, event_id, out)
+    assert list(sheets(out)) == [
+        "Hotel Alterno Centro",
+        "Hotel Niza",
+        "hotel nube",
+        "Hotel Ñu",
+        "Hotel Oasis",
+        "Hotel Sede (demostración)",
+        NO_HOTEL_SHEET,
+    ]
+
+
+def test_rooms_in_spanish_order() -> None:
+    rooms = ["Suite Ñu", "Suite Nube", "suite niza", "Suite Oasis", "10", "9", None]
+    assert sorted(rooms, key=room_key) == [
+        "9",
+        "10",
+        "suite niza",
+        "Suite Nube",
+        "Suite Ñu",
+        "Suite Oasis",
+        None,
+    ]
+
+
+def test_rooming_totals_count_guest_nights_and_say_so(demo: Database, event_id: int, tmp_path: Path) -> None:
+    """Two guests sharing a room for three nights: 6 guest nights, labelled as such."""
+    with demo.session() as session:
+        first, second = [p.id for p in people(demo, event_id) if p.status not in NOT_COMING][:2]
+        for pid in (first, second):
+            ev.set_lodging(
+                session,
+                pid,
+                {"hotel": "Posada Única", "room": "7", "check_in": "2027-02-16", "check_out": "2027-02-19"},
+            )
+        ev.set_lodging(session, second, {"shares_with_id": first})
+    out = tmp_path / "hospedaje.xlsx"
+    export_rooming_xlsx(demo.sessions, event_id, out)
+    guests, total = _guests(sheets(out)["Posada Única"])
+    assert [g[7] for g in guests] == [3, 3]
+    assert total[1] == "2 huéspedes" and total[7] == 6 and total[8] == "noches-huésped"
 
 
 # -- arrivals and departures ----------------------------------------------------------------------
@@ -332,6 +385,70 @@ def test_arrivals_and_departures_by_day_and_time(demo: Database, event_id: int, 
     check_format(out)
 
 
+def test_travellers_without_a_date_and_time_are_listed_last(
+    demo: Database, event_id: int, tmp_path: Path
+) -> None:
+    """Flight known, time not: a final "Sin fecha u hora" block, so no one is left at the airport."""
+    everyone = [p for p in people(demo, event_id) if p.status not in NOT_COMING]
+    no_travel = [p for p in everyone if p.travel is None]
+    flight_only, transfer_only, nothing = no_travel[0], no_travel[1], no_travel[2]
+    timed = next(p for p in everyone if p.travel and p.travel.arrival_at and p.travel.departure_at)
+    cancelled = next(p for p in people(demo, event_id) if p.status == ParticipantStatus.CANCELLED)
+    with demo.session() as session:
+        ev.set_travel(session, flight_only.id, {"arrival_flight": "AM 58", "arrival_airline": "Aeroméxico"})
+        ev.set_travel(session, transfer_only.id, {"needs_transfer": True})
+        ev.set_travel(session, nothing.id, {"needs_transfer": False})  # an empty record: nothing to do
+        ev.set_travel(session, timed.id, {"departure_at": None, "departure_flight": "UA 1"})
+        ev.set_travel(session, cancelled.id, {"arrival_at": None, "arrival_flight": "XX 1"})
+    out = tmp_path / "traslados.xlsx"
+    result = export_arrivals_xlsx(demo.sessions, event_id, out)
+    book = sheets(out)
+    by_code = {p.code: p for p in people(demo, event_id)}
+    expected = {
+        "Llegadas": [flight_only, transfer_only],
+        "Salidas": [transfer_only, timed],  # an arrival flight alone says nothing of the way back
+    }
+    listed = 0
+    for title, rows in book.items():
+        untimed = [r for r in rows if r[0] == NO_TIME]
+        want = sorted(expected[title], key=lambda p: (p.sort_key, p.id))  # by name
+        assert [r[-1] for r in untimed] == [p.code for p in want]
+        first = rows.index(untimed[0])
+        assert rows[first:] == untimed  # the last block…
+        assert all(v == "" for v in rows[first - 1])  # …after a blank row
+        assert all(r[1] == "" for r in untimed)
+        for row in untimed:
+            assert row[6] == by_code[row[-1]].full_name and row[8] in ("Sí", "No")
+        dated = [r for r in rows[1:first] if any(v != "" for v in r)]
+        assert all(isinstance(r[0], date) for r in dated)
+        listed += len(dated) + len(untimed)
+    llegadas = {r[-1]: r for r in book["Llegadas"]}
+    assert llegadas[flight_only.code][2:4] == ["AM 58", "Aeroméxico"]
+    assert next(r for r in book["Salidas"] if r[-1] == timed.code)[2] == "UA 1"
+    assert cancelled.code not in {r[-1] for rows in book.values() for r in rows}
+    assert nothing.code not in {r[-1] for rows in book.values() for r in rows}
+    assert result.rows == listed
+    check_format(out)
+
+
+def test_arrivals_without_any_travel_are_explained_like_the_rooming_list(
+    demo: Database, tmp_path: Path
+) -> None:
+    with demo.session() as session:
+        other = ev.create_event(
+            session, {"name": "Jornada local", "starts_on": "2028-01-10", "ends_on": "2028-01-10"}
+        )
+        guest = ev.add_guest(
+            session, other.id, {"given_names": "Ana", "paternal_surname": "Local", "country": "MX"}
+        )
+        ev.set_travel(session, guest.id, {"arrival_airport": ""})  # a record with nothing in it
+    with pytest.raises(TalentDeskError, match="«Jornada local» no tiene viajes registrados"):
+        export_arrivals_xlsx(demo.sessions, other.id, tmp_path / "t.xlsx")
+    with pytest.raises(TalentDeskError, match="no tiene hospedaje registrado"):
+        export_rooming_xlsx(demo.sessions, other.id, tmp_path / "h.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
 # -- materials and tasks --------------------------------------------------------------------------
 
 
@@ -339,6 +456,8 @@ def test_materials_and_tasks(demo: Database, event_id: int, tmp_path: Path) -> N
     with demo.session() as session:
         ev.add_task(session, event_id, "Sin fecha todavía", None, "Alguien")
         ev.add_task(session, event_id, "Antes que todas", "2026-01-05", None)
+        ev.add_task(session, event_id, "Ñandú de papel", "2026-01-06", None)  # same day: ñ after n
+        ev.add_task(session, event_id, "Nube de globos", "2026-01-06", None)
     out = tmp_path / "materiales.xlsx"
     result = export_materials_xlsx(demo.sessions, event_id, out)
     book = sheets(out)
@@ -356,6 +475,7 @@ def test_materials_and_tasks(demo: Database, event_id: int, tmp_path: Path) -> N
     assert book["Tareas"][0] == ["Tarea", "Fecha límite", "Responsable", "Hecha"]
     rows = book["Tareas"][1:]
     assert rows[0][0] == "Antes que todas" and rows[-1][0] == "Sin fecha todavía" and rows[-1][1] == ""
+    assert [r[0] for r in rows[1:3]] == ["Nube de globos", "Ñandú de papel"]
     dated = [r[1] for r in rows[:-1]]
     assert all(isinstance(d, date) for d in dated) and dated == sorted(dated)
     assert {r[3] for r in rows} == {"Sí", "No"}

@@ -5,6 +5,8 @@ one file per participant in a folder; fonts, qpdf, cancel and bad input."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import subprocess
 import threading
@@ -777,4 +779,100 @@ def test_event_with_nobody_expected_is_refused(db: Database, tmp_path: Path) -> 
         event = ev.create_event(s, {"name": "Vacía", "starts_on": DAY1, "ends_on": DAY1})
     with pytest.raises(TalentDeskError, match="No hay participantes"):
         export_packets_pdf(db.sessions, event.id, tmp_path / "p.pdf")
+    assert files(tmp_path) == []
+
+
+# -- folder mode: all or nothing ------------------------------------------------------------------
+
+
+def _old_folder(small: Small, tmp_path: Path) -> tuple[Path, list[str], dict[str, bytes]]:
+    """A folder holding yesterday's packets of the same names (different bytes) and a file of
+    the office's own; returns it, the packet names in order and every file's bytes."""
+    folder = tmp_path / "paquetes"
+    folder.mkdir()
+    with small.db.reader() as s:
+        names = [packet_file_name(p) for p in load_packets(s, small.event_id).people]
+    for n, name in enumerate(names):
+        (folder / name).write_bytes(f"yesterday's packet {n}".encode())
+    (folder / "notas.txt").write_text("mine")
+    return folder, names, {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_folder_mode_a_folder_in_the_way_moves_nothing(small: Small, tmp_path: Path) -> None:
+    folder, names, before = _old_folder(small, tmp_path)
+    (folder / names[3]).unlink()
+    (folder / names[3]).mkdir()  # a folder with a packet's name, after others in the move order
+    del before[names[3]]
+    with pytest.raises(TalentDeskError, match=f"hay una carpeta llamada «{re.escape(names[3])}»") as caught:
+        export_packets_pdf(small.db.sessions, small.event_id, folder, separate_files=True)
+    assert "No se guardó ningún archivo" in str(caught.value)
+    assert _contents(folder) == before  # byte-identical, nothing replaced
+    assert (folder / names[3]).is_dir() and list((folder / names[3]).iterdir()) == []
+    assert files(tmp_path) == ["paquetes"]  # the temporary folder is gone
+
+
+@pytest.mark.parametrize("existing", [True, False])
+def test_folder_mode_failure_while_moving_in_puts_the_old_files_back(
+    small: Small, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    if existing:
+        folder, names, before = _old_folder(small, tmp_path)
+    else:
+        folder, names, before = tmp_path / "paquetes", [], {}
+    real = os.replace
+    moved_in: list[str] = []
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if Path(src).parent.name.endswith(".partial"):  # a new packet going into the folder
+            if len(moved_in) == 2:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            moved_in.append(Path(src).name)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(TalentDeskError, match="no hay espacio en el disco"):
+        export_packets_pdf(small.db.sessions, small.event_id, folder, separate_files=True)
+    assert len(moved_in) == 2  # two new files had gone in when it failed
+    if existing:
+        assert _contents(folder) == before and len(before) == len(names) + 1
+    else:
+        assert not folder.exists()  # made for this export, removed again
+    assert files(tmp_path) == (["paquetes"] if existing else [])
+
+
+def test_folder_mode_old_files_that_cannot_be_put_back_are_kept_and_named(
+    small: Small, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, names, before = _old_folder(small, tmp_path)
+    real = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if Path(src).parent.name.endswith(".partial") or Path(dst).parent == folder:
+            raise OSError(errno.EIO, "Input/output error")  # neither in nor back
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(TalentDeskError, match="ni devolver 5 archivo") as caught:
+        export_packets_pdf(small.db.sessions, small.event_id, folder, separate_files=True)
+    kept = Path(re.findall(r"están en «([^»]+)»", str(caught.value))[0])
+    assert kept.is_dir() and kept.parent.parent == tmp_path
+    assert {p.name: p.read_bytes() for p in kept.iterdir()} == {n: before[n] for n in names}
+    assert _contents(folder) == {"notas.txt": b"mine"}
+
+
+def test_a_letter_saved_with_a_format_before_the_rule_is_a_spanish_error(
+    small: Small, tmp_path: Path
+) -> None:
+    from talentdesk.core.models import DocumentSetting
+    from talentdesk.services.document_settings import WELCOME_LETTER
+
+    with small.db.session() as s:  # as an older version stored it, unchecked
+        s.add(DocumentSetting(key=WELCOME_LETTER, value="Estimado(a) {nombre:d}:"))
+    for out, separate in ((tmp_path / "p.pdf", False), (tmp_path / "carpeta", True)):
+        with pytest.raises(TalentDeskError, match=r"carta de bienvenida guardada.*sin formato"):
+            export_packets_pdf(small.db.sessions, small.event_id, out, separate_files=separate)
     assert files(tmp_path) == []

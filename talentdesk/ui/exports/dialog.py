@@ -349,9 +349,12 @@ class ExportDialog(QDialog):
                 max(self.layout_combo.findData(settings.get(S.EXPORT_BADGE_LAYOUT)), 0)
             )
             self._add("layout", self.tr("&Label sheet:"), self.layout_combo)
+            self.shown_layout: str | None = None  # whose offsets the spin boxes hold
         if "start_slot" in wanted:
             self.start_slot = QSpinBox()
             self.start_slot.setMinimum(1)
+            self.wanted_slot = 1  # the slot typed, kept across sheets that have it
+            self.start_slot.valueChanged.connect(self._slot_typed)
             self.slot_note = QLabel()
             slot_row = QWidget()
             row = QHBoxLayout(slot_row)
@@ -450,16 +453,34 @@ class ExportDialog(QDialog):
     # -- reacting -----------------------------------------------------------------------------
 
     def _layout_changed(self) -> None:
-        name = self.layout_combo.currentData()
-        per_sheet = self.layouts.get(name, ("", 1))[1]
+        """Another label sheet: its own printer offset, the typed start slot if it has it.
+
+        The offsets typed for the sheet being left are remembered for it first (they are that
+        printer's calibration, kept per sheet in the settings), so coming back shows them.
+        """
+        name = str(self.layout_combo.currentData())
+        per_sheet = max(self.layouts.get(name, ("", 1))[1], 1)
         if hasattr(self, "start_slot"):
-            self.start_slot.setMaximum(max(per_sheet, 1))
+            wanted = self.wanted_slot
+            self.start_slot.setMaximum(per_sheet)
+            self.start_slot.setValue(wanted if wanted <= per_sheet else 1)
+            self.wanted_slot = wanted  # not what the smaller sheet forced
             self.slot_note.setText(self.tr("of %n on the sheet (for a partly used sheet)", "", per_sheet))
         if hasattr(self, "offset_x"):
-            x, y = self.ctx.settings.badge_offset(str(name))
+            settings = self.ctx.settings
+            left = self.shown_layout
+            if left is not None and left != name:
+                typed = (round(self.offset_x.value(), 1), round(self.offset_y.value(), 1))
+                if typed != settings.badge_offset(left):
+                    settings.set_badge_offset(left, typed)
+            x, y = settings.badge_offset(name)
             self.offset_x.setValue(x)
             self.offset_y.setValue(y)
+        self.shown_layout = name
         self._options_changed()
+
+    def _slot_typed(self, value: int) -> None:
+        self.wanted_slot = value
 
     def _separate_changed(self) -> None:
         """A typed name follows the switch between one file and a folder of files."""
