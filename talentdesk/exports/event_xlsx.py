@@ -172,8 +172,10 @@ def _workbook(
 
 
 def _print_header(sheet: SheetWriter, *lines: str) -> None:
-    """Printed pages carry the event (and hotel) the list belongs to; '&' is a code there."""
-    sheet.sheet.oddHeader.center.text = "\n".join(line.replace("&", "&&") for line in lines if line)
+    """Printed pages carry the event (and hotel) the list belongs to; '&' is a code there.
+
+    One line: a line break is stored as ``_x000a_``, which LibreOffice prints as it is."""
+    sheet.sheet.oddHeader.center.text = " · ".join(line.replace("&", "&&") for line in lines if line)
     sheet.sheet.print_title_rows = "1:1"
 
 

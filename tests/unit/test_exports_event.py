@@ -240,6 +240,7 @@ def test_rooming_print_header_totals_and_filter(demo: Database, event_id: int, t
     alterno = book["Hotel Alterno Centro"]
     header = alterno.oddHeader.center.text or ""
     assert "Hotel Alterno Centro (demostración)" in header and DEMO_NAME in header
+    assert "\n" not in header and "_x000" not in header  # one line: LibreOffice prints "_x000a_"
     total = alterno[alterno.max_row]
     assert total[0].value == "Total" and total[0].font.bold and isinstance(total[7].value, int)
     assert total[8].value == GUEST_NIGHTS == "noches-huésped" and total[8].font.bold  # what it counts
