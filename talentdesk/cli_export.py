@@ -185,6 +185,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Se exportó 1 {_SINGULAR[counted]} a {result.path}.")
     else:
         print(f"Se exportaron {result.rows:,} {counted} a {result.path}.")
+    for warning in result.warnings:  # the file was written; these say what will not look right
+        print(f"Aviso: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -51,6 +51,7 @@ from talentdesk.exports.pdf import (
     GREEN,
     GREY,
     PAGE_SIZES,
+    GlyphCheck,
     NumberedDocTemplate,
     register_fonts,
     styles,
@@ -282,6 +283,19 @@ HEADER_SIZE, HEADER_MARGIN = (
     8.5,
     18 * mm,
 )  # NumberedDocTemplate's running header  # a session this tall may break across pages; shorter ones move whole
+
+
+def check_agenda(glyphs: GlyphCheck, agenda: AgendaData) -> None:
+    """Record the agenda's texts the font cannot draw: titles, rooms, people, descriptions."""
+    for item in agenda.sessions:
+        where = f"sesión «{item.title}»" if len(item.title) <= 40 else "una sesión"
+        glyphs.check(where, item.title)
+        glyphs.check(where, item.room)
+        glyphs.check(where, item.description)
+        for person in (item.moderator, *item.speakers):
+            if person is not None:
+                glyphs.check(where, person.name)
+                glyphs.check(where, person.organization)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -581,6 +595,8 @@ def export_agenda_pdf(
     with read_scope(sessions) as session:
         agenda = load_agenda(session, event_id)
     total = len(agenda.sessions)
+    glyphs = GlyphCheck()
+    check_agenda(glyphs, agenda)
     width = size[0] - 2 * HEADER_MARGIN
     header = fit_text(f"Agenda · {agenda.event.title}", FONT_BOLD, HEADER_SIZE, width)
     with atomic_output(out_path, suffix=".pdf") as temp:
@@ -605,4 +621,4 @@ def export_agenda_pdf(
         doc.build(agenda_story(agenda, width=doc.width, after_block=tick))
     if progress is not None:
         progress(total, total)
-    return ExportResult(Path(out_path), total)
+    return ExportResult(Path(out_path), total, glyphs.warnings())

@@ -45,10 +45,11 @@ from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
+from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import organization_is_public
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, new_canvas, register_fonts
+from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GlyphCheck, new_canvas, register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, draw_qr
 from talentdesk.resources import RESOURCES_DIR
 
@@ -340,6 +341,15 @@ def load_badges(
         )
         for pid, code, given, paternal, maternal, role, organization, chapter, member_id, consent, print_fields in rows
     ]
+
+
+def check_badge(glyphs: GlyphCheck, badge: BadgeData) -> None:
+    """Record the badge's texts the font cannot draw: name, printed organisation, chapter."""
+    where = f"participante {badge.code}"
+    glyphs.check(where, full_name(badge.given_names, badge.paternal_surname, badge.maternal_surname))
+    if badge.organization_public:
+        glyphs.check(where, badge.organization)
+    glyphs.check(where, badge.chapter)
 
 
 # -- drawing one badge ----------------------------------------------------------------------------
@@ -780,6 +790,9 @@ def export_badges_pdf(
             event_name = session.scalar(select(Event.name).where(Event.id == event_id))
             raise TalentDeskError(f"No hay participantes a quienes imprimir gafete en «{event_name}».")
     total = len(badges)
+    glyphs = GlyphCheck()
+    for badge in badges:
+        check_badge(glyphs, badge)
     with atomic_output(out_path, suffix=".pdf") as temp:
         canvas = new_canvas(
             temp, f"Gafetes — {badges[0].event_name}", sheet.page_size, subject=f"Gafetes: {sheet.label}"
@@ -801,7 +814,7 @@ def export_badges_pdf(
         _finish_sheet(canvas, sheet, used, (dx, dy), cut_marks)
         check_abort(abort)
         canvas.save()
-    return ExportResult(Path(out_path), total)
+    return ExportResult(Path(out_path), total, glyphs.warnings())
 
 
 def _finish_sheet(

@@ -36,7 +36,7 @@ from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, read_scope, session_scope
 from talentdesk.exports.agenda_pdf import EventInfo, load_event, pagesize_of
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, new_canvas
+from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, GlyphCheck, new_canvas
 from talentdesk.services.certificates import issue_certificates
 
 ISSUER = "Instituto de los Mexicanos en el Exterior"
@@ -67,6 +67,7 @@ class _Recipient:
     role: ParticipantRole
     female: bool
     sort_key: str
+    code: str
 
 
 def export_certificates_pdf(
@@ -88,6 +89,9 @@ def export_certificates_pdf(
         people = _recipients(session, event, participant_ids)
     check_abort(abort)
     total = len(people)
+    glyphs = GlyphCheck()
+    for person in people:
+        glyphs.check(f"participante {person.code}", person.name)
     # Entering atomic_output checks the target (folder exists and is writable, .pdf): a path
     # that cannot be written must be refused before codes are issued, committed and audited.
     with atomic_output(out_path, suffix=".pdf") as temp:
@@ -107,7 +111,7 @@ def export_certificates_pdf(
                 progress(n, total)
         check_abort(abort)
         canvas.save()
-    return ExportResult(Path(out_path), total)
+    return ExportResult(Path(out_path), total, glyphs.warnings())
 
 
 def _recipients(
@@ -123,6 +127,7 @@ def _recipients(
             Participant.status,
             Participant.sort_key,
             Member.gender,
+            Participant.code,
         )
         .outerjoin(Member, Member.id == Participant.member_id)
         .where(Participant.event_id == event.id)
@@ -149,8 +154,8 @@ def _recipients(
             "asistencia de los participantes antes de imprimir constancias."
         )
     people = [
-        _Recipient(pid, full_name(given, paternal, maternal), role, gender == Gender.FEMALE, sort_key)
-        for pid, given, paternal, maternal, role, _status, sort_key, gender in rows
+        _Recipient(pid, full_name(given, paternal, maternal), role, gender == Gender.FEMALE, sort_key, code)
+        for pid, given, paternal, maternal, role, _status, sort_key, gender, code in rows
     ]
     people.sort(key=lambda p: (p.sort_key, p.id))
     return people

@@ -49,6 +49,7 @@ from talentdesk.exports.pdf import (
     GREEN,
     GREY,
     PAGE_SIZES,
+    GlyphCheck,
     NumberedDocTemplate,
     styles,
 )
@@ -154,10 +155,11 @@ def export_directory_pdf(
                 if index == len(doc.toc_pages) - 1:
                     flowables.append(NextPageTemplate("body"))
                 flowables += [_TocPage(doc, index), PageBreak()]
-            flowables.append(_Feed(_entries(session, groups, grouping, state)))
+            glyphs = GlyphCheck()
+            flowables.append(_Feed(_entries(session, groups, grouping, state, glyphs)))
             doc.build(flowables)
             doc.report(state.printed)
-    return ExportResult(Path(out_path), state.printed)
+    return ExportResult(Path(out_path), state.printed, glyphs.warnings())
 
 
 # -- which members, in which groups ------------------------------------------------------
@@ -523,8 +525,9 @@ class _Feed:
 
 
 def _entries(
-    session: Session, groups: list[_Group], grouping: Grouping, state: _State
+    session: Session, groups: list[_Group], grouping: Grouping, state: _State, glyphs: GlyphCheck
 ) -> Iterator[list[Flowable]]:
+    """The entries, a chunk of members at a time; every printed line goes through ``glyphs``."""
     chapters = {k: v for k, v in session.execute(select(Chapter.id, Chapter.name))}
     sectors = {k: v for k, v in session.execute(select(Sector.id, Sector.name))}
     for index, group in enumerate(groups):
@@ -541,6 +544,8 @@ def _entries(
                 lines = entry_lines(row, grouping, chapters, sectors) if row is not None else None
                 if lines is None:  # deleted or consent withdrawn since the plan was made
                     continue
+                for _kind, text in lines:
+                    glyphs.check(f"miembro {member_id}", text)
                 batch.append(_Entry(state, index, lines, heading))
                 heading = False
             yield batch

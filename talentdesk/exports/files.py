@@ -31,6 +31,9 @@ class ExportCancelled(TalentDeskError):
 class ExportResult:
     path: Path
     rows: int  # records written (members, participants, badges, pages… as the export says)
+    #: Spanish lines the user should read although the file was written (e.g. texts the PDF
+    #: font cannot draw and will print as boxes).
+    warnings: tuple[str, ...] = ()
 
 
 def check_abort(abort: threading.Event | None) -> None:

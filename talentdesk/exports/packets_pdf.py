@@ -73,6 +73,7 @@ from talentdesk.exports.agenda_pdf import (
     EventInfo,
     agenda_story,
     capitalized,
+    check_agenda,
     fit_text,
     load_agenda,
     pagesize_of,
@@ -83,6 +84,7 @@ from talentdesk.exports.badges import (
     ROLE_COLORS,
     BadgeData,
     LabelLayout,
+    check_badge,
     draw_badge,
     load_badges,
     load_layout,
@@ -102,6 +104,7 @@ from talentdesk.exports.pdf import (
     FONT_BOLD,
     GREEN,
     GREY,
+    GlyphCheck,
     document_metadata,
     page_margins,
     pages_fit,
@@ -1264,6 +1267,7 @@ def export_packets_pdf(
     if not data.people:
         raise TalentDeskError(f"No hay participantes a quienes preparar paquete en «{data.event.title}».")
     total = len(data.people)
+    glyphs = check_packets(data)
     shared = _SharedSections(data, pagesize)
     if separate_files:
         _write_folder(data, shared, layout, pagesize, target, progress, abort)
@@ -1271,7 +1275,23 @@ def export_packets_pdf(
         _write_combined(data, shared, layout, pagesize, target, progress, abort)
     if progress is not None:
         progress(total, total)
-    return ExportResult(Path(out_path), total)
+    return ExportResult(Path(out_path), total, glyphs.warnings())
+
+
+def check_packets(data: PacketsData) -> GlyphCheck:
+    """The packets' texts the font cannot draw: each person's name, organisation and chapter
+    (cover, letter, badge), the agenda and the participants' directory."""
+    glyphs = GlyphCheck()
+    for person in data.people:
+        check_badge(glyphs, person.badge)
+        where = f"participante {person.code}"
+        glyphs.check(where, person.full_name)
+        glyphs.check(where, person.organization)
+    check_agenda(glyphs, data.agenda)
+    for entry in data.directory:
+        for text in (entry.name, entry.organization, entry.chapter, entry.city):
+            glyphs.check("directorio de participantes", text)
+    return glyphs
 
 
 def _write_combined(

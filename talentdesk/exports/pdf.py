@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import types
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -292,3 +293,74 @@ class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab i
         super()._endBuild()
         finish_page_numbers(self.canv, self.canv.getPageNumber() - 1)
         self.canv.save()
+
+
+# -- characters the font lacks ----------------------------------------------------------------------
+
+_coverage: frozenset[int] | None = None
+
+#: How many texts a warning quotes, and how much of each: a huge export stays a short message.
+GLYPH_EXAMPLES = 5
+GLYPH_SNIPPET = 40
+
+
+def font_coverage() -> frozenset[int]:
+    """The code points the shipped regular or bold DejaVu Sans can draw (their cmaps), read
+    once per process. Anything else prints as the font's empty box, silently."""
+    global _coverage
+    register_fonts()
+    with _lock:
+        if _coverage is None:
+            covered: set[int] = set()
+            for name in (FONT, FONT_BOLD):
+                covered.update(pdfmetrics.getFont(name).face.charToGlyph)
+            _coverage = frozenset(covered)
+        return _coverage
+
+
+def _ignorable(char: str) -> bool:
+    """Whitespace and control/format characters (tabs, zero-width joiners) never print a box."""
+    return char.isspace() or unicodedata.category(char).startswith("C")
+
+
+class GlyphCheck:
+    """Collects the printed texts that contain characters DejaVu Sans lacks (CJK, most emoji),
+    so an export can still write its document but tell the user which texts will show boxes.
+    Exports check their data as they load it: one set lookup per character."""
+
+    def __init__(self) -> None:
+        self._covered = font_coverage()
+        self._found: dict[tuple[str, str], None] = {}
+
+    def check(self, where: str, text: str | None) -> None:
+        """Record ``text`` (printed for ``where``, e.g. «participante JI2027-0004») if the font
+        cannot draw one of its characters; ``None`` and empty texts are fine."""
+        if not text:
+            return
+        covered = self._covered
+        for char in text:
+            if ord(char) not in covered and not _ignorable(char):
+                self._found[(where, " ".join(text.split()))] = None
+                return
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def warnings(self) -> tuple[str, ...]:
+        """One Spanish line naming at most :data:`GLYPH_EXAMPLES` of the texts; none if all print."""
+        count = len(self._found)
+        if not count:
+            return ()
+        quoted = []
+        for where, text in list(self._found)[:GLYPH_EXAMPLES]:
+            if len(text) > GLYPH_SNIPPET:
+                text = text[:GLYPH_SNIPPET].rstrip() + "…"
+            quoted.append(f"«{text}» ({where})")
+        more = count - len(quoted)
+        listed = ", ".join(quoted) + (f" y {more:,} más" if more else "")
+        head = (
+            "1 texto tiene caracteres que la fuente no incluye y se imprimirá como cuadros"
+            if count == 1
+            else f"{count:,} textos tienen caracteres que la fuente no incluye y se imprimirán como cuadros"
+        )
+        return (f"{head}: {listed}.",)

@@ -51,7 +51,7 @@ from talentdesk.exports.agenda_pdf import (
 )
 from talentdesk.exports.consent import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, NumberedDocTemplate, styles
+from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, GlyphCheck, NumberedDocTemplate, styles
 from talentdesk.services.events import COMING
 
 #: Who a sign-in sheet lists unless told otherwise: people expected at the event.
@@ -66,6 +66,7 @@ MARGIN = 15 * mm
 @dataclass(frozen=True)
 class _Person:
     id: int
+    code: str
     surnames: str
     given_names: str
     organization: str | None  # only what may be printed (``consent.public_organization``)
@@ -113,6 +114,11 @@ def export_signin_pdf(
             f"«{event.title}» no tiene participantes con estatus {labels}: no hay a quién poner en la "
             "lista de asistencia."
         )
+    glyphs = GlyphCheck()
+    for person in people:
+        where = f"participante {person.code}"
+        glyphs.check(where, f"{person.given_names} {person.surnames}")
+        glyphs.check(where, person.organization)
     header = fit_text(f"Lista de asistencia · {event.title}", FONT_BOLD, HEADER_SIZE, size[0] - 2 * MARGIN)
     with atomic_output(out_path, suffix=".pdf") as temp:
         doc = NumberedDocTemplate(
@@ -135,7 +141,7 @@ def export_signin_pdf(
         doc.build(story)
     if progress is not None:
         progress(len(sections), len(sections))
-    return ExportResult(Path(out_path), len(people) * len(sections))
+    return ExportResult(Path(out_path), len(people) * len(sections), glyphs.warnings())
 
 
 def _statuses(statuses: Iterable[ParticipantStatus | str] | None) -> frozenset[ParticipantStatus]:
@@ -202,6 +208,7 @@ def _expected(session: Session, event_id: int, wanted: frozenset[ParticipantStat
     rows = session.execute(
         select(
             Participant.id,
+            Participant.code,
             Participant.given_names,
             Participant.paternal_surname,
             Participant.maternal_surname,
@@ -217,11 +224,12 @@ def _expected(session: Session, event_id: int, wanted: frozenset[ParticipantStat
     return [
         _Person(
             pid,
+            code,
             " ".join(p for p in (clean(paternal), clean(maternal)) if p),
             clean(given),
             public_organization(org, member_id, consent, print_fields),
         )
-        for pid, given, paternal, maternal, org, member_id, consent, print_fields in rows
+        for pid, code, given, paternal, maternal, org, member_id, consent, print_fields in rows
     ]
 
 

@@ -917,7 +917,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+119"/>
+        <location filename="../../ui/exports/dialog.py" line="+120"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
@@ -932,7 +932,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Opciones</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Open &amp;file</source>
         <translation>Abrir &amp;archivo</translation>
     </message>
@@ -942,23 +942,23 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Abrir &amp;carpeta</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+613"/>
+        <location line="+621"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-614"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
     <message numerus="yes">
-        <location line="+127"/>
+        <location line="+135"/>
         <source>Only the %n selected member(s)</source>
         <translation>
             <numerusform>Sólo %n miembro seleccionado</numerusform>
@@ -1164,7 +1164,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+360"/>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <location line="-368"/>
         <location line="+10"/>
         <source>with the columns and the order of the table.</source>
         <translation>con las columnas y el orden de la tabla.</translation>

@@ -62,6 +62,7 @@ from talentdesk.ui.tasks import Cancelled, Task, error_message
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #c62828;"
+WARNING_STYLE = "color: #8a5300; font-weight: bold;"  # amber, readable on a light panel
 NOTE_STYLE = "color: palette(placeholder-text);"
 POLL_MS = 100
 MAX_OFFSET_MM = 20.0  # as exports.badges.MAX_OFFSET_MM: larger is a typo, not a printer's drift
@@ -211,6 +212,13 @@ class ExportDialog(QDialog):
         self.result_label.setObjectName("export-result-text")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What the export could write but will not look right (texts the PDF font lacks).
+        self.result_warnings = QLabel()
+        self.result_warnings.setObjectName("export-result-warnings")
+        self.result_warnings.setWordWrap(True)
+        self.result_warnings.setStyleSheet(WARNING_STYLE)
+        self.result_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_warnings.setVisible(False)
         self.open_file_button = QPushButton(self.tr("Open &file"))
         self.open_file_button.setObjectName("export-open-file")
         self.open_file_button.clicked.connect(self.open_file)
@@ -223,6 +231,7 @@ class ExportDialog(QDialog):
         result_row.addWidget(self.open_folder_button)
         result_layout = QVBoxLayout(self.result_panel)
         result_layout.addWidget(self.result_label)
+        result_layout.addWidget(self.result_warnings)
         result_layout.addLayout(result_row)
         self.result_panel.setVisible(False)
 
@@ -712,11 +721,11 @@ class ExportDialog(QDialog):
     def _save_preview(self, target: Path, options: ExportOptions) -> None:
         preview, suffix = self.preview_file, self.kind.suffix
         assert preview is not None and self.preview_result is not None
-        rows = self.preview_result.rows
+        rows, warnings = self.preview_result.rows, self.preview_result.warnings
 
         def work(task: Task) -> ExportResult:
             copy_file(preview, target, suffix, task.abort)
-            return ExportResult(target, rows)
+            return ExportResult(target, rows, warnings)
 
         self._start(work, lambda result: self._exported(result, options, target), self.tr("Saving…"))
 
@@ -804,6 +813,10 @@ class ExportDialog(QDialog):
         else:
             text = self.tr("Saved “%1”.").replace("%1", result.path.name)
         self.result_label.setText(text + "\n" + self.tr("Folder: %1").replace("%1", str(result.path.parent)))
+        self.result_warnings.setText(
+            "\n".join(self.tr("Warning: %1").replace("%1", warning) for warning in result.warnings)
+        )
+        self.result_warnings.setVisible(bool(result.warnings))
         self.open_file_button.setVisible(not folder)
         self.result_panel.setVisible(True)
         self.close_button.setDefault(True)

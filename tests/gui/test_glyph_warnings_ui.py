@@ -1,0 +1,53 @@
+"""The export dialog's result panel shows the export's warnings (texts the PDF font lacks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from talentdesk.core.events import Event
+from talentdesk.services import events as ev
+from talentdesk.services.demo_event import DEMO_NAME
+from talentdesk.ui.context import AppContext
+from talentdesk.ui.events.area import EventsArea
+from tests.gui.test_exports_ui import export_to, the_dialog
+
+
+def test_result_panel_shows_the_warning_under_saved(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    with ctx.db.session() as s:
+        event_id = s.scalar(select(Event.id).where(Event.name == DEMO_NAME))
+        assert event_id is not None
+        code = ev.add_guest(
+            s, event_id, {"given_names": "王", "paternal_surname": "李", "organization": "北京大学 🎉"}
+        ).code
+    area = EventsArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1400, 900)
+    area.show()
+    area.activated()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1 and not area.loading, timeout=20_000)
+    area.open_event(event_id)
+    qtbot.waitUntil(lambda: area.workspace.data is not None and not area.workspace.loading, timeout=20_000)
+
+    area.workspace.export("agenda")  # nothing the font lacks: no warning shown
+    dialog = the_dialog(area.workspace)
+    export_to(qtbot, dialog, tmp_path / "agenda.pdf")
+    assert dialog.result_panel.isVisible()
+    assert not dialog.result_warnings.isVisible()
+    dialog.close()
+
+    area.workspace.export("badges")
+    dialog = the_dialog(area.workspace)
+    out = tmp_path / "gafetes.pdf"
+    export_to(qtbot, dialog, out)
+    assert dialog.result_panel.isVisible() and dialog.result_label.isVisible()
+    assert out.name in dialog.result_label.text()
+    assert dialog.result_warnings.isVisible() and dialog.result_warnings.wordWrap()
+    text = dialog.result_warnings.text()
+    assert text.startswith("Warning: ") and "se imprimirán como cuadros" in text
+    assert f"«王 李» (participante {code})" in text
+    assert "#8a5300" in dialog.result_warnings.styleSheet()
+    assert len(PdfReader(out).pages) >= 1
