@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import TalentDeskError
+
+if TYPE_CHECKING:
+    from talentdesk.exports.registry import ExportRequest
 
 #: Subcommand → (help, what is counted in the final message).
 DOCUMENTS: dict[str, tuple[str, str]] = {
@@ -162,6 +164,7 @@ def _member_filters(sub: argparse.ArgumentParser) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from talentdesk.cli import EXIT_OK, _member_query, _open
+    from talentdesk.exports.registry import run_export
 
     db = _open(args)
     show = sys.stderr.isatty()
@@ -174,8 +177,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         with db.reader() as session:
             query = _member_query(session, args) if args.export_command in _MEMBER_DOCUMENTS else None
             participants = _participant_ids(session, args)
-        run = _EXPORTERS[args.export_command]
-        result = run(db.sessions, args, query, participants, progress)
+        kind, request = _request(args, query, participants)
+        result = run_export(kind, db.sessions, request, args.output, progress=progress)
     finally:
         db.close()
     if show:
@@ -302,155 +305,53 @@ def _day(text: str | None) -> date | None:
     return day
 
 
-Exporter = Callable[[Any, argparse.Namespace, Any, "Sequence[int] | None", Callable[[int, int], None]], Any]
+_REFERENCE_TABLES = {"chapters", "sectors", "organizations", "events"}
 
 
-def _members(sessions: Any, a: argparse.Namespace, q: Any, _p: Any, progress: Any) -> Any:
-    if a.columns:
-        from talentdesk.exports.table_xlsx import export_table_xlsx
+def _request(a: argparse.Namespace, query: Any, participants: list[int] | None) -> tuple[str, ExportRequest]:
+    """The export kind and its request for ``talentdesk export <DOCUMENTO>``; the CLI-only checks
+    (``--external`` with ``--columns``, ``--offset-mm``, ``--day``) raise here, before any file."""
+    from talentdesk.exports.registry import ExportRequest
 
+    name = a.export_command
+    ids = None if participants is None else tuple(participants)
+    if name in _REFERENCE_TABLES:
+        return "reference", ExportRequest(table=name)
+    if name == "members" and a.columns:
         if a.external:
             raise TalentDeskError(
                 "--external no se combina con --columns: la tabla se exporta como se muestra."
             )
-        columns = [c.strip() for c in a.columns.split(",") if c.strip()]
-        return export_table_xlsx(
-            sessions,
-            q,
-            a.output,
-            columns=columns,
-            sort_key=a.sort,
-            descending=a.descending,
-            progress=progress,
+        columns = tuple(c.strip() for c in a.columns.split(",") if c.strip())
+        return "table", ExportRequest(query=query, columns=columns, sort_key=a.sort, descending=a.descending)
+    if name == "members":
+        return name, ExportRequest(query=query, external=a.external)
+    if name == "directory":
+        return name, ExportRequest(query=query, group_by=a.group_by, page_size=a.page_size, title=a.title)
+    if name == "stats":
+        return name, ExportRequest(query=query)
+    if name == "badges":
+        return name, ExportRequest(
+            event_id=a.event,
+            layout=a.layout,
+            participant_ids=ids,
+            start_slot=a.start_slot,
+            offset_mm=_offset(a.offset_mm),
+            cut_marks=a.cut_marks,
         )
-    from talentdesk.exports.members_xlsx import export_members_xlsx
-
-    return export_members_xlsx(sessions, q, a.output, external=a.external, progress=progress)
-
-
-def _directory(sessions: Any, a: argparse.Namespace, q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.directory_pdf import export_directory_pdf
-
-    return export_directory_pdf(
-        sessions, q, a.output, group_by=a.group_by, page_size=a.page_size, title=a.title, progress=progress
+    if name == "packets":
+        return name, ExportRequest(
+            event_id=a.event,
+            participant_ids=ids,
+            separate_files=a.separate,
+            badge_layout=a.badge_layout,
+            page_size=a.page_size,
+        )
+    if name == "signin":
+        return name, ExportRequest(
+            event_id=a.event, session_id=a.session, day=_day(a.day), page_size=a.page_size
+        )
+    # participants, rooming, arrivals, materials, certificates, agenda
+    return name, ExportRequest(
+        event_id=a.event, participant_ids=ids, page_size=getattr(a, "page_size", "letter")
     )
-
-
-def _stats(sessions: Any, a: argparse.Namespace, q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.stats_xlsx import export_stats_xlsx
-
-    return export_stats_xlsx(sessions, a.output, query=q, progress=progress)
-
-
-def _participants(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
-    from talentdesk.exports.event_xlsx import export_participants_xlsx
-
-    return export_participants_xlsx(sessions, a.event, a.output, participant_ids=p, progress=progress)
-
-
-def _rooming(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.event_xlsx import export_rooming_xlsx
-
-    return export_rooming_xlsx(sessions, a.event, a.output, progress=progress)
-
-
-def _arrivals(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.event_xlsx import export_arrivals_xlsx
-
-    return export_arrivals_xlsx(sessions, a.event, a.output, progress=progress)
-
-
-def _materials(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.event_xlsx import export_materials_xlsx
-
-    return export_materials_xlsx(sessions, a.event, a.output, progress=progress)
-
-
-def _badges(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
-    from talentdesk.exports.badges import export_badges_pdf
-
-    return export_badges_pdf(
-        sessions,
-        a.event,
-        a.output,
-        layout=a.layout,
-        participant_ids=p,
-        start_slot=a.start_slot,
-        offset_mm=_offset(a.offset_mm),
-        cut_marks=a.cut_marks,
-        progress=progress,
-    )
-
-
-def _packets(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
-    from talentdesk.exports.packets_pdf import export_packets_pdf
-
-    return export_packets_pdf(
-        sessions,
-        a.event,
-        a.output,
-        participant_ids=p,
-        separate_files=a.separate,
-        badge_layout=a.badge_layout,
-        page_size=a.page_size,
-        progress=progress,
-    )
-
-
-def _certificates(sessions: Any, a: argparse.Namespace, _q: Any, p: Any, progress: Any) -> Any:
-    from talentdesk.exports.certificates_pdf import export_certificates_pdf
-
-    return export_certificates_pdf(
-        sessions, a.event, a.output, participant_ids=p, page_size=a.page_size, progress=progress
-    )
-
-
-def _signin(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.signin_pdf import export_signin_pdf
-
-    return export_signin_pdf(
-        sessions,
-        a.event,
-        a.output,
-        session_id=a.session,
-        day=_day(a.day),
-        page_size=a.page_size,
-        progress=progress,
-    )
-
-
-def _agenda(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
-    from talentdesk.exports.agenda_pdf import export_agenda_pdf
-
-    return export_agenda_pdf(sessions, a.event, a.output, page_size=a.page_size, progress=progress)
-
-
-def _reference(table: str) -> Exporter:
-    """A whole list as its table shows it by default (``exports/reference_xlsx.py``)."""
-
-    def run(sessions: Any, a: argparse.Namespace, _q: Any, _p: Any, progress: Any) -> Any:
-        from talentdesk.exports.reference_xlsx import export_reference_xlsx
-
-        return export_reference_xlsx(sessions, table, a.output, progress=progress)
-
-    return run
-
-
-_EXPORTERS: dict[str, Exporter] = {
-    "members": _members,
-    "directory": _directory,
-    "stats": _stats,
-    "participants": _participants,
-    "rooming": _rooming,
-    "arrivals": _arrivals,
-    "materials": _materials,
-    "badges": _badges,
-    "packets": _packets,
-    "certificates": _certificates,
-    "signin": _signin,
-    "agenda": _agenda,
-    "chapters": _reference("chapters"),
-    "sectors": _reference("sectors"),
-    "organizations": _reference("organizations"),
-    "events": _reference("events"),
-}

@@ -1,7 +1,8 @@
 """Every export the window offers, as data: what it needs, which options it has, how it runs.
 
 One dialog (``dialog.ExportDialog``) serves them all: it shows the options a kind lists in
-``options`` and calls its ``run`` on the task runner. ``run`` looks the export function up in its
+``options`` and calls its ``run`` on the task runner. ``run`` builds an ``ExportRequest`` and calls
+``exports.registry.run_export``, which looks the export function up in its
 module when called (not at import), so tests can wrap a real export, and an export module that
 is still missing only disables its own entry.
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from talentdesk.db.session import SessionFactory
 from talentdesk.exports.files import ExportResult, Progress
+from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.exports.xlsx import SheetColumn
 from talentdesk.services.search import MemberQuery
 
@@ -181,282 +183,63 @@ def _table(source: Source) -> TableSource:
     return source
 
 
-def _member_selection(source: MembersSource, options: ExportOptions) -> MemberQuery | list[int]:
-    if options.only_selected and source.selected_ids:
-        return list(source.selected_ids)
-    return source.query
+def _member_ids(source: MembersSource, options: ExportOptions) -> tuple[int, ...] | None:
+    return source.selected_ids if options.only_selected and source.selected_ids else None
 
 
-def _participants(source: EventSource, options: ExportOptions) -> list[int] | None:
-    return list(source.selected_ids) if options.only_selected and source.selected_ids else None
+def _participant_ids(source: EventSource, options: ExportOptions) -> tuple[int, ...] | None:
+    return source.selected_ids if options.only_selected and source.selected_ids else None
 
 
-def _run_table(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import table_xlsx
-
-    s = _members(source)
-    return table_xlsx.export_table_xlsx(
-        sessions,
-        s.query,
-        out,
-        columns=list(s.columns),
-        sort_key=s.sort_key,
-        descending=s.descending,
-        progress=progress,
-        abort=abort,
+def _request(key: str, source: Source, o: ExportOptions) -> tuple[str, ExportRequest]:
+    """The registry kind and request for what the dialog shows (``exports/registry.py`` runs it)."""
+    if key == "table-view":
+        t = _table(source)
+        return "rows", ExportRequest(sheet_name=t.name, sheet_columns=t.columns, rows=t.rows)
+    if key == "table":
+        m = _members(source)
+        return key, ExportRequest(
+            query=m.query, columns=m.columns, sort_key=m.sort_key, descending=m.descending
+        )
+    if key in ("members", "directory", "stats"):
+        m = _members(source)
+        return key, ExportRequest(
+            query=(m.query if o.only_shown and m.filtered else None) if key == "stats" else m.query,
+            member_ids=_member_ids(m, o),
+            external=o.external,
+            group_by=o.group_by,
+            title=o.title.strip() or None,
+            page_size=o.page_size,
+        )
+    e = _event(source)
+    return key, ExportRequest(
+        event_id=e.event_id,
+        participant_ids=_participant_ids(e, o),
+        layout=o.layout,
+        start_slot=o.start_slot,
+        offset_mm=o.offset_mm,
+        cut_marks=o.cut_marks,
+        separate_files=o.separate_files,
+        badge_layout=o.packet_badge,
+        session_id=o.signin_session,
+        day=o.signin_day,
+        page_size=o.page_size,
     )
 
 
-def _run_table_view(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import table_xlsx
+def _runner(key: str) -> Runner:
+    def run(
+        sessions: SessionFactory,
+        source: Source,
+        options: ExportOptions,
+        out: Path,
+        progress: Progress,
+        abort: threading.Event,
+    ) -> ExportResult:
+        kind, request = _request(key, source, options)
+        return run_export(kind, sessions, request, out, progress=progress, abort=abort)
 
-    s = _table(source)
-    return table_xlsx.export_rows_xlsx(
-        out, s.name, s.columns, s.rows, total=len(s.rows), progress=progress, abort=abort
-    )
-
-
-def _run_members(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import members_xlsx
-
-    s = _members(source)
-    return members_xlsx.export_members_xlsx(
-        sessions,
-        _member_selection(s, options),
-        out,
-        external=options.external,
-        progress=progress,
-        abort=abort,
-    )
-
-
-def _run_directory(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import directory_pdf
-
-    s = _members(source)
-    return directory_pdf.export_directory_pdf(
-        sessions,
-        _member_selection(s, options),
-        out,
-        group_by=options.group_by,
-        page_size=options.page_size,
-        title=options.title.strip() or None,
-        progress=progress,
-        abort=abort,
-    )
-
-
-def _run_stats(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import stats_xlsx
-
-    s = _members(source)
-    query = s.query if options.only_shown and s.filtered else None
-    return stats_xlsx.export_stats_xlsx(sessions, out, query=query, progress=progress, abort=abort)
-
-
-def _run_participants(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import event_xlsx
-
-    s = _event(source)
-    return event_xlsx.export_participants_xlsx(
-        sessions, s.event_id, out, participant_ids=_participants(s, options), progress=progress, abort=abort
-    )
-
-
-def _run_rooming(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import event_xlsx
-
-    return event_xlsx.export_rooming_xlsx(
-        sessions, _event(source).event_id, out, progress=progress, abort=abort
-    )
-
-
-def _run_arrivals(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import event_xlsx
-
-    return event_xlsx.export_arrivals_xlsx(
-        sessions, _event(source).event_id, out, progress=progress, abort=abort
-    )
-
-
-def _run_materials(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import event_xlsx
-
-    return event_xlsx.export_materials_xlsx(
-        sessions, _event(source).event_id, out, progress=progress, abort=abort
-    )
-
-
-def _run_badges(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import badges
-
-    s = _event(source)
-    return badges.export_badges_pdf(
-        sessions,
-        s.event_id,
-        out,
-        layout=options.layout,
-        participant_ids=_participants(s, options),
-        start_slot=options.start_slot,
-        offset_mm=options.offset_mm,
-        cut_marks=options.cut_marks,
-        progress=progress,
-        abort=abort,
-    )
-
-
-def _run_packets(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import packets_pdf  # type: ignore[attr-defined,unused-ignore]
-
-    s = _event(source)
-    result: ExportResult = packets_pdf.export_packets_pdf(
-        sessions,
-        s.event_id,
-        out,
-        participant_ids=_participants(s, options),
-        separate_files=options.separate_files,
-        badge_layout=options.packet_badge,
-        page_size=options.page_size,
-        progress=progress,
-        abort=abort,
-    )
-    return result
-
-
-def _run_certificates(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import certificates_pdf
-
-    s = _event(source)
-    return certificates_pdf.export_certificates_pdf(
-        sessions,
-        s.event_id,
-        out,
-        participant_ids=_participants(s, options),
-        page_size=options.page_size,
-        progress=progress,
-        abort=abort,
-    )
-
-
-def _run_signin(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import signin_pdf
-
-    return signin_pdf.export_signin_pdf(
-        sessions,
-        _event(source).event_id,
-        out,
-        session_id=options.signin_session,
-        day=options.signin_day,
-        page_size=options.page_size,
-        progress=progress,
-        abort=abort,
-    )
-
-
-def _run_agenda(
-    sessions: SessionFactory,
-    source: Source,
-    options: ExportOptions,
-    out: Path,
-    progress: Progress,
-    abort: threading.Event,
-) -> ExportResult:
-    from talentdesk.exports import agenda_pdf
-
-    return agenda_pdf.export_agenda_pdf(
-        sessions, _event(source).event_id, out, page_size=options.page_size, progress=progress, abort=abort
-    )
+    return run
 
 
 # The documents the Export menu lists (members and event documents).
@@ -468,7 +251,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Miembros (tabla)",
         ".xlsx",
         (),
-        _run_table,
+        _runner("table"),
         "table_xlsx",
     ),
     ExportKind(
@@ -478,7 +261,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Miembros",
         ".xlsx",
         ("only_selected", "external"),
-        _run_members,
+        _runner("members"),
         "members_xlsx",
     ),
     ExportKind(
@@ -488,7 +271,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Directorio",
         ".pdf",
         ("only_selected", "group_by", "title", "page_size"),
-        _run_directory,
+        _runner("directory"),
         "directory_pdf",
         preview=True,
     ),
@@ -499,7 +282,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Estadísticas de miembros",
         ".xlsx",
         ("only_shown",),
-        _run_stats,
+        _runner("stats"),
         "stats_xlsx",
     ),
     ExportKind(
@@ -509,7 +292,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Participantes",
         ".xlsx",
         ("only_selected",),
-        _run_participants,
+        _runner("participants"),
         "event_xlsx",
     ),
     ExportKind(
@@ -519,7 +302,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Hospedaje",
         ".xlsx",
         (),
-        _run_rooming,
+        _runner("rooming"),
         "event_xlsx",
     ),
     ExportKind(
@@ -529,7 +312,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Llegadas y salidas",
         ".xlsx",
         (),
-        _run_arrivals,
+        _runner("arrivals"),
         "event_xlsx",
     ),
     ExportKind(
@@ -539,7 +322,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Materiales y tareas",
         ".xlsx",
         (),
-        _run_materials,
+        _runner("materials"),
         "event_xlsx",
     ),
     ExportKind(
@@ -549,7 +332,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Gafetes",
         ".pdf",
         ("only_selected", "layout", "start_slot", "offset", "cut_marks"),
-        _run_badges,
+        _runner("badges"),
         "badges",
         preview=True,
     ),
@@ -560,7 +343,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Paquetes",
         ".pdf",
         ("only_selected", "separate_files", "packet_badge", "page_size"),
-        _run_packets,
+        _runner("packets"),
         "packets_pdf",
     ),
     ExportKind(
@@ -570,7 +353,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Constancias",
         ".pdf",
         ("only_selected", "page_size"),
-        _run_certificates,
+        _runner("certificates"),
         "certificates_pdf",
     ),
     ExportKind(
@@ -580,7 +363,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Listas de asistencia",
         ".pdf",
         ("signin_scope", "page_size"),
-        _run_signin,
+        _runner("signin"),
         "signin_pdf",
     ),
     ExportKind(
@@ -590,7 +373,7 @@ KINDS: tuple[ExportKind, ...] = (
         "Agenda",
         ".pdf",
         ("page_size",),
-        _run_agenda,
+        _runner("agenda"),
         "agenda_pdf",
     ),
 )
@@ -604,7 +387,7 @@ TABLE_VIEW = ExportKind(
     "Tabla",
     ".xlsx",
     (),
-    _run_table_view,
+    _runner("table-view"),
     "table_xlsx",
 )
 BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW)}

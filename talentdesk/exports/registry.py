@@ -1,0 +1,268 @@
+"""One way to run any export by name: the CLI and the export dialog both build an
+``ExportRequest`` and call ``run_export``, so the mapping "options → export call" exists once.
+
+Each runner imports its export module when called and looks the function up on the module
+object, not at import: tests can wrap or monkeypatch a real export, and a module that is still
+missing fails only its own kind. Qt-free (the GUI imports this, not the other way round).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from talentdesk.db.session import SessionFactory
+from talentdesk.exports.files import ExportResult, Progress
+
+if TYPE_CHECKING:
+    from talentdesk.exports.xlsx import SheetColumn
+    from talentdesk.services.search import MemberQuery
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Every option any export takes; each kind reads the fields it uses. Defaults are the
+    export functions' own defaults, so a caller sets only what its user chose."""
+
+    # members
+    query: MemberQuery | None = None  # members, directory, table: required; stats: None = all
+    member_ids: tuple[int, ...] | None = None  # members, directory: these instead of the query
+    external: bool = False
+    group_by: str = "chapter"
+    title: str | None = None
+    columns: tuple[str, ...] = ()  # table: visible column keys in order
+    sort_key: str = "paternal_surname"
+    descending: bool = False
+    # events
+    event_id: int | None = None
+    participant_ids: tuple[int, ...] | None = None  # None: every participant
+    layout: str = "avery-5392"
+    start_slot: int = 1
+    offset_mm: tuple[float, float] = (0.0, 0.0)
+    cut_marks: bool = False
+    separate_files: bool = False
+    badge_layout: str = "a6"
+    session_id: int | None = None
+    day: date | None = None
+    # PDFs
+    page_size: str = "letter"
+    # reference lists (chapters, sectors, organizations, events) and tables as shown
+    table: str = ""
+    sheet_name: str = ""
+    sheet_columns: tuple[SheetColumn, ...] = ()
+    rows: tuple[tuple[object, ...], ...] = ()
+
+    def member_selection(self) -> MemberQuery | list[int]:
+        if self.member_ids is not None:
+            return list(self.member_ids)
+        return self._query()
+
+    def _query(self) -> MemberQuery:
+        if self.query is None:
+            raise ValueError("ExportRequest: this export needs a member query")
+        return self.query
+
+    def event(self) -> int:
+        if self.event_id is None:
+            raise ValueError("ExportRequest: this export needs an event_id")
+        return self.event_id
+
+    def participants(self) -> list[int] | None:
+        return None if self.participant_ids is None else list(self.participant_ids)
+
+
+# Short names for the runners' one-line signatures.
+Out = Path | str
+Prog = Progress | None
+Abort = threading.Event | None
+_Runner = Callable[[SessionFactory, ExportRequest, Out, Prog, Abort], ExportResult]
+
+
+def _members(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import members_xlsx
+
+    return members_xlsx.export_members_xlsx(
+        s, r.member_selection(), out, external=r.external, progress=p, abort=a
+    )
+
+
+def _table(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import table_xlsx
+
+    return table_xlsx.export_table_xlsx(
+        s,
+        r._query(),
+        out,
+        columns=list(r.columns),
+        sort_key=r.sort_key,
+        descending=r.descending,
+        progress=p,
+        abort=a,
+    )
+
+
+def _directory(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import directory_pdf
+
+    return directory_pdf.export_directory_pdf(
+        s,
+        r.member_selection(),
+        out,
+        group_by=r.group_by,
+        page_size=r.page_size,
+        title=r.title,
+        progress=p,
+        abort=a,
+    )
+
+
+def _stats(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import stats_xlsx
+
+    return stats_xlsx.export_stats_xlsx(s, out, query=r.query, progress=p, abort=a)
+
+
+def _participants(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_participants_xlsx(
+        s, r.event(), out, participant_ids=r.participants(), progress=p, abort=a
+    )
+
+
+def _rooming(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_rooming_xlsx(s, r.event(), out, progress=p, abort=a)
+
+
+def _arrivals(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_arrivals_xlsx(s, r.event(), out, progress=p, abort=a)
+
+
+def _materials(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import event_xlsx
+
+    return event_xlsx.export_materials_xlsx(s, r.event(), out, progress=p, abort=a)
+
+
+def _badges(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import badges
+
+    return badges.export_badges_pdf(
+        s,
+        r.event(),
+        out,
+        layout=r.layout,
+        participant_ids=r.participants(),
+        start_slot=r.start_slot,
+        offset_mm=r.offset_mm,
+        cut_marks=r.cut_marks,
+        progress=p,
+        abort=a,
+    )
+
+
+def _packets(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import packets_pdf
+
+    return packets_pdf.export_packets_pdf(
+        s,
+        r.event(),
+        out,
+        participant_ids=r.participants(),
+        separate_files=r.separate_files,
+        badge_layout=r.badge_layout,
+        page_size=r.page_size,
+        progress=p,
+        abort=a,
+    )
+
+
+def _certificates(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import certificates_pdf
+
+    return certificates_pdf.export_certificates_pdf(
+        s, r.event(), out, participant_ids=r.participants(), page_size=r.page_size, progress=p, abort=a
+    )
+
+
+def _signin(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import signin_pdf
+
+    return signin_pdf.export_signin_pdf(
+        s,
+        r.event(),
+        out,
+        session_id=r.session_id,
+        day=r.day,
+        page_size=r.page_size,
+        progress=p,
+        abort=a,
+    )
+
+
+def _agenda(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import agenda_pdf
+
+    return agenda_pdf.export_agenda_pdf(s, r.event(), out, page_size=r.page_size, progress=p, abort=a)
+
+
+def _reference(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    """A whole list as its table shows it by default (``exports/reference_xlsx.py``)."""
+    from talentdesk.exports import reference_xlsx
+
+    return reference_xlsx.export_reference_xlsx(s, r.table, out, progress=p, abort=a)
+
+
+def _rows(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    """Rows already collected (a small table exactly as shown): nothing is read from the database."""
+    from talentdesk.exports import table_xlsx
+
+    return table_xlsx.export_rows_xlsx(
+        out, r.sheet_name, r.sheet_columns, r.rows, total=len(r.rows), progress=p, abort=a
+    )
+
+
+_RUNNERS: dict[str, _Runner] = {
+    "members": _members,
+    "table": _table,
+    "directory": _directory,
+    "stats": _stats,
+    "participants": _participants,
+    "rooming": _rooming,
+    "arrivals": _arrivals,
+    "materials": _materials,
+    "badges": _badges,
+    "packets": _packets,
+    "certificates": _certificates,
+    "signin": _signin,
+    "agenda": _agenda,
+    "reference": _reference,
+    "rows": _rows,
+}
+#: Every kind ``run_export`` knows.
+KINDS: tuple[str, ...] = tuple(_RUNNERS)
+
+
+def run_export(
+    kind: str,
+    sessions: SessionFactory,
+    request: ExportRequest,
+    out_path: Path | str,
+    *,
+    progress: Progress | None = None,
+    abort: threading.Event | None = None,
+) -> ExportResult:
+    """Run the export ``kind`` with the options of ``request``; what it raises passes through."""
+    try:
+        runner = _RUNNERS[kind]
+    except KeyError:
+        raise ValueError(f"unknown export kind {kind!r}") from None
+    return runner(sessions, request, out_path, progress, abort)
