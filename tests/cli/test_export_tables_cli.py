@@ -42,8 +42,12 @@ def spanish(text: str) -> str:
 
 def numeric_cells(path: Path, column: int) -> list[str]:
     """openpyxl's data types of a column below the header ('n' for numbers, 'd' for dates)."""
-    sheet = load_workbook(path, read_only=True).worksheets[0]
-    return [row[column].data_type for row in sheet.iter_rows(min_row=2)]
+    book = load_workbook(path, read_only=True)
+    try:
+        return [row[column].data_type for row in book.worksheets[0].iter_rows(min_row=2)]
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed
+
 
 
 def test_chapters_in_spanish_order_with_member_counts(cli: Cli, demo_db_path: Path, tmp_path: Path) -> None:
