@@ -70,6 +70,16 @@ def main() -> None:
             save(window, f"area-{names[row] if row < len(names) else row}")
             if names[row] == "events" and hasattr(area, "open_event_for_screenshots"):
                 area.open_event_for_screenshots(lambda tab: (spin(app, 1.5), save(window, f"event-{tab}")))
+        from talentdesk.ui.preferences import PreferencesDialog
+
+        prefs = PreferencesDialog(ctx.settings, None, ctx=ctx)
+        prefs.resize(760, 620)
+        prefs.show()
+        spin(app, 1.5)
+        prefs.tabs.setCurrentIndex(1)  # Documentos: the welcome letter of the packets
+        spin(app, 0.5)
+        save(prefs, "preferences-documents")
+        prefs.close()
         ctx.runner.wait_idle()
         window.close()
         db.close()
