@@ -30,15 +30,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.dates import spanish_date_range, spanish_day, time_range
-from talentdesk.core.enums import ParticipantStatus, SessionKind
-from talentdesk.core.errors import NotFoundError, TalentDeskError
+from talentdesk.core.enums import SessionKind
+from talentdesk.core.errors import NotFoundError
 from talentdesk.core.events import AgendaSession, Event, Participant, Room, session_speakers
 from talentdesk.core.models import Member
 from talentdesk.core.text import full_name
@@ -50,36 +49,14 @@ from talentdesk.exports.pdf import (
     FONT_BOLD,
     GREEN,
     GREY,
-    PAGE_SIZES,
     GlyphCheck,
     NumberedDocTemplate,
-    register_fonts,
+    capitalized,
+    fit_text,
+    pagesize_of,
     styles,
 )
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis so that it fits ``width`` (running headers)."""
-    register_fonts()
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip(" ,·—-") + "…"
-
-
-def pagesize_of(name: str) -> tuple[float, float]:
-    """The reportlab page size for 'letter' (or 'carta') or 'a4'; a Spanish error otherwise."""
-    key = (name or "").strip().lower()
-    size = PAGE_SIZES.get("letter" if key == "carta" else key)
-    if size is None:
-        raise TalentDeskError(f"Tamaño de página desconocido «{name}»: use letter (carta) o a4.")
-    return float(size[0]), float(size[1])
-
+from talentdesk.services.events import NOT_COMING
 
 # -- data read once -------------------------------------------------------------------------------
 
@@ -179,7 +156,6 @@ class AgendaData:
 
 
 #: Speakers with these statuses are not printed: the programme shows who will be there.
-NOT_COMING = frozenset({ParticipantStatus.DECLINED, ParticipantStatus.CANCELLED})
 
 
 def load_agenda(session: Session, event_id: int) -> AgendaData:

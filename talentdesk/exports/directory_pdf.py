@@ -48,9 +48,10 @@ from talentdesk.exports.pdf import (
     FONT_BOLD,
     GREEN,
     GREY,
-    PAGE_SIZES,
     GlyphCheck,
     NumberedDocTemplate,
+    fit_text,
+    pagesize_of,
     styles,
 )
 from talentdesk.services.search import MemberQuery, matching_ids
@@ -114,9 +115,7 @@ def export_directory_pdf(
     with a Spanish error rather than printed.
     """
     grouping = parse_grouping(group_by)
-    pagesize = PAGE_SIZES.get({"carta": "letter"}.get(fold(page_size), fold(page_size)))
-    if pagesize is None:
-        raise TalentDeskError(f"Tamaño de página desconocido «{page_size}»: use letter (carta) o a4.")
+    pagesize = pagesize_of(page_size)
     title = (title or "").strip() or "Directorio de miembros"
     check_abort(abort)
     with streaming_reader(sessions) as session:
@@ -461,15 +460,6 @@ class _Entry(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
 def _members(count: int) -> str:
     return f"{count:,} miembro" + ("" if count == 1 else "s")
-
-
-def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """The text, shortened with '…' if it is wider than ``width`` (headers, index lines)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 # -- layout state, feeding, the document -----------------------------------------------------

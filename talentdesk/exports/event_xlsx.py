@@ -24,7 +24,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.countries import country_name
-from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, EventTask, Material, Participant, Travel
 from talentdesk.core.text import clean, fold, name_sort_key
@@ -39,9 +38,9 @@ from talentdesk.exports.xlsx import (
     sheet_title,
     styled_cell,
 )
+from talentdesk.services.events import NOT_COMING
 
 #: Not coming: left out of the rooming list and the transfers.
-NOT_COMING = frozenset({ParticipantStatus.DECLINED, ParticipantStatus.CANCELLED})
 NO_HOTEL_SHEET = "Sin hotel"
 #: The last block of the arrivals and departures sheets: travellers whose time is not known.
 NO_TIME = "Sin fecha u hora"

@@ -168,7 +168,9 @@ def _write(
 class _Lookups:
     """Names of chapters, sectors and contribution types, read once per export."""
 
-    def __init__(self, chapters: dict[int, str], sectors: dict[int, str], contributions: dict[int, str]) -> None:
+    def __init__(
+        self, chapters: dict[int, str], sectors: dict[int, str], contributions: dict[int, str]
+    ) -> None:
         self.chapters = chapters
         self.sectors = sectors
         self.contributions = contributions

@@ -72,11 +72,8 @@ from talentdesk.exports.agenda_pdf import (
     AgendaData,
     EventInfo,
     agenda_story,
-    capitalized,
     check_agenda,
-    fit_text,
     load_agenda,
-    pagesize_of,
 )
 from talentdesk.exports.badges import (
     DEFAULT_STATUSES,
@@ -105,9 +102,12 @@ from talentdesk.exports.pdf import (
     GREEN,
     GREY,
     GlyphCheck,
+    capitalized,
     document_metadata,
+    fit_text,
     page_margins,
     pages_fit,
+    pagesize_of,
     register_fonts,
     styles,
 )
@@ -914,12 +914,8 @@ class _RecordingFrame(Frame):  # type: ignore[misc]  # reportlab is untyped
     add = _add
 
 
-def _margins(pagesize: tuple[float, float]) -> dict[str, float]:
-    return page_margins()
-
-
 def _body_frame(pagesize: tuple[float, float], cls: type[Frame] = Frame) -> Frame:
-    m = _margins(pagesize)
+    m = page_margins()
     width = pagesize[0] - m["leftMargin"] - m["rightMargin"]
     height = pagesize[1] - m["topMargin"] - m["bottomMargin"]
     return cls(m["leftMargin"], m["bottomMargin"], width, height, id="body")
@@ -927,7 +923,7 @@ def _body_frame(pagesize: tuple[float, float], cls: type[Frame] = Frame) -> Fram
 
 def _frame_width(pagesize: tuple[float, float]) -> float:
     """What a flowable may fill: the frame minus its default 6 pt paddings."""
-    m = _margins(pagesize)
+    m = page_margins()
     return float(pagesize[0] - m["leftMargin"] - m["rightMargin"] - 12)
 
 
@@ -982,7 +978,7 @@ class _SharedPages:
             pages.append(frame.placed)
             frame.placed = []
 
-        doc = BaseDocTemplate(io.BytesIO(), pagesize=pagesize, initialFontName=FONT, **_margins(pagesize))
+        doc = BaseDocTemplate(io.BytesIO(), pagesize=pagesize, initialFontName=FONT, **page_margins())
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=end_page)])
         doc._doSave = 0  # nothing is written: only the placements are wanted
         with pages_fit("Paquetes de participantes"):
@@ -1131,7 +1127,7 @@ class _PacketDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             str(filename),
             pagesize=pagesize,
             **document_metadata(title, subject),
-            **_margins(pagesize),
+            **page_margins(),
         )
         self._event_title = event_title
         self._outline_people = outline_people

@@ -79,6 +79,29 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis so that it fits ``width`` (running headers)."""
+    register_fonts()
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip(" ,·—-") + "…"
+
+
+def pagesize_of(name: str) -> tuple[float, float]:
+    """The reportlab page size for 'letter' (or 'carta') or 'a4'; a Spanish error otherwise."""
+    key = (name or "").strip().lower()
+    size = PAGE_SIZES.get("letter" if key == "carta" else key)
+    if size is None:
+        raise TalentDeskError(f"Tamaño de página desconocido «{name}»: use letter (carta) o a4.")
+    return float(size[0]), float(size[1])
+
+
 def new_canvas(path: Path | str, title: str, pagesize: tuple[float, float], subject: str = "") -> Canvas:
     """A bare canvas (badges, certificates) with the font, metadata and language set."""
     register_fonts()

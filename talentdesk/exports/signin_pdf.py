@@ -44,14 +44,22 @@ from talentdesk.exports.agenda_pdf import (
     HEADER_SIZE,
     EventInfo,
     ProgressTick,
-    capitalized,
-    fit_text,
     load_event,
-    pagesize_of,
 )
 from talentdesk.exports.consent import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, GlyphCheck, NumberedDocTemplate, styles
+from talentdesk.exports.pdf import (
+    FONT,
+    FONT_BOLD,
+    GREEN,
+    GREY,
+    GlyphCheck,
+    NumberedDocTemplate,
+    capitalized,
+    fit_text,
+    pagesize_of,
+    styles,
+)
 from talentdesk.services.events import COMING
 
 #: Who a sign-in sheet lists unless told otherwise: people expected at the event.

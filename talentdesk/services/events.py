@@ -76,6 +76,8 @@ TRANSITIONS: dict[ParticipantStatus, frozenset[ParticipantStatus]] = {
 NEEDS_STARTED = frozenset({S.ATTENDED, S.NO_SHOW})
 #: Statuses of people expected at the event.
 COMING = frozenset({S.CONFIRMED, S.REGISTERED, S.ATTENDED})
+#: Said no: left out of every list of who is expected (agenda speakers, rooming, arrivals).
+NOT_COMING = frozenset({S.DECLINED, S.CANCELLED})
 
 
 def can_change(participant: Participant, new: ParticipantStatus, today: date | None = None) -> str | None:

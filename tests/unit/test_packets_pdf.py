@@ -45,6 +45,7 @@ from talentdesk.exports.packets_pdf import (
     load_packets,
     packet_file_name,
 )
+from talentdesk.exports.pdf import page_margins
 from talentdesk.services import events as ev
 from talentdesk.services.document_settings import set_welcome_letter
 
@@ -555,7 +556,7 @@ def test_shared_pages_are_the_normal_layout(small: Small, tmp_path: Path) -> Non
     )
     direct = tmp_path / "direct.pdf"
     doc = BaseDocTemplate(
-        str(direct), pagesize=pagesize, initialFontName="DejaVuSans", **packets_pdf._margins(pagesize)
+        str(direct), pagesize=pagesize, initialFontName="DejaVuSans", **page_margins()
     )
     doc.addPageTemplates([PageTemplate(id="p", frames=[packets_pdf._body_frame(pagesize)])])
     doc.build(story)
