@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--joined-on", metavar="FECHA", help="AAAA-MM-DD o dd/mm/aaaa")
     add.add_argument("--directory-consent", choices=["yes", "no", "si", "sí"], default="no")
     add.add_argument("--print-fields", default="", metavar="CAMPOS", help="email,phone,city,employer")
+    add.add_argument(
+        "--no-contact",
+        action="store_true",
+        help="no contactar (derecho de oposición): fuera de directorios, copias externas e invitaciones",
+    )
     add.add_argument("--json", action="store_true")
 
     show = m_cmds.add_parser("show", help="muestra un miembro")
@@ -352,7 +357,7 @@ def cmd_members(args: argparse.Namespace) -> int:
 
 
 def _members_add(args: argparse.Namespace) -> int:
-    from talentdesk.services import members, reference
+    from talentdesk.services import consent_history, members, reference
 
     db = _open(args)
     try:
@@ -370,6 +375,7 @@ def _members_add(args: argparse.Namespace) -> int:
                 "job_title": args.job_title,
                 "directory_consent": args.directory_consent,
                 "print_fields": args.print_fields,
+                "no_contact": args.no_contact,
             }
             for key, value in (
                 ("degree_level", args.degree),
@@ -382,7 +388,7 @@ def _members_add(args: argparse.Namespace) -> int:
                 values["chapter_id"] = reference.find_chapter(session, args.chapter).id
             if args.sector:
                 values["sector_ids"] = [reference.find_sector(session, s).id for s in args.sector]
-            member = members.create_member(session, values)
+            member = members.create_member(session, values, origin=consent_history.CLI)
             data = members.members_as_dicts(session, [member.id])[0]
     finally:
         db.close()
@@ -421,6 +427,8 @@ def _members_show(args: argparse.Namespace) -> int:
         ("Estatus", data["status"]),
         ("En directorios", "sí" if data["directory_consent"] else "no"),
         ("Datos imprimibles", ", ".join(data["print_fields"])),
+        ("No contactar", "sí (oposición)" if data["no_contact"] else None),
+        ("Anonimizado", data["anonymized_at"]),
     ]
     print(f"Miembro {data['id']}")
     for name, value in rows:

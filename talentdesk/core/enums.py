@@ -116,6 +116,17 @@ class MaterialStatus(LabeledEnum):
     READY = "listo"
 
 
+class ConsentChannel(LabeledEnum):
+    """Where a change of a member's consent was recorded (the consent history's "source")."""
+
+    FORM = "ficha"
+    IMPORT = "importacion"
+    CLI = "linea_de_comandos"
+    MERGE = "combinacion"
+    ANONYMIZATION = "anonimizacion"
+    OTHER = "otro"
+
+
 _LABELS: dict[LabeledEnum, str] = {
     MemberStatus.PROSPECT: "Prospecto",
     MemberStatus.ACTIVE: "Activo",
@@ -171,4 +182,10 @@ _LABELS: dict[LabeledEnum, str] = {
     MaterialStatus.PENDING: "Pendiente",
     MaterialStatus.IN_PROGRESS: "En proceso",
     MaterialStatus.READY: "Listo",
+    ConsentChannel.FORM: "Ficha del miembro",
+    ConsentChannel.IMPORT: "Importación",
+    ConsentChannel.CLI: "Línea de comandos",
+    ConsentChannel.MERGE: "Combinación de duplicados",
+    ConsentChannel.ANONYMIZATION: "Anonimización",
+    ConsentChannel.OTHER: "Otro",
 }

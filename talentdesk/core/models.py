@@ -20,18 +20,21 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
     event,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from talentdesk.core.enums import (
     BoardRole,
     ChapterStatus,
+    ConsentChannel,
     DegreeLevel,
     Gender,
     MemberStatus,
@@ -234,6 +237,11 @@ class Member(Base):
     print_fields_raw: Mapped[str] = mapped_column("print_fields", String(80), default="")
     consent_date: Mapped[date | None] = mapped_column(Date)
     consent_source: Mapped[str | None] = mapped_column(String(200))
+    #: Oposición (LFPDPPP): the member asked not to be contacted; no list used for invitations
+    #: or that leaves IME includes them (``exports.consent``).
+    no_contact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: When the member's personal data was removed (cancelación); None for everyone else.
+    anonymized_at: Mapped[datetime | None] = mapped_column(DateTime)
     notes: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -357,6 +365,53 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(60))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class ConsentChange(Base):
+    """One recorded state of a member's consent: who recorded it, when, through what.
+
+    Written by the services whenever the consent (directories, printable fields, no contact) or
+    its record (date, stated source) changes; shown on the member form and in the Acceso export.
+    """
+
+    __tablename__ = "consent_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user: Mapped[str] = mapped_column(String(120))
+    channel: Mapped[ConsentChannel] = mapped_column(enum_column(ConsentChannel))
+    #: What the channel adds: the imported file's name, "deshacer"…
+    detail: Mapped[str | None] = mapped_column(String(300))
+    directory_consent: Mapped[bool] = mapped_column(Boolean)
+    print_fields: Mapped[str] = mapped_column(String(80), default="")
+    no_contact: Mapped[bool] = mapped_column(Boolean)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    #: The member's "origen del consentimiento" as stated then (e.g. "correo del 12/03/2024").
+    source: Mapped[str | None] = mapped_column(String(200))
+
+
+class ExportLogEntry(Base):
+    """One export that carried personal data: who, when, which document, how many people,
+    with which filters, to which file. ``member_ids`` holds the members in it, compressed
+    (``services.export_log.pack_ids``), so "which exports included me?" can be answered."""
+
+    __tablename__ = "export_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(40))
+    #: "en_curso" while the file is written, "completa" once it is; an entry left "en_curso"
+    #: means the outcome was never recorded (the file may exist).
+    status: Mapped[str] = mapped_column(String(12))
+    people: Mapped[int] = mapped_column(Integer, default=0)
+    filters: Mapped[str] = mapped_column(Text, default="{}")
+    file_name: Mapped[str] = mapped_column(Text)
+    member_count: Mapped[int] = mapped_column(Integer, default=0)
+    first_member_id: Mapped[int | None] = mapped_column(Integer)
+    last_member_id: Mapped[int | None] = mapped_column(Integer)
+    member_ids: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 @event.listens_for(Session, "before_flush")

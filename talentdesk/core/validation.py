@@ -41,6 +41,7 @@ FIELD_LABELS: dict[str, str] = {
     "print_fields": "Datos que se pueden imprimir",
     "consent_date": "Fecha del consentimiento",
     "consent_source": "Origen del consentimiento",
+    "no_contact": "No contactar",
     "notes": "Notas",
     "name": "Nombre",
     "founded_on": "Fecha de formalización",

@@ -255,6 +255,7 @@ _ENTRY_COLUMNS = (
     _primary_sector,
     Member.directory_consent,
     Member.print_fields_raw,
+    Member.no_contact,
 )
 
 
@@ -279,8 +280,8 @@ def entry_lines(
     (_id, given, paternal, maternal, job, employer, email, phone, city, country, chapter_id, sector_id) = row[
         :12
     ]
-    consent, print_fields = row[12:14]
-    if not may_appear(consent):
+    consent, print_fields, no_contact = row[12:15]
+    if not may_appear(consent, no_contact):
         return None
     allowed = allowed_fields(consent, print_fields)
     surnames = " ".join(p for p in (paternal, maternal) if p)

@@ -1,8 +1,9 @@
 """Members, full: one row per member, every field, sectors and contributions joined.
 
 ``external=True`` makes the copy that may leave IME: only members who consented to appear in
-directories, and for each only the contact fields they allowed (LFPDPPP); internal fields
-(notes, consent record, timestamps) are left out.
+directories and did not object to being contacted, and for each only the contact fields they
+allowed (LFPDPPP, ``exports.consent``); internal fields (notes, consent record, timestamps) are
+left out.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ COLUMNS: tuple[tuple[str, SheetColumn], ...] = (
     ("print_fields", SheetColumn("Datos que se pueden imprimir", 22)),
     ("consent_date", SheetColumn("Fecha del consentimiento", 12, "date")),
     ("consent_source", SheetColumn("Origen del consentimiento", 18)),
+    ("no_contact", SheetColumn("No contactar", 10)),
     ("notes", SheetColumn("Notas", 30)),
     ("created_at", SheetColumn("Creado", 16, "datetime")),
     ("updated_at", SheetColumn("Actualizado", 16, "datetime")),
@@ -78,6 +80,7 @@ INTERNAL_ONLY = {
     "updated_at",
     "print_fields",
     "directory_consent",
+    "no_contact",
 }
 
 KEYS = [key for key, _col in COLUMNS]
@@ -112,6 +115,7 @@ _MEMBER_COLUMNS = (
     Member.print_fields_raw,
     Member.consent_date,
     Member.consent_source,
+    Member.no_contact,
     Member.notes,
     Member.created_at,
     Member.updated_at,
@@ -268,11 +272,12 @@ def rows_for(
             print_fields,
             consent_date,
             consent_source,
+            no_contact,
             notes,
             created,
             updated,
         ) = row
-        if external and not may_appear(consent):
+        if external and not may_appear(consent, no_contact):
             continue
         linked = member_sectors.get(mid)
         ordered_sectors = [sectors[s] for _p, s in sorted(linked)] if linked else None
@@ -308,6 +313,7 @@ def rows_for(
             print_fields or "",
             _date(consent_date),
             consent_source,
+            "Sí" if no_contact else "No",
             notes,
             _datetime(created),
             _datetime(updated),

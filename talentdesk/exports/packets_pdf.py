@@ -86,7 +86,7 @@ from talentdesk.exports.badges import (
     load_badges,
     load_layout,
 )
-from talentdesk.exports.consent import allowed_fields
+from talentdesk.exports.consent import allowed_fields, listed_clause
 from talentdesk.exports.directory_pdf import display_phone
 from talentdesk.exports.files import (
     ExportCancelled,
@@ -358,7 +358,7 @@ def load_directory(session: Session, event_id: int) -> list[DirectoryEntry]:
         .where(
             Participant.event_id == event_id,
             Participant.status.in_(DEFAULT_STATUSES),
-            Member.directory_consent.is_(True),
+            listed_clause(),
         )
         .order_by(Participant.sort_key, Participant.id)
     )

@@ -240,6 +240,11 @@ FIELDS: tuple[ImportField, ...] = (
         ("Origen del consentimiento", "Origen consentimiento", "Consent source"),
     ),
     ImportField(
+        "no_contact",
+        "No contactar",
+        ("No contactar", "No contactar (oposición)", "Oposición", "Do not contact", "No contact"),
+    ),
+    ImportField(
         "notes", "Notas", ("Notas", "Nota", "Observaciones", "Comentarios", "Notes", "Comments", "Remarks")
     ),
 )

@@ -58,7 +58,7 @@ from talentdesk.imports.duplicates import Match, Probe, email_owners, find_dupli
 from talentdesk.imports.mapping import ColumnMapping, check_mapping, guess_mapping
 from talentdesk.imports.reading import SourceTable, column_letter
 from talentdesk.imports.values import References, RowError, convert_column, convert_rows
-from talentdesk.services import audit
+from talentdesk.services import audit, consent_history
 from talentdesk.services.members import TEXT_FIELDS, update_member
 
 Progress = Callable[[int, int], None]
@@ -109,6 +109,7 @@ _EMPTY: tuple[Any, ...] = (None, "", [])
 #: The value a blank cell sets in an update by id.
 _CLEARED: dict[str, Any] = {
     "directory_consent": False,
+    "no_contact": False,
     "print_fields": [],
     "sector_ids": [],
     "contribution_ids": [],
@@ -467,6 +468,7 @@ _VALUE_COLUMNS = (
     Member.consent_date,
     Member.directory_consent,
     Member.print_fields_raw,
+    Member.no_contact,
     Member.chapter_id,
 )
 _VALUE_NAMES = (
@@ -482,6 +484,7 @@ _VALUE_NAMES = (
     "consent_date",
     "directory_consent",
     "print_fields",
+    "no_contact",
     "chapter_id",
 )
 
@@ -501,6 +504,7 @@ def _current_values(
             raw = values["print_fields"] or ""
             values["print_fields"] = [PrintField(code) for code in raw.split(",") if code]
             values["directory_consent"] = bool(values["directory_consent"])
+            values["no_contact"] = bool(values["no_contact"])
             values.update(sector_ids=[], primary_sector_id=None, contribution_ids=[])
             out[member_id] = values
         stmt = select(MemberSector.member_id, MemberSector.sector_id, MemberSector.is_primary).where(
@@ -636,6 +640,7 @@ def apply_import(
             progress(done, total)
 
     updated_ids: list[int] = []
+    origin = consent_history.imported(plan.source.name)
     for n, row in enumerate(updates):
         if n % 100 == 0:
             _check(abort)
@@ -644,7 +649,7 @@ def apply_import(
         try:
             current = _current_values(session, [target], abort)[target]
             changes = planned_updates(row.action, work[row.index], row.blank, current)
-            if changes and update_member(session, target, changes):
+            if changes and update_member(session, target, changes, origin=origin):
                 updated_ids.append(target)
         except ValidationError as exc:
             errors = [_field_error(row, e.field, e.message, headers) for e in exc.errors]
@@ -656,7 +661,7 @@ def apply_import(
     if refused and not valid_only:
         raise ImportHasErrors(refused)
     late += refused
-    created_ids = _create(session, creates, work, tick, abort)
+    created_ids = _create(session, creates, work, tick, abort, origin)
     if created_ids or updated_ids:
         audit.record_event(
             session,
@@ -728,6 +733,7 @@ def _create(
     work: dict[int, dict[str, Any]],
     tick: Callable[[int], None],
     abort: threading.Event | None,
+    origin: consent_history.Origin,
 ) -> list[int]:
     """Bulk insert: one thread builds the next batch while another writes the previous one.
 
@@ -755,8 +761,15 @@ def _create(
                 _check(abort)
                 batch = _Batch()
                 for row in rows[start:stop]:
-                    record, sectors, contributions, snapshot = _new_member(next_id, work[row.index], now)
+                    values = work[row.index]
+                    record, sectors, contributions, snapshot = _new_member(next_id, values, now)
                     batch.add(record, sectors, contributions, snapshot, now, user)
+                    if not consent_history.is_default(values):
+                        batch.consents.append(
+                            consent_history.bulk_row(
+                                next_id, values, record["print_fields"], origin, now, user
+                            )
+                        )
                     created.append(next_id)
                     next_id += 1
                 if pending is not None:
@@ -815,6 +828,7 @@ class _Batch:
     sectors: list[tuple[int, int, bool]] = field(default_factory=list)
     contributions: list[tuple[int, int]] = field(default_factory=list)
     audit: list[tuple[Any, ...]] = field(default_factory=list)
+    consents: list[tuple[Any, ...]] = field(default_factory=list)
 
     def add(
         self,
@@ -839,6 +853,7 @@ class _Batch:
         _insert(conn, tables["member_sectors"], ("member_id", "sector_id", "is_primary"), self.sectors)
         _insert(conn, member_contributions, ("member_id", "contribution_id"), self.contributions)
         _insert(conn, tables["audit_log"], _AUDIT_COLUMNS, self.audit)
+        _insert(conn, tables["consent_changes"], consent_history.BULK_COLUMNS, self.consents)
 
 
 def _insert(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
@@ -891,6 +906,7 @@ def _new_member(
         "joined_on": v.get("joined_on"),
         "directory_consent": consent,
         "print_fields": ",".join(print_codes),
+        "no_contact": bool(v.get("no_contact", False)),
         "consent_date": v.get("consent_date"),
         "created_at": now,
         "updated_at": now,
@@ -934,6 +950,7 @@ def _new_member(
     snap["directory_consent"] = str(consent)
     if print_codes:
         snap["print_fields"] = ",".join(print_codes)
+    snap["no_contact"] = str(bool(v.get("no_contact", False)))
     if chapter_id is not None:
         snap["chapter_id"] = str(chapter_id)
     if sector_ids:

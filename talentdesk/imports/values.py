@@ -394,15 +394,15 @@ def _extra_formats(text: str) -> date | None:
     return None
 
 
-def _bool(value: Cell) -> Any:
+def _bool(value: Cell, field: str = "directory_consent") -> Any:
     if isinstance(value, str) and not clean(value):
         return _BLANK
     if isinstance(value, (date, time, timedelta)):
-        return _wrong_type("directory_consent", value, "sí o no")
+        return _wrong_type(field, value, "sí o no")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     parsed, err = member_service.parse_bool(
-        clean(str(value)) if not isinstance(value, bool) else value, "directory_consent"
+        clean(str(value)) if not isinstance(value, bool) else value, field
     )
     return _Bad(err.message) if err else parsed
 
@@ -509,6 +509,7 @@ def converter(import_field: str, refs: References, today: date) -> Callable[[Cel
         "country_code": lambda v: _country("country", v),
         "website": _website,
         "directory_consent": _bool,
+        "no_contact": lambda v: _bool(v, "no_contact"),
         "print_fields": _print_fields,
         "id": _member_id,
         "chapter": lambda v: _reference_one(refs, "chapter", v),

@@ -404,9 +404,18 @@ def next_code(session: Session, event: Event) -> str:
 
 
 def add_member(
-    session: Session, event_id: int, member_id: int, role: ParticipantRole | str = ParticipantRole.ATTENDEE
+    session: Session,
+    event_id: int,
+    member_id: int,
+    role: ParticipantRole | str = ParticipantRole.ATTENDEE,
+    *,
+    despite_no_contact: bool = False,
 ) -> Participant:
     """Register a member: their names and contact data are copied at this moment.
+
+    A member who objected to being contacted (``Member.no_contact``, the oposición that
+    ``exports.consent.may_contact`` applies to every list) is refused unless the caller says the
+    person asked to take part themselves (``despite_no_contact``).
 
     The employer is copied into ``organization`` whatever the member allowed to print: the
     participant record is for staff (lists, logistics), like the e-mail and phone copied with
@@ -421,6 +430,11 @@ def add_member(
     event = get_event(session, event_id)
     if any(p.member_id == member_id for p in event.participants):
         raise ConflictError(f"{member.full_name} ya está registrado en este evento.")
+    if member.no_contact and not despite_no_contact:
+        raise ConflictError(
+            f"{member.full_name} pidió no ser contactado (derecho de oposición): no debe recibir "
+            "invitaciones. Regístrelo sólo si la propia persona pidió participar."
+        )
     values = {
         "given_names": member.given_names,
         "paternal_surname": member.paternal_surname,

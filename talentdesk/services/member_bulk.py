@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
-from talentdesk.core.models import Chapter, ContributionType, Member, MemberSector, Sector
+from talentdesk.core.models import Chapter, ConsentChange, ContributionType, Member, MemberSector, Sector
 from talentdesk.services import audit
 from talentdesk.services.members import member_values
 
@@ -169,8 +169,17 @@ def restore_fields(
 
 
 def snapshot(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
-    """Everything needed to bring members back after a delete (undo)."""
-    return [{"id": m.id, **member_values(m)} for m in _members(session, ids)]
+    """Everything needed to bring members back after a delete (undo), their consent history
+    included (it is deleted with the member)."""
+    history: dict[int, list[dict[str, Any]]] = {}
+    for row in session.scalars(select(ConsentChange).where(ConsentChange.member_id.in_(ids))):
+        history.setdefault(row.member_id, []).append(
+            {c.key: getattr(row, c.key) for c in ConsentChange.__table__.columns if c.key != "id"}
+        )
+    return [{"id": m.id, **member_values(m), _HISTORY: history.get(m.id, [])} for m in _members(session, ids)]
+
+
+_HISTORY = "consent_history"
 
 
 def restore_members(session: Session, snapshots: Sequence[dict[str, Any]]) -> list[int]:
@@ -179,6 +188,7 @@ def restore_members(session: Session, snapshots: Sequence[dict[str, Any]]) -> li
     for snap in snapshots:
         values = dict(snap)
         member_id = values.pop("id")
+        history = values.pop(_HISTORY, [])
         if session.get(Member, member_id) is not None:
             raise TalentDeskError(f"El miembro {member_id} ya existe: no se puede restaurar.")
         sector_ids = values.pop("sector_ids")
@@ -194,6 +204,12 @@ def restore_members(session: Session, snapshots: Sequence[dict[str, Any]]) -> li
             )
         session.add(member)
         session.flush()
-        audit.record_create(session, "member", member.id, {"restored": True, **snap})
+        session.add_all(ConsentChange(**row) for row in history)
+        audit.record_create(
+            session,
+            "member",
+            member.id,
+            {"restored": True, **{k: v for k, v in snap.items() if k != _HISTORY}},
+        )
         restored.append(member_id)
     return restored

@@ -17,10 +17,12 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.enums import ConsentChannel
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import AuditEntry, BoardPosition
-from talentdesk.services import audit
+from talentdesk.services import audit, consent_history
+from talentdesk.services.consent_history import Origin
 from talentdesk.services.members import FIELDS, delete_member, get_member, member_values, update_member
 
 Side = Literal["keep", "drop"]
@@ -61,6 +63,12 @@ def merge_members(
         )
     keep = get_member(session, keep_id)
     drop = get_member(session, drop_id)
+    for member in (keep, drop):
+        if member.anonymized_at is not None:
+            raise ValidationError.single(
+                "drop_id",
+                f"Combinar: el miembro {member.id} fue anonimizado; sus datos ya no se combinan con otro.",
+            )
     kept_values = member_values(keep)
     dropped_values = member_values(drop)
     chosen: dict[str, Any] = dict(default_choices(kept_values, dropped_values))
@@ -99,10 +107,13 @@ def merge_members(
         position.member_id = keep_id
         held.add(key)
         boards += 1
+    # The consent history is the same person's: it stays with the kept member.
+    consent_history.move(session, drop_id, keep_id)
     session.flush()
 
     delete_member(session, drop_id)  # audited; frees its e-mail for the kept member
-    changes = update_member(session, keep_id, wanted) if wanted else {}
+    origin = Origin(ConsentChannel.MERGE, f"combinado con el miembro {drop_id}")
+    changes = update_member(session, keep_id, wanted, origin=origin) if wanted else {}
     session.add(
         AuditEntry(
             user=audit.current_user(),

@@ -17,13 +17,15 @@ from talentdesk.core.text import clean, fold
 from talentdesk.core.validation import (
     check_not_future,
     error,
+    label,
     normalize_country,
     normalize_email,
     normalize_phone,
     normalize_url,
     parse_date,
 )
-from talentdesk.services import audit
+from talentdesk.services import audit, consent_history
+from talentdesk.services.consent_history import Origin
 
 TEXT_FIELDS = (
     "given_names",
@@ -58,10 +60,15 @@ FIELDS = (
     "consent_date",
     "directory_consent",
     "print_fields",
+    "no_contact",
     "chapter_id",
     "sector_ids",
     "primary_sector_id",
     "contribution_ids",
+)
+#: What an anonymised member keeps (for statistics); every other field was removed for good.
+STATISTICS_FIELDS = frozenset(
+    {"chapter_id", "sector_ids", "primary_sector_id", "country", "degree_level", "status", "joined_on"}
 )
 _UNLIMITED = {"expertise", "notes"}
 _YES = {"si", "s", "yes", "y", "true", "1", "verdadero", "x"}
@@ -92,6 +99,7 @@ def member_values(member: Member) -> dict[str, Any]:
         consent_date=member.consent_date,
         directory_consent=member.directory_consent,
         print_fields=member.print_fields,
+        no_contact=bool(member.no_contact),
         chapter_id=member.chapter_id,
         # Sorted: the order a caller lists them in is not a change (the database keeps none).
         sector_ids=sorted(member.sector_ids),
@@ -101,32 +109,72 @@ def member_values(member: Member) -> dict[str, Any]:
     return values
 
 
-def create_member(session: Session, values: Mapping[str, Any]) -> Member:
+def create_member(
+    session: Session, values: Mapping[str, Any], *, origin: Origin = consent_history.OTHER
+) -> Member:
+    """``origin`` says where a consent given with the new member was recorded (its history)."""
     data = dict(values)
     data.setdefault("status", MemberStatus.PROSPECT)
     for field in REQUIRED:
         data.setdefault(field, "")
     clean_values = _validate(session, data, current=None)
-    member = Member(directory_consent=False, print_fields_raw="")
+    member = Member(directory_consent=False, print_fields_raw="", no_contact=False)
     session.add(member)
     _apply(session, member, clean_values)
     session.flush()
-    audit.record_create(session, "member", member.id, member_values(member))
+    created = member_values(member)
+    audit.record_create(session, "member", member.id, created)
+    if not consent_history.is_default(created):
+        consent_history.record(session, member, origin)
     return member
 
 
-def update_member(session: Session, member_id: int, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """Apply the given fields; returns {field: (old, new)} for what really changed."""
+def update_member(
+    session: Session, member_id: int, values: Mapping[str, Any], *, origin: Origin = consent_history.OTHER
+) -> dict[str, tuple[Any, Any]]:
+    """Apply the given fields; returns {field: (old, new)} for what really changed. A change of
+    the consent is kept in its history with ``origin``."""
     member = get_member(session, member_id)
     before = member_values(member)
     clean_values = _validate(session, dict(values), current=member)
+    if member.anonymized_at is not None:
+        _refuse_personal_data(member, before, clean_values)
     _apply(session, member, clean_values)
     after = member_values(member)
     changes = {f: (before[f], after[f]) for f in after if before[f] != after[f]}
     if changes:
         session.flush()
         audit.record_changes(session, "member", member.id, changes)
+        if consent_history.changed(before, after):
+            consent_history.record(session, member, origin)
     return changes
+
+
+def _refuse_personal_data(member: Member, before: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+    """An anonymised member takes no personal data again (cancelación is final); the fields
+    statistics keep may still change."""
+    refused = []
+    for field, value in values.items():
+        if field in STATISTICS_FIELDS or field == "primary_sector_id":
+            continue
+        old = before.get(field)
+        if field in ("print_fields", "contribution_ids"):
+            value, old = sorted(value or []), sorted(old or [])
+        if value != old:
+            refused.append(field)
+    if refused:
+        when = member.anonymized_at.strftime("%d/%m/%Y") if member.anonymized_at else ""
+        names = ", ".join(label(f) for f in refused)
+        raise ValidationError(
+            [
+                FieldError(
+                    refused[0],
+                    f"El miembro {member.id} fue anonimizado el {when}: sus datos personales ({names}) ya "
+                    "no se pueden registrar; la cancelación no se deshace. Si la persona vuelve a dar sus "
+                    "datos, regístrela como miembro nuevo.",
+                )
+            ]
+        )
 
 
 def delete_member(session: Session, member_id: int) -> None:
@@ -188,9 +236,10 @@ def _validate(session: Session, values: dict[str, Any], current: Member | None) 
         if field in values:
             out[field], err = parse_date(values[field], field)
             fail(err or check_not_future(out[field], field))
-    if "directory_consent" in values:
-        out["directory_consent"], err = _parse_bool(values["directory_consent"], "directory_consent")
-        fail(err)
+    for flag in ("directory_consent", "no_contact"):
+        if flag in values:
+            out[flag], err = _parse_bool(values[flag], flag)
+            fail(err)
     if "print_fields" in values:
         out["print_fields"], err = _parse_print_fields(values["print_fields"])
         fail(err)
@@ -369,6 +418,8 @@ def member_to_dict(member: Member) -> dict[str, Any]:
         "print_fields": [f.value for f in member.print_fields],
         "consent_date": _iso(member.consent_date),
         "consent_source": member.consent_source,
+        "no_contact": bool(member.no_contact),
+        "anonymized_at": member.anonymized_at.isoformat(timespec="seconds") if member.anonymized_at else None,
         "notes": member.notes,
         "created_at": member.created_at.isoformat(timespec="seconds") if member.created_at else None,
         "updated_at": member.updated_at.isoformat(timespec="seconds") if member.updated_at else None,

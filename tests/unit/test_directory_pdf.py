@@ -244,8 +244,9 @@ def export(
 
 
 def test_consent_rule() -> None:
-    assert not may_appear(False) and not may_appear(None) and not may_appear(0)
-    assert may_appear(True) and may_appear(1)
+    assert not may_appear(False, False) and not may_appear(None, None) and not may_appear(0, 0)
+    assert may_appear(True, False) and may_appear(1, 0) and may_appear(True, None)
+    assert not may_appear(True, True) and not may_appear(1, 1)  # oposición: no contactar
     assert allowed_fields(False, ALL) == frozenset()
     assert allowed_fields(True, "") == frozenset()
     assert allowed_fields(True, "email, phone,bogus") == {PrintField.EMAIL, PrintField.PHONE}
@@ -276,6 +277,7 @@ def test_entry_shows_exactly_the_allowed_contact_fields(
         3,
         True,
         raw,
+        False,
     )
     lines = entry_lines(row, grouping, {2: "Houston"}, {3: "Salud"})
     assert lines is not None
@@ -292,7 +294,8 @@ def test_entry_shows_exactly_the_allowed_contact_fields(
     assert ("Estados Unidos" in text) == (group_by != "country")
     assert ("Capítulo Houston" in text) == (group_by != "chapter")
     assert ("Salud" in text) == (group_by != "sector")
-    assert entry_lines((*row[:12], False, raw), grouping, {}, {}) is None
+    assert entry_lines((*row[:12], False, raw, False), grouping, {}, {}) is None
+    assert entry_lines((*row[:12], True, raw, True), grouping, {}, {}) is None  # oposición
 
 
 def test_directory_shows_consenting_members_with_only_their_allowed_fields(

@@ -6,16 +6,17 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import inspect, text
 
+from talentdesk.core.models import utcnow
+from talentdesk.core.text import fold, name_sort_key
 from talentdesk.db import migrate
 from talentdesk.db.engine import make_engine
 from talentdesk.db.session import Database
 from talentdesk.services import events as ev
 from talentdesk.services.members import count_members
 
-from .helpers import add, revision_of, sql_scalar
+from .helpers import revision_of, sql_scalar
 
 EVENT_TABLES = {
     "events",
@@ -47,10 +48,30 @@ def _database_at_0001(path: Path) -> None:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "0001")
-        with Session(engine) as s:
-            add(s, "José", "Núñez", "Ávila", email="jose@example.org", country="MX")
-            add(s, "Ana", "López", email="ana@example.org", country="US")
-            s.commit()
+        # Plain rows in the columns schema 0001 had (today's models have more columns).
+        with engine.begin() as conn:
+            for given, paternal, maternal, email, country in (
+                ("José", "Núñez", "Ávila", "jose@example.org", "MX"),
+                ("Ana", "López", None, "ana@example.org", "US"),
+            ):
+                conn.execute(
+                    text(
+                        "INSERT INTO members (given_names, paternal_surname, maternal_surname, email, "
+                        "country, status, directory_consent, print_fields, created_at, updated_at, "
+                        "sort_key, search_text) VALUES (:g, :p, :m, :e, :c, 'prospecto', 0, '', "
+                        ":now, :now, :key, :words)"
+                    ),
+                    {
+                        "g": given,
+                        "p": paternal,
+                        "m": maternal,
+                        "e": email,
+                        "c": country,
+                        "now": utcnow(),
+                        "key": name_sort_key(paternal, maternal, given),
+                        "words": f" {fold(given)} {fold(paternal)} ",
+                    },
+                )
     finally:
         engine.dispose()
 

@@ -61,7 +61,7 @@ def test_sheet_is_formatted(demo: Database, tmp_path: Path) -> None:
     export_members_xlsx(demo.sessions, MemberQuery(text="a"), out)
     sheet = openpyxl.load_workbook(out).active
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:AG{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:AH{sheet.max_row}"
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.column_dimensions["G"].width == 32  # e-mail
     joined = sheet.cell(row=2, column=HEADERS.index("Fecha de ingreso") + 1)

@@ -1296,7 +1296,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+467"/>
+        <location filename="../../ui/exports/kinds.py" line="+250"/>
         <source>Members table as shown</source>
         <extracomment>Option names a kind may list (each is one row of the dialog).</extracomment>
         <translation>Tabla de miembros como se ve</translation>
@@ -2044,18 +2044,19 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/members/form.py" line="+180"/>
+        <location filename="../../ui/members/form.py" line="+196"/>
         <source>Personal data</source>
         <extracomment>The id of the member just saved (emitted before the dialog closes).</extracomment>
         <translation>Datos personales</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+262"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-261"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
@@ -2095,7 +2096,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>(not stated)</source>
         <translation>(no indicado)</translation>
     </message>
@@ -2181,11 +2182,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+17"/>
+        <location line="+35"/>
         <source>May print</source>
         <translation>Se puede imprimir</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-48"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
@@ -2320,17 +2322,93 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Origen del consentimiento</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Objection (do not contact)</source>
+        <translation>Oposición (no contactar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do &amp;not contact this member</source>
+        <translation>&amp;No contactar a este miembro</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The member objected to being contacted: they are left out of directories, copies that leave IME and invitation lists.</source>
+        <translation>El miembro se opuso a ser contactado: queda fuera de directorios, copias que salen del IME y listas de invitación.</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>History of the consent</source>
+        <translation>Historial del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Through</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In directories</source>
+        <translation>En directorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent date</source>
+        <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stated source</source>
+        <translation>Origen declarado</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No consent recorded yet. Each change of the consent will be listed here.</source>
+        <translation>Aún no hay consentimiento registrado. Cada cambio del consentimiento aparecerá aquí.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Anything the team should know about this member</source>
         <translation>Lo que el equipo deba saber sobre este miembro</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+61"/>
+        <source>This member was anonymized on %1: their personal data was removed for good and cannot be recorded again. Only the chapter, sectors, country, degree, status and date joined remain, for statistics.</source>
+        <translation>Este miembro se anonimizó el %1: sus datos personales se eliminaron para siempre y no se pueden volver a registrar. Sólo quedan el capítulo, los sectores, el país, los estudios, el estatus y la fecha de ingreso, para estadísticas.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location line="+151"/>
+        <location line="+153"/>
         <source>%n field(s) need attention: see the messages in red.</source>
         <translation>
             <numerusform>%n campo requiere atención: vea los mensajes en rojo.</numerusform>
@@ -3706,7 +3784,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>SectorPicker</name>
     <message>
-        <location filename="../../ui/members/form.py" line="-666"/>
+        <location filename="../../ui/members/form.py" line="-749"/>
         <source>P&amp;rimary:</source>
         <translation>P&amp;rincipal:</translation>
     </message>

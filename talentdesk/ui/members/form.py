@@ -7,16 +7,19 @@ refuses (``ValidationError``), each message is shown under its field and nothing
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStyle,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +54,7 @@ from talentdesk.core.validation import (
     normalize_phone,
     normalize_url,
 )
-from talentdesk.services import member_bulk, reference
+from talentdesk.services import consent_history, member_bulk, reference
 from talentdesk.services.members import (
     REQUIRED,
     create_member,
@@ -62,6 +66,7 @@ from talentdesk.services.members import (
 from talentdesk.ui.context import AppContext, Changes, OpResult
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.form_fields import ERROR_COLOR, CheckList, CountryCombo, DateField, FieldBox
+from talentdesk.ui.widgets.records import Column, RecordTableModel, show_date
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +79,19 @@ class FormData:
     sectors: list[tuple[int, str]]
     contributions: list[tuple[int, str, str]]  # id, code, name
     values: dict[str, Any] | None
+    consent_history: list[consent_history.ConsentRecord] = dataclasses.field(default_factory=list)
+    anonymized_at: datetime | None = None
 
 
 def load_form_data(session: Session, member_id: int | None) -> FormData:
+    member = get_member(session, member_id) if member_id is not None else None
     return FormData(
         chapters=[(c.id, c.name) for c in reference.chapters(session)],
         sectors=[(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)],
         contributions=[(c.id, c.code, c.name) for c in reference.contribution_types(session)],
-        values=member_values(get_member(session, member_id)) if member_id is not None else None,
+        values=member_values(member) if member is not None else None,
+        consent_history=consent_history.records(session, member.id) if member is not None else [],
+        anonymized_at=member.anonymized_at if member is not None else None,
     )
 
 
@@ -173,7 +183,13 @@ class MemberDialog(QDialog):
         self.boxes: dict[str, FieldBox] = {}
         self.texts: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.contribution_boxes: dict[int, QCheckBox] = {}
+        self.anonymized_at: datetime | None = None
 
+        self.banner = QLabel()
+        self.banner.setObjectName("anonymized-banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; padding: 6px; border-radius: 3px;")
+        self.banner.hide()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("member-tabs")
         self.tabs.setDocumentMode(False)
@@ -206,6 +222,7 @@ class MemberDialog(QDialog):
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         # Only once the button is in the dialog: Enter then saves even after focus visited it.
@@ -428,6 +445,55 @@ class MemberDialog(QDialog):
         )
         form.addRow(self.tr("Consent &date"), self._box("consent_date", self.consent_date))
         form.addRow(self.tr("Consent s&ource"), self._box("consent_source", self.consent_source))
+
+        self._section(form, self.tr("Objection (do not contact)"))
+        self.no_contact = QCheckBox(self.tr("Do &not contact this member"))
+        self.no_contact.setObjectName("field-no-contact")
+        self.no_contact.setToolTip(
+            self.tr(
+                "The member objected to being contacted: they are left out of directories, copies "
+                "that leave IME and invitation lists."
+            )
+        )
+        self.no_contact.toggled.connect(lambda _on: self.clear_error("no_contact"))
+        form.addRow(self.tr("Contact"), self._box("no_contact", self.no_contact))
+
+        self._section(form, self.tr("History of the consent"))
+        self.history_model = RecordTableModel(
+            [
+                Column(
+                    self.tr("Recorded"),
+                    lambda r: r.at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"),
+                ),
+                Column(self.tr("By"), lambda r: r.user),
+                Column(self.tr("Through"), lambda r: r.origin_text),
+                Column(
+                    self.tr("In directories"),
+                    lambda r: self.tr("Yes") if r.directory_consent else self.tr("No"),
+                ),
+                Column(self.tr("May print"), lambda r: ", ".join(f.label for f in r.print_fields)),
+                Column(self.tr("Do not contact"), lambda r: self.tr("Yes") if r.no_contact else ""),
+                Column(self.tr("Consent date"), lambda r: show_date(r.consent_date)),
+                Column(self.tr("Stated source"), lambda r: r.source or ""),
+            ],
+            self,
+        )
+        self.history = QTableView()
+        self.history.setObjectName("consent-history")
+        self.history.setModel(self.history_model)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().setVisible(False)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setMinimumHeight(120)
+        self.history_empty = QLabel(
+            self.tr("No consent recorded yet. Each change of the consent will be listed here.")
+        )
+        self.history_empty.setObjectName("consent-history-empty")
+        self.history_empty.setEnabled(False)
+        self.history_empty.setWordWrap(True)
+        form.addRow(self.history_empty)
+        form.addRow(self.history)
         self._consent_toggled(False)
         return self._page(page)
 
@@ -474,6 +540,13 @@ class MemberDialog(QDialog):
             self.loaded_name = full_name(
                 data.values["given_names"], data.values["paternal_surname"], data.values["maternal_surname"]
             )
+        self.history_model.set_rows(data.consent_history)
+        self.history.resizeColumnsToContents()
+        self.history.setVisible(bool(data.consent_history))
+        self.history_empty.setVisible(not data.consent_history)
+        self.anonymized_at = data.anonymized_at
+        if data.anonymized_at is not None:
+            self._lock_personal_fields(data.anonymized_at)
         self._set_tab_order()
         self.baseline = self.values()
         self.loaded = True
@@ -482,6 +555,22 @@ class MemberDialog(QDialog):
         self.summary.clear()
         self._update_title()
         self.given_names.setFocus()
+
+    def _lock_personal_fields(self, when: datetime) -> None:
+        """An anonymised member: only what statistics keep may still change."""
+        local = when.replace(tzinfo=UTC).astimezone()
+        self.banner.setText(
+            self.tr(
+                "This member was anonymized on %1: their personal data was removed for good and "
+                "cannot be recorded again. Only the chapter, sectors, country, degree, status and "
+                "date joined remain, for statistics."
+            ).replace("%1", local.strftime("%d/%m/%Y"))
+        )
+        self.banner.show()
+        kept = {"chapter", "status", "joined_on", "sectors", "primary_sector", "country", "degree_level"}
+        for name, box in self.boxes.items():
+            if name not in kept:
+                box.setEnabled(False)
 
     def _set_tab_order(self) -> None:
         """Tab follows the fields as they are laid out, tab after tab, then Save and Cancel."""
@@ -516,6 +605,8 @@ class MemberDialog(QDialog):
             self.consent_date.known,
             self.consent_date.edit,
             self.consent_source,
+            self.no_contact,
+            self.history,
             self.notes,
             self.save_button,
             self.cancel_button,
@@ -558,6 +649,7 @@ class MemberDialog(QDialog):
         printable = set(values.get("print_fields") or [])
         for item, check in self.print_boxes.items():
             check.setChecked(item in printable)
+        self.no_contact.setChecked(bool(values.get("no_contact")))
         self.clear_errors()
 
     # -- reading the form ---------------------------------------------------------------------
@@ -580,6 +672,7 @@ class MemberDialog(QDialog):
             consent_date=self.consent_date.value(),
             directory_consent=self.directory_consent.isChecked(),
             print_fields=[item for item, check in self.print_boxes.items() if check.isChecked()],
+            no_contact=self.no_contact.isChecked(),
             chapter_id=self.chapter.currentData(),
             sector_ids=self.sectors.sector_ids(),
             primary_sector_id=self.sectors.primary_id(),
@@ -788,7 +881,7 @@ class MemberDialog(QDialog):
 
 def _create_operation(values: dict[str, Any], message: str) -> Callable[[Session, Task], OpResult[Any]]:
     def operation(session: Session, _task: Task) -> OpResult[int]:
-        member_id = create_member(session, values).id
+        member_id = create_member(session, values, origin=consent_history.FORM).id
         snapshots: list[dict[str, Any]] = []
 
         def undo(s: Session, _t: Task) -> None:
@@ -807,7 +900,7 @@ def _update_operation(
     member_id: int, values: dict[str, Any], message: str
 ) -> Callable[[Session, Task], OpResult[Any]]:
     def operation(session: Session, _task: Task) -> OpResult[int]:
-        changes = update_member(session, member_id, values)
+        changes = update_member(session, member_id, values, origin=consent_history.FORM)
         old = {field: before for field, (before, _after) in changes.items()}
         new = {field: after for field, (_before, after) in changes.items()}
         if old.keys() & {"sector_ids", "primary_sector_id"}:
@@ -819,10 +912,10 @@ def _update_operation(
                 new.setdefault(field, current)
 
         def undo(s: Session, _t: Task) -> None:
-            update_member(s, member_id, old)
+            update_member(s, member_id, old, origin=consent_history.FORM.undoing())
 
         def redo(s: Session, _t: Task) -> None:
-            update_member(s, member_id, new)
+            update_member(s, member_id, new, origin=consent_history.FORM)
 
         if not changes:
             return OpResult(member_id, Changes(members=True))
