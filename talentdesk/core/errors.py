@@ -55,3 +55,10 @@ class DatabaseError(TalentDeskError):
 
 class SchemaTooNewError(DatabaseError):
     pass
+
+
+class Cancelled(TalentDeskError):
+    """The person cancelled: nothing was saved. Never shown as an error, only as a calm status."""
+
+    def __init__(self, message: str = "Operación cancelada: no se guardó nada.") -> None:
+        super().__init__(message)

@@ -354,7 +354,8 @@ class AuditEntry(Base):
     """One changed field (or a whole create/delete) with who did it and when."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+    #: A record of what happened: undo adds to it, never takes rows back (ops/journal.py).
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"), {"info": {"journal": False}})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
