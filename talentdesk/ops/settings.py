@@ -1,0 +1,24 @@
+"""Operations on what the office shares: document texts, saved column mappings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from talentdesk.ops import Op
+from talentdesk.ops.registry import operation
+from talentdesk.services import document_settings, import_mappings
+
+
+@operation
+def set_welcome_letter(text: str) -> Op[None]:
+    return Op("Carta de bienvenida", lambda s, _j: document_settings.set_welcome_letter(s, text))
+
+
+@operation
+def save_mapping(name: str, columns: Mapping[str, str | None]) -> Op[int]:
+    return Op("Guardar asignación de columnas", lambda s, _j: import_mappings.save_mapping(s, name, columns).id)
+
+
+@operation
+def delete_mapping(name: str) -> Op[None]:
+    return Op("Eliminar asignación de columnas", lambda s, _j: import_mappings.delete_mapping(s, name))

@@ -1,0 +1,240 @@
+"""Every operation undoes exactly: dump -> apply -> undo -> same dump; redo -> same as applied.
+
+Runs each registered operation on a generated database that has board positions, Jornada
+participations with travel and lodging, speakers and certificates, choosing the records with a
+seeded random generator (several seeds per operation). The audit log is left out of the
+comparison: it records the undo, it is not taken back.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from talentdesk import ops
+from talentdesk.db.session import Database
+from talentdesk.ops import chapters, events, members, organizations, sectors, settings
+from talentdesk.ops.registry import load_all
+from talentdesk.services.certificates import issue_certificates
+from tests.unit.ops_support import dump
+
+Example = Callable[[Session, random.Random], ops.Op[Any]]
+
+
+def _ids(s: Session, sql: str) -> list[int]:
+    return [int(r[0]) for r in s.execute(text(sql))]
+
+
+def _one(s: Session, r: random.Random, sql: str) -> int:
+    ids = _ids(s, sql)
+    assert ids, sql
+    return r.choice(ids)
+
+
+def _some(s: Session, r: random.Random, sql: str, k: int) -> list[int]:
+    ids = _ids(s, sql)
+    assert ids, sql
+    return r.sample(ids, min(k, len(ids)))
+
+
+#: Members who sit on a board AND take part in a Jornada: the hardest cases to put back.
+BOARD_AND_EVENT = (
+    "SELECT DISTINCT b.member_id FROM board_positions b JOIN participants p ON p.member_id = b.member_id"
+)
+UNCERTIFIED = "SELECT id FROM participants WHERE id NOT IN (SELECT participant_id FROM certificates)"
+EVENT = "SELECT id FROM events"
+
+
+def _new_member(r: random.Random) -> dict[str, Any]:
+    n = r.randrange(10**6)
+    return {"given_names": "Ximena", "paternal_surname": f"Prueba{n}", "email": f"x{n}@example.org", "country": "MX"}
+
+
+def _member_edit(s: Session, r: random.Random) -> ops.Op[Any]:
+    member_id = _one(s, r, BOARD_AND_EVENT)
+    return members.update(member_id, {"city": "Monterrey", "employer": f"Empresa {r.randrange(99)}"})
+
+
+EXAMPLES: dict[str, Example] = {
+    "members.create": lambda s, r: members.create(_new_member(r)),
+    "members.update": _member_edit,
+    "members.set_chapter": lambda s, r: members.set_chapter(
+        _some(s, r, "SELECT id FROM members", 40), _one(s, r, "SELECT id FROM chapters")
+    ),
+    "members.set_status": lambda s, r: members.set_status(_some(s, r, "SELECT id FROM members", 40), "inactivo"),
+    "members.add_sector": lambda s, r: members.add_sector(
+        _some(s, r, "SELECT id FROM members", 40), _one(s, r, "SELECT id FROM sectors")
+    ),
+    "members.remove_sector": lambda s, r: members.remove_sector(
+        _some(s, r, "SELECT member_id FROM member_sectors", 40), _one(s, r, "SELECT id FROM sectors")
+    ),
+    "members.delete": lambda s, r: members.delete(
+        [*_some(s, r, BOARD_AND_EVENT, 2), *_some(s, r, "SELECT id FROM members", 20)]
+    ),
+    "members.merge": lambda s, r: members.merge(*_some(s, r, BOARD_AND_EVENT, 2)),
+    "chapters.create": lambda s, r: chapters.create({"name": f"Capítulo {r.randrange(10**6)}", "country": "CA"}),
+    "chapters.update": lambda s, r: chapters.update(
+        _one(s, r, "SELECT chapter_id FROM board_positions"), {"city": "Toronto", "sector_ids": [1, 3]}
+    ),
+    "chapters.delete": lambda s, r: chapters.delete(_one(s, r, "SELECT chapter_id FROM board_positions")),
+    "chapters.add_board_position": lambda s, r: chapters.add_board_position(
+        _one(s, r, "SELECT id FROM chapters"), _one(s, r, "SELECT id FROM members"), "vocal", date(2026, 1, 1)
+    ),
+    "chapters.remove_board_position": lambda s, r: chapters.remove_board_position(
+        _one(s, r, "SELECT id FROM board_positions")
+    ),
+    "sectors.update": lambda s, r: sectors.update(_one(s, r, "SELECT id FROM sectors"), {"notes": "Nota nueva"}),
+    "sectors.add_contact": lambda s, r: sectors.add_contact(
+        _one(s, r, "SELECT id FROM sectors"), {"name": "Contacto de prueba", "email": "c@example.org"}
+    ),
+    "sectors.update_contact": lambda s, r: sectors.update_contact(
+        _one(s, r, "SELECT id FROM sector_contacts"), {"name": "Otro nombre"}
+    ),
+    "sectors.remove_contact": lambda s, r: sectors.remove_contact(_one(s, r, "SELECT id FROM sector_contacts")),
+    "organizations.create": lambda s, r: organizations.create(
+        {"name": f"Universidad {r.randrange(10**6)}", "sector_ids": [2]}
+    ),
+    "organizations.update": lambda s, r: organizations.update(
+        _one(s, r, "SELECT id FROM organizations"), {"city": "Puebla", "sector_ids": [4, 5]}
+    ),
+    "organizations.delete": lambda s, r: organizations.delete(_one(s, r, "SELECT id FROM organizations")),
+    "settings.set_welcome_letter": lambda s, r: settings.set_welcome_letter("Hola {nombre}: bienvenida a {evento}."),
+    "settings.save_mapping": lambda s, r: settings.save_mapping("Consulado", {"Nombre": "given_names", "X": None}),
+    "settings.delete_mapping": lambda s, r: _saved_then(s, settings.delete_mapping("Para borrar")),
+    "events.create": lambda s, r: events.create(
+        {"name": "Jornada 2031", "starts_on": date(2031, 3, 3), "ends_on": date(2031, 3, 4)}
+    ),
+    "events.update": lambda s, r: events.update(_one(s, r, EVENT), {"venue_name": "Palacio de Minería"}),
+    "events.delete": lambda s, r: _uncertified_event(s, r),
+    "events.copy": lambda s, r: events.copy(
+        _one(s, r, EVENT), name="Jornada 2032", edition="2032", starts_on=date(2032, 3, 1), with_participants=True
+    ),
+    "events.add_room": lambda s, r: events.add_room(_one(s, r, EVENT), "Sala Nueva", 40),
+    "events.add_session": lambda s, r: events.add_session(
+        _one(s, r, EVENT), {"title": "Mesa nueva", "starts_at": _event_day(s, 10), "ends_at": _event_day(s, 11)}
+    ),
+    "events.update_session": lambda s, r: events.update_session(
+        _one(s, r, "SELECT session_id FROM session_speakers"), {"title": "Título cambiado", "speaker_ids": []}
+    ),
+    "events.delete_session": lambda s, r: events.delete_session(_one(s, r, "SELECT session_id FROM session_speakers")),
+    "events.add_members": lambda s, r: events.add_members(
+        _one(s, r, EVENT), _some(s, r, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM participants "
+                                "WHERE member_id IS NOT NULL)", 5)
+    ),
+    "events.add_guest": lambda s, r: events.add_guest(
+        _one(s, r, EVENT), {"given_names": "Invitada", "paternal_surname": "Externa"}
+    ),
+    "events.update_participant": lambda s, r: events.update_participant(
+        _one(s, r, UNCERTIFIED), {"organization": "UNAM"}
+    ),
+    "events.change_status": lambda s, r: events.change_status(
+        _some(s, r, "SELECT id FROM participants WHERE status = 'invitado'", 5), "confirmado"
+    ),
+    "events.remove_participants": lambda s, r: events.remove_participants(
+        _some(s, r, "SELECT moderator_id FROM event_sessions WHERE moderator_id IS NOT NULL AND moderator_id NOT IN "
+              "(SELECT participant_id FROM certificates)", 1) + _some(s, r, UNCERTIFIED, 3)
+    ),
+    "events.set_travel": lambda s, r: events.set_travel(
+        _one(s, r, "SELECT participant_id FROM travels"), {"arrival_flight": "AM 401"}
+    ),
+    "events.set_lodging": lambda s, r: events.set_lodging(
+        _one(s, r, "SELECT participant_id FROM lodgings"), {"hotel": "Hotel Prueba"}
+    ),
+    "events.add_material": lambda s, r: events.add_material(_one(s, r, EVENT), "Carpetas", 150, "Logística"),
+    "events.update_material": lambda s, r: events.update_material(
+        _one(s, r, "SELECT id FROM materials"), {"quantity": 7}
+    ),
+    "events.set_material_status": lambda s, r: events.set_material_status(
+        _one(s, r, "SELECT id FROM materials WHERE status != 'listo'"), "listo"
+    ),
+    "events.delete_material": lambda s, r: events.delete_material(_one(s, r, "SELECT id FROM materials")),
+    "events.add_task": lambda s, r: events.add_task(_one(s, r, EVENT), "Confirmar salas", "2031-01-10"),
+    "events.update_task": lambda s, r: events.update_task(_one(s, r, "SELECT id FROM event_tasks"), {"title": "Otra"}),
+    "events.set_task_done": lambda s, r: events.set_task_done(
+        _one(s, r, "SELECT id FROM event_tasks WHERE done = 0"), True
+    ),
+    "events.delete_task": lambda s, r: events.delete_task(_one(s, r, "SELECT id FROM event_tasks")),
+}
+
+
+def _saved_then(s: Session, op: ops.Op[Any]) -> ops.Op[Any]:
+    from talentdesk.services.import_mappings import save_mapping
+
+    save_mapping(s, "Para borrar", {"Correo": "email"})
+    s.commit()
+    return op
+
+
+def _event_day(s: Session, hour: int) -> Any:
+    from datetime import datetime, time
+
+    starts = s.execute(text("SELECT starts_on FROM events ORDER BY id LIMIT 1")).scalar()
+    return datetime.combine(date.fromisoformat(str(starts)), time(hour))
+
+
+def _uncertified_event(s: Session, r: random.Random) -> ops.Op[Any]:
+    return events.delete(_one(s, r, "SELECT id FROM events WHERE id NOT IN (SELECT p.event_id FROM participants p "
+                                    "JOIN certificates c ON c.participant_id = p.id)"))
+
+
+@pytest.fixture(scope="module")
+def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """Demo data (members, boards, a Jornada with travel, lodging, speakers) plus certificates
+    and a second, certificate-free event."""
+    path = tmp_path_factory.mktemp("ops") / "rich.sqlite"
+    shutil.copyfile(template_db, path)
+    from talentdesk.services import events as event_service
+    from talentdesk.services.demo import generate_demo
+
+    db = Database.open(path)
+    with db.session() as s:
+        generate_demo(s, 300, seed=11)
+    with db.session() as s:
+        attended = _ids(s, "SELECT id FROM participants ORDER BY id LIMIT 4")
+        for participant_id in attended:
+            s.execute(text("UPDATE participants SET status = 'asistio' WHERE id = :i"), {"i": participant_id})
+        issue_certificates(s, attended)
+        second = event_service.create_event(
+            s, {"name": "Jornada sin constancias", "starts_on": date(2030, 5, 6), "ends_on": date(2030, 5, 7)}
+        )
+        for member_id in _ids(s, "SELECT id FROM members ORDER BY id LIMIT 6"):
+            event_service.add_member(s, second.id, member_id)
+    db.close()
+    return path
+
+
+def test_every_operation_has_an_example() -> None:
+    assert set(EXAMPLES) == set(load_all())
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_undo_and_redo_are_exact(name: str, seed: int, rich_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    shutil.copyfile(rich_db, path)
+    db = Database.open(path)
+    try:
+        with db.session() as s:
+            op = EXAMPLES[name](s, random.Random(f"{name}/{seed}"))
+        before = dump(db)
+        done = ops.perform(db, op)
+        applied = dump(db)
+        assert applied != before, f"{name}: the example changed nothing"
+        assert done.undo is not None and done.changes
+
+        redo = ops.apply_step(db, done.undo)
+        assert dump(db) == before
+        undo = ops.apply_step(db, redo)
+        assert dump(db) == applied
+        ops.apply_step(db, undo)
+        assert dump(db) == before
+    finally:
+        db.close()
