@@ -42,12 +42,21 @@ def delete(event_id: int) -> Op[None]:
 
 
 @operation
-def copy(source_id: int, *, name: str, edition: str | None, starts_on: date, with_participants: bool) -> Op[int]:
+def copy(
+    source_id: int, *, name: str, edition: str | None, starts_on: date, with_participants: bool
+) -> Op[int]:
     return Op(
         "Copiar Jornada",
-        lambda s, _j: service.copy_event(
-            s, source_id, name=name, edition=edition, starts_on=starts_on, with_participants=with_participants
-        ).id,
+        lambda s, _j: (
+            service.copy_event(
+                s,
+                source_id,
+                name=name,
+                edition=edition,
+                starts_on=starts_on,
+                with_participants=with_participants,
+            ).id
+        ),
     )
 
 
@@ -130,7 +139,9 @@ def set_lodging(participant_id: int, values: Values) -> Op[int]:
 
 @operation
 def add_material(event_id: int, item: str, quantity: int = 1, responsible: str | None = None) -> Op[int]:
-    return Op("Agregar material", lambda s, _j: service.add_material(s, event_id, item, quantity, responsible).id)
+    return Op(
+        "Agregar material", lambda s, _j: service.add_material(s, event_id, item, quantity, responsible).id
+    )
 
 
 @operation
@@ -160,7 +171,9 @@ def update_task(task_id: int, values: Values) -> Op[int]:
 
 @operation
 def set_task_done(task_id: int, done: bool) -> Op[None]:
-    return Op("Tarea hecha" if done else "Tarea pendiente", lambda s, _j: service.set_task_done(s, task_id, done))
+    return Op(
+        "Tarea hecha" if done else "Tarea pendiente", lambda s, _j: service.set_task_done(s, task_id, done)
+    )
 
 
 @operation

@@ -188,14 +188,18 @@ def _read(conn: Connection, specs: dict[str, _TableSpec]) -> Journal:
         after = dict(zip(spec.columns, new, strict=True)) if new is not None else None
         if kind == "update":
             assert before is not None and after is not None
-            changed = [c for c in spec.columns if before[c] != after[c] or type(before[c]) is not type(after[c])]
+            changed = [
+                c for c in spec.columns if before[c] != after[c] or type(before[c]) is not type(after[c])
+            ]
             if not changed:
                 continue
             key = tuple(before[c] for c in spec.key)
             if any(c in spec.key for c in changed):  # a key changed: keep it whole
                 changed = list(spec.columns)
             changes.append(
-                RowChange(name, "update", key, {c: before[c] for c in changed}, {c: after[c] for c in changed})
+                RowChange(
+                    name, "update", key, {c: before[c] for c in changed}, {c: after[c] for c in changed}
+                )
             )
         else:
             image = before if kind == "delete" else after

@@ -36,7 +36,9 @@ def update(member_id: int, values: Mapping[str, Any]) -> Op[int]:
 
 @operation
 def set_chapter(ids: Sequence[int], chapter_id: int | None) -> Op[int]:
-    return _bulk("Asignar capítulo", lambda s, j: member_bulk.set_field(s, ids, "chapter_id", chapter_id, **_each(j)))
+    return _bulk(
+        "Asignar capítulo", lambda s, j: member_bulk.set_field(s, ids, "chapter_id", chapter_id, **_each(j))
+    )
 
 
 @operation
@@ -84,5 +86,7 @@ def delete(ids: Sequence[int]) -> Op[int]:
 
 
 @operation
-def merge(keep_id: int, drop_id: int, choices: Mapping[str, str] | None = None) -> Op[member_merge.MergeResult]:
+def merge(
+    keep_id: int, drop_id: int, choices: Mapping[str, str] | None = None
+) -> Op[member_merge.MergeResult]:
     return Op("Combinar duplicados", lambda s, _j: member_merge.merge_members(s, keep_id, drop_id, choices))

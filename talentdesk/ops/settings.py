@@ -16,7 +16,9 @@ def set_welcome_letter(text: str) -> Op[None]:
 
 @operation
 def save_mapping(name: str, columns: Mapping[str, str | None]) -> Op[int]:
-    return Op("Guardar asignación de columnas", lambda s, _j: import_mappings.save_mapping(s, name, columns).id)
+    return Op(
+        "Guardar asignación de columnas", lambda s, _j: import_mappings.save_mapping(s, name, columns).id
+    )
 
 
 @operation

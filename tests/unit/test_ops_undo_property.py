@@ -55,7 +55,12 @@ EVENT = "SELECT id FROM events"
 
 def _new_member(r: random.Random) -> dict[str, Any]:
     n = r.randrange(10**6)
-    return {"given_names": "Ximena", "paternal_surname": f"Prueba{n}", "email": f"x{n}@example.org", "country": "MX"}
+    return {
+        "given_names": "Ximena",
+        "paternal_surname": f"Prueba{n}",
+        "email": f"x{n}@example.org",
+        "country": "MX",
+    }
 
 
 def _member_edit(s: Session, r: random.Random) -> ops.Op[Any]:
@@ -69,7 +74,9 @@ EXAMPLES: dict[str, Example] = {
     "members.set_chapter": lambda s, r: members.set_chapter(
         _some(s, r, "SELECT id FROM members", 40), _one(s, r, "SELECT id FROM chapters")
     ),
-    "members.set_status": lambda s, r: members.set_status(_some(s, r, "SELECT id FROM members", 40), "inactivo"),
+    "members.set_status": lambda s, r: members.set_status(
+        _some(s, r, "SELECT id FROM members", 40), "inactivo"
+    ),
     "members.add_sector": lambda s, r: members.add_sector(
         _some(s, r, "SELECT id FROM members", 40), _one(s, r, "SELECT id FROM sectors")
     ),
@@ -80,7 +87,9 @@ EXAMPLES: dict[str, Example] = {
         [*_some(s, r, BOARD_AND_EVENT, 2), *_some(s, r, "SELECT id FROM members", 20)]
     ),
     "members.merge": lambda s, r: members.merge(*_some(s, r, BOARD_AND_EVENT, 2)),
-    "chapters.create": lambda s, r: chapters.create({"name": f"Capítulo {r.randrange(10**6)}", "country": "CA"}),
+    "chapters.create": lambda s, r: chapters.create(
+        {"name": f"Capítulo {r.randrange(10**6)}", "country": "CA"}
+    ),
     "chapters.update": lambda s, r: chapters.update(
         _one(s, r, "SELECT chapter_id FROM board_positions"), {"city": "Toronto", "sector_ids": [1, 3]}
     ),
@@ -91,14 +100,18 @@ EXAMPLES: dict[str, Example] = {
     "chapters.remove_board_position": lambda s, r: chapters.remove_board_position(
         _one(s, r, "SELECT id FROM board_positions")
     ),
-    "sectors.update": lambda s, r: sectors.update(_one(s, r, "SELECT id FROM sectors"), {"notes": "Nota nueva"}),
+    "sectors.update": lambda s, r: sectors.update(
+        _one(s, r, "SELECT id FROM sectors"), {"notes": "Nota nueva"}
+    ),
     "sectors.add_contact": lambda s, r: sectors.add_contact(
         _one(s, r, "SELECT id FROM sectors"), {"name": "Contacto de prueba", "email": "c@example.org"}
     ),
     "sectors.update_contact": lambda s, r: sectors.update_contact(
         _one(s, r, "SELECT id FROM sector_contacts"), {"name": "Otro nombre"}
     ),
-    "sectors.remove_contact": lambda s, r: sectors.remove_contact(_one(s, r, "SELECT id FROM sector_contacts")),
+    "sectors.remove_contact": lambda s, r: sectors.remove_contact(
+        _one(s, r, "SELECT id FROM sector_contacts")
+    ),
     "organizations.create": lambda s, r: organizations.create(
         {"name": f"Universidad {r.randrange(10**6)}", "sector_ids": [2]}
     ),
@@ -106,8 +119,12 @@ EXAMPLES: dict[str, Example] = {
         _one(s, r, "SELECT id FROM organizations"), {"city": "Puebla", "sector_ids": [4, 5]}
     ),
     "organizations.delete": lambda s, r: organizations.delete(_one(s, r, "SELECT id FROM organizations")),
-    "settings.set_welcome_letter": lambda s, r: settings.set_welcome_letter("Hola {nombre}: bienvenida a {evento}."),
-    "settings.save_mapping": lambda s, r: settings.save_mapping("Consulado", {"Nombre": "given_names", "X": None}),
+    "settings.set_welcome_letter": lambda s, r: settings.set_welcome_letter(
+        "Hola {nombre}: bienvenida a {evento}."
+    ),
+    "settings.save_mapping": lambda s, r: settings.save_mapping(
+        "Consulado", {"Nombre": "given_names", "X": None}
+    ),
     "settings.delete_mapping": lambda s, r: _saved_then(s, settings.delete_mapping("Para borrar")),
     "events.create": lambda s, r: events.create(
         {"name": "Jornada 2031", "starts_on": date(2031, 3, 3), "ends_on": date(2031, 3, 4)}
@@ -115,19 +132,32 @@ EXAMPLES: dict[str, Example] = {
     "events.update": lambda s, r: events.update(_one(s, r, EVENT), {"venue_name": "Palacio de Minería"}),
     "events.delete": lambda s, r: _uncertified_event(s, r),
     "events.copy": lambda s, r: events.copy(
-        _one(s, r, EVENT), name="Jornada 2032", edition="2032", starts_on=date(2032, 3, 1), with_participants=True
+        _one(s, r, EVENT),
+        name="Jornada 2032",
+        edition="2032",
+        starts_on=date(2032, 3, 1),
+        with_participants=True,
     ),
     "events.add_room": lambda s, r: events.add_room(_one(s, r, EVENT), "Sala Nueva", 40),
     "events.add_session": lambda s, r: events.add_session(
-        _one(s, r, EVENT), {"title": "Mesa nueva", "starts_at": _event_day(s, 10), "ends_at": _event_day(s, 11)}
+        _one(s, r, EVENT),
+        {"title": "Mesa nueva", "starts_at": _event_day(s, 10), "ends_at": _event_day(s, 11)},
     ),
     "events.update_session": lambda s, r: events.update_session(
         _one(s, r, "SELECT session_id FROM session_speakers"), {"title": "Título cambiado", "speaker_ids": []}
     ),
-    "events.delete_session": lambda s, r: events.delete_session(_one(s, r, "SELECT session_id FROM session_speakers")),
+    "events.delete_session": lambda s, r: events.delete_session(
+        _one(s, r, "SELECT session_id FROM session_speakers")
+    ),
     "events.add_members": lambda s, r: events.add_members(
-        _one(s, r, EVENT), _some(s, r, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM participants "
-                                "WHERE member_id IS NOT NULL)", 5)
+        _one(s, r, EVENT),
+        _some(
+            s,
+            r,
+            "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM participants "
+            "WHERE member_id IS NOT NULL)",
+            5,
+        ),
     ),
     "events.add_guest": lambda s, r: events.add_guest(
         _one(s, r, EVENT), {"given_names": "Invitada", "paternal_surname": "Externa"}
@@ -139,8 +169,14 @@ EXAMPLES: dict[str, Example] = {
         _some(s, r, "SELECT id FROM participants WHERE status = 'invitado'", 5), "confirmado"
     ),
     "events.remove_participants": lambda s, r: events.remove_participants(
-        _some(s, r, "SELECT moderator_id FROM event_sessions WHERE moderator_id IS NOT NULL AND moderator_id NOT IN "
-              "(SELECT participant_id FROM certificates)", 1) + _some(s, r, UNCERTIFIED, 3)
+        _some(
+            s,
+            r,
+            "SELECT moderator_id FROM event_sessions WHERE moderator_id IS NOT NULL AND moderator_id NOT IN "
+            "(SELECT participant_id FROM certificates)",
+            1,
+        )
+        + _some(s, r, UNCERTIFIED, 3)
     ),
     "events.set_travel": lambda s, r: events.set_travel(
         _one(s, r, "SELECT participant_id FROM travels"), {"arrival_flight": "AM 401"}
@@ -157,7 +193,9 @@ EXAMPLES: dict[str, Example] = {
     ),
     "events.delete_material": lambda s, r: events.delete_material(_one(s, r, "SELECT id FROM materials")),
     "events.add_task": lambda s, r: events.add_task(_one(s, r, EVENT), "Confirmar salas", "2031-01-10"),
-    "events.update_task": lambda s, r: events.update_task(_one(s, r, "SELECT id FROM event_tasks"), {"title": "Otra"}),
+    "events.update_task": lambda s, r: events.update_task(
+        _one(s, r, "SELECT id FROM event_tasks"), {"title": "Otra"}
+    ),
     "events.set_task_done": lambda s, r: events.set_task_done(
         _one(s, r, "SELECT id FROM event_tasks WHERE done = 0"), True
     ),
@@ -181,8 +219,14 @@ def _event_day(s: Session, hour: int) -> Any:
 
 
 def _uncertified_event(s: Session, r: random.Random) -> ops.Op[Any]:
-    return events.delete(_one(s, r, "SELECT id FROM events WHERE id NOT IN (SELECT p.event_id FROM participants p "
-                                    "JOIN certificates c ON c.participant_id = p.id)"))
+    return events.delete(
+        _one(
+            s,
+            r,
+            "SELECT id FROM events WHERE id NOT IN (SELECT p.event_id FROM participants p "
+            "JOIN certificates c ON c.participant_id = p.id)",
+        )
+    )
 
 
 @pytest.fixture(scope="module")
