@@ -18,15 +18,29 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
+from talentdesk.core.errors import Cancelled
 from talentdesk.core.jobs import Job
 from talentdesk.db.session import Database
 from talentdesk.ops import journal as _journal
 from talentdesk.ops.changes import Changes
 from talentdesk.ops.journal import Journal
+from talentdesk.ops.names import AUDIT_ENTITY
+from talentdesk.services import audit
 
 T = TypeVar("T")
 
-__all__ = ["Changes", "History", "Job", "Journal", "Op", "Outcome", "Step", "apply_step", "perform"]
+__all__ = [
+    "Cancelled",
+    "Changes",
+    "History",
+    "Job",
+    "Journal",
+    "Op",
+    "Outcome",
+    "Step",
+    "apply_step",
+    "perform",
+]
 
 
 @dataclass(frozen=True)
@@ -77,12 +91,21 @@ def perform(db: Database, op: Op[T], job: Job | None = None) -> Outcome[T]:
     return Outcome(value, changes, undo, message)
 
 
-def apply_step(db: Database, step: Step, job: Job | None = None) -> Step:
-    """Revert ``step`` in one transaction; returns the step that reverts this one."""
+def apply_step(db: Database, step: Step, job: Job | None = None, *, action: str = "undo") -> Step:
+    """Revert ``step`` in one transaction, auditing each row it puts back; returns the step that
+    reverts this one (so undo yields redo and redo yields undo)."""
     job = job if job is not None else Job()
     with db.session() as session:
         reverted = _journal.revert(session, step.journal, check=job.check)
+        _audit(session, step.label, reverted, action)
     return Step(step.label, reverted, step.changes)
+
+
+def _audit(session: Session, label: str, journal: Journal, action: str) -> None:
+    for change in journal.changes:
+        entity = AUDIT_ENTITY.get(change.table, change.table)
+        key = change.key[0] if len(change.key) == 1 and isinstance(change.key[0], int) else None
+        audit.record_reverted(session, label, entity, key, action, change.before, change.after)
 
 
 class History:

@@ -8,10 +8,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from talentdesk.core.enums import ParticipantStatus
+from talentdesk.core.i18n import _, ngettext
 from talentdesk.core.jobs import Job
 from talentdesk.ops import Op
 from talentdesk.ops.registry import operation
-from talentdesk.ops.words import count
 from talentdesk.services import events as service
 
 Values = Mapping[str, Any]
@@ -27,18 +28,22 @@ def _updated(label: str, update: Any, record_id: int, values: Values) -> Op[int]
 
 @operation
 def create(values: Values) -> Op[int]:
-    return Op("Nueva Jornada", lambda s, _j: service.create_event(s, values).id)
+    return Op(_("Nueva Jornada"), lambda s, _j: service.create_event(s, values).id)
 
 
 @operation
 def update(event_id: int, values: Values) -> Op[int]:
-    return _updated("Editar Jornada", service.update_event, event_id, values)
+    return _updated(_("Editar Jornada"), service.update_event, event_id, values)
 
 
 @operation
-def delete(event_id: int) -> Op[None]:
+def delete(event_id: int, name: str = "") -> Op[None]:
     """Everything the event owns goes with it (cascade) and comes back with undo."""
-    return Op("Eliminar Jornada", lambda s, _j: service.delete_event(s, event_id))
+    return Op(
+        _("Eliminar Jornada"),
+        lambda s, _j: service.delete_event(s, event_id),
+        message=lambda _v: _("Jornada «{name}» eliminada.").format(name=name) if name else "",
+    )
 
 
 @operation
@@ -46,7 +51,7 @@ def copy(
     source_id: int, *, name: str, edition: str | None, starts_on: date, with_participants: bool
 ) -> Op[int]:
     return Op(
-        "Copiar Jornada",
+        _("Copiar Jornada"),
         lambda s, _j: (
             service.copy_event(
                 s,
@@ -62,22 +67,28 @@ def copy(
 
 @operation
 def add_room(event_id: int, name: str, capacity: int | None = None) -> Op[int]:
-    return Op("Agregar sala", lambda s, _j: service.add_room(s, event_id, name, capacity).id)
+    return Op(_("Agregar sala"), lambda s, _j: service.add_room(s, event_id, name, capacity).id)
 
 
 @operation
 def add_session(event_id: int, values: Values) -> Op[int]:
-    return Op("Nueva sesión", lambda s, _j: service.add_session(s, event_id, values).id)
+    return Op(_("Nueva sesión"), lambda s, _j: service.add_session(s, event_id, values).id)
 
 
 @operation
 def update_session(session_id: int, values: Values) -> Op[int]:
-    return _updated("Editar sesión", service.update_session, session_id, values)
+    return _updated(_("Editar sesión"), service.update_session, session_id, values)
 
 
 @operation
 def delete_session(session_id: int) -> Op[None]:
-    return Op("Eliminar sesión", lambda s, _j: service.delete_session(s, session_id))
+    return Op(_("Eliminar sesión"), lambda s, _j: service.delete_session(s, session_id))
+
+
+@operation
+def add_member(event_id: int, member_id: int, role: str = "asistente") -> Op[int]:
+    """Their names and contact data are copied as they are now (see services.events.add_member)."""
+    return Op(_("Agregar participante"), lambda s, _j: service.add_member(s, event_id, member_id, role).id)
 
 
 @operation
@@ -92,25 +103,32 @@ def add_members(event_id: int, member_ids: Sequence[int], role: str = "asistente
             job.progress(n, len(ids))
         return added
 
-    return Op(f"Agregar {count(len(ids), 'participante', 'participantes')}", run)
+    return Op(
+        ngettext("Agregar {n} participante", "Agregar {n} participantes", len(ids)).format(n=len(ids)), run
+    )
 
 
 @operation
 def add_guest(event_id: int, values: Values) -> Op[int]:
-    return Op("Agregar invitado externo", lambda s, _j: service.add_guest(s, event_id, values).id)
+    return Op(_("Agregar invitado externo"), lambda s, _j: service.add_guest(s, event_id, values).id)
 
 
 @operation
 def update_participant(participant_id: int, values: Values) -> Op[int]:
-    return _updated("Editar participante", service.update_participant, participant_id, values)
+    return _updated(_("Editar participante"), service.update_participant, participant_id, values)
 
 
 @operation
 def change_status(participant_ids: Sequence[int], status: str, today: date | None = None) -> Op[int]:
+    """All or nothing: one refused participant (e.g. attendance before the first day) stops all."""
     ids = list(participant_ids)
+    label = ParticipantStatus(status).label
     return Op(
-        "Cambiar estatus de participantes",
+        _("Cambiar estatus a «{status}»").format(status=label),
         lambda s, _j: len(service.change_status(s, ids, status, today=today)),
+        message=lambda n: ngettext("{n} participante cambiado.", "{n} participantes cambiados.", n).format(
+            n=n
+        ),
     )
 
 
@@ -124,58 +142,77 @@ def remove_participants(participant_ids: Sequence[int]) -> Op[int]:
             service.remove_participant(s, participant_id)
         return len(ids)
 
-    return Op(f"Quitar {count(len(ids), 'participante', 'participantes')}", run)
-
-
-@operation
-def set_travel(participant_id: int, values: Values) -> Op[int]:
-    return _updated("Viaje", service.set_travel, participant_id, values)
-
-
-@operation
-def set_lodging(participant_id: int, values: Values) -> Op[int]:
-    return _updated("Hospedaje", service.set_lodging, participant_id, values)
-
-
-@operation
-def add_material(event_id: int, item: str, quantity: int = 1, responsible: str | None = None) -> Op[int]:
     return Op(
-        "Agregar material", lambda s, _j: service.add_material(s, event_id, item, quantity, responsible).id
+        ngettext("Quitar {n} participante", "Quitar {n} participantes", len(ids)).format(n=len(ids)),
+        run,
+        message=lambda n: ngettext("{n} participante quitado.", "{n} participantes quitados.", n).format(n=n),
     )
 
 
 @operation
+def set_travel(participant_id: int, values: Values) -> Op[int]:
+    return _updated(_("Viaje"), service.set_travel, participant_id, values)
+
+
+@operation
+def set_lodging(participant_id: int, values: Values) -> Op[int]:
+    return _updated(_("Hospedaje"), service.set_lodging, participant_id, values)
+
+
+@operation
+def add_material(
+    event_id: int, item: str, quantity: int = 1, responsible: str | None = None, status: str | None = None
+) -> Op[int]:
+    def run(s: Session, _j: Job) -> int:
+        material = service.add_material(s, event_id, item, quantity, responsible)
+        if status is not None and status != material.status:
+            service.set_material_status(s, material.id, status)
+        return material.id
+
+    return Op(_("Agregar material"), run)
+
+
+@operation
 def update_material(material_id: int, values: Values) -> Op[int]:
-    return _updated("Editar material", service.update_material, material_id, values)
+    return _updated(_("Editar material"), service.update_material, material_id, values)
 
 
 @operation
 def set_material_status(material_id: int, status: str) -> Op[None]:
-    return Op("Estatus del material", lambda s, _j: service.set_material_status(s, material_id, status))
+    return Op(_("Estatus del material"), lambda s, _j: service.set_material_status(s, material_id, status))
 
 
 @operation
 def delete_material(material_id: int) -> Op[object]:
-    return Op("Eliminar material", lambda s, _j: service.delete_material(s, material_id))
+    return Op(_("Eliminar material"), lambda s, _j: service.delete_material(s, material_id))
 
 
 @operation
-def add_task(event_id: int, title: str, due_on: Any = None, responsible: str | None = None) -> Op[int]:
-    return Op("Agregar tarea", lambda s, _j: service.add_task(s, event_id, title, due_on, responsible).id)
+def add_task(
+    event_id: int, title: str, due_on: Any = None, responsible: str | None = None, done: bool = False
+) -> Op[int]:
+    def run(s: Session, _j: Job) -> int:
+        task = service.add_task(s, event_id, title, due_on, responsible)
+        if done:
+            service.set_task_done(s, task.id, True)
+        return task.id
+
+    return Op(_("Agregar tarea"), run)
 
 
 @operation
 def update_task(task_id: int, values: Values) -> Op[int]:
-    return _updated("Editar tarea", service.update_task, task_id, values)
+    return _updated(_("Editar tarea"), service.update_task, task_id, values)
 
 
 @operation
 def set_task_done(task_id: int, done: bool) -> Op[None]:
     return Op(
-        "Tarea hecha" if done else "Tarea pendiente", lambda s, _j: service.set_task_done(s, task_id, done)
+        _("Marcar tarea como hecha") if done else _("Marcar tarea como pendiente"),
+        lambda s, _j: service.set_task_done(s, task_id, done),
     )
 
 
 @operation
 def delete_task(task_id: int) -> Op[object]:
-    return Op("Eliminar tarea", lambda s, _j: service.delete_task(s, task_id))
+    return Op(_("Eliminar tarea"), lambda s, _j: service.delete_task(s, task_id))

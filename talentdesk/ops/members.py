@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from talentdesk.core.i18n import _, ngettext
 from talentdesk.core.jobs import Job
 from talentdesk.ops import Op
 from talentdesk.ops.registry import operation
-from talentdesk.ops.words import count
-from talentdesk.services import member_bulk, member_merge
+from talentdesk.services import consent_history, member_bulk, member_merge
 from talentdesk.services import members as service
+from talentdesk.services.consent_history import Origin
 
 
 def _each(job: Job) -> dict[str, Any]:
@@ -21,17 +22,27 @@ def _each(job: Job) -> dict[str, Any]:
 
 
 @operation
-def create(values: Mapping[str, Any]) -> Op[int]:
-    return Op("Nuevo miembro", lambda s, _j: service.create_member(s, values).id)
+def create(values: Mapping[str, Any], origin: Origin = consent_history.FORM) -> Op[int]:
+    """``origin``: where a consent given with the member was recorded (its history)."""
+    return Op(
+        _("Nuevo miembro"),
+        lambda s, _j: service.create_member(s, values, origin=origin).id,
+        message=lambda _id: _("Miembro creado."),
+    )
 
 
 @operation
-def update(member_id: int, values: Mapping[str, Any]) -> Op[int]:
+def update(
+    member_id: int, values: Mapping[str, Any], name: str = "", origin: Origin = consent_history.FORM
+) -> Op[int]:
+    """``name``: how the person knows the member, for the Edit menu ("Deshacer Editar «…»")."""
+
     def run(s: Session, _j: Job) -> int:
-        service.update_member(s, member_id, values)
+        service.update_member(s, member_id, values, origin=origin)
         return member_id
 
-    return Op("Editar miembro", run)
+    label = _("Editar «{name}»").format(name=name) if name else _("Editar miembro")
+    return Op(label, run, message=lambda _id: _("Miembro guardado."))
 
 
 @operation
@@ -43,24 +54,26 @@ def set_chapter(ids: Sequence[int], chapter_id: int | None) -> Op[int]:
 
 @operation
 def set_status(ids: Sequence[int], status: str) -> Op[int]:
-    return _bulk("Cambiar estatus", lambda s, j: member_bulk.set_field(s, ids, "status", status, **_each(j)))
+    return _bulk(
+        _("Cambiar estatus"), lambda s, j: member_bulk.set_field(s, ids, "status", status, **_each(j))
+    )
 
 
 @operation
 def add_sector(ids: Sequence[int], sector_id: int) -> Op[int]:
-    return _bulk("Agregar sector", lambda s, j: member_bulk.add_sector(s, ids, sector_id, **_each(j)))
+    return _bulk(_("Agregar sector"), lambda s, j: member_bulk.add_sector(s, ids, sector_id, **_each(j)))
 
 
 @operation
 def remove_sector(ids: Sequence[int], sector_id: int) -> Op[int]:
-    return _bulk("Quitar sector", lambda s, j: member_bulk.remove_sector(s, ids, sector_id, **_each(j)))
+    return _bulk(_("Quitar sector"), lambda s, j: member_bulk.remove_sector(s, ids, sector_id, **_each(j)))
 
 
 def _bulk(label: str, change: Any) -> Op[int]:
     return Op(
         label,
         lambda s, j: len(change(s, j)),
-        message=lambda n: f"{count(n, 'miembro cambiado', 'miembros cambiados')}.",
+        message=lambda n: ngettext("{n} miembro cambiado.", "{n} miembros cambiados.", n).format(n=n),
     )
 
 
@@ -79,9 +92,9 @@ def delete(ids: Sequence[int]) -> Op[int]:
         return len(unique)
 
     return Op(
-        f"Eliminar {count(len(unique), 'miembro', 'miembros')}",
+        ngettext("Eliminar {n} miembro", "Eliminar {n} miembros", len(unique)).format(n=len(unique)),
         run,
-        message=lambda n: f"{count(n, 'miembro eliminado', 'miembros eliminados')}.",
+        message=lambda n: ngettext("{n} miembro eliminado.", "{n} miembros eliminados.", n).format(n=n),
     )
 
 
@@ -89,4 +102,6 @@ def delete(ids: Sequence[int]) -> Op[int]:
 def merge(
     keep_id: int, drop_id: int, choices: Mapping[str, str] | None = None
 ) -> Op[member_merge.MergeResult]:
-    return Op("Combinar duplicados", lambda s, _j: member_merge.merge_members(s, keep_id, drop_id, choices))
+    return Op(
+        _("Combinar duplicados"), lambda s, _j: member_merge.merge_members(s, keep_id, drop_id, choices)
+    )

@@ -33,3 +33,25 @@ def record_name(table: str, key: tuple[Any, ...], row: Mapping[str, Any]) -> str
     if words:
         return f"{noun} «{words}»"
     return f"{noun} (id {', '.join(str(k) for k in key)})"
+
+
+#: table -> the entity name the audit log uses for its rows (services write the same names).
+AUDIT_ENTITY: dict[str, str] = {
+    "members": "member",
+    "chapters": "chapter",
+    "sectors": "sector",
+    "organizations": "organization",
+    "sector_contacts": "sector_contact",
+    "board_positions": "board_position",
+    "events": "event",
+    "rooms": "room",
+    "event_sessions": "session",
+    "participants": "participant",
+    "materials": "material",
+    "event_tasks": "event_task",
+    "certificates": "certificate",
+    "travels": "travel",
+    "lodgings": "lodging",
+    "import_mappings": "import_mapping",
+    "document_settings": "document_setting",
+}

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from talentdesk.core.i18n import _
 from talentdesk.core.jobs import Job
 from talentdesk.ops import Op
 from talentdesk.ops.registry import operation
@@ -15,7 +16,7 @@ from talentdesk.services import organizations as service
 
 @operation
 def create(values: Mapping[str, Any]) -> Op[int]:
-    return Op("Nueva organización", lambda s, _j: service.create_organization(s, values).id)
+    return Op(_("Nueva organización"), lambda s, _j: service.create_organization(s, values).id)
 
 
 @operation
@@ -24,9 +25,13 @@ def update(org_id: int, values: Mapping[str, Any]) -> Op[int]:
         service.update_organization(s, org_id, values)
         return org_id
 
-    return Op("Editar organización", run)
+    return Op(_("Editar organización"), run)
 
 
 @operation
-def delete(org_id: int) -> Op[None]:
-    return Op("Eliminar organización", lambda s, _j: service.delete_organization(s, org_id))
+def delete(org_id: int, name: str = "") -> Op[None]:
+    return Op(
+        _("Eliminar organización"),
+        lambda s, _j: service.delete_organization(s, org_id),
+        message=lambda _v: _("Organización «{name}» eliminada.").format(name=name) if name else "",
+    )

@@ -22,6 +22,6 @@ def operation(factory: F) -> F:
 
 def load_all() -> dict[str, Callable[..., Any]]:
     """Import every operations module (they register themselves) and return the registry."""
-    from talentdesk.ops import chapters, events, members, organizations, sectors, settings  # noqa: F401
+    from talentdesk.ops import chapters, events, imports, members, organizations, sectors, settings  # noqa: F401
 
     return OPERATIONS

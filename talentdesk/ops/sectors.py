@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from talentdesk.core.i18n import _
 from talentdesk.core.jobs import Job
 from talentdesk.ops import Op
 from talentdesk.ops.registry import operation
@@ -19,12 +20,12 @@ def update(sector_id: int, values: Mapping[str, Any]) -> Op[int]:
         service.update_sector(s, sector_id, values)
         return sector_id
 
-    return Op("Editar sector", run)
+    return Op(_("Editar sector"), run)
 
 
 @operation
 def add_contact(sector_id: int, values: Mapping[str, Any]) -> Op[int]:
-    return Op("Agregar contacto", lambda s, _j: service.add_contact(s, sector_id, values).id)
+    return Op(_("Agregar contacto"), lambda s, _j: service.add_contact(s, sector_id, values).id)
 
 
 @operation
@@ -33,9 +34,9 @@ def update_contact(contact_id: int, values: Mapping[str, Any]) -> Op[int]:
         service.update_contact(s, contact_id, values)
         return contact_id
 
-    return Op("Editar contacto", run)
+    return Op(_("Editar contacto"), run)
 
 
 @operation
 def remove_contact(contact_id: int) -> Op[None]:
-    return Op("Quitar contacto", lambda s, _j: service.remove_contact(s, contact_id))
+    return Op(_("Quitar contacto"), lambda s, _j: service.remove_contact(s, contact_id))

@@ -95,3 +95,30 @@ def history(session: Session, entity: str, entity_id: int) -> list[AuditEntry]:
         .order_by(AuditEntry.id)
     )
     return list(session.scalars(stmt))
+
+
+def record_reverted(
+    session: Session,
+    label: str,
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> None:
+    """One row put back by undo or redo (``action``: "undo"/"redo"); ``label`` names the step."""
+    if action not in ("undo", "redo"):
+        raise ValueError(action)
+    fields = sorted(set(before or {}) | set(after or {}))
+    changed = [f for f in fields if (before or {}).get(f) != (after or {}).get(f)]
+    session.add(
+        AuditEntry(
+            user=current_user(),
+            entity=entity,
+            entity_id=entity_id,
+            action=action,
+            field=",".join(changed)[:60] or None,
+            old_value=snapshot_text({"paso": label, **{f: (before or {}).get(f) for f in changed}}),
+            new_value=snapshot_text({f: (after or {}).get(f) for f in changed}),
+        )
+    )

@@ -202,13 +202,6 @@ def _validate(
 _CHUNK = 500
 
 
-def board_position_snapshot(session: Session, position_id: int) -> dict[str, Any]:
-    """What :func:`remove_board_position` removes, for :func:`restore_board_position`."""
-    position = session.get(BoardPosition, position_id)
-    if position is None:
-        raise NotFoundError(f"No existe el cargo con id {position_id}.")
-    return _position_values(position)
-
 
 def _position_values(position: BoardPosition) -> dict[str, Any]:
     return {
@@ -219,74 +212,3 @@ def _position_values(position: BoardPosition) -> dict[str, Any]:
         "term_start": position.term_start,
         "term_end": position.term_end,
     }
-
-
-def chapter_snapshot(session: Session, chapter_id: int) -> dict[str, Any]:
-    """Everything :func:`delete_chapter` removes, so :func:`restore_chapter` can put it back."""
-    chapter = get_chapter(session, chapter_id)
-    return {
-        "id": chapter.id,
-        **snapshot(chapter, FIELDS),
-        "sector_ids": [s.id for s in chapter.sectors],
-        "member_ids": list(session.scalars(select(Member.id).where(Member.chapter_id == chapter_id))),
-        "board": [_position_values(p) for p in chapter.board],
-    }
-
-
-def restore_chapter(session: Session, saved: Mapping[str, Any]) -> Chapter:
-    """Recreate a deleted chapter from :func:`chapter_snapshot`, with its id when still free.
-
-    Its members come back to it unless they joined another chapter meanwhile; board positions
-    of members deleted meanwhile are dropped.
-    """
-    values = {field: saved[field] for field in FIELDS}
-    wanted = str(values["name"]).casefold()
-    if any(name.casefold() == wanted for _cid, name in session.execute(select(Chapter.id, Chapter.name))):
-        raise ConflictError(f"Ya existe un capítulo «{values['name']}»: no se puede restaurar.")
-    free = session.get(Chapter, saved["id"]) is None
-    sectors = sectors_by_ids(session, list(saved.get("sector_ids", [])))
-    chapter = Chapter(**values, sectors=sectors)
-    if free:
-        chapter.id = saved["id"]
-    session.add(chapter)
-    session.flush()
-    audit.record_create(session, "chapter", chapter.id, snapshot(chapter, FIELDS))
-    member_ids = list(saved.get("member_ids", []))
-    for start in range(0, len(member_ids), _CHUNK):
-        chunk = member_ids[start : start + _CHUNK]
-        for member in session.scalars(
-            select(Member).where(Member.id.in_(chunk), Member.chapter_id.is_(None))
-        ):
-            member.chapter_id = chapter.id
-    for position in saved.get("board", []):
-        if session.get(Member, position["member_id"]) is not None:
-            restore_board_position(session, {**position, "chapter_id": chapter.id})
-    session.flush()
-    return chapter
-
-
-def restore_board_position(session: Session, saved: Mapping[str, Any]) -> BoardPosition:
-    """Recreate a removed board position from :func:`board_position_snapshot` (undo)."""
-    if session.get(Chapter, saved["chapter_id"]) is None:
-        raise NotFoundError(f"No existe el capítulo con id {saved['chapter_id']}.")
-    if session.get(Member, saved["member_id"]) is None:
-        raise NotFoundError(f"No existe el miembro con id {saved['member_id']}.")
-    free = session.get(BoardPosition, saved["id"]) is None
-    position = BoardPosition(
-        chapter_id=saved["chapter_id"],
-        member_id=saved["member_id"],
-        role=saved["role"],
-        term_start=saved.get("term_start"),
-        term_end=saved.get("term_end"),
-    )
-    if free:
-        position.id = saved["id"]
-    session.add(position)
-    session.flush()
-    audit.record_create(
-        session,
-        "board_position",
-        position.id,
-        {k: v for k, v in _position_values(position).items() if k != "id"},
-    )
-    return position

@@ -122,12 +122,6 @@ def change_status(
     return before
 
 
-def restore_statuses(session: Session, before: Mapping[int, ParticipantStatus]) -> None:
-    """Undo of a status change: put the statuses back without the workflow rules."""
-    for pid, status in before.items():
-        _set_status(session, get_participant(session, pid), status)
-    session.flush()
-
 
 def _set_status(session: Session, p: Participant, status: ParticipantStatus) -> None:
     audit.record_changes(session, "participant", p.id, {"status": (p.status, status)})

@@ -1,4 +1,4 @@
-"""Changes to many members at once, and what undo needs: snapshots and their restore.
+"""Changes to many members at once (undo comes from the row journal: talentdesk/ops).
 
 Bulk changes go through the ORM in batches so that each member's derived search words and
 the audit trail stay right; they report progress and honour an abort event between batches.
@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import MemberStatus
-from talentdesk.core.errors import NotFoundError, TalentDeskError
-from talentdesk.core.models import Chapter, ConsentChange, ContributionType, Member, MemberSector, Sector
+from talentdesk.core.errors import Cancelled, NotFoundError
+from talentdesk.core.models import Chapter, Member, MemberSector, Sector
 from talentdesk.services import audit
 from talentdesk.services.members import member_values
 
@@ -44,7 +44,7 @@ def _each_batch(
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), BATCH):
         if abort is not None and abort.is_set():
-            raise TalentDeskError("Operación cancelada: no se guardó nada.")
+            raise Cancelled()
         yield _members(session, unique[start : start + BATCH])
         session.flush()
         if progress is not None:
@@ -133,83 +133,3 @@ def remove_sector(
                 session, "member", member.id, {"sector_ids": (old["sector_ids"], sorted(member.sector_ids))}
             )
     return before
-
-
-def restore_fields(
-    session: Session,
-    before: Before,
-    *,
-    progress: Progress | None = None,
-    abort: threading.Event | None = None,
-) -> Before:
-    """Put back what a bulk change replaced (undo); returns what it replaced in turn (redo)."""
-    after: Before = {}
-    ids = list(before)
-    for batch in _each_batch(session, ids, progress, abort):
-        for member in batch:
-            old = before[member.id]
-            current = member_values(member)
-            after[member.id] = {k: current[k] for k in old}
-            changes = {k: (current[k], v) for k, v in old.items() if current[k] != v}
-            if "chapter_id" in old:
-                member.chapter_id = old["chapter_id"]
-            if "status" in old:
-                member.status = old["status"]
-            if "sector_ids" in old:
-                existing = {link.sector_id: link for link in member.sector_links}
-                member.sector_links = [
-                    existing.get(s) or MemberSector(sector_id=s) for s in old["sector_ids"]
-                ]
-                for link in member.sector_links:
-                    link.is_primary = link.sector_id == old["primary_sector_id"]
-            member.refresh_derived()
-            if changes:
-                audit.record_changes(session, "member", member.id, changes)
-    return after
-
-
-def snapshot(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
-    """Everything needed to bring members back after a delete (undo), their consent history
-    included (it is deleted with the member)."""
-    history: dict[int, list[dict[str, Any]]] = {}
-    for row in session.scalars(select(ConsentChange).where(ConsentChange.member_id.in_(ids))):
-        history.setdefault(row.member_id, []).append(
-            {c.key: getattr(row, c.key) for c in ConsentChange.__table__.columns if c.key != "id"}
-        )
-    return [{"id": m.id, **member_values(m), _HISTORY: history.get(m.id, [])} for m in _members(session, ids)]
-
-
-_HISTORY = "consent_history"
-
-
-def restore_members(session: Session, snapshots: Sequence[dict[str, Any]]) -> list[int]:
-    """Re-create deleted members with their original ids (undo of a delete)."""
-    restored = []
-    for snap in snapshots:
-        values = dict(snap)
-        member_id = values.pop("id")
-        history = values.pop(_HISTORY, [])
-        if session.get(Member, member_id) is not None:
-            raise TalentDeskError(f"El miembro {member_id} ya existe: no se puede restaurar.")
-        sector_ids = values.pop("sector_ids")
-        primary = values.pop("primary_sector_id")
-        contribution_ids = values.pop("contribution_ids")
-        print_fields = values.pop("print_fields")
-        member = Member(id=member_id, **values)
-        member.print_fields = print_fields
-        member.sector_links = [MemberSector(sector_id=s, is_primary=s == primary) for s in sector_ids]
-        if contribution_ids:
-            member.contributions = list(
-                session.scalars(select(ContributionType).where(ContributionType.id.in_(contribution_ids)))
-            )
-        session.add(member)
-        session.flush()
-        session.add_all(ConsentChange(**row) for row in history)
-        audit.record_create(
-            session,
-            "member",
-            member.id,
-            {"restored": True, **{k: v for k, v in snap.items() if k != _HISTORY}},
-        )
-        restored.append(member_id)
-    return restored

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import OrganizationKind
-from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
 from talentdesk.core.models import Organization
 from talentdesk.core.text import clean, fold, words
 from talentdesk.core.validation import error, normalize_email, normalize_phone
@@ -116,29 +116,3 @@ def _validate(
 
 
 # -- undo support ------------------------------------------------------------------------------
-
-
-def organization_snapshot(session: Session, org_id: int) -> dict[str, Any]:
-    """Everything :func:`delete_organization` removes, for :func:`restore_organization`."""
-    org = get_organization(session, org_id)
-    return {"id": org.id, **snapshot(org, FIELDS), "sector_ids": [s.id for s in org.sectors]}
-
-
-def restore_organization(session: Session, saved: Mapping[str, Any]) -> Organization:
-    """Recreate a deleted organisation, with its id when still free."""
-    values = {field: saved[field] for field in FIELDS}
-    wanted = str(values["name"]).casefold()
-    if any(
-        name.casefold() == wanted
-        for _oid, name in session.execute(select(Organization.id, Organization.name))
-    ):
-        raise ConflictError(f"Ya existe una organización «{values['name']}»: no se puede restaurar.")
-    free = session.get(Organization, saved["id"]) is None
-    sectors = sectors_by_ids(session, list(saved.get("sector_ids", [])))
-    org = Organization(**values, sectors=sectors)
-    if free:
-        org.id = saved["id"]
-    session.add(org)
-    session.flush()
-    audit.record_create(session, "organization", org.id, snapshot(org, FIELDS))
-    return org

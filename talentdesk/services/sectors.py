@@ -93,28 +93,3 @@ def _validate_contact(values: Mapping[str, Any]) -> dict[str, Any]:
 # -- undo support ------------------------------------------------------------------------------
 
 CONTACT_FIELDS = ("name", "role", "email", "phone")
-
-
-def contact_snapshot(session: Session, contact_id: int) -> dict[str, Any]:
-    contact = session.get(SectorContact, contact_id)
-    if contact is None:
-        raise NotFoundError(f"No existe el contacto con id {contact_id}.")
-    return {
-        "id": contact.id,
-        "sector_id": contact.sector_id,
-        **{field: getattr(contact, field) for field in CONTACT_FIELDS},
-    }
-
-
-def restore_contact(session: Session, saved: Mapping[str, Any]) -> SectorContact:
-    """Recreate a removed contact from :func:`contact_snapshot`, with its id when still free."""
-    sector = get_sector(session, saved["sector_id"])
-    values = {field: saved.get(field) for field in CONTACT_FIELDS}
-    free = session.get(SectorContact, saved["id"]) is None
-    contact = SectorContact(sector_id=sector.id, **values)
-    if free:
-        contact.id = saved["id"]
-    session.add(contact)
-    session.flush()
-    audit.record_create(session, "sector_contact", contact.id, {"sector_id": sector.id, **values})
-    return contact

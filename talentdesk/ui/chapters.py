@@ -21,16 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import BoardRole, ChapterStatus
 from talentdesk.core.text import fold
 from talentdesk.exports import reference_xlsx
-from talentdesk.services import chapters as service
+from talentdesk.ops import chapters as ops_chapters
 from talentdesk.services.record_lists import ROLE_ORDER, BoardRow, ChapterData, ChapterRow, load_chapters
-from talentdesk.ui.context import AppContext, Changes, OpResult
-from talentdesk.ui.operations import undoable_create, undoable_update
-from talentdesk.ui.tasks import Task
+from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo, SectorChecklist
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
@@ -318,31 +315,7 @@ class ChaptersArea(RecordArea):
         ).replace("%1", row.name)
         if not ask(self, self.tr("Delete chapter"), text):
             return
-        chapter_id = row.id
-        message = self.tr("Chapter “%1” deleted").replace("%1", row.name)
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            saved = service.chapter_snapshot(session, chapter_id)
-            service.delete_chapter(session, chapter_id)
-            current = [chapter_id]
-
-            def undo(s: Session, _t: Task) -> None:
-                current[0] = service.restore_chapter(s, saved).id
-
-            def redo(s: Session, _t: Task) -> None:
-                nonlocal saved
-                saved = service.chapter_snapshot(s, current[0])
-                service.delete_chapter(s, current[0])
-
-            return OpResult(
-                None,
-                Changes(members=True, chapters=True),
-                undo=undo,
-                redo=redo,
-                message=message,
-            )
-
-        self.ctx.perform(self.tr("Delete chapter"), operation, parent=self)
+        self.ctx.perform(ops_chapters.delete(row.id, row.name), parent=self)
 
     # -- board --------------------------------------------------------------------------------
 
@@ -365,22 +338,7 @@ class ChaptersArea(RecordArea):
         )
         if not ask(self, self.tr("Remove board position"), text):
             return
-        position_id = position.id
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            saved = service.board_position_snapshot(session, position_id)
-            service.remove_board_position(session, position_id)
-            current = [position_id]
-
-            def undo(s: Session, _t: Task) -> None:
-                current[0] = service.restore_board_position(s, saved).id
-
-            def redo(s: Session, _t: Task) -> None:
-                service.remove_board_position(s, current[0])
-
-            return OpResult(None, Changes(chapters=True), undo=undo, redo=redo)
-
-        self.ctx.perform(self.tr("Remove board position"), operation, parent=self)
+        self.ctx.perform(ops_chapters.remove_board_position(position.id), parent=self)
 
 
 def _haystack(row: ChapterRow) -> str:
@@ -444,24 +402,9 @@ class ChapterDialog(RecordDialog):
     def submit(self) -> None:
         values = self.values()
         if self.row is None:
-            self.run(self.tr("New chapter"), lambda s, _t: _create(s, values))
+            self.run(ops_chapters.create(values))
         else:
-            chapter_id = self.row.id
-            self.run(self.tr("Edit chapter"), lambda s, _t: _update(s, chapter_id, values))
-
-
-def _create(session: Session, values: dict[str, Any]) -> OpResult[int]:
-    return undoable_create(
-        service.create_chapter(session, values).id,
-        Changes(chapters=True),
-        snapshot=service.chapter_snapshot,
-        delete=service.delete_chapter,
-        restore=service.restore_chapter,
-    )
-
-
-def _update(session: Session, chapter_id: int, values: dict[str, Any]) -> OpResult[int]:
-    return undoable_update(session, chapter_id, values, service.update_chapter, Changes(chapters=True))
+            self.run(ops_chapters.update(self.row.id, values))
 
 
 class BoardPositionDialog(RecordDialog):
@@ -493,19 +436,4 @@ class BoardPositionDialog(RecordDialog):
             return
         chapter_id, role = self.chapter.id, self.role.value()
         start, end = self.term_start.text().strip(), self.term_end.text().strip()
-
-        def operation(session: Session, _task: Task) -> OpResult[int]:
-            position = service.add_board_position(session, chapter_id, member_id, role, start, end)
-            current = [position.id]
-            saved: dict[str, Any] = {}
-
-            def undo(s: Session, _t: Task) -> None:
-                saved.update(service.board_position_snapshot(s, current[0]))
-                service.remove_board_position(s, current[0])
-
-            def redo(s: Session, _t: Task) -> None:
-                current[0] = service.restore_board_position(s, saved).id
-
-            return OpResult(position.id, Changes(chapters=True), undo=undo, redo=redo)
-
-        self.run(self.tr("Add board position"), operation)
+        self.run(ops_chapters.add_board_position(chapter_id, member_id, role, start, end))

@@ -1,52 +1,29 @@
 """What every area of the window shares: the open database, the task runner, undo, settings.
 
-User actions that write go through :meth:`AppContext.perform`: the work runs on the write
-thread in one transaction, then every view hears what changed, and the action lands on the
-undo stack when it knows its inverse.
+User actions that write are operations (:mod:`talentdesk.ops`) run by :meth:`AppContext.perform`
+on the write thread in one transaction; then every view hears what changed and the action's
+exact inverse lands on the undo stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
+from talentdesk import ops
 from talentdesk.db.session import Database
+from talentdesk.ops import Changes, Op, Outcome
 from talentdesk.ui.settings import Settings
 from talentdesk.ui.tasks import Task, TaskRunner
-from talentdesk.ui.undo import Step, UndoEntry, UndoStack
+from talentdesk.ui.undo import UndoStack
+
+__all__ = ["AppContext", "Changes"]
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What an operation changed, so each view refreshes only if it cares (Anki's OpChanges)."""
-
-    members: bool = False
-    chapters: bool = False
-    sectors: bool = False
-    organizations: bool = False
-    events: bool = False
-
-    @classmethod
-    def everything(cls) -> Changes:
-        return cls(True, True, True, True, True)
-
-
-@dataclass
-class OpResult(Generic[T]):
-    """What an operation returns: its value, what changed, and how to undo and redo it."""
-
-    value: T
-    changes: Changes
-    undo: Step | None = None
-    redo: Step | None = None
-    message: str = field(default="")
 
 
 class AppContext(QObject):
@@ -59,6 +36,7 @@ class AppContext(QObject):
         self.db = db
         self.settings = settings
         self.runner = TaskRunner(self)
+        self.runner.cancelled.connect(self.status)
         self.undo = UndoStack(self)
 
     def notify(self, changes: Changes) -> None:
@@ -66,36 +44,36 @@ class AppContext(QObject):
 
     def perform(
         self,
-        text: str,
-        operation: Callable[[Session, Task], OpResult[Any]],
+        op: Op[Any],
         *,
         on_done: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         parent: QWidget | None = None,
         progress: bool = False,
     ) -> Task:
-        """Run a write in the background, in one transaction, then broadcast its changes."""
+        """Run an operation on the write thread, in one transaction; then broadcast what it
+        changed, push its undo step and show its message. A cancel is a calm status line."""
         db = self.db
 
-        def work(task: Task) -> OpResult[Any]:
-            with db.session() as session:
-                return operation(session, task)
+        def work(task: Task) -> Outcome[Any]:
+            return ops.perform(db, op, task)
 
-        def succeeded(result: OpResult[Any]) -> None:
-            if result.undo is not None and result.redo is not None:
-                self.undo.push(UndoEntry(text, result.undo, result.redo, result.changes))
-            self.notify(result.changes)
-            if result.message:
-                self.status.emit(result.message)
+        def succeeded(outcome: Outcome[Any]) -> None:
+            if outcome.undo is not None:
+                self.undo.push(outcome.undo)
+            if outcome.changes:
+                self.notify(outcome.changes)
+            if outcome.message:
+                self.status.emit(outcome.message)
             if on_done is not None:
-                on_done(result.value)
+                on_done(outcome.value)
 
         return self.runner.run(
             work,
             succeeded,
             on_failure=on_failure,
             write=True,
-            title=text if progress else None,
+            title=op.label if progress else None,
             parent=parent,
         )
 

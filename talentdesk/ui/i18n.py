@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from talentdesk.core import i18n as core_i18n
 from talentdesk.resources import translation_path
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def install_translations(app: QCoreApplication, language: str | None) -> str:
     remove_translations(app)
     code = normalize_language(language)
     QLocale.setDefault(_LOCALES[code])
+    core_i18n.set_language(code)  # services, operations and enum labels follow the same choice
     if code == "en":
         return code
     ours = QTranslator(app)

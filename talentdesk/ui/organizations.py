@@ -22,10 +22,9 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import OrganizationKind
 from talentdesk.exports import reference_xlsx
-from talentdesk.services import organizations as service
+from talentdesk.ops import organizations as ops_orgs
 from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
-from talentdesk.ui.context import AppContext, Changes, OpResult
-from talentdesk.ui.operations import undoable_create, undoable_update
+from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import EnumCombo, SectorChecklist
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
@@ -240,23 +239,7 @@ class OrganizationsArea(RecordArea):
         text = self.tr("Delete the organization “%1”? You can undo it with Ctrl+Z.").replace("%1", row.name)
         if not ask(self, self.tr("Delete organization"), text):
             return
-        org_id = row.id
-        message = self.tr("Organization “%1” deleted").replace("%1", row.name)
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            saved = service.organization_snapshot(session, org_id)
-            service.delete_organization(session, org_id)
-            current = [org_id]
-
-            def undo(s: Session, _t: Task) -> None:
-                current[0] = service.restore_organization(s, saved).id
-
-            def redo(s: Session, _t: Task) -> None:
-                service.delete_organization(s, current[0])
-
-            return OpResult(None, Changes(organizations=True), undo=undo, redo=redo, message=message)
-
-        self.ctx.perform(self.tr("Delete organization"), operation, parent=self)
+        self.ctx.perform(ops_orgs.delete(row.id, row.name), parent=self)
 
 
 class OrganizationDialog(RecordDialog):
@@ -324,21 +307,6 @@ class OrganizationDialog(RecordDialog):
     def submit(self) -> None:
         values = self.values()
         if self.row is None:
-            self.run(self.tr("New organization"), lambda s, _t: _create(s, values))
+            self.run(ops_orgs.create(values))
         else:
-            org_id = self.row.id
-            self.run(self.tr("Edit organization"), lambda s, _t: _update(s, org_id, values))
-
-
-def _create(session: Session, values: dict[str, Any]) -> OpResult[int]:
-    return undoable_create(
-        service.create_organization(session, values).id,
-        Changes(organizations=True),
-        snapshot=service.organization_snapshot,
-        delete=service.delete_organization,
-        restore=service.restore_organization,
-    )
-
-
-def _update(session: Session, org_id: int, values: dict[str, Any]) -> OpResult[int]:
-    return undoable_update(session, org_id, values, service.update_organization, Changes(organizations=True))
+            self.run(ops_orgs.update(self.row.id, values))

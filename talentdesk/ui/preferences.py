@@ -7,8 +7,6 @@ shared by everyone who uses it, and is saved through ``ctx.perform`` (audited, u
 
 from __future__ import annotations
 
-from typing import Any
-
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,10 +29,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import TalentDeskError, ValidationError
-from talentdesk.core.models import DocumentSetting
+from talentdesk.ops import settings as ops_settings
 from talentdesk.services import document_settings as documents
 from talentdesk.ui import settings as S
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.i18n import LANGUAGES, normalize_language
 from talentdesk.ui.settings import Settings
 from talentdesk.ui.tasks import Task, error_message
@@ -222,12 +220,10 @@ class PreferencesDialog(QDialog):
         text = self.letter_text()
         if text == documents.DEFAULT_WELCOME_LETTER.strip():
             text = ""  # stored as "the default", so a better default reaches this database too
-        message = self.tr("Welcome letter saved")
         self.saving = True
         self.buttons.setEnabled(False)
         self.ctx.perform(
-            self.tr("Edit welcome letter"),
-            lambda session, _task: _save_letter(session, text, message),
+            ops_settings.set_welcome_letter(text),
             on_done=lambda _value: self._saved(),
             on_failure=lambda exc: self._failed(exc),
             parent=self,
@@ -259,18 +255,3 @@ class PreferencesDialog(QDialog):
     def reject(self) -> None:
         if not self.saving:
             super().reject()
-
-
-def _save_letter(session: Session, text: str, message: str) -> OpResult[Any]:
-    """Save the template; undo puts back what was stored (or nothing, i.e. the default)."""
-    stored = session.get(DocumentSetting, documents.WELCOME_LETTER)
-    before = stored.value if stored is not None else ""
-    documents.set_welcome_letter(session, text)
-
-    def undo(s: Session, _t: Task) -> None:
-        documents.set_welcome_letter(s, before)
-
-    def redo(s: Session, _t: Task) -> None:
-        documents.set_welcome_letter(s, text)
-
-    return OpResult(None, Changes(), undo=undo, redo=redo, message=message)

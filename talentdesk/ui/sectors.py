@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.exports import reference_xlsx
-from talentdesk.services import sectors as service
+from talentdesk.ops import sectors as ops_sectors
 from talentdesk.services.record_lists import ContactRow, SectorRow, load_sectors
-from talentdesk.ui.context import AppContext, Changes, OpResult
-from talentdesk.ui.operations import undoable_create, undoable_update
-from talentdesk.ui.tasks import Task
+from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
@@ -289,22 +286,7 @@ class SectorsArea(RecordArea):
         )
         if not ask(self, self.tr("Remove contact"), text):
             return
-        contact_id = contact.id
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            saved = service.contact_snapshot(session, contact_id)
-            service.remove_contact(session, contact_id)
-            current = [contact_id]
-
-            def undo(s: Session, _t: Task) -> None:
-                current[0] = service.restore_contact(s, saved).id
-
-            def redo(s: Session, _t: Task) -> None:
-                service.remove_contact(s, current[0])
-
-            return OpResult(None, Changes(sectors=True), undo=undo, redo=redo)
-
-        self.ctx.perform(self.tr("Remove contact"), operation, parent=self)
+        self.ctx.perform(ops_sectors.remove_contact(contact.id), parent=self)
 
 
 # -- forms --------------------------------------------------------------------------------------
@@ -328,10 +310,7 @@ class SectorDialog(RecordDialog):
     def submit(self) -> None:
         sector_id = self.sector.id
         values = {"contact_institution": self.institution.text(), "notes": self.notes.toPlainText()}
-        self.run(
-            self.tr("Edit sector"),
-            lambda s, _t: undoable_update(s, sector_id, values, service.update_sector, Changes(sectors=True)),
-        )
+        self.run(ops_sectors.update(sector_id, values))
 
 
 class ContactDialog(RecordDialog):
@@ -369,23 +348,6 @@ class ContactDialog(RecordDialog):
             "phone": self.phone.text(),
         }
         if self.contact is None:
-            sector_id = self.sector.id
-            self.run(self.tr("Add contact"), lambda s, _t: _add_contact(s, sector_id, values))
+            self.run(ops_sectors.add_contact(self.sector.id, values))
         else:
-            contact_id = self.contact.id
-            self.run(
-                self.tr("Edit contact"),
-                lambda s, _t: undoable_update(
-                    s, contact_id, values, service.update_contact, Changes(sectors=True)
-                ),
-            )
-
-
-def _add_contact(session: Session, sector_id: int, values: dict[str, Any]) -> OpResult[int]:
-    return undoable_create(
-        service.add_contact(session, sector_id, values).id,
-        Changes(sectors=True),
-        snapshot=service.contact_snapshot,
-        delete=service.remove_contact,
-        restore=service.restore_contact,
-    )
+            self.run(ops_sectors.update_contact(self.contact.id, values))

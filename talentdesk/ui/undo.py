@@ -1,96 +1,90 @@
-"""Undo and redo of operations that run in the background.
+"""Undo and redo in the window: :class:`talentdesk.ops.History` with signals.
 
-QUndoStack runs undo/redo synchronously on the GUI thread; our inverse operations are
-database writes that may touch thousands of members, so they go through the task runner.
-An entry is pushed only after its operation committed.
+QUndoStack runs undo/redo synchronously on the GUI thread; ours are database writes that may
+touch thousands of rows, so each step runs on the write thread like any operation, with a
+progress dialog. The steps themselves are Qt-free (``talentdesk.ops``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
+
+from talentdesk import ops
+from talentdesk.ui.tasks import Task, error_message
 
 if TYPE_CHECKING:
-    from talentdesk.ui.context import AppContext, Changes
-    from talentdesk.ui.tasks import Task
-
-Step = Callable[[Session, "Task"], object]  # the return value is ignored
-
-
-@dataclass(frozen=True)
-class UndoEntry:
-    text: str
-    undo: Step
-    redo: Step
-    changes: Changes
+    from talentdesk.ui.context import AppContext
 
 
 class UndoStack(QObject):
     changed = Signal()
-    LIMIT = 50
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.ctx = ctx
-        self.done: list[UndoEntry] = []
-        self.undone: list[UndoEntry] = []
+        self.history = ops.History()
         self.busy = False
 
-    def push(self, entry: UndoEntry) -> None:
-        self.done = [*self.done, entry][-self.LIMIT :]
-        self.undone = []
+    def push(self, step: ops.Step) -> None:
+        self.history.record(step)
         self.changed.emit()
 
     def clear(self) -> None:
-        self.done, self.undone = [], []
+        self.history.clear()
         self.changed.emit()
 
     def can_undo(self) -> bool:
-        return bool(self.done) and not self.busy
+        return bool(self.history.done) and not self.busy
 
     def can_redo(self) -> bool:
-        return bool(self.undone) and not self.busy
+        return bool(self.history.undone) and not self.busy
 
     def undo_text(self) -> str:
-        return self.done[-1].text if self.done else ""
+        return self.history.undo_label
 
     def redo_text(self) -> str:
-        return self.undone[-1].text if self.undone else ""
+        return self.history.redo_label
 
     def undo(self) -> None:
         if self.can_undo():
-            self._run(self.done.pop(), undo=True)
+            step = self.history.take_undo()
+            assert step is not None
+            self._run(step, undo=True)
 
     def redo(self) -> None:
         if self.can_redo():
-            self._run(self.undone.pop(), undo=False)
+            step = self.history.take_redo()
+            assert step is not None
+            self._run(step, undo=False)
 
-    def _run(self, entry: UndoEntry, *, undo: bool) -> None:
+    def _run(self, step: ops.Step, *, undo: bool) -> None:
         db = self.ctx.db
-        step = entry.undo if undo else entry.redo
 
-        def work(task: Task) -> None:
-            with db.session() as session:
-                step(session, task)
+        def work(task: Task) -> ops.Step:
+            return ops.apply_step(db, step, task, action="undo" if undo else "redo")
 
-        def succeeded(_result: Any) -> None:
+        def succeeded(reverse: ops.Step) -> None:
             self.busy = False
-            (self.undone if undo else self.done).append(entry)
+            if undo:
+                self.history.undone_as(reverse)
+            else:
+                self.history.redone_as(reverse)
             self.changed.emit()
-            self.ctx.notify(entry.changes)
+            self.ctx.notify(step.changes)
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            # The entry cannot be applied any more (the records changed meanwhile): drop it.
+            if isinstance(exc, ops.Cancelled):  # nothing happened: the step goes back where it was
+                (self.history.done if undo else self.history.undone).append(step)
+                self.changed.emit()
+                self.ctx.status.emit(exc.message)
+                return
+            # The step cannot be applied any more (the records changed meanwhile): drop it.
             self.changed.emit()
-            from talentdesk.ui.tasks import error_message
-
             self.ctx.error.emit(error_message(exc))
 
         self.busy = True
         self.changed.emit()
-        self.ctx.runner.run(work, succeeded, on_failure=failed, write=True, title=entry.text)
+        self.ctx.runner.run(work, succeeded, on_failure=failed, write=True, title=step.label)

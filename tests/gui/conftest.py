@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from talentdesk.core import i18n
 from talentdesk.db.session import Database
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.gc_guard import GuiThreadCollector
@@ -33,6 +34,15 @@ def collect_after_each_test(gui_thread_gc: None) -> Iterator[None]:
     yield
     QApplication.processEvents()
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def core_language_matches_qt() -> Iterator[None]:
+    """GUI tests run Qt without a translator (English), so the text below the UI is English too,
+    as the app does (ui/i18n.install_translations sets both)."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("es")
 
 
 @pytest.fixture()

@@ -14,11 +14,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import BoardRole, ChapterStatus
+from talentdesk.core.jobs import Job
 from talentdesk.core.models import BoardPosition, Chapter, Member
+from talentdesk.ops import Op
 from talentdesk.ui.chapters import BoardPositionDialog, ChapterDialog, ChaptersArea
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.main_window import MainWindow
-from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.member_picker import find_members
 
 pytestmark = pytest.mark.gui
@@ -388,13 +389,12 @@ def test_refreshes_only_for_changes_it_shows(area: ChaptersArea, ctx: AppContext
     boston = chapter_values(ctx, "Boston")
     assert boston is not None
 
-    def move_member(session: Session, _task: Task) -> OpResult[None]:
+    def move_member(session: Session, _job: Job) -> None:
         member = session.scalars(select(Member).where(Member.chapter_id.is_(None))).first()
         assert member is not None
         member.chapter_id = boston["id"]
-        return OpResult(None, Changes(members=True))
 
-    ctx.perform("move", move_member)
+    ctx.perform(Op("move", move_member))
     qtbot.waitUntil(lambda: reloads == [1] and not area.loading, timeout=5000)
     row = area.model.row_of(boston["id"])
     assert row is not None and area.model.rows[row].members == boston["members"] + 1

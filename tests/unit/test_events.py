@@ -732,26 +732,6 @@ def test_change_status_is_all_or_nothing(db: Database) -> None:
         assert ana.status is S.CONFIRMED
 
 
-def test_restore_statuses_undoes_without_the_rules(db: Database) -> None:
-    with db.session() as s:
-        event = make_event(s)
-        ana = guest(s, event.id, "Ana", "López")
-        beto = guest(s, event.id, "Beto", "Ruiz")
-        _walk(s, beto.id, S.CONFIRMED)
-        before = ev.change_status(s, [ana.id, beto.id], S.CANCELLED)
-        assert before == {ana.id: S.INVITED, beto.id: S.CONFIRMED}
-        _walk(s, ana.id, S.CONFIRMED, S.REGISTERED, S.ATTENDED)
-        # ATTENDED -> INVITED is not a workflow step; the undo does it anyway
-        ev.restore_statuses(s, before)
-        assert (ana.status, beto.status) == (S.INVITED, S.CONFIRMED)
-        assert ana.history[-1].status is S.INVITED and beto.history[-1].status is S.CONFIRMED
-        last = [r for r in audit.history(s, "participant", ana.id) if r.action == "update"][-1]
-        assert (last.old_value, last.new_value) == ("asistio", "invitado")
-
-
-# -- travel and lodging -----------------------------------------------------------------------------
-
-
 def test_set_travel_stores_parsed_times_and_audits(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)

@@ -128,3 +128,18 @@ def test_history_moves_steps_between_stacks(db: Database) -> None:
     assert redo is not None
     history.redone_as(ops.apply_step(db, redo))
     assert history.undo_label == "Nuevo" and not history.undone
+
+
+def test_undo_and_redo_are_audited(db: Database, board_member: dict[str, int]) -> None:
+    done = ops.perform(db, _delete(board_member["member"]))
+    assert done.undo is not None
+    redo = ops.apply_step(db, done.undo, action="undo")
+    ops.apply_step(db, redo, action="redo")
+    with db.reader() as s:
+        rows = s.execute(
+            text("SELECT action, entity, old_value FROM audit_log WHERE action IN ('undo', 'redo') ORDER BY id")
+        ).all()
+    member_rows = [r for r in rows if r.entity == "member"]
+    assert [r.action for r in member_rows] == ["undo", "redo"]
+    assert "Eliminar miembro" in member_rows[0].old_value
+    assert {r.entity for r in rows} >= {"member", "board_position", "participant"}

@@ -126,6 +126,7 @@ EXAMPLES: dict[str, Example] = {
         "Consulado", {"Nombre": "given_names", "X": None}
     ),
     "settings.delete_mapping": lambda s, r: _saved_then(s, settings.delete_mapping("Para borrar")),
+    "imports.apply": lambda s, r: _import_plan(s, r),
     "events.create": lambda s, r: events.create(
         {"name": "Jornada 2031", "starts_on": date(2031, 3, 3), "ends_on": date(2031, 3, 4)}
     ),
@@ -158,6 +159,11 @@ EXAMPLES: dict[str, Example] = {
             "WHERE member_id IS NOT NULL)",
             5,
         ),
+    ),
+    "events.add_member": lambda s, r: events.add_member(
+        _one(s, r, EVENT),
+        _one(s, r, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM participants WHERE member_id IS NOT NULL)"),
+        "ponente",
     ),
     "events.add_guest": lambda s, r: events.add_guest(
         _one(s, r, EVENT), {"given_names": "Invitada", "paternal_surname": "Externa"}
@@ -201,6 +207,29 @@ EXAMPLES: dict[str, Example] = {
     ),
     "events.delete_task": lambda s, r: events.delete_task(_one(s, r, "SELECT id FROM event_tasks")),
 }
+
+
+def _import_plan(s: Session, r: random.Random) -> ops.Op[Any]:
+    """A file with one new member and one known member (by e-mail) whose city changed."""
+    import csv
+    import tempfile
+
+    from talentdesk.imports.members import prepare_import
+    from talentdesk.imports.reading import read_source
+    from talentdesk.ops import imports
+
+    known = _one(s, r, "SELECT id FROM members WHERE email IS NOT NULL")
+    email, given, paternal = s.execute(
+        text("SELECT email, given_names, paternal_surname FROM members WHERE id = :i"), {"i": known}
+    ).one()
+    path = Path(tempfile.mkdtemp()) / "consulado.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Nombre", "Apellido paterno", "Correo", "Ciudad", "País"])
+        writer.writerow(["Rocío", f"Importada{r.randrange(10**6)}", "", "Querétaro", "MX"])
+        writer.writerow([given, paternal, email, "Oaxaca", "MX"])
+    plan = prepare_import(s, read_source(path), on_duplicate="update")
+    return imports.apply(plan)
 
 
 def _saved_then(s: Session, op: ops.Op[Any]) -> ops.Op[Any]:

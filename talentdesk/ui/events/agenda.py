@@ -44,15 +44,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import ParticipantRole, SessionKind
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
-from talentdesk.services import events as service
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ops import events as ops_events
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.data import EventData, SessionRow
-from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import ask
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -558,22 +556,7 @@ class AgendaTab(QWidget):
             self.tr("Delete the session “%1”? You can undo it with Ctrl+Z.").replace("%1", s.title),
         ):
             return
-        event_id = self.data.event.id
-        values = session_values(s)
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            service.delete_session(session, s.id)
-            current = [s.id]
-
-            def undo(db: Session, _t: Task) -> None:
-                current[0] = service.add_session(db, event_id, values).id
-
-            def redo(db: Session, _t: Task) -> None:
-                service.delete_session(db, current[0])
-
-            return OpResult(None, Changes(events=True), undo=undo, redo=redo)
-
-        self.ctx.perform(self.tr("Delete session"), operation, parent=self)
+        self.ctx.perform(ops_events.delete_session(s.id), parent=self)
 
     def add_room(self) -> None:
         if self.data is None:
@@ -581,12 +564,7 @@ class AgendaTab(QWidget):
         name, ok = QInputDialog.getText(self, self.tr("Add room"), self.tr("Name of the new room:"))
         if not ok or not name.strip():
             return
-        event_id = self.data.event.id
-        self.ctx.perform(
-            self.tr("Add room"),
-            lambda session, _t: OpResult(service.add_room(session, event_id, name).id, Changes(events=True)),
-            parent=self,
-        )
+        self.ctx.perform(ops_events.add_room(self.data.event.id, name), parent=self)
 
     def after_reload(self) -> None:
         """Select the session just saved, once the grid shows it."""
@@ -755,35 +733,6 @@ class SessionDialog(RecordDialog):
         if values is None:
             return
         if self.row is None:
-            event_id = self.data.event.id
-
-            def create(session: Session, _task: Task) -> OpResult[int]:
-                item = service.add_session(session, event_id, values)
-                current = [item.id]
-
-                def undo(db: Session, _t: Task) -> None:
-                    service.delete_session(db, current[0])
-
-                def redo(db: Session, _t: Task) -> None:
-                    current[0] = service.add_session(db, event_id, values).id
-
-                return OpResult(item.id, Changes(events=True), undo=undo, redo=redo)
-
-            self.run(self.tr("New session"), create)
+            self.run(ops_events.add_session(self.data.event.id, values))
         else:
-            session_id = self.row.id
-
-            def update(session: Session, _task: Task) -> OpResult[int]:
-                changes = service.update_session(session, session_id, values)
-                before = {f: old for f, (old, _new) in changes.items()}
-                after = {f: new for f, (_old, new) in changes.items()}
-                if not changes:
-                    return OpResult(session_id, Changes(events=True))
-                return OpResult(
-                    session_id,
-                    Changes(events=True),
-                    undo=lambda db, _t: service.update_session(db, session_id, before),
-                    redo=lambda db, _t: service.update_session(db, session_id, after),
-                )
-
-            self.run(self.tr("Edit session"), update)
+            self.run(ops_events.update_session(self.row.id, values))

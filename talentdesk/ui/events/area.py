@@ -22,21 +22,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import EventStatus
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
 from talentdesk.exports import reference_xlsx
-from talentdesk.services import events as service
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ops import events as ops_events
+from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.events.data import EventRow, load_events
 from talentdesk.ui.events.workspace import EventWorkspace
 from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
 from talentdesk.ui.exports.kinds import EventSource
-from talentdesk.ui.operations import undoable_update
-from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.tasks import error_message
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -321,19 +319,13 @@ class EventsArea(RecordArea):
             return
         text = self.tr(
             "Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? "
-            "This cannot be undone.",
+            "You can undo it with Ctrl+Z.",
             "",
             row.participants,
         ).replace("%1", row.name)
         if not ask(self, self.tr("Delete event"), text):
             return
         event_id = row.id
-        message = self.tr("Event “%1” deleted").replace("%1", row.name)
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            service.delete_event(session, event_id)
-            return OpResult(None, Changes(events=True), message=message)
-
         # The open workspace lets go of the event first (so the change broadcast does not reload a
         # deleted event) and takes it back if the deletion is refused (constancias issued…).
         opened = (self.workspace.event_id, self.workspace.data)
@@ -345,7 +337,7 @@ class EventsArea(RecordArea):
                 self.workspace.event_id, self.workspace.data = opened
             QMessageBox.critical(self, self.tr("TalentDesk"), error_message(exc))
 
-        self.ctx.perform(self.tr("Delete event"), operation, on_failure=refused, parent=self)
+        self.ctx.perform(ops_events.delete(event_id, row.name), on_failure=refused, parent=self)
 
 
 def _haystack(row: EventRow) -> str:
@@ -406,26 +398,9 @@ class EventDialog(RecordDialog):
     def submit(self) -> None:
         values = self.values()
         if self.row is None:
-            self.run(self.tr("New event"), lambda s, _t: _create(s, values))
-            return
-        event_id = self.row.id
-
-        def update(session: Session, _task: Task) -> OpResult[int]:
-            return undoable_update(session, event_id, values, service.update_event, Changes(events=True))
-
-        self.run(self.tr("Edit event"), update)
-
-
-def _create(session: Session, values: dict[str, Any]) -> OpResult[int]:
-    current = [service.create_event(session, values).id]
-
-    def undo(s: Session, _t: Task) -> None:
-        service.delete_event(s, current[0])
-
-    def redo(s: Session, _t: Task) -> None:
-        current[0] = service.create_event(s, values).id
-
-    return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
+            self.run(ops_events.create(values))
+        else:
+            self.run(ops_events.update(self.row.id, values))
 
 
 class CopyEventDialog(RecordDialog):
@@ -464,29 +439,12 @@ class CopyEventDialog(RecordDialog):
             self.show_error(self.tr("Type the first day of the new edition."), "starts_on")
             self.starts_on.setFocus()
             return
-        source_id = self.source.id
-        name, edition = self.name.text(), self.edition.text().strip() or None
-        with_participants = self.with_participants.isChecked()
-
-        def copy(session: Session) -> int:
-            return service.copy_event(
-                session,
-                source_id,
-                name=name,
-                edition=edition,
+        self.run(
+            ops_events.copy(
+                self.source.id,
+                name=self.name.text(),
+                edition=self.edition.text().strip() or None,
                 starts_on=starts_on,
-                with_participants=with_participants,
-            ).id
-
-        def operation(session: Session, _task: Task) -> OpResult[int]:
-            current = [copy(session)]
-
-            def undo(s: Session, _t: Task) -> None:
-                service.delete_event(s, current[0])
-
-            def redo(s: Session, _t: Task) -> None:
-                current[0] = copy(s)
-
-            return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
-
-        self.run(self.tr("Copy event"), operation)
+                with_participants=self.with_participants.isChecked(),
+            )
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -24,14 +23,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import MaterialStatus
-from talentdesk.services import events as service
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ops import events as ops_events
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.data import EventData, MaterialRow, TaskRow
-from talentdesk.ui.operations import undoable_update
-from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -255,18 +251,7 @@ class MaterialsTab(QWidget):
         row = self.current_material()
         if row is None or row.status == status:
             return
-        material_id, before = row.id, row.status
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            service.set_material_status(session, material_id, status)
-            return OpResult(
-                None,
-                Changes(events=True),
-                undo=lambda s, _t: service.set_material_status(s, material_id, before),
-                redo=lambda s, _t: service.set_material_status(s, material_id, status),
-            )
-
-        self.ctx.perform(self.tr("Material status"), operation, parent=self)
+        self.ctx.perform(ops_events.set_material_status(row.id, status), parent=self)
 
     def delete_material(self) -> None:
         row = self.current_material()
@@ -276,25 +261,7 @@ class MaterialsTab(QWidget):
             self.tr("Delete “%1”? You can undo it with Ctrl+Z.").replace("%1", row.item),
         ):
             return
-        material_id = row.id
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            saved = service.delete_material(session, material_id)
-            current = [material_id]
-
-            def undo(s: Session, _t: Task) -> None:
-                m = service.add_material(
-                    s, saved["event_id"], saved["item"], saved["quantity"], saved["responsible"]
-                )
-                service.set_material_status(s, m.id, saved["status"])
-                current[0] = m.id
-
-            def redo(s: Session, _t: Task) -> None:
-                service.delete_material(s, current[0])
-
-            return OpResult(None, Changes(events=True), undo=undo, redo=redo)
-
-        self.ctx.perform(self.tr("Delete material"), operation, parent=self)
+        self.ctx.perform(ops_events.delete_material(row.id), parent=self)
 
     # -- tasks --------------------------------------------------------------------------------
 
@@ -313,17 +280,7 @@ class MaterialsTab(QWidget):
             self.set_task_done(row.id, not row.done)
 
     def set_task_done(self, task_id: int, done: bool) -> None:
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            service.set_task_done(session, task_id, done)
-            return OpResult(
-                None,
-                Changes(events=True),
-                undo=lambda s, _t: service.set_task_done(s, task_id, not done),
-                redo=lambda s, _t: service.set_task_done(s, task_id, done),
-            )
-
-        text = self.tr("Mark task done") if done else self.tr("Mark task not done")
-        self.ctx.perform(text, operation, parent=self)
+        self.ctx.perform(ops_events.set_task_done(task_id, done), parent=self)
 
     def delete_task(self) -> None:
         row = self.current_task()
@@ -333,38 +290,7 @@ class MaterialsTab(QWidget):
             self.tr("Delete “%1”? You can undo it with Ctrl+Z.").replace("%1", row.title),
         ):
             return
-        task_id = row.id
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            saved = service.delete_task(session, task_id)
-            current = [task_id]
-
-            def undo(s: Session, _t: Task) -> None:
-                t = service.add_task(
-                    s, saved["event_id"], saved["title"], saved["due_on"], saved["responsible"]
-                )
-                if saved["done"]:
-                    service.set_task_done(s, t.id, True)
-                current[0] = t.id
-
-            def redo(s: Session, _t: Task) -> None:
-                service.delete_task(s, current[0])
-
-            return OpResult(None, Changes(events=True), undo=undo, redo=redo)
-
-        self.ctx.perform(self.tr("Delete task"), operation, parent=self)
-
-
-Update = Callable[[Session, int, Mapping[str, Any]], dict[str, tuple[Any, Any]]]
-
-
-def _edit_op(
-    record_id: int, values: dict[str, Any], update: Update
-) -> Callable[[Session, Task], OpResult[int]]:
-    def operation(session: Session, _task: Task) -> OpResult[int]:
-        return undoable_update(session, record_id, values, update, Changes(events=True))
-
-    return operation
+        self.ctx.perform(ops_events.delete_task(row.id), parent=self)
 
 
 class MaterialDialog(RecordDialog):
@@ -394,28 +320,9 @@ class MaterialDialog(RecordDialog):
         responsible, status = self.responsible.text(), self.status.value()
         if self.row is not None:
             values = {"item": item, "quantity": quantity, "responsible": responsible, "status": status}
-            self.run(self.tr("Edit material"), _edit_op(self.row.id, values, service.update_material))
-            return
-        event_id = self.event_id
-
-        def add(session: Session) -> int:
-            material = service.add_material(session, event_id, item, quantity, responsible)
-            if status != MaterialStatus.PENDING:
-                service.set_material_status(session, material.id, status)
-            return material.id
-
-        def operation(session: Session, _task: Task) -> OpResult[int]:
-            current = [add(session)]
-
-            def undo(s: Session, _t: Task) -> None:
-                service.delete_material(s, current[0])
-
-            def redo(s: Session, _t: Task) -> None:
-                current[0] = add(s)
-
-            return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
-
-        self.run(self.tr("New material"), operation)
+            self.run(ops_events.update_material(self.row.id, values))
+        else:
+            self.run(ops_events.add_material(self.event_id, item, quantity, responsible, status))
 
 
 class TaskDialog(RecordDialog):
@@ -442,25 +349,6 @@ class TaskDialog(RecordDialog):
         responsible, done = self.responsible.text(), self.done_box.isChecked()
         if self.row is not None:
             values = {"title": title, "due_on": due, "responsible": responsible, "done": done}
-            self.run(self.tr("Edit task"), _edit_op(self.row.id, values, service.update_task))
-            return
-        event_id = self.event_id
-
-        def add(session: Session) -> int:
-            task = service.add_task(session, event_id, title, due, responsible)
-            if done:
-                service.set_task_done(session, task.id, True)
-            return task.id
-
-        def operation(session: Session, _task: Task) -> OpResult[int]:
-            current = [add(session)]
-
-            def undo(s: Session, _t: Task) -> None:
-                service.delete_task(s, current[0])
-
-            def redo(s: Session, _t: Task) -> None:
-                current[0] = add(s)
-
-            return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
-
-        self.run(self.tr("New task"), operation)
+            self.run(ops_events.update_task(self.row.id, values))
+        else:
+            self.run(ops_events.add_task(self.event_id, title, due, responsible, done))

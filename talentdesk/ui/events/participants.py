@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -23,18 +22,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
+from talentdesk.ops import events as ops_events
 from talentdesk.services import events as service
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.data import EventData, ParticipantRow
 from talentdesk.ui.exports.actions import fill_menu
-from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.tasks import error_message
 from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import ask, make_table
@@ -282,22 +281,10 @@ class ParticipantsTab(QWidget):
         ids = ids if ids is not None else self.selected_ids()
         if not ids:
             return
-        today = self.today
         self.pending_select = list(ids)
-        text = self.tr("Change status to “%1”").replace("%1", status.label)
-        message = self.tr("%n participant(s) changed", "", len(ids))
-
-        def operation(session: Session, _task: Task) -> OpResult[int]:
-            before = service.change_status(session, ids, status, today=today)
-            return OpResult(
-                len(before),
-                Changes(events=True),
-                undo=lambda s, _t: service.restore_statuses(s, before),
-                redo=lambda s, _t: service.change_status(s, ids, status, today=today),
-                message=message,
-            )
-
-        self.ctx.perform(text, operation, on_failure=self._refused, parent=self)
+        self.ctx.perform(
+            ops_events.change_status(ids, status, today=self.today), on_failure=self._refused, parent=self
+        )
 
     def _refused(self, exc: BaseException) -> None:
         self.pending_select = []
@@ -373,51 +360,22 @@ class ParticipantsTab(QWidget):
             return
         if len(rows) == 1:
             text = self.tr(
-                "Remove %1 from the event? Their travel, lodging and status history go too; "
-                "this cannot be undone."
+                "Remove %1 from the event? Their travel, lodging and status history go too. You can undo it with Ctrl+Z."
             ).replace("%1", rows[0].name)
         else:
             text = self.tr(
                 "Remove %n participant(s) from the event? Their travel, lodging and status history "
-                "go too; this cannot be undone.",
+                "go too. You can undo it with Ctrl+Z.",
                 "",
                 len(rows),
             )
         if not ask(self, self.tr("Remove participants"), text):
             return
-        ids = [p.id for p in rows]
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            for pid in ids:
-                service.remove_participant(session, pid)
-            return OpResult(
-                None, Changes(events=True), message=self.tr("%n participant(s) removed", "", len(ids))
-            )
-
-        self.ctx.perform(self.tr("Remove participants"), operation, parent=self)
+        self.ctx.perform(ops_events.remove_participants([p.id for p in rows]), parent=self)
 
 
 def _haystack(p: ParticipantRow) -> str:
     return fold(" ".join(filter(None, [p.code, p.name, p.organization, p.email])))
-
-
-def _participant_undo(
-    event_id: int, add: Callable[[Session], int]
-) -> Callable[[Session, Task], OpResult[int]]:
-    """An operation that registers someone; undo removes them, redo registers them again."""
-
-    def operation(session: Session, _task: Task) -> OpResult[int]:
-        current = [add(session)]
-
-        def undo(db: Session, _t: Task) -> None:
-            service.remove_participant(db, current[0])
-
-        def redo(db: Session, _t: Task) -> None:
-            current[0] = add(db)
-
-        return OpResult(current[0], Changes(events=True), undo=undo, redo=redo)
-
-    return operation
 
 
 class AddMemberDialog(RecordDialog):
@@ -441,11 +399,7 @@ class AddMemberDialog(RecordDialog):
             self.show_error(self.tr("Choose a member from the search results."), "member")
             self.picker.setFocus()
             return
-        event_id, role = self.data.event.id, self.role.value()
-        self.run(
-            self.tr("Add participant"),
-            _participant_undo(event_id, lambda s: service.add_member(s, event_id, member_id, role).id),
-        )
+        self.run(ops_events.add_member(self.data.event.id, member_id, self.role.value()))
 
 
 class ParticipantDialog(RecordDialog):
@@ -508,28 +462,9 @@ class ParticipantDialog(RecordDialog):
     def submit(self) -> None:
         values = self.values()
         if self.row is None:
-            event_id = self.data.event.id
-            self.run(
-                self.tr("Add guest"),
-                _participant_undo(event_id, lambda s: service.add_guest(s, event_id, values).id),
-            )
-            return
-        pid = self.row.id
-
-        def update(session: Session, _task: Task) -> OpResult[int]:
-            changes = service.update_participant(session, pid, values)
-            if not changes:
-                return OpResult(pid, Changes(events=True))
-            before = {f: old for f, (old, _new) in changes.items()}
-            after = {f: new for f, (_old, new) in changes.items()}
-            return OpResult(
-                pid,
-                Changes(events=True),
-                undo=lambda s, _t: service.update_participant(s, pid, before),
-                redo=lambda s, _t: service.update_participant(s, pid, after),
-            )
-
-        self.run(self.tr("Edit participant"), update)
+            self.run(ops_events.add_guest(self.data.event.id, values))
+        else:
+            self.run(ops_events.update_participant(self.row.id, values))
 
 
 class MomentField(QLineEdit):
@@ -552,27 +487,6 @@ class MomentField(QLineEdit):
             except ValueError:
                 continue
         raise ValueError(text)
-
-
-def _update_op(
-    pid: int,
-    change: Callable[[Session, int, dict[str, Any]], dict[str, tuple[Any, Any]]],
-    values: dict[str, Any],
-) -> Callable[[Session, Task], OpResult[int]]:
-    def operation(session: Session, _task: Task) -> OpResult[int]:
-        changes = change(session, pid, values)
-        if not changes:
-            return OpResult(pid, Changes(events=True))
-        before = {f: old for f, (old, _new) in changes.items()}
-        after = {f: new for f, (_old, new) in changes.items()}
-        return OpResult(
-            pid,
-            Changes(events=True),
-            undo=lambda s, _t: change(s, pid, before),
-            redo=lambda s, _t: change(s, pid, after),
-        )
-
-    return operation
 
 
 class TravelDialog(RecordDialog):
@@ -615,7 +529,7 @@ class TravelDialog(RecordDialog):
             else:
                 values[key] = edit.text()
         values["needs_transfer"] = self.transfer.isChecked()
-        self.run(self.tr("Edit travel"), _update_op(self.row.id, service.set_travel, values))
+        self.run(ops_events.set_travel(self.row.id, values))
 
 
 class LodgingDialog(RecordDialog):
@@ -666,4 +580,4 @@ class LodgingDialog(RecordDialog):
             if err is not None:
                 self.show_error(err.message, key)
                 return
-        self.run(self.tr("Edit lodging"), _update_op(self.row.id, service.set_lodging, values))
+        self.run(ops_events.set_lodging(self.row.id, values))

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from talentdesk.ops import members as ops_members
 from talentdesk.services import reference
-from talentdesk.services.member_merge import CHOOSABLE, MergeResult, default_choices, merge_members
+from talentdesk.services.member_merge import CHOOSABLE, MergeResult, default_choices
 from talentdesk.services.members import get_member, member_values
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.record_area import ask
 
@@ -182,20 +183,14 @@ class MergeDialog(QDialog):
         if self.confirm and not ask(
             self,
             self.tr("Merge duplicate members"),
-            self.tr("Merge the two members and delete %1? This cannot be undone.").replace("%1", other),
+            self.tr("Merge the two members and delete %1? You can undo it with Ctrl+Z.").replace("%1", other),
         ):
             return
         choices = self.choices()
         self.buttons.setEnabled(False)
 
-        def operation(session: Session, _task: Task) -> OpResult[MergeResult]:
-            result = merge_members(session, keep_id, drop_id, choices)
-            return OpResult(result, Changes(members=True, chapters=True, events=True), message=message)
-
-        message = self.tr("Members merged")
         self.ctx.perform(
-            self.tr("Merge duplicate members"),
-            operation,
+            ops_members.merge(keep_id, drop_id, choices),
             on_done=self._merged,
             on_failure=self._merge_failed,
             parent=self,

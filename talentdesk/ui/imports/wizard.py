@@ -41,11 +41,13 @@ from talentdesk.imports.mapping import (
     mapping_problems,
     mapping_to_saved,
 )
-from talentdesk.imports.members import Action, ImportPlan, ImportResult, RowPlan, apply_import, prepare_import
+from talentdesk.imports.members import Action, ImportPlan, ImportResult, RowPlan, prepare_import
 from talentdesk.imports.reading import SourceTable, read_source
 from talentdesk.imports.report import write_error_report
+from talentdesk.ops import imports as ops_imports
+from talentdesk.ops import settings as ops_settings
 from talentdesk.services import import_mappings
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.records import Column, RecordTableModel
@@ -367,13 +369,8 @@ class MappingPage(QWizardPage):
         name = self.save_name.text()
         columns = mapping_to_saved(source.headers, self.columns())
 
-        def operation(session: Session, _task: Task) -> OpResult[str]:
-            saved = import_mappings.save_mapping(session, name, columns)
-            return OpResult(saved.name, Changes(), message=self.tr("Column mapping saved"))
-
         self.wiz.ctx.perform(
-            self.tr("Save column mapping"),
-            operation,
+            ops_settings.save_mapping(name, columns),
             on_done=lambda _n: self._load_saved_list() if _alive(self) else None,
             parent=self,
         )
@@ -549,17 +546,8 @@ class ApplyPage(QWizardPage):
         valid_only = self.wiz.valid_only
         self.done = False
         self.summary.setText(self.tr("Saving the members…"))
-        message = self.tr("Members imported")
-
-        def operation(session: Session, task: Task) -> OpResult[ImportResult]:
-            result = apply_import(
-                session, plan, valid_only=valid_only, progress=task.progress, abort=task.abort
-            )
-            return OpResult(result, Changes(members=True), message=message)
-
         self.task = self.wiz.ctx.perform(
-            self.tr("Import members"),
-            operation,
+            ops_imports.apply(plan, valid_only=valid_only),
             on_done=self._applied,
             on_failure=self._failed,
             parent=self.wiz,

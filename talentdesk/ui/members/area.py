@@ -30,13 +30,14 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import countries
 from talentdesk.core.enums import DegreeLevel, MemberStatus
-from talentdesk.services import member_bulk, reference
+from talentdesk.ops import Op
+from talentdesk.ops import members as ops_members
+from talentdesk.services import reference
 from talentdesk.services.member_table import ordered_ids
-from talentdesk.services.members import delete_member
 from talentdesk.services.search import MemberQuery, SearchPage, search_members
 from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.exports.actions import MEMBER_KEYS, fill_menu, open_export
 from talentdesk.ui.exports.kinds import MembersSource
 from talentdesk.ui.members.model import MemberTableModel
@@ -518,13 +519,7 @@ class MembersArea(Area):
             self.tr("Set chapter"), self.tr("Chapter for %n member(s):", "", len(ids)), choices
         )
         if chapter_id is not _NOTHING:
-            self._bulk(
-                self.tr("Set chapter"),
-                ids,
-                lambda s, t: member_bulk.set_field(
-                    s, ids, "chapter_id", chapter_id, progress=t.progress, abort=t.abort
-                ),
-            )
+            self._bulk(ops_members.set_chapter(ids, chapter_id), ids)
 
     def bulk_set_status(self) -> None:
         ids = self.selected_ids()
@@ -536,13 +531,7 @@ class MembersArea(Area):
             [(s, s.label) for s in MemberStatus],
         )
         if status is not _NOTHING:
-            self._bulk(
-                self.tr("Set status"),
-                ids,
-                lambda s, t: member_bulk.set_field(
-                    s, ids, "status", status, progress=t.progress, abort=t.abort
-                ),
-            )
+            self._bulk(ops_members.set_status(ids, status), ids)
 
     def bulk_sector(self, *, add: bool) -> None:
         ids = self.selected_ids()
@@ -552,27 +541,11 @@ class MembersArea(Area):
         sector_id = self._pick(title, self.tr("Sector for %n member(s):", "", len(ids)), self.sectors)
         if sector_id is _NOTHING:
             return
-        change = member_bulk.add_sector if add else member_bulk.remove_sector
-        self._bulk(title, ids, lambda s, t: change(s, ids, sector_id, progress=t.progress, abort=t.abort))
+        change = ops_members.add_sector if add else ops_members.remove_sector
+        self._bulk(change(ids, sector_id), ids)
 
-    def _bulk(self, text: str, ids: list[int], change: Callable[[Session, Task], member_bulk.Before]) -> None:
-        """One undoable operation: undo restores each member's previous values."""
-
-        def operation(session: Session, task: Task) -> OpResult[int]:
-            before = change(session, task)
-
-            def undo(s: Session, t: Task) -> None:
-                member_bulk.restore_fields(s, before, progress=t.progress, abort=t.abort)
-
-            return OpResult(
-                len(before),
-                Changes(members=True),
-                undo=undo,
-                redo=change,
-                message=self.tr("%n member(s) changed", "", len(before)),
-            )
-
-        self.ctx.perform(text, operation, parent=self, progress=len(ids) > 200)
+    def _bulk(self, op: Op[Any], ids: list[int]) -> None:
+        self.ctx.perform(op, parent=self, progress=len(ids) > 200)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -587,30 +560,7 @@ class MembersArea(Area):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-
-        def delete(session: Session, task: Task) -> None:
-            for n, member_id in enumerate(ids, start=1):
-                task.check()
-                delete_member(session, member_id)
-                if n % 200 == 0:
-                    task.progress(n, len(ids))
-
-        def operation(session: Session, task: Task) -> OpResult[int]:
-            snapshots = member_bulk.snapshot(session, ids)
-            delete(session, task)
-
-            def undo(s: Session, _t: Task) -> None:
-                member_bulk.restore_members(s, snapshots)
-
-            return OpResult(
-                len(ids),
-                Changes(members=True),
-                undo=undo,
-                redo=delete,
-                message=self.tr("%n member(s) deleted", "", len(ids)),
-            )
-
-        self.ctx.perform(self.tr("Delete members"), operation, parent=self, progress=len(ids) > 200)
+        self._bulk(ops_members.delete(ids), ids)
 
 
 _NOTHING = object()

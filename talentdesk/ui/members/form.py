@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -54,17 +53,15 @@ from talentdesk.core.validation import (
     normalize_phone,
     normalize_url,
 )
-from talentdesk.services import consent_history, member_bulk, reference
+from talentdesk.ops import members as ops_members
+from talentdesk.services import consent_history, reference
 from talentdesk.services.members import (
     REQUIRED,
-    create_member,
-    delete_member,
     get_member,
     member_values,
-    update_member,
 )
-from talentdesk.ui.context import AppContext, Changes, OpResult
-from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.context import AppContext
+from talentdesk.ui.tasks import error_message
 from talentdesk.ui.widgets.form_fields import ERROR_COLOR, CheckList, CountryCombo, DateField, FieldBox
 from talentdesk.ui.widgets.records import Column, RecordTableModel, show_date
 
@@ -817,22 +814,17 @@ class MemberDialog(QDialog):
         if not self.loaded or self.saving:
             return
         if self.member_id is None:
-            values = self.values()
-            text = self.tr("New member")
-            operation: Callable[[Session, Task], OpResult[Any]] = _create_operation(
-                values, self.tr("Member created")
-            )
+            op = ops_members.create(self.values())
         else:
             changed = self.changed_values()
             if not changed:
                 self._saved(self.member_id)
                 return
-            text = self.tr("Edit %1").replace("%1", self.windowTitle())
-            operation = _update_operation(self.member_id, changed, self.tr("Member saved"))
+            op = ops_members.update(self.member_id, changed, self.windowTitle())
         self.saving = True
         self.save_button.setEnabled(False)
         self._show_summary(self.tr("Saving…"), error=False)
-        self.ctx.perform(text, operation, on_done=self._saved, on_failure=self._save_failed, parent=self)
+        self.ctx.perform(op, on_done=self._saved, on_failure=self._save_failed, parent=self)
 
     def _saved(self, member_id: Any) -> None:
         if not shiboken6.isValid(self):
@@ -877,48 +869,3 @@ class MemberDialog(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
-
-
-def _create_operation(values: dict[str, Any], message: str) -> Callable[[Session, Task], OpResult[Any]]:
-    def operation(session: Session, _task: Task) -> OpResult[int]:
-        member_id = create_member(session, values, origin=consent_history.FORM).id
-        snapshots: list[dict[str, Any]] = []
-
-        def undo(s: Session, _t: Task) -> None:
-            snapshots[:] = member_bulk.snapshot(s, [member_id])
-            delete_member(s, member_id)
-
-        def redo(s: Session, _t: Task) -> None:
-            member_bulk.restore_members(s, snapshots)
-
-        return OpResult(member_id, Changes(members=True), undo=undo, redo=redo, message=message)
-
-    return operation
-
-
-def _update_operation(
-    member_id: int, values: dict[str, Any], message: str
-) -> Callable[[Session, Task], OpResult[Any]]:
-    def operation(session: Session, _task: Task) -> OpResult[int]:
-        changes = update_member(session, member_id, values, origin=consent_history.FORM)
-        old = {field: before for field, (before, _after) in changes.items()}
-        new = {field: after for field, (_before, after) in changes.items()}
-        if old.keys() & {"sector_ids", "primary_sector_id"}:
-            # Sectors and their primary go back together, or the primary could be lost.
-            now = get_member(session, member_id)
-            for field in ("sector_ids", "primary_sector_id"):
-                current = sorted(now.sector_ids) if field == "sector_ids" else now.primary_sector_id
-                old.setdefault(field, current)
-                new.setdefault(field, current)
-
-        def undo(s: Session, _t: Task) -> None:
-            update_member(s, member_id, old, origin=consent_history.FORM.undoing())
-
-        def redo(s: Session, _t: Task) -> None:
-            update_member(s, member_id, new, origin=consent_history.FORM)
-
-        if not changes:
-            return OpResult(member_id, Changes(members=True))
-        return OpResult(member_id, Changes(members=True), undo=undo, redo=redo, message=message)
-
-    return operation

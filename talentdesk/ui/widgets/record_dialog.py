@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import TalentDeskError, ValidationError
-from talentdesk.ui.context import AppContext, OpResult
-from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ops import Op
+from talentdesk.ui.context import AppContext
+from talentdesk.ui.tasks import error_message
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +140,10 @@ class RecordDialog(QDialog):
         self.clear_errors()
         self.submit()
 
-    def run(self, text: str, operation: Callable[[Session, Task], OpResult[Any]]) -> None:
+    def run(self, op: Op[Any]) -> None:
         self.saving = True
         self.save_button.setEnabled(False)
-        self.ctx.perform(text, operation, on_done=self._saved, on_failure=self._failed, parent=self)
+        self.ctx.perform(op, on_done=self._saved, on_failure=self._failed, parent=self)
 
     def _saved(self, value: Any) -> None:
         if not shiboken6.isValid(self):
