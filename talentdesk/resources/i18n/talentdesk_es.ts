@@ -4,7 +4,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+427"/>
+        <location filename="../../ui/events/participants.py" line="+385"/>
         <source>Add a member to the event</source>
         <translation>Agregar un miembro al evento</translation>
     </message>
@@ -23,16 +23,11 @@
         <source>Choose a member from the search results.</source>
         <translation>Elija un miembro de los resultados de la búsqueda.</translation>
     </message>
-    <message>
-        <location line="+5"/>
-        <source>Add participant</source>
-        <translation>Agregar participante</translation>
-    </message>
 </context>
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+346"/>
+        <location filename="../../ui/events/agenda.py" line="+344"/>
         <source>&amp;New session…</source>
         <extracomment>Fill and accent colour of each kind of session.</extracomment>
         <translation>&amp;Nueva sesión…</translation>
@@ -102,23 +97,21 @@
     </message>
     <message>
         <location line="+56"/>
-        <location line="+19"/>
         <source>Delete session</source>
         <translation>Eliminar sesión</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+1"/>
         <source>Delete the session “%1”? You can undo it with Ctrl+Z.</source>
         <translation>¿Eliminar la sesión «%1»? Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Add room</source>
         <translation>Agregar sala</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+0"/>
         <source>Name of the new room:</source>
         <translation>Nombre de la nueva sala:</translation>
     </message>
@@ -159,7 +152,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+536"/>
+        <location filename="../../ui/imports/wizard.py" line="+533"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
@@ -169,17 +162,7 @@
         <translation>Guardando los miembros…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Members imported</source>
-        <translation>Miembros importados</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Import members</source>
-        <translation>Importar miembros</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Import finished.
 New members: %1
 Updated members: %2
@@ -199,7 +182,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+472"/>
+        <location filename="../../ui/chapters.py" line="+415"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -228,22 +211,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>Choose a member from the search results.</source>
         <translation>Elija un miembro de los resultados de la búsqueda.</translation>
     </message>
-    <message>
-        <location line="+20"/>
-        <source>Add board position</source>
-        <translation>Agregar cargo</translation>
-    </message>
 </context>
 <context>
     <name>ChapterDialog</name>
     <message>
-        <location line="-108"/>
-        <location line="+44"/>
+        <location line="-73"/>
         <source>New chapter</source>
         <translation>Nuevo capítulo</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="+0"/>
         <source>Chapter “%1”</source>
         <translation>Capítulo «%1»</translation>
     </message>
@@ -292,16 +269,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
-    <message>
-        <location line="+22"/>
-        <source>Edit chapter</source>
-        <translation>Editar capítulo</translation>
-    </message>
 </context>
 <context>
     <name>ChaptersArea</name>
     <message>
-        <location line="-396"/>
+        <location line="-335"/>
         <source>Filter by name, city, country or president…</source>
         <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
     </message>
@@ -452,23 +424,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+5"/>
-        <location line="+26"/>
         <source>Delete chapter</source>
         <translation>Eliminar capítulo</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <source>Chapter “%1” deleted</source>
-        <translation>Se eliminó el capítulo «%1»</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+18"/>
         <source>Remove %1 as %2 of “%3”?</source>
         <translation>¿Quitar a %1 como %2 de «%3»?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+17"/>
         <source>Remove board position</source>
         <translation>Quitar cargo</translation>
     </message>
@@ -476,7 +441,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="+344"/>
+        <location filename="../../ui/sectors.py" line="+323"/>
         <source>New contact — %1</source>
         <translation>Nuevo contacto — %1</translation>
     </message>
@@ -520,21 +485,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>&amp;Phone</source>
         <translation>&amp;Teléfono</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Add contact</source>
-        <translation>Agregar contacto</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Edit contact</source>
-        <translation>Editar contacto</translation>
-    </message>
 </context>
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+436"/>
+        <location filename="../../ui/events/area.py" line="+411"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -572,11 +527,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+10"/>
         <source>Type the first day of the new edition.</source>
         <translation>Escriba el primer día de la nueva edición.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Copy event</source>
-        <translation>Copiar evento</translation>
     </message>
 </context>
 <context>
@@ -620,7 +570,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-507"/>
+        <location filename="../../ui/imports/wizard.py" line="-493"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
@@ -648,13 +598,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-130"/>
-        <location line="+47"/>
+        <location filename="../../ui/events/area.py" line="-85"/>
         <source>New event</source>
         <translation>Nuevo evento</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="+0"/>
         <source>Event “%1”</source>
         <translation>Evento «%1»</translation>
     </message>
@@ -707,11 +656,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Descr&amp;iption</source>
         <translation>Descr&amp;ipción</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Edit event</source>
-        <translation>Editar evento</translation>
     </message>
 </context>
 <context>
@@ -781,7 +725,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-344"/>
+        <location filename="../../ui/events/area.py" line="-310"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
@@ -873,25 +817,19 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message numerus="yes">
         <location line="+68"/>
-        <source>Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? This cannot be undone.</source>
+        <source>Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? You can undo it with Ctrl+Z.</source>
         <translation>
-            <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participante? No se puede deshacer.</numerusform>
-            <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participantes? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participante? Puede deshacerlo con Ctrl+Z.</numerusform>
+            <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participantes? Puede deshacerlo con Ctrl+Z.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+20"/>
         <source>Delete event</source>
         <translation>Eliminar evento</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <source>Event “%1” deleted</source>
-        <translation>Evento «%1» eliminado</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
     </message>
@@ -1416,7 +1354,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location line="+384"/>
+        <location line="+370"/>
         <source>Import members</source>
         <translation>Importar miembros</translation>
     </message>
@@ -1424,7 +1362,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>LodgingDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+179"/>
+        <location filename="../../ui/events/participants.py" line="+140"/>
         <source>Lodging — %1</source>
         <translation>Hospedaje — %1</translation>
     </message>
@@ -1462,11 +1400,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>&amp;Confirmation</source>
         <translation>&amp;Confirmación</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Edit lodging</source>
-        <translation>Editar hospedaje</translation>
     </message>
 </context>
 <context>
@@ -1783,7 +1716,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-365"/>
+        <location filename="../../ui/imports/wizard.py" line="-351"/>
         <source>Match the columns</source>
         <translation>Asigne las columnas</translation>
     </message>
@@ -1837,27 +1770,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>(guessed from the headers)</source>
         <translation>(deducida de los encabezados)</translation>
     </message>
-    <message>
-        <location line="+24"/>
-        <source>Column mapping saved</source>
-        <translation>Asignación de columnas guardada</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Save column mapping</source>
-        <translation>Guardar asignación de columnas</translation>
-    </message>
 </context>
 <context>
     <name>MaterialDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+374"/>
-        <location line="+44"/>
+        <location filename="../../ui/events/materials.py" line="+300"/>
         <source>New material</source>
         <translation>Nuevo material</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="+0"/>
         <source>Material “%1”</source>
         <translation>Material «%1»</translation>
     </message>
@@ -1881,16 +1803,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>&amp;Status</source>
         <translation>&amp;Estatus</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Edit material</source>
-        <translation>Editar material</translation>
-    </message>
 </context>
 <context>
     <name>MaterialsTab</name>
     <message>
-        <location line="-306"/>
+        <location line="-227"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
@@ -2008,35 +1925,18 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+60"/>
-        <source>Material status</source>
-        <translation>Estatus del material</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+22"/>
+        <location line="+55"/>
         <source>Delete material</source>
         <translation>Eliminar material</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+57"/>
+        <location line="+1"/>
+        <location line="+29"/>
         <source>Delete “%1”? You can undo it with Ctrl+Z.</source>
         <translation>¿Eliminar «%1»? Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Mark task done</source>
-        <translation>Marcar tarea hecha</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mark task not done</source>
-        <translation>Marcar tarea pendiente</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+23"/>
+        <location line="-1"/>
         <source>Delete task</source>
         <translation>Eliminar tarea</translation>
     </message>
@@ -2044,7 +1944,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/members/form.py" line="+196"/>
+        <location filename="../../ui/members/form.py" line="+193"/>
         <source>Personal data</source>
         <extracomment>The id of the member just saved (emitted before the dialog closes).</extracomment>
         <translation>Datos personales</translation>
@@ -2417,32 +2317,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+31"/>
-        <location line="+17"/>
         <source>New member</source>
         <translation>Nuevo miembro</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+3"/>
         <source>Member</source>
         <translation>Miembro</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Member created</source>
-        <translation>Miembro registrado</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Edit %1</source>
-        <translation>Editar %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Member saved</source>
-        <translation>Miembro guardado</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+22"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -2593,7 +2477,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MembersArea</name>
     <message>
-        <location filename="../../ui/members/area.py" line="+80"/>
+        <location filename="../../ui/members/area.py" line="+81"/>
         <source>Search by name, e-mail, employer, job title, city or expertise…</source>
         <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
     </message>
@@ -2738,12 +2622,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+2"/>
-        <location line="+4"/>
         <source>Set chapter</source>
         <translation>Asignar capítulo</translation>
     </message>
     <message numerus="yes">
-        <location line="-4"/>
+        <location line="+0"/>
         <source>Chapter for %n member(s):</source>
         <translation>
             <numerusform>Capítulo para %n miembro:</numerusform>
@@ -2751,13 +2634,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Set status</source>
         <translation>Cambiar estatus</translation>
     </message>
     <message numerus="yes">
-        <location line="-5"/>
+        <location line="+1"/>
         <source>Status for %n member(s):</source>
         <translation>
             <numerusform>Estatus para %n miembro:</numerusform>
@@ -2765,7 +2647,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Add sector</source>
         <translation>Agregar sector</translation>
     </message>
@@ -2782,48 +2664,30 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
             <numerusform>Sector para %n miembros:</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+20"/>
-        <source>%n member(s) changed</source>
-        <translation>
-            <numerusform>Se modificó %n miembro</numerusform>
-            <numerusform>Se modificaron %n miembros</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+11"/>
-        <location line="+30"/>
+        <location line="+15"/>
         <source>Delete members</source>
         <translation>Eliminar miembros</translation>
     </message>
     <message numerus="yes">
-        <location line="-29"/>
+        <location line="+1"/>
         <source>Delete %n member(s)? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>¿Eliminar %n miembro? Puede deshacerlo con Ctrl+Z.</numerusform>
             <numerusform>¿Eliminar %n miembros? Puede deshacerlo con Ctrl+Z.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+26"/>
-        <source>%n member(s) deleted</source>
-        <translation>
-            <numerusform>Se eliminó %n miembro</numerusform>
-            <numerusform>Se eliminaron %n miembros</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/imports/merge.py" line="+63"/>
+        <location filename="../../ui/imports/merge.py" line="+64"/>
         <location line="+121"/>
-        <location line="+13"/>
         <source>Merge duplicate members</source>
         <translation>Combinar miembros duplicados</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-101"/>
         <source>Merge</source>
         <translation>Combinar</translation>
     </message>
@@ -2844,16 +2708,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+35"/>
-        <source>Merge the two members and delete %1? This cannot be undone.</source>
-        <translation>¿Combinar a los dos miembros y eliminar a %1? No se puede deshacer.</translation>
+        <source>Merge the two members and delete %1? You can undo it with Ctrl+Z.</source>
+        <translation>¿Combinar los dos miembros y eliminar a %1? Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Members merged</source>
-        <translation>Miembros combinados</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>(empty)</source>
         <translation>(vacío)</translation>
     </message>
@@ -3001,7 +2860,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MomentField</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="-129"/>
+        <location filename="../../ui/events/participants.py" line="-90"/>
         <source>dd/mm/yyyy hh:mm</source>
         <translation>dd/mm/aaaa hh:mm</translation>
     </message>
@@ -3009,13 +2868,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+273"/>
-        <location line="+54"/>
+        <location filename="../../ui/organizations.py" line="+256"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="+2"/>
         <source>Organization “%1”</source>
         <translation>Organización «%1»</translation>
     </message>
@@ -3074,16 +2932,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
-    <message>
-        <location line="+23"/>
-        <source>Edit organization</source>
-        <translation>Editar organización</translation>
-    </message>
 </context>
 <context>
     <name>OrganizationsArea</name>
     <message>
-        <location line="-256"/>
+        <location line="-217"/>
         <source>Search by name, city, state or contact…</source>
         <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
     </message>
@@ -3170,20 +3023,14 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
         <source>Delete organization</source>
         <translation>Eliminar organización</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Organization “%1” deleted</source>
-        <translation>Se eliminó la organización «%1»</translation>
     </message>
 </context>
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="-83"/>
+        <location filename="../../ui/events/participants.py" line="-64"/>
         <source>New guest</source>
         <translation>Nuevo invitado</translation>
     </message>
@@ -3252,21 +3099,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
-    <message>
-        <location line="+24"/>
-        <source>Add guest</source>
-        <translation>Agregar invitado</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Edit participant</source>
-        <translation>Editar participante</translation>
-    </message>
 </context>
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location line="-460"/>
+        <location line="-372"/>
         <source>Filter by name, code, organization or e-mail…</source>
         <extracomment>Exports offered on the participants&apos; context menu: they can take just the selected people.</extracomment>
         <translation>Filtrar por nombre, código, organización o correo…</translation>
@@ -3383,20 +3220,20 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>No es posible ningún cambio de estatus</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Change status to “%1”</source>
-        <translation>Cambiar estatus a «%1»</translation>
+        <location line="+93"/>
+        <source>Remove %1 from the event? Their travel, lodging and status history go too. You can undo it with Ctrl+Z.</source>
+        <translation>¿Quitar a %1 del evento? También se quitan su viaje, hospedaje e historial de estatus. Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n participant(s) changed</source>
+        <location line="+4"/>
+        <source>Remove %n participant(s) from the event? Their travel, lodging and status history go too. You can undo it with Ctrl+Z.</source>
         <translation>
-            <numerusform>%n participante cambiado</numerusform>
-            <numerusform>%n participantes cambiados</numerusform>
+            <numerusform>¿Quitar %n participante del evento? También se quitan su viaje, hospedaje e historial de estatus. Puede deshacerlo con Ctrl+Z.</numerusform>
+            <numerusform>¿Quitar %n participantes del evento? También se quitan sus viajes, hospedajes e historiales de estatus. Puede deshacerlo con Ctrl+Z.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-72"/>
         <location line="+5"/>
         <source>Status not changed</source>
         <translation>Estatus sin cambiar</translation>
@@ -3437,37 +3274,15 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Quitar…</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Remove %1 from the event? Their travel, lodging and status history go too; this cannot be undone.</source>
-        <translation>¿Quitar a %1 del evento? También se borran su viaje, hospedaje e historial de estatus; no se puede deshacer.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Remove %n participant(s) from the event? Their travel, lodging and status history go too; this cannot be undone.</source>
-        <translation>
-            <numerusform>¿Quitar %n participante del evento? También se borran su viaje, hospedaje e historial de estatus; no se puede deshacer.</numerusform>
-            <numerusform>¿Quitar %n participantes del evento? También se borran sus viajes, hospedajes e historiales de estatus; no se puede deshacer.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+11"/>
+        <location line="+54"/>
         <source>Remove participants</source>
         <translation>Quitar participantes</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-3"/>
-        <source>%n participant(s) removed</source>
-        <translation>
-            <numerusform>%n participante quitado</numerusform>
-            <numerusform>%n participantes quitados</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+54"/>
+        <location filename="../../ui/preferences.py" line="+52"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -3525,16 +3340,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+7"/>
         <source>Fields:</source>
         <translation>Campos:</translation>
-    </message>
-    <message>
-        <location line="+73"/>
-        <source>Welcome letter saved</source>
-        <translation>Carta de bienvenida guardada</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Edit welcome letter</source>
-        <translation>Editar la carta de bienvenida</translation>
     </message>
 </context>
 <context>
@@ -3596,7 +3401,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+11"/>
+        <location filename="../../ui/imports/wizard.py" line="+33"/>
         <source>Check before importing</source>
         <translation>Revise antes de importar</translation>
     </message>
@@ -3761,7 +3566,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>SectorDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-60"/>
+        <location filename="../../ui/sectors.py" line="-40"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
@@ -3775,16 +3580,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>Edit sector</source>
-        <translation>Editar sector</translation>
-    </message>
 </context>
 <context>
     <name>SectorPicker</name>
     <message>
-        <location filename="../../ui/members/form.py" line="-749"/>
+        <location filename="../../ui/members/form.py" line="-744"/>
         <source>P&amp;rimary:</source>
         <translation>P&amp;rincipal:</translation>
     </message>
@@ -3797,7 +3597,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>SectorsArea</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-288"/>
+        <location filename="../../ui/sectors.py" line="-265"/>
         <source>The nine sectors of the National Sector Contact Points (PNCS): the institution that coordinates each one and the people to contact.</source>
         <translation>Los nueve sectores de los Puntos Nacionales de Contacto Sectorial (PNCS): la institución que coordina cada uno y las personas de contacto.</translation>
     </message>
@@ -3903,7 +3703,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+4"/>
-        <location line="+17"/>
         <source>Remove contact</source>
         <translation>Quitar contacto</translation>
     </message>
@@ -3911,13 +3710,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+110"/>
-        <location line="+81"/>
+        <location filename="../../ui/events/agenda.py" line="+105"/>
         <source>New session</source>
         <translation>Nueva sesión</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="+0"/>
         <source>Session “%1”</source>
         <translation>Sesión «%1»</translation>
     </message>
@@ -3981,16 +3779,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>Type the day as dd/mm/yyyy.</source>
         <translation>Escriba el día como dd/mm/aaaa.</translation>
     </message>
-    <message>
-        <location line="+51"/>
-        <source>Edit session</source>
-        <translation>Editar sesión</translation>
-    </message>
 </context>
 <context>
     <name>SpeakerList</name>
     <message>
-        <location line="-158"/>
+        <location line="-107"/>
         <source>Filter participants…</source>
         <translation>Filtrar participantes…</translation>
     </message>
@@ -3998,13 +3791,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+70"/>
-        <location line="+41"/>
+        <location filename="../../ui/events/materials.py" line="+43"/>
         <source>New task</source>
         <translation>Nueva tarea</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="+0"/>
         <source>Task “%1”</source>
         <translation>Tarea «%1»</translation>
     </message>
@@ -4033,16 +3825,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Edit task</source>
-        <translation>Editar tarea</translation>
-    </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../ui/tasks.py" line="+167"/>
+        <location filename="../../ui/tasks.py" line="+179"/>
         <location line="+9"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
@@ -4056,7 +3843,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>TravelDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+186"/>
+        <location filename="../../ui/events/participants.py" line="+122"/>
         <source>Travel — %1</source>
         <translation>Viaje — %1</translation>
     </message>
@@ -4124,11 +3911,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+10"/>
         <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
         <translation>Escriba la fecha y hora como dd/mm/aaaa hh:mm.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Edit travel</source>
-        <translation>Editar viaje</translation>
     </message>
 </context>
 </TS>
