@@ -9,6 +9,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
+from talentdesk import ops
 from talentdesk.core.enums import ConsentChannel, ParticipantRole, PrintField
 from talentdesk.core.models import ConsentChange, Member
 from talentdesk.db.session import Database
@@ -17,10 +18,11 @@ from talentdesk.exports.members_xlsx import COLUMNS, export_members_xlsx
 from talentdesk.exports.packets_pdf import load_directory
 from talentdesk.imports.members import apply_import, prepare_import
 from talentdesk.imports.reading import read_source
-from talentdesk.services import consent_history, member_bulk, member_merge
+from talentdesk.ops import members as ops_members
+from talentdesk.services import consent_history, member_merge
 from talentdesk.services import events as ev
 from talentdesk.services.consent_history import Origin
-from talentdesk.services.members import delete_member, get_member, member_values, update_member
+from talentdesk.services.members import get_member, member_values, update_member
 from talentdesk.services.search import MemberQuery
 
 from .helpers import add
@@ -83,13 +85,11 @@ def test_merge_keeps_the_persons_history_and_undo_of_delete_brings_it_back(db: D
     assert [h.channel for h in history] == [ConsentChannel.OTHER, ConsentChannel.MERGE]
     assert history[1].detail == f"combinado con el miembro {drop}" and history[1].directory_consent
 
-    with db.session() as s:
-        snapshots = member_bulk.snapshot(s, [keep])
-        delete_member(s, keep)
+    done = ops.perform(db, ops_members.delete([keep]))
     with db.reader() as s:
         assert s.scalar(select(ConsentChange.id).where(ConsentChange.member_id == keep)) is None
-    with db.session() as s:
-        member_bulk.restore_members(s, snapshots)
+    assert done.undo is not None
+    ops.apply_step(db, done.undo)
     assert _history(db, keep) == history
     with db.reader() as s:
         assert member_values(get_member(s, keep))["directory_consent"] is True
