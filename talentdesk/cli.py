@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_export.add_parsers(commands, SpanishParser)
     _add_import_parser(commands)
+    _add_exports_parser(commands)
 
     events = commands.add_parser("events", help="Jornadas Informativas")
     e_cmds = events.add_subparsers(
@@ -185,6 +187,24 @@ def _add_import_parser(commands: Any) -> None:
         "--errors", metavar="SALIDA.xlsx", help="escribe el informe de errores en un .xlsx"
     )
     i_members.add_argument("--json", action="store_true")
+
+
+def _add_exports_parser(commands: Any) -> None:
+    exports = commands.add_parser("exports", help="bitácora de exportaciones con datos personales")
+    x_cmds = exports.add_subparsers(
+        dest="exports_command", metavar="ACCIÓN", required=True, parser_class=SpanishParser
+    )
+    log = x_cmds.add_parser(
+        "log",
+        help="quién exportó qué, cuándo, con qué filtros y a qué archivo (la más reciente primero)",
+    )
+    log.add_argument(
+        "--member", type=int, metavar="ID", help="sólo las exportaciones que incluyeron a ese miembro"
+    )
+    log.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="cuántas mostrar (por omisión 50; 0: todas)"
+    )
+    log.add_argument("--json", action="store_true")
 
 
 def explicit_db_target(args: argparse.Namespace) -> str | None:
@@ -584,6 +604,42 @@ def _print_import_summary(plan: Any, report: dict[str, Any], args: argparse.Name
         print(f"Informe de errores: {args.errors}")
 
 
+def cmd_exports(args: argparse.Namespace) -> int:
+    from talentdesk.services import export_log
+    from talentdesk.services.members import get_member
+
+    if args.limit < 0:
+        raise TalentDeskError("--limit debe ser 0 (todas) o un número positivo.")
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            if args.member is not None:
+                get_member(session, args.member)
+                entries = export_log.entries_including(session, args.member)[::-1]
+                total = len(entries)
+                entries = entries[: args.limit or None]
+            else:
+                total = export_log.count(session)
+                entries = export_log.entries(session, limit=args.limit or None)
+    finally:
+        db.close()
+    if args.json:
+        _print_json({"total": total, "items": [e.as_dict() for e in entries]})
+        return EXIT_OK
+    for e in entries:
+        when = e.at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
+        state = "" if e.status == export_log.COMPLETE else f"  [{e.status_label}]"
+        print(f"{e.id:>6}  {when}  {e.user:<12.12}  {e.kind_label}: {e.people:,} persona(s){state}")
+        print(f"        {e.filters_text}")
+        print(f"        {e.file_name}")
+    whose = f" que incluyeron al miembro {args.member}" if args.member is not None else ""
+    if not entries:
+        print(f"No hay exportaciones registradas{whose}.")
+    else:
+        print(f"{len(entries):,} de {total:,} exportación(es){whose}.")
+    return EXIT_OK
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -641,6 +697,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "events": cmd_events,
     "export": cmd_export,
+    "exports": cmd_exports,
     "import": cmd_import,
     "db": cmd_db,
     "members": cmd_members,

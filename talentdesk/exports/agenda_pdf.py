@@ -597,4 +597,7 @@ def export_agenda_pdf(
         doc.build(agenda_story(agenda, width=doc.width, after_block=tick))
     if progress is not None:
         progress(total, total)
-    return ExportResult(Path(out_path), total, glyphs.warnings())
+    named = {p.id for item in agenda.sessions for p in (*item.speakers, item.moderator) if p is not None}
+    return ExportResult(
+        Path(out_path), total, glyphs.warnings(), participant_ids=sorted(named), people=len(named)
+    )

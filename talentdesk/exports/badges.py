@@ -814,7 +814,9 @@ def export_badges_pdf(
         _finish_sheet(canvas, sheet, used, (dx, dy), cut_marks)
         check_abort(abort)
         canvas.save()
-    return ExportResult(Path(out_path), total, glyphs.warnings())
+    return ExportResult(
+        Path(out_path), total, glyphs.warnings(), participant_ids=[b.participant_id for b in badges]
+    )
 
 
 def _finish_sheet(

@@ -111,7 +111,7 @@ def export_certificates_pdf(
                 progress(n, total)
         check_abort(abort)
         canvas.save()
-    return ExportResult(Path(out_path), total, glyphs.warnings())
+    return ExportResult(Path(out_path), total, glyphs.warnings(), participant_ids=[p.id for p in people])
 
 
 def _recipients(

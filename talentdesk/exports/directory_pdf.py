@@ -158,7 +158,7 @@ def export_directory_pdf(
             flowables.append(_Feed(_entries(session, groups, grouping, state, glyphs)))
             doc.build(flowables)
             doc.report(state.printed)
-    return ExportResult(Path(out_path), state.printed, glyphs.warnings())
+    return ExportResult(Path(out_path), state.printed, glyphs.warnings(), member_ids=state.member_ids)
 
 
 # -- which members, in which groups ------------------------------------------------------
@@ -478,6 +478,7 @@ class _State:
         self.page_first = 0
         self.page_last = 0
         self.printed = 0
+        self.member_ids = array("q")  # printed, for the export log
         self.report: Any = None
 
     def drawn(self, canv: Canvas, group: int, member: bool) -> None:
@@ -538,6 +539,7 @@ def _entries(
                 for _kind, text in lines:
                     glyphs.check(f"miembro {member_id}", text)
                 batch.append(_Entry(state, index, lines, heading))
+                state.member_ids.append(member_id)
                 heading = False
             yield batch
         if heading:  # every member gone: keep the heading the index points at

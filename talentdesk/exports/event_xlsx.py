@@ -270,7 +270,8 @@ def export_participants_xlsx(
             )
             _tick(n, total, progress, abort)
         _done(total, progress)
-    return ExportResult(Path(out_path), total)
+        listed = [p.id for p in people]
+    return ExportResult(Path(out_path), total, participant_ids=listed)
 
 
 def _tick(n: int, total: int, progress: Progress | None, abort: threading.Event | None) -> None:
@@ -344,6 +345,7 @@ def export_rooming_xlsx(
         taken = {NO_HOTEL_SHEET}  # reserved even when unused: a hotel may not take the name
         total = sum(len(g) for _h, g in groups)
         written = 0
+        listed: list[int] = []
         for hotel, guests in groups:
             title = NO_HOTEL_SHEET if guests is homeless else sheet_title(hotel, taken)
             sheet = SheetWriter(workbook, title, ROOMING_COLUMNS)
@@ -373,10 +375,11 @@ def export_rooming_xlsx(
                     ]
                 )
                 written += 1
+                listed.append(p.id)
                 _tick(written, total, progress, abort)
             _totals(sheet, len(guests), guest_nights)
         _done(total, progress)
-    return ExportResult(Path(out_path), written)
+    return ExportResult(Path(out_path), written, participant_ids=listed)
 
 
 def _lodging_problem(check_in: date | None, check_out: date | None, *, hotel: bool) -> str | None:
@@ -474,7 +477,10 @@ def export_arrivals_xlsx(
                 written += 1
             if progress is not None:
                 progress(1 if arriving else 2, 2)
-    return ExportResult(Path(out_path), written)
+        listed = {m[1].id for _t, _a, moves, _u in plans for m in moves} | {
+            u[0].id for _t, _a, _m, untimed in plans for u in untimed
+        }
+    return ExportResult(Path(out_path), written, participant_ids=sorted(listed), people=len(listed))
 
 
 def _movement(p: Participant, t: Travel, arriving: bool) -> list[object]:

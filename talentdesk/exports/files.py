@@ -12,9 +12,9 @@ import errno
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from talentdesk.core.errors import TalentDeskError
@@ -34,6 +34,12 @@ class ExportResult:
     #: Spanish lines the user should read although the file was written (e.g. texts the PDF
     #: font cannot draw and will print as boxes).
     warnings: tuple[str, ...] = ()
+    #: The members whose data is in the file, for the export log (``services.export_log``);
+    #: event documents give the participants instead (``exports.registry`` finds their members).
+    member_ids: Sequence[int] = field(default=(), compare=False)
+    participant_ids: Sequence[int] = field(default=(), compare=False)
+    #: How many people the file holds (members and guests); None: as many as ``rows``.
+    people: int | None = None
 
 
 def check_abort(abort: threading.Event | None) -> None:

@@ -9,6 +9,7 @@ left out.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -136,14 +137,15 @@ def export_members_xlsx(
         ids = list(matching_ids(session, selection) if isinstance(selection, MemberQuery) else selection)
         workbook = new_workbook()
         sheet = SheetWriter(workbook, "Miembros", [COLUMNS[i][1] for i in keep])
+        written = array("q")
         try:
-            written = _write(session, sheet, ids, keep, external, progress, abort)
+            _write(session, sheet, ids, keep, external, progress, abort, written)
         except BaseException:
             sheet.discard()
             raise
         sheet.close()
         save_workbook(workbook, temp)
-    return ExportResult(Path(out_path), written)
+    return ExportResult(Path(out_path), len(written), member_ids=written)
 
 
 def _write(
@@ -154,19 +156,19 @@ def _write(
     external: bool,
     progress: Progress | None,
     abort: threading.Event | None,
-) -> int:
+    written: array[int],
+) -> None:
+    """Append the members' rows; the ids of those written go to ``written`` (the export log)."""
     lookups = _Lookups.read(session)
     everything = len(keep) == len(KEYS)
-    written = 0
     for start in range(0, len(ids), CHUNK):
         check_abort(abort)
         for row in rows_for(session, ids[start : start + CHUNK], lookups, external=external):
             sheet.row(row if everything else [row[i] for i in keep])
-            written += 1
+            written.append(row[0])  # type: ignore[arg-type]
         if progress is not None:
             progress(min(start + CHUNK, len(ids)), len(ids))
     check_abort(abort)
-    return written
 
 
 class _Lookups:

@@ -1271,7 +1271,11 @@ def export_packets_pdf(
         _write_combined(data, shared, layout, pagesize, target, progress, abort)
     if progress is not None:
         progress(total, total)
-    return ExportResult(Path(out_path), total, glyphs.warnings())
+    # Each packet carries the participants' directory: those listed are in the file too.
+    inside = {p.id for p in data.people} | {entry.participant_id for entry in data.directory}
+    return ExportResult(
+        Path(out_path), total, glyphs.warnings(), participant_ids=sorted(inside), people=len(inside)
+    )
 
 
 def check_packets(data: PacketsData) -> GlyphCheck:

@@ -1,6 +1,11 @@
 """One way to run any export by name: the CLI and the export dialog both build an
 ``ExportRequest`` and call ``run_export``, so the mapping "options → export call" exists once.
 
+It is also where every export with personal data enters the export log
+(``services.export_log``): an entry "en curso" is committed before the file is written, then
+completed with the people and members in the file, or removed if the export fails or is
+cancelled (:func:`logged_export`).
+
 Each runner imports its export module when called and looks the function up on the module
 object, not at import: tests can wrap or monkeypatch a real export, and a module that is still
 missing fails only its own kind. Qt-free (the GUI imports this, not the other way round).
@@ -9,13 +14,17 @@ missing fails only its own kind. Qt-free (the GUI imports this, not the other wa
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from talentdesk.db.session import SessionFactory
+from sqlalchemy.orm import Session
+
+from talentdesk.core.errors import TalentDeskError
+from talentdesk.db.session import SessionFactory, session_scope
 from talentdesk.exports.files import ExportResult, Progress
 
 if TYPE_CHECKING:
@@ -251,6 +260,11 @@ _RUNNERS: dict[str, _Runner] = {
 KINDS: tuple[str, ...] = tuple(_RUNNERS)
 
 
+#: Kinds the export log leaves out: statistics are counts, and materials and tasks name only
+#: the staff responsible. Everything else carries someone's personal data.
+UNLOGGED = frozenset({"stats", "materials"})
+
+
 def run_export(
     kind: str,
     sessions: SessionFactory,
@@ -259,10 +273,127 @@ def run_export(
     *,
     progress: Progress | None = None,
     abort: threading.Event | None = None,
+    log: bool = True,
 ) -> ExportResult:
-    """Run the export ``kind`` with the options of ``request``; what it raises passes through."""
+    """Run the export ``kind`` with the options of ``request``; what it raises passes through.
+
+    ``log=False`` only for a file that does not leave the program (the dialog's preview): saving
+    it later goes through :func:`logged_export` like any export."""
     try:
         runner = _RUNNERS[kind]
     except KeyError:
         raise ValueError(f"unknown export kind {kind!r}") from None
-    return runner(sessions, request, out_path, progress, abort)
+    if not log or kind in UNLOGGED:
+        return runner(sessions, request, out_path, progress, abort)
+    with logged_export(kind, sessions, request, out_path) as finish:
+        return finish(runner(sessions, request, out_path, progress, abort))
+
+
+@contextmanager
+def logged_export(
+    kind: str, sessions: SessionFactory, request: ExportRequest, out_path: Path | str
+) -> Iterator[Callable[[ExportResult], ExportResult]]:
+    """Around writing one export: the log entry is committed first (a database that cannot
+    record it refuses the export before any file is touched), ``finish(result)`` completes it
+    once the file is in place, and an export that fails or is cancelled removes it."""
+    from talentdesk.services import export_log
+
+    target = str(Path(out_path).expanduser().absolute())
+    try:
+        with session_scope(sessions) as session:
+            entry_id = export_log.begin(session, kind, describe(session, kind, request), target)
+    except TalentDeskError as exc:
+        raise TalentDeskError(
+            "No se exportó nada: cada exportación con datos personales queda en la bitácora de "
+            f"exportaciones, y no se pudo registrar. {exc.message}"
+        ) from exc
+    written = False
+
+    def finish(result: ExportResult) -> ExportResult:
+        nonlocal written
+        written = True
+        people = result.people if result.people is not None else result.rows
+        try:
+            with session_scope(sessions) as session:
+                members = list(result.member_ids)
+                if result.participant_ids:
+                    members += export_log.members_of_participants(session, result.participant_ids)
+                export_log.complete(
+                    session,
+                    entry_id,
+                    people=people,
+                    member_ids=members,
+                    file_name=str(Path(result.path).expanduser().absolute()),
+                )
+        except TalentDeskError as exc:
+            raise TalentDeskError(
+                f"Se escribió «{result.path}», pero la bitácora de exportaciones no pudo completarse: "
+                f"queda como «en curso». {exc.message}"
+            ) from exc
+        return result
+
+    try:
+        yield finish
+    except BaseException:
+        if not written:
+            try:
+                with session_scope(sessions) as session:
+                    export_log.discard(session, entry_id)
+            except Exception:  # the entry stays "en curso": an outcome never recorded, as it says
+                pass
+        raise
+
+
+def describe(session: Session, kind: str, request: ExportRequest) -> dict[str, Any]:
+    """The filters and options of an export as the log shows them (Spanish keys, names not ids)."""
+    from talentdesk.services import reference
+
+    out: dict[str, Any] = {}
+    query = request.query
+    if kind in ("members", "table", "directory", "stats") and request.member_ids is not None:
+        out["Miembros seleccionados"] = len(request.member_ids)
+    elif query is not None:
+        chapters = {c.id: c.name for c in reference.chapters(session)}
+        sectors = {s.id: f"{s.number}. {s.name}" for s in reference.sectors(session)}
+        contributions = {c.id: c.name for c in reference.contribution_types(session)}
+        if query.text.strip():
+            out["Texto"] = query.text.strip()
+        for label, ids, names in (
+            ("Capítulo", query.chapter_ids, chapters),
+            ("Sector", query.sector_ids, sectors),
+            ("Aportación", query.contribution_ids, contributions),
+        ):
+            if ids:
+                out[label] = [names.get(i, str(i)) for i in ids]
+        if query.countries:
+            out["País"] = list(query.countries)
+        if query.statuses:
+            out["Estatus"] = [s.label for s in query.statuses]
+        if query.degrees:
+            out["Estudios"] = [d.label for d in query.degrees]
+        if query.directory_consent is not None:
+            out["En directorios"] = query.directory_consent
+    if kind == "members":
+        out["Copia externa"] = request.external
+    if kind == "directory":
+        out["Agrupado por"] = {"chapter": "capítulo", "sector": "sector", "country": "país"}.get(
+            request.group_by, request.group_by
+        )
+    if kind == "table":
+        out["Columnas"] = list(request.columns)
+    if request.event_id is not None:
+        from talentdesk.core.events import Event
+
+        event = session.get(Event, request.event_id)
+        out["Evento"] = f"{event.name} (id {event.id})" if event is not None else f"id {request.event_id}"
+        if request.participant_ids is not None:
+            out["Participantes seleccionados"] = len(request.participant_ids)
+        if kind == "signin" and request.day is not None:
+            out["Día"] = request.day.isoformat()
+        if kind == "signin" and request.session_id is not None:
+            out["Sesión"] = request.session_id
+    if kind == "reference":
+        out["Lista"] = request.table
+    if kind == "rows":
+        out["Tabla"] = request.sheet_name
+    return out

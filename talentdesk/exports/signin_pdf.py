@@ -149,7 +149,13 @@ def export_signin_pdf(
         doc.build(story)
     if progress is not None:
         progress(len(sections), len(sections))
-    return ExportResult(Path(out_path), len(people) * len(sections), glyphs.warnings())
+    return ExportResult(
+        Path(out_path),
+        len(people) * len(sections),
+        glyphs.warnings(),
+        participant_ids=[p.id for p in people],
+        people=len(people),
+    )
 
 
 def _statuses(statuses: Iterable[ParticipantStatus | str] | None) -> frozenset[ParticipantStatus]:

@@ -8,6 +8,7 @@ and ``fetch_rows`` the view itself uses), so the spreadsheet cannot disagree wit
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -75,8 +76,8 @@ def export_table_xlsx(
         sheet = SheetWriter(
             workbook, "Miembros", [SheetColumn(c.label, WIDTHS.get(c.key, 16), _kind(c)) for c in chosen]
         )
+        written = array("q")
         try:
-            written = 0
             for start in range(0, len(ids), CHUNK):
                 check_abort(abort)
                 chunk = ids[start : start + CHUNK]
@@ -86,7 +87,7 @@ def export_table_xlsx(
                     if row is None:  # deleted since the list was made
                         continue
                     sheet.row([cell_value(c, row[i]) for c, i in zip(chosen, picks, strict=True)])
-                    written += 1
+                    written.append(member_id)
                 if progress is not None:
                     progress(min(start + CHUNK, len(ids)), len(ids))
             check_abort(abort)
@@ -95,7 +96,7 @@ def export_table_xlsx(
             raise
         sheet.close()
         save_workbook(workbook, temp)
-    return ExportResult(Path(out_path), written)
+    return ExportResult(Path(out_path), len(written), member_ids=written)
 
 
 def cell_value(column: Column, value: Any) -> Any:

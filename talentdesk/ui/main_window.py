@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
         fill_menu(self.export_menu, MEMBER_KEYS, self.export_members)
         self.export_menu.addSection(self.tr("Event"))
         fill_menu(self.export_menu, EVENT_KEYS, self.export_event)
+        self.export_menu.addSeparator()
+        self.act_export_log = self.export_menu.addAction(self.tr("Export &log…"))
+        self.act_export_log.setObjectName("export-log")
+        self.act_export_log.triggered.connect(self.show_export_log)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.act_about)
 
@@ -191,6 +195,11 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def show_export_log(self) -> None:
+        from talentdesk.ui.privacy.export_log import ExportLogDialog
+
+        ExportLogDialog(self.ctx, self).open()
 
     # -- databases (the controller opens them) ----------------------------------------------
 

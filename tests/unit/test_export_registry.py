@@ -47,7 +47,8 @@ def test_each_kind_calls_its_export_looked_up_at_call_time(
     kind: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Patched after the registry was imported, yet called: tests and late modules rely on it.
-    Every keyword passed is one the real function accepts."""
+    Every keyword passed is one the real function accepts. (No database: the export log is off;
+    tests/unit/test_export_log.py covers it.)"""
     module_name, function_name = CALLS[kind]
     module = importlib.import_module(f"talentdesk.exports.{module_name}")
     accepted = set(inspect.signature(getattr(module, function_name)).parameters)
@@ -60,7 +61,7 @@ def test_each_kind_calls_its_export_looked_up_at_call_time(
     monkeypatch.setattr(module, function_name, fake)
     abort = threading.Event()
     request = ExportRequest(query=MemberQuery(), event_id=3)
-    result = run_export(kind, None, request, tmp_path / "x", progress=print, abort=abort)  # type: ignore[arg-type]
+    result = run_export(kind, None, request, tmp_path / "x", progress=print, abort=abort, log=False)  # type: ignore[arg-type]
 
     assert result.rows == 7
     ((args, kwargs),) = seen
@@ -77,7 +78,7 @@ def test_options_reach_the_export_unchanged(monkeypatch: pytest.MonkeyPatch, tmp
     request = ExportRequest(
         event_id=5, participant_ids=(9, 8), layout="a6", start_slot=4, offset_mm=(1.5, -0.5), cut_marks=True
     )
-    run_export("badges", "S", request, "out.pdf")  # type: ignore[arg-type]
+    run_export("badges", "S", request, "out.pdf", log=False)  # type: ignore[arg-type]
     assert seen == {
         "args": ("S", 5, "out.pdf"),
         "layout": "a6",
@@ -96,8 +97,8 @@ def test_member_ids_replace_the_query(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[Any] = []
     monkeypatch.setattr(members_xlsx, "export_members_xlsx", lambda _s, sel, *_a, **_k: seen.append(sel))
     query = MemberQuery(text="ana")
-    run_export("members", None, ExportRequest(query=query), "m.xlsx")  # type: ignore[arg-type]
-    run_export("members", None, ExportRequest(query=query, member_ids=(4, 2)), "m.xlsx")  # type: ignore[arg-type]
+    run_export("members", None, ExportRequest(query=query), "m.xlsx", log=False)  # type: ignore[arg-type]
+    run_export("members", None, ExportRequest(query=query, member_ids=(4, 2)), "m.xlsx", log=False)  # type: ignore[arg-type]
     assert seen == [query, [4, 2]]
 
 
@@ -121,9 +122,9 @@ def test_defaults_are_the_export_functions_defaults() -> None:
 
 def test_unknown_kind_and_missing_event_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown export kind 'nope'"):
-        run_export("nope", None, ExportRequest(), tmp_path / "x")  # type: ignore[arg-type]
+        run_export("nope", None, ExportRequest(), tmp_path / "x", log=False)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="event_id"):
-        run_export("agenda", None, ExportRequest(), tmp_path / "x.pdf")  # type: ignore[arg-type]
+        run_export("agenda", None, ExportRequest(), tmp_path / "x.pdf", log=False)  # type: ignore[arg-type]
     assert not list(tmp_path.iterdir())
 
 

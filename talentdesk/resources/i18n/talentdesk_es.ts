@@ -855,7 +855,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+120"/>
+        <location filename="../../ui/exports/dialog.py" line="+122"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
@@ -886,12 +886,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
-        <location line="+621"/>
+        <location line="+624"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-614"/>
+        <location line="-617"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
@@ -1102,12 +1102,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+360"/>
+        <location line="+363"/>
         <source>Warning: %1</source>
         <translation>Aviso: %1</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-371"/>
         <location line="+10"/>
         <source>with the columns and the order of the table.</source>
         <translation>con las columnas y el orden de la tabla.</translation>
@@ -1191,7 +1191,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Exportando…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1234,7 +1234,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+250"/>
+        <location filename="../../ui/exports/kinds.py" line="+282"/>
         <source>Members table as shown</source>
         <extracomment>Option names a kind may list (each is one row of the dialog).</extracomment>
         <translation>Tabla de miembros como se ve</translation>
@@ -1303,6 +1303,109 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+14"/>
         <source>Table as shown</source>
         <translation>Tabla como se ve</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLogDialog</name>
+    <message>
+        <location filename="../../ui/privacy/export_log.py" line="+59"/>
+        <source>Export log</source>
+        <extracomment>The newest entries the window lists (the CLI can list them all).</extracomment>
+        <translation>Bitácora de exportaciones</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every export that carried personal data: who made it, when, which document, how many people, with which filters and to which file. Failed or cancelled exports are not listed.</source>
+        <translation>Cada exportación que llevó datos personales: quién la hizo, cuándo, qué documento, cuántas personas, con qué filtros y a qué archivo. Las exportaciones fallidas o canceladas no aparecen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(everyone)</source>
+        <translation>(todos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the exports that included the member with this id</source>
+        <translation>Sólo las exportaciones que incluyeron al miembro con este id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Included &amp;member (id):</source>
+        <translation>&amp;Miembro incluido (id):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n export(s) included this member</source>
+        <translation>
+            <numerusform>%n exportación incluyó a este miembro</numerusform>
+            <numerusform>%n exportaciones incluyeron a este miembro</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The newest %1 of %n export(s)</source>
+        <translation>
+            <numerusform>Las %1 más recientes de %n exportación</numerusform>
+            <numerusform>Las %1 más recientes de %n exportaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n export(s)</source>
+        <translation>
+            <numerusform>%n exportación</numerusform>
+            <numerusform>%n exportaciones</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1618,7 +1721,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Evento</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Export &amp;log…</source>
+        <translation>&amp;Bitácora de exportaciones…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
@@ -1628,7 +1736,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>TalentDesk databases (*.sqlite *.db)</source>
         <translation>Bases de datos de TalentDesk (*.sqlite *.db)</translation>
     </message>

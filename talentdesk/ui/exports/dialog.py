@@ -18,6 +18,7 @@ import tempfile
 import threading
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ from talentdesk.ui.exports.kinds import (
     MembersSource,
     Source,
     TableSource,
+    logged_save,
 )
 from talentdesk.ui.tasks import Cancelled, Task, error_message
 
@@ -721,11 +723,14 @@ class ExportDialog(QDialog):
     def _save_preview(self, target: Path, options: ExportOptions) -> None:
         preview, suffix = self.preview_file, self.kind.suffix
         assert preview is not None and self.preview_result is not None
-        rows, warnings = self.preview_result.rows, self.preview_result.warnings
+        rendered = self.preview_result
+        key, sessions, source = self.kind.key, self.ctx.db.sessions, self.source
 
         def work(task: Task) -> ExportResult:
-            copy_file(preview, target, suffix, task.abort)
-            return ExportResult(target, rows, warnings)
+            # The preview was not logged (it stays inside the program); the saved copy is.
+            with logged_save(key, sessions, source, options, target) as finish:
+                copy_file(preview, target, suffix, task.abort)
+                return finish(replace(rendered, path=target))
 
         self._start(work, lambda result: self._exported(result, options, target), self.tr("Saving…"))
 
@@ -747,7 +752,7 @@ class ExportDialog(QDialog):
         progress = self.progress_state
 
         def work(task: Task) -> ExportResult:
-            return run(sessions, source, options, target, progress.update, task.abort)
+            return run(sessions, source, options, target, progress.update, task.abort, log=False)
 
         self._start(work, lambda result: self._previewed(result, options), self.tr("Preparing the preview…"))
 

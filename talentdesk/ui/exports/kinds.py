@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from talentdesk.db.session import SessionFactory
 from talentdesk.exports.files import ExportResult, Progress
-from talentdesk.exports.registry import ExportRequest, run_export
+from talentdesk.exports.registry import UNLOGGED, ExportRequest, logged_export, run_export
 from talentdesk.exports.xlsx import SheetColumn
 from talentdesk.services.search import MemberQuery
 
@@ -100,7 +102,23 @@ class ExportOptions:
     packet_badge: str = "a6"
 
 
-Runner = Callable[[SessionFactory, Source, ExportOptions, Path, Progress, threading.Event], ExportResult]
+class Runner(Protocol):
+    """Runs one kind through ``exports.registry.run_export``; ``log=False`` only for a preview
+    (its file stays inside the program; saving it is logged by :func:`logged_save`)."""
+
+    def __call__(
+        self,
+        sessions: SessionFactory,
+        source: Source,
+        options: ExportOptions,
+        out: Path,
+        progress: Progress,
+        abort: threading.Event,
+        /,
+        *,
+        log: bool = True,
+    ) -> ExportResult: ...
+
 
 #: Option names a kind may list (each is one row of the dialog).
 OPTION_NAMES = (
@@ -235,11 +253,25 @@ def _runner(key: str) -> Runner:
         out: Path,
         progress: Progress,
         abort: threading.Event,
+        /,
+        *,
+        log: bool = True,
     ) -> ExportResult:
         kind, request = _request(key, source, options)
-        return run_export(kind, sessions, request, out, progress=progress, abort=abort)
+        return run_export(kind, sessions, request, out, progress=progress, abort=abort, log=log)
 
     return run
+
+
+def logged_save(
+    key: str, sessions: SessionFactory, source: Source, options: ExportOptions, target: Path
+) -> AbstractContextManager[Callable[[ExportResult], ExportResult]]:
+    """Around copying a previewed file to ``target``: the same export-log entry a direct export
+    makes (``exports.registry.logged_export``)."""
+    kind, request = _request(key, source, options)
+    if kind in UNLOGGED:
+        return nullcontext(lambda result: result)
+    return logged_export(kind, sessions, request, target)
 
 
 # The documents the Export menu lists (members and event documents).
