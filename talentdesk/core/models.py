@@ -398,6 +398,8 @@ class ExportLogEntry(Base):
     (``services.export_log.pack_ids``), so "which exports included me?" can be answered."""
 
     __tablename__ = "export_log"
+    #: A record of what left the office: written outside operations, never taken back by undo.
+    __table_args__ = ({"info": {"journal": False}},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
