@@ -510,7 +510,7 @@ def test_export_menu_has_every_export_and_ctrl_e_exports_what_the_area_shows(
     titles = [m.title() for m in (a.menu() for a in window.menuBar().actions()) if m is not None]
     assert titles.index("E&xport") == titles.index("&Edit") + 1 == titles.index("&Help") - 1
     names = {a.objectName() for a in window.export_menu.actions() if a.objectName()}
-    assert names == {"export-current"} | {f"export-{k.key}" for k in KINDS}
+    assert names == {"export-current", "export-log"} | {f"export-{k.key}" for k in KINDS}
     assert all(a.isEnabled() and a.text() for a in window.export_menu.actions() if a.objectName())
     assert window.act_export_current.shortcut().toString() == "Ctrl+E"
 
