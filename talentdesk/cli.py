@@ -187,6 +187,14 @@ def _add_import_parser(commands: Any) -> None:
         "--errors", metavar="SALIDA.xlsx", help="escribe el informe de errores en un .xlsx"
     )
     i_members.add_argument("--json", action="store_true")
+    i_history = i_cmds.add_parser("history", help="las importaciones hechas (para deshacer una)")
+    i_history.add_argument("--json", action="store_true")
+    i_undo = i_cmds.add_parser(
+        "undo",
+        help="deshace una importación: borra los miembros que creó y restaura lo que cambió",
+        description="Se niega (sin cambiar nada) si esos miembros cambiaron desde entonces, y dice cuáles.",
+    )
+    i_undo.add_argument("id", type=int, metavar="N", help="número de la importación (import history)")
 
 
 def _add_exports_parser(commands: Any) -> None:
@@ -518,8 +526,9 @@ def cmd_certificates(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from talentdesk.imports.history import apply_and_record
     from talentdesk.imports.mapping import guess_mapping, mapping_from_saved, mapping_to_saved
-    from talentdesk.imports.members import Action, apply_import, prepare_import
+    from talentdesk.imports.members import Action, prepare_import
     from talentdesk.imports.reading import read_source
     from talentdesk.imports.report import write_error_report
     from talentdesk.services import import_mappings
@@ -540,6 +549,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from talentdesk.imports.members import ImportHasErrors
 
     written = 0
+    run_id: int | None = None
     late: list[Any] = []
     try:
         with db.session() as session:
@@ -556,7 +566,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 )
             errors = plan.errors()
             if not args.dry_run and (args.valid_only or not errors):
-                result = apply_import(session, plan, valid_only=args.valid_only, progress=progress)
+                result, run_id = apply_and_record(
+                    session, plan, valid_only=args.valid_only, progress=progress
+                )
                 written = result.summary.written
                 late = result.errors[len(errors) :]
     except ImportHasErrors as exc:  # found while writing: everything was rolled back
@@ -567,6 +579,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if show:
             print(file=sys.stderr)
     report = plan.report(written, late)
+    report["import_run"] = run_id
     if args.errors:
         write_error_report(plan, args.errors, extra_errors=late)
     if args.json:
@@ -574,6 +587,43 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         _print_import_summary(plan, report, args)
     return EXIT_ERROR if report["errors"] and written == 0 else EXIT_OK
+
+
+def cmd_import_history(args: argparse.Namespace) -> int:
+    from talentdesk.core.dates import local_stamp
+    from talentdesk.services import import_history
+
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            runs = import_history.list_runs(session)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([r.as_dict() for r in runs])
+        return EXIT_OK
+    if not runs:
+        print("Todavía no hay importaciones.")
+    for r in runs:
+        state = f"deshecha el {local_stamp(r.undone_at)}" if r.undone_at else "vigente"
+        print(
+            f"{r.id:>5}  {local_stamp(r.at)}  {r.file_name}  nuevos: {r.created:,} · "
+            f"actualizados: {r.updated:,} · {r.user} · {state}"
+        )
+    return EXIT_OK
+
+
+def cmd_import_undo(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import imports as ops_imports
+
+    db = _open(args)
+    try:
+        ops.perform(db, ops_imports.undo(args.id))
+    finally:
+        db.close()
+    print(f"Importación {args.id} deshecha: se eliminaron los miembros que creó y se restauraron los datos que cambió.")
+    return EXIT_OK
 
 
 def _print_import_summary(plan: Any, report: dict[str, Any], args: argparse.Namespace) -> None:
@@ -698,7 +748,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "events": cmd_events,
     "export": cmd_export,
     "exports": cmd_exports,
-    "import": cmd_import,
+    "import": lambda a: {"history": cmd_import_history, "undo": cmd_import_undo}.get(a.import_command, cmd_import)(a),
     "db": cmd_db,
     "members": cmd_members,
 }

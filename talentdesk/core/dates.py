@@ -6,7 +6,7 @@ English, and every document must read the same whoever prints it.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 MONTHS = (
     "enero",
@@ -63,3 +63,9 @@ def spanish_dates_phrase(start: date, end: date) -> str:
 def time_range(starts_at: datetime, ends_at: datetime) -> str:
     """'9:30–10:45' (24-hour clock, as programmes in Mexico print it)."""
     return f"{starts_at.hour}:{starts_at.minute:02d}–{ends_at.hour}:{ends_at.minute:02d}"
+
+
+def local_stamp(moment: datetime) -> str:
+    """A stored moment (naive UTC, as every ``at``/``created_at`` column keeps it) as the
+    workstation's local "dd/mm/yyyy hh:mm"."""
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")

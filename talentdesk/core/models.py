@@ -433,3 +433,37 @@ class DocumentSetting(Base):
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ImportRun(Base):
+    """One member import that wrote something: the file, who, when, and what it did, so it can
+    be listed and undone as one step later (``services/import_history``)."""
+
+    __tablename__ = "import_runs"
+    __table_args__ = ({"info": {"journal": False}},)  # undo marks it, keeps it
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user: Mapped[str] = mapped_column(String(120))
+    file_name: Mapped[str] = mapped_column(String(255))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(120))
+
+
+class ImportRunMember(Base):
+    """A member an import created (``before`` empty) or changed (``before``/``after``: JSON of the
+    fields it changed, as ``services.members.member_values`` gives them)."""
+
+    __tablename__ = "import_run_members"
+    __table_args__ = ({"info": {"journal": False}},)
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # no FK: the member may go
+    created: Mapped[bool] = mapped_column(Boolean)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

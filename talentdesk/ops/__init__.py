@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -51,6 +51,10 @@ class Op(Generic[T]):
     ``undoable=False`` for actions that must not be taken back (anonymising a member: keeping
     an inverse would keep the personal data it removed). ``message`` turns the value into a
     status-bar line.
+
+    ``capture=False`` for actions too large for the journal (an import of 100,000 rows): they
+    declare what they change in ``also`` and give their own undo, ``inverse(value)``, an
+    operation of its own (the import history's undo).
     """
 
     label: str
@@ -58,15 +62,19 @@ class Op(Generic[T]):
     undoable: bool = True
     message: Callable[[T], str] | None = None
     also: Changes = field(default_factory=Changes)  # changes the journal cannot see (settings…)
+    capture: bool = True
+    inverse: Callable[[T], Op[Any] | None] | None = None
 
 
 @dataclass(frozen=True)
 class Step:
-    """One undo (or redo): the journal to revert and what reverting it changes."""
+    """One undo (or redo): the journal to revert and what reverting it changes — or, for an
+    operation that brings its own inverse, that inverse (``op``)."""
 
     label: str
     journal: Journal
     changes: Changes
+    op: Op[Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,8 @@ class Outcome(Generic[T]):
 def perform(db: Database, op: Op[T], job: Job | None = None) -> Outcome[T]:
     """Run ``op`` in one transaction: all of it is saved, or (error, cancel) none of it."""
     job = job if job is not None else Job()
+    if not op.capture:
+        return _perform_uncaptured(db, op, job)
     with db.session() as session, _journal.capture(session) as cap:
         value = op.run(session, job)
         session.flush()
@@ -91,10 +101,24 @@ def perform(db: Database, op: Op[T], job: Job | None = None) -> Outcome[T]:
     return Outcome(value, changes, undo, message)
 
 
-def apply_step(db: Database, step: Step, job: Job | None = None, *, action: str = "undo") -> Step:
+def _perform_uncaptured(db: Database, op: Op[T], job: Job) -> Outcome[T]:
+    with db.session() as session:
+        value = op.run(session, job)
+        session.flush()
+        job.check()
+    inverse = op.inverse(value) if op.undoable and op.inverse is not None else None
+    undo = Step(op.label, Journal(), op.also, inverse) if inverse is not None else None
+    message = op.message(value) if op.message is not None else ""
+    return Outcome(value, op.also, undo, message)
+
+
+def apply_step(db: Database, step: Step, job: Job | None = None, *, action: str = "undo") -> Step | None:
     """Revert ``step`` in one transaction, auditing each row it puts back; returns the step that
-    reverts this one (so undo yields redo and redo yields undo)."""
+    reverts this one (so undo yields redo and redo yields undo), or None when it cannot be
+    reverted again (an undone import: the file can be imported again)."""
     job = job if job is not None else Job()
+    if step.op is not None:
+        return perform(db, step.op, job).undo
     with db.session() as session:
         reverted = _journal.revert(session, step.journal, check=job.check)
         _audit(session, step.label, reverted, action)
@@ -134,11 +158,13 @@ class History:
     def take_redo(self) -> Step | None:
         return self.undone.pop() if self.undone else None
 
-    def undone_as(self, redo: Step) -> None:
-        self.undone.append(redo)
+    def undone_as(self, redo: Step | None) -> None:
+        if redo is not None:
+            self.undone.append(redo)
 
-    def redone_as(self, undo: Step) -> None:
-        self.done.append(undo)
+    def redone_as(self, undo: Step | None) -> None:
+        if undo is not None:
+            self.done.append(undo)
 
     @property
     def undo_label(self) -> str:

@@ -62,10 +62,10 @@ class UndoStack(QObject):
     def _run(self, step: ops.Step, *, undo: bool) -> None:
         db = self.ctx.db
 
-        def work(task: Task) -> ops.Step:
+        def work(task: Task) -> ops.Step | None:
             return ops.apply_step(db, step, task, action="undo" if undo else "redo")
 
-        def succeeded(reverse: ops.Step) -> None:
+        def succeeded(reverse: ops.Step | None) -> None:
             self.busy = False
             if undo:
                 self.history.undone_as(reverse)

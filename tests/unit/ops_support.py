@@ -9,10 +9,19 @@ from talentdesk.ops.journal import journaled_tables
 
 
 def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    """Every journaled table's rows (the audit log is a record, not data), in key order."""
+    """Every journaled table's rows as ((column, value), …) (the audit log is a record, not
+    data), in a stable order."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     with db.engine.connect() as conn:
         for table in journaled_tables():
-            rows = conn.exec_driver_sql(f'SELECT * FROM "{table.name}"').fetchall()
-            out[table.name] = sorted((tuple(r) for r in rows), key=repr)
+            rows = conn.exec_driver_sql(f'SELECT * FROM "{table.name}"').mappings().fetchall()
+            out[table.name] = sorted((tuple(sorted(r.items())) for r in rows), key=repr)
     return out
+
+
+def timeless(data: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any, ...]]]:
+    """The dump without updated_at stamps (a service-level undo is a change made now)."""
+    return {
+        table: sorted((tuple(p for p in row if p[0] != "updated_at") for row in rows), key=repr)
+        for table, rows in data.items()
+    }

@@ -1455,9 +1455,81 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../ui/imports/history.py" line="+41"/>
+        <source>Import history</source>
+        <translation>Historial de importaciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Undoing an import deletes the members it created and puts back the data it changed, as long as nobody changed them since.</source>
+        <translation>Deshacer una importación elimina a los miembros que creó y restaura los datos que cambió, siempre que nadie los haya cambiado desde entonces.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undo import…</source>
+        <translation>&amp;Deshacer importación…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In effect</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone on %1</source>
+        <translation>Deshecha el %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Undo the import of “%1” (%2)? It deletes the %n member(s) it created and puts back the data it changed (%3 member(s)). It cannot be redone; you can import the file again.</source>
+        <translation>
+            <numerusform>¿Deshacer la importación de «%1» (%2)? Se elimina %n miembro que creó y se restauran los datos que cambió (miembros: %3). No se puede rehacer; puede volver a importar el archivo.</numerusform>
+            <numerusform>¿Deshacer la importación de «%1» (%2)? Se eliminan los %n miembros que creó y se restauran los datos que cambió (miembros: %3). No se puede rehacer; puede volver a importar el archivo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+16"/>
+        <source>Undo import</source>
+        <translation>Deshacer importación</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location line="+370"/>
+        <location filename="../../ui/imports/wizard.py" line="+370"/>
         <source>Import members</source>
         <translation>Importar miembros</translation>
     </message>
@@ -2697,6 +2769,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+1"/>
+        <source>Import history…</source>
+        <translation>Historial de importaciones…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Merge duplicates…</source>
         <translation>Combinar duplicados…</translation>
     </message>
@@ -2724,7 +2801,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>(no chapter)</source>
         <translation>(sin capítulo)</translation>
     </message>

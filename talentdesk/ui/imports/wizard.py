@@ -548,7 +548,7 @@ class ApplyPage(QWizardPage):
         self.summary.setText(self.tr("Saving the members…"))
         self.task = self.wiz.ctx.perform(
             ops_imports.apply(plan, valid_only=valid_only),
-            on_done=self._applied,
+            on_done=lambda value: self._applied(value[0]),
             on_failure=self._failed,
             parent=self.wiz,
             progress=True,

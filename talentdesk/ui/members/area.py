@@ -220,6 +220,7 @@ class MembersArea(Area):
         self.act_delete = act(self.tr("Delete…"), self.delete_selected, "member-delete")
         self.actions_menu.addSeparator()
         self.act_import = act(self.tr("Import members…"), self.import_members, "member-import")
+        self.act_history = act(self.tr("Import history…"), self.import_history, "member-import-history")
         self.act_merge = act(self.tr("Merge duplicates…"), self.merge_selected, "member-merge")
         self.actions_menu.addSeparator()
         self.actions_menu.addMenu(self.export_menu)
@@ -490,6 +491,13 @@ class MembersArea(Area):
         wizard = ImportWizard(self.ctx, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
+
+    def import_history(self) -> None:
+        from talentdesk.ui.imports.history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def merge_selected(self) -> None:
         ids = self.selected_ids()
