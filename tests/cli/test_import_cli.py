@@ -41,6 +41,7 @@ def test_import_json_counts_and_writes(cli: Cli, tmp_path: Path) -> None:
         "skipped": 0,
         "written": 2,
         "errors": [],
+        "import_run": 1,  # `talentdesk import undo 1` takes it back
     }
     assert query(db, "SELECT given_names, email, phone FROM members ORDER BY id") == [
         ("Ana", "ana@example.com", "+525512345678"),
@@ -194,6 +195,7 @@ def test_round_trip_through_the_cli(cli: Cli, tmp_path: Path) -> None:
         "skipped": 2,
         "written": 1,
         "errors": [],
+        "import_run": 1,  # the members came from the demo, not an import
     }
     changed = query(
         db, "SELECT entity_id, field, old_value, new_value FROM audit_log WHERE action = 'update'"
