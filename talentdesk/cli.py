@@ -20,6 +20,7 @@ from talentdesk import __version__
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import TalentDeskError, ValidationError
 from talentdesk.core.text import full_name
+from talentdesk.terminal import guard_output
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -234,6 +235,7 @@ def db_target(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    guard_output()  # stored or typed text may hold terminal escape sequences
     args = build_parser().parse_args(argv)
     if args.command is None:
         from talentdesk.ui.app import run_gui

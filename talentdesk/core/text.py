@@ -15,6 +15,18 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+#: C0 and C1 control characters and DEL: all but tab, line feed and carriage return. None
+#: belongs in a name, a place or a note; they are invalid in spreadsheet XML and ESC starts a
+#: terminal escape sequence.
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{CONTROLS}]")
+#: The controls ``clean`` does not turn into a space (it does so for the separators, vertical
+#: tab, form feed and NEL, which Python counts as white space).
+_HARD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+#: What a document cannot carry at all: the controls, lone surrogates, U+FFFE and U+FFFF.
+_UNWRITABLE = re.compile(f"[{CONTROLS}\ud800-\udfff\ufffe\uffff]")
+#: What a terminal must not receive raw (carriage return included: it rewrites the line).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NON_SORT = re.compile(r"[^a-z0-9~ ]+")
 _SPACES = re.compile(r"\s+")
@@ -28,6 +40,30 @@ def clean(value: str | None) -> str:
     if value is None:
         return ""
     return _SPACES.sub(" ", value.replace("\u00a0", " ")).strip()
+
+
+def first_control(text: str, *, multiline: bool = False) -> int | None:
+    """Where the first control character of ``text`` is, or None.
+
+    One-line text is compared as ``clean`` will store it (white-space controls become a
+    space); multi-line text keeps every character, so only tab and line breaks pass."""
+    found = (_CONTROL if multiline else _HARD_CONTROL).search(text)
+    return None if found is None else found.start()
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters no spreadsheet or PDF can hold (controls but tab and
+    line breaks, lone surrogates, U+FFFE/U+FFFF): for writing what an older version or another
+    program may have stored."""
+    return _UNWRITABLE.sub("", text) if _UNWRITABLE.search(text) else text
+
+
+def escape_controls(text: str) -> str:
+    """Control characters (tab and line feed excepted) as visible ``\\u001b`` escapes: what a
+    terminal may print without obeying an escape sequence hidden in the data."""
+    if _TERMINAL_UNSAFE.search(text) is None:
+        return text
+    return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def fold(value: str | None) -> str:

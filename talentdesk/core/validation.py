@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from talentdesk.core.countries import country_code, country_name
-from talentdesk.core.errors import FieldError
+from talentdesk.core.errors import FieldError, ValidationError
+from talentdesk.core.text import first_control
 
 #: Spanish labels of the fields, as the forms and the messages show them.
 FIELD_LABELS: dict[str, str] = {
@@ -64,6 +66,38 @@ def label(field: str) -> str:
 
 def error(field: str, text: str) -> FieldError:
     return FieldError(field, f"{label(field)}: {text}")
+
+
+def control_error(
+    field: str, text: str, *, multiline: bool = False, name: str | None = None
+) -> FieldError | None:
+    """A control character (ESC, NUL, BEL…) in typed or imported text is refused, not silently
+    dropped: the person sees what was wrong. White space is not refused: tab and line breaks
+    become a space in one-line fields (``clean``) and stay in multi-line ones."""
+    at = first_control(text, multiline=multiline)
+    if at is None:
+        return None
+    code = f"U+{ord(text[at]):04X}"
+    return FieldError(
+        field,
+        f"{name or label(field)}: tiene un carácter de control invisible ({code}, posición {at + 1}) "
+        "que no se puede guardar; bórrelo y vuelva a escribir el texto.",
+    )
+
+
+def check_controls(
+    values: Mapping[str, object], *, multiline: Collection[str] = (), labels: Mapping[str, str] | None = None
+) -> None:
+    """Raise ``ValidationError`` naming every text value of ``values`` that holds a control
+    character (see ``control_error``); the fields in ``multiline`` may keep line breaks."""
+    errors = [
+        err
+        for field, value in values.items()
+        if isinstance(value, str)
+        and (err := control_error(field, value, multiline=field in multiline, name=(labels or {}).get(field)))
+    ]
+    if errors:
+        raise ValidationError(errors)
 
 
 def normalize_email(raw: str | None, field: str = "email") -> tuple[str | None, FieldError | None]:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 from talentdesk.core.countries import country_name
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, EventTask, Material, Participant, Travel
-from talentdesk.core.text import clean, fold, name_sort_key
+from talentdesk.core.text import clean, fold, name_sort_key, printable
 from talentdesk.db.session import SessionFactory, read_scope
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.xlsx import (
@@ -174,7 +174,8 @@ def _print_header(sheet: SheetWriter, *lines: str) -> None:
     """Printed pages carry the event (and hotel) the list belongs to; '&' is a code there.
 
     One line: a line break is stored as ``_x000a_``, which LibreOffice prints as it is."""
-    sheet.sheet.oddHeader.center.text = " · ".join(line.replace("&", "&&") for line in lines if line)
+    text = " · ".join(printable(line).replace("&", "&&") for line in lines if line)
+    sheet.sheet.oddHeader.center.text = text
     sheet.sheet.print_title_rows = "1:1"
 
 

@@ -30,6 +30,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import Flowable
 
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.text import printable
 from talentdesk.exports.files import Progress, check_abort
 from talentdesk.resources import font_path
 
@@ -45,14 +46,26 @@ _lock = threading.Lock()
 _registered = False
 
 
+class _PrintableFont(TTFont):  # type: ignore[misc]
+    """The TTF with the characters a PDF should not carry (control characters an older version
+    or another program may have stored) left out wherever text is measured or drawn, so every
+    document — paragraphs, canvas text, badges — prints them the same way: not at all."""
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+        return float(super().stringWidth(printable(text) if isinstance(text, str) else text, size, encoding))
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:
+        return super().splitString(printable(text) if isinstance(text, str) else text, doc, encoding)
+
+
 def register_fonts() -> None:
     """Register the shipped TTF once per process (exports run on worker threads)."""
     global _registered
     with _lock:
         if _registered:
             return
-        pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_path(bold=True))))
+        pdfmetrics.registerFont(_PrintableFont(FONT, str(font_path())))
+        pdfmetrics.registerFont(_PrintableFont(FONT_BOLD, str(font_path(bold=True))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
         _registered = True
 
@@ -111,10 +124,10 @@ def new_canvas(path: Path | str, title: str, pagesize: tuple[float, float], subj
 
 
 def set_metadata(canvas: Canvas, title: str, subject: str = "") -> None:
-    canvas.setTitle(title)
+    canvas.setTitle(printable(title))
     canvas.setAuthor(AUTHOR)
     canvas.setCreator(CREATOR)
-    canvas.setSubject(subject)
+    canvas.setSubject(printable(subject))
 
 
 def page_margins(margins_mm: float = 18) -> dict[str, float]:
@@ -131,10 +144,10 @@ def page_margins(margins_mm: float = 18) -> dict[str, float]:
 def document_metadata(title: str, subject: str = "") -> dict[str, str]:
     """What every platypus document passes to its template: metadata, language and font."""
     return {
-        "title": title,
+        "title": printable(title),
         "author": AUTHOR,
         "creator": CREATOR,
-        "subject": subject,
+        "subject": printable(subject),
         "lang": "es-MX",
         "initialFontName": FONT,  # else every page names Helvetica, which is never embedded
     }

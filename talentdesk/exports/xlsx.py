@@ -1,6 +1,8 @@
 """Writing spreadsheets the same way everywhere: openpyxl write-only (rows stream to disk,
 memory stays flat), Spanish headers in bold, frozen header row, autofilter, column widths,
-and real dates and numbers."""
+real dates and numbers, and text always as text: a value starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return is a string cell showing exactly that text, never a formula
+(``openpyxl_compat.TextSheet``); characters a spreadsheet cannot hold are left out."""
 
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from talentdesk.core.text import printable
+from talentdesk.exports.openpyxl_compat import TextSheet, add_sheet
 
 BOLD = Font(bold=True)
 DATE_FORMAT = "DD/MM/YYYY"
@@ -36,7 +40,7 @@ class SheetWriter:
     """One write-only sheet: call ``row`` for each record, then ``close`` before saving."""
 
     def __init__(self, workbook: Workbook, title: str, columns: Sequence[SheetColumn]) -> None:
-        self.sheet: WriteOnlyWorksheet = workbook.create_sheet(title=title[:31])
+        self.sheet: TextSheet = add_sheet(workbook, printable(title)[:31])
         self.columns = columns
         for i, column in enumerate(columns, start=1):
             self.sheet.column_dimensions[get_column_letter(i)].width = column.width
@@ -131,7 +135,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
     """A valid sheet name for ``name`` (≤ 31 characters, none of []:*?/\\), unique among
     ``taken`` regardless of case as Excel requires; adds it to ``taken``. Long names are
     cut at a word ("Hotel Alterno Centro (demostración)" → "Hotel Alterno Centro")."""
-    base = " ".join(name.translate(_BAD_TITLE_CHARS).split()).strip("'") or "Hoja"
+    base = " ".join(printable(name).translate(_BAD_TITLE_CHARS).split()).strip("'") or "Hoja"
     title, n = _cut(base, 31), 1
     while title.casefold() in {t.casefold() for t in taken}:
         n += 1

@@ -26,6 +26,7 @@ from talentdesk.core.models import Member
 from talentdesk.core.text import clean, fold
 from talentdesk.core.validation import (
     check_not_future,
+    control_error,
     error,
     label,
     normalize_country,
@@ -257,6 +258,8 @@ def _wrong_type(field_name: str, value: Cell, wanted: str) -> _Bad:
 
 def _as_text(value: Cell, field_name: str, *, numbers: bool = True) -> str | _Bad:
     if isinstance(value, str):
+        if (err := control_error(field_name, value, name=_MESSAGE_LABELS.get(field_name))) is not None:
+            return _Bad(err.message)
         return value
     if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
         return cell_text(value)

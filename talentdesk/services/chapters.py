@@ -12,7 +12,7 @@ from talentdesk.core.enums import BoardRole, ChapterStatus
 from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from talentdesk.core.models import BoardPosition, Chapter, Member
 from talentdesk.core.text import clean, fold
-from talentdesk.core.validation import error, normalize_country, normalize_email, parse_date
+from talentdesk.core.validation import check_controls, error, normalize_country, normalize_email, parse_date
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes, replace_sectors, sectors_by_ids, snapshot
 
@@ -158,6 +158,7 @@ def _validate(
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise ValueError(f"unknown chapter fields: {sorted(unknown)}")
+    check_controls(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     for field in ("name", "city", "notes"):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import TalentDeskError, ValidationError
 from talentdesk.core.models import DocumentSetting
+from talentdesk.core.validation import check_controls
 from talentdesk.services import audit
 
 WELCOME_LETTER = "welcome_letter"
@@ -54,6 +55,7 @@ def welcome_letter(session: Session) -> str:
 
 def set_welcome_letter(session: Session, text: str) -> None:
     """Save the template (an empty text restores the default)."""
+    check_controls({"letter": text}, multiline={"letter"}, labels={"letter": "Carta de bienvenida"})
     text = text.strip()
     check_template(text or DEFAULT_WELCOME_LETTER)
     setting = session.get(DocumentSetting, WELCOME_LETTER)

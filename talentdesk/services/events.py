@@ -36,6 +36,7 @@ from talentdesk.core.events import (
 from talentdesk.core.models import Member, utcnow
 from talentdesk.core.text import clean
 from talentdesk.core.validation import (
+    check_controls,
     error,
     normalize_country,
     normalize_email,
@@ -196,6 +197,7 @@ def _validate_event(values: dict[str, Any], current: Event | None) -> dict[str, 
     unknown = set(values) - set(EVENT_FIELDS)
     if unknown:
         raise ValueError(f"unknown event fields: {sorted(unknown)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     for field in (
@@ -258,6 +260,7 @@ def _enum(kind: type[LabeledEnum], value: Any) -> str:
 
 def add_room(session: Session, event_id: int, name: str, capacity: int | None = None) -> Room:
     event = get_event(session, event_id)
+    _check_text({"room": name})
     name = clean(name)
     if not name:
         raise ValidationError.single("name", "Nombre de la sala: es obligatorio.")
@@ -316,6 +319,7 @@ def _validate_session(
     allowed = {"title", "kind", "starts_at", "ends_at", "room_id", "moderator_id", "description"}
     if set(values) - allowed:
         raise ValueError(f"unknown session fields: {sorted(set(values) - allowed)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     if "title" in values or current is None:
@@ -547,6 +551,28 @@ _LOGISTICS_LABELS = {
 }
 
 
+#: Labels of the other free-text fields of an event, for the control-character check.
+_TEXT_LABELS = {
+    **_PARTICIPANT_LABELS,
+    **_LOGISTICS_LABELS,
+    "edition": "Edición",
+    "venue_name": "Sede",
+    "venue_address": "Dirección de la sede",
+    "description": "Descripción",
+    "timezone": "Zona horaria",
+    "code_prefix": "Prefijo de códigos",
+    "room": "Nombre de la sala",
+    "title": "Título",
+    "item": "Material",
+    "responsible": "Responsable",
+}
+
+
+def _check_text(values: Mapping[str, Any]) -> None:
+    """No control characters in any typed text of an event (``check_controls``)."""
+    check_controls(values, labels=_TEXT_LABELS)
+
+
 def _too_long(field: str, text: str | None, model: type[Any] = Participant) -> FieldError | None:
     """The column's length is the limit: longer text is refused here rather than stored and
     then breaking the printed documents (a table row taller than a page)."""
@@ -562,6 +588,7 @@ def _validate_participant(values: dict[str, Any], current: Participant | None = 
     unknown = set(values) - set(PARTICIPANT_FIELDS)
     if unknown:
         raise ValueError(f"unknown participant fields: {sorted(unknown)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     for field in (
@@ -624,6 +651,7 @@ def set_travel(
     unknown = set(values) - set(TRAVEL_FIELDS)
     if unknown:
         raise ValueError(f"unknown travel fields: {sorted(unknown)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     for key, value in values.items():
@@ -661,6 +689,7 @@ def set_lodging(
     unknown = set(values) - set(LODGING_FIELDS)
     if unknown:
         raise ValueError(f"unknown lodging fields: {sorted(unknown)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     for key, value in values.items():
@@ -692,6 +721,7 @@ def add_material(
     session: Session, event_id: int, item: str, quantity: int = 1, responsible: str | None = None
 ) -> Material:
     event = get_event(session, event_id)
+    _check_text({"item": item, "responsible": responsible})
     if not clean(item):
         raise ValidationError.single("item", "Material: es obligatorio.")
     if quantity < 0:
@@ -722,6 +752,7 @@ def update_material(
     unknown = set(values) - {"item", "quantity", "responsible", "status"}
     if unknown:
         raise ValueError(f"unknown material fields: {sorted(unknown)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     if "item" in values:
@@ -764,6 +795,7 @@ def add_task(
     due, err = parse_date(due_on, "due_on")
     if err:
         raise ValidationError([err])
+    _check_text({"title": title, "responsible": responsible})
     if not clean(title):
         raise ValidationError.single("title", "Tarea: es obligatoria.")
     task = EventTask(event=event, title=clean(title), due_on=due, responsible=clean(responsible) or None)
@@ -785,6 +817,7 @@ def update_task(session: Session, task_id: int, values: Mapping[str, Any]) -> di
     unknown = set(values) - {"title", "due_on", "responsible", "done"}
     if unknown:
         raise ValueError(f"unknown task fields: {sorted(unknown)}")
+    _check_text(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
     if "title" in values:

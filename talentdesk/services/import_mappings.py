@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.errors import NotFoundError, ValidationError
 from talentdesk.core.models import ImportMapping
 from talentdesk.core.text import clean
+from talentdesk.core.validation import check_controls
 from talentdesk.services import audit
 
 NAME_LIMIT = 120
@@ -21,6 +22,7 @@ def save_mapping(
     session: Session, name: str, columns: Mapping[str, str | None], *, kind: str = "members"
 ) -> ImportMapping:
     """Create or replace the mapping called ``name``: {header as in the file: field key or None}."""
+    check_controls({"name": name})
     title = clean(name)
     if not title:
         raise ValidationError.single("name", "Nombre: escriba un nombre para la asignación de columnas.")

@@ -15,6 +15,7 @@ from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
 from talentdesk.core.models import Chapter, ContributionType, Member, MemberSector, Sector
 from talentdesk.core.text import clean, fold
 from talentdesk.core.validation import (
+    check_controls,
     check_not_future,
     error,
     label,
@@ -195,6 +196,7 @@ def _validate(session: Session, values: dict[str, Any], current: Member | None) 
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise ValueError(f"unknown member fields: {sorted(unknown)}")
+    check_controls(values)
     out: dict[str, Any] = {}
     errors: list[FieldError] = []
 

@@ -12,7 +12,7 @@ from talentdesk.core.enums import OrganizationKind
 from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
 from talentdesk.core.models import Organization
 from talentdesk.core.text import clean, fold, words
-from talentdesk.core.validation import error, normalize_email, normalize_phone
+from talentdesk.core.validation import check_controls, error, normalize_email, normalize_phone
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes, replace_sectors, sectors_by_ids, snapshot
 
@@ -79,6 +79,7 @@ def _validate(
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise ValueError(f"unknown organization fields: {sorted(unknown)}")
+    check_controls(values)
     errors: list[FieldError] = []
     out: dict[str, Any] = {}
     for field in ("name", "state", "city", "contact_name", "notes"):

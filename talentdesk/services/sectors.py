@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
 from talentdesk.core.models import MemberSector, Sector, SectorContact
 from talentdesk.core.text import clean
-from talentdesk.core.validation import error, normalize_email, normalize_phone
+from talentdesk.core.validation import check_controls, error, normalize_email, normalize_phone
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes
 
@@ -39,6 +39,7 @@ def update_sector(session: Session, sector_id: int, values: Mapping[str, Any]) -
     allowed = {"contact_institution", "notes"}
     if set(values) - allowed:
         raise ValueError(f"only {sorted(allowed)} of a sector can change")
+    check_controls(values)
     return apply_changes(session, "sector", sector, {k: clean(v) or None for k, v in values.items()})
 
 
@@ -72,6 +73,7 @@ def remove_contact(session: Session, contact_id: int) -> None:
 
 
 def _validate_contact(values: Mapping[str, Any]) -> dict[str, Any]:
+    check_controls(values)
     errors: list[FieldError] = []
     out: dict[str, Any] = {}
     out["name"] = clean(values.get("name"))

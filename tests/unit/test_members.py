@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from talentdesk.core.enums import DegreeLevel, MemberStatus, PrintField
 from talentdesk.core.errors import NotFoundError, ValidationError
 from talentdesk.core.models import AuditEntry, Member
-from talentdesk.core.text import clean, fold
+from talentdesk.core.text import clean, first_control, fold
 from talentdesk.db.session import Database
 from talentdesk.services import audit
 from talentdesk.services.members import (
@@ -299,7 +299,9 @@ def test_member_to_dict_and_members_as_dicts_shape(db: Database) -> None:
     assert luis["chapter"] is None and luis["maternal_surname"] is None and luis["status"] == "prospecto"
 
 
-unicode_name = st.text(min_size=1, max_size=40).filter(lambda t: clean(t) != "" and len(clean(t)) <= 120)
+unicode_name = st.text(min_size=1, max_size=40).filter(
+    lambda t: clean(t) != "" and len(clean(t)) <= 120 and first_control(t) is None  # controls: refused
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
