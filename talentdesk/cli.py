@@ -24,21 +24,104 @@ from talentdesk.terminal import guard_output
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
-_ARGPARSE_ES = {
-    "the following arguments are required": "faltan los argumentos",
-    "unrecognized arguments": "argumentos no reconocidos",
-    "invalid choice": "opción no válida",
-    "choose from": "opciones",
-    "invalid int value": "número entero no válido",
-    "expected one argument": "se esperaba un valor",
-}
+#: argparse's messages (formatted, English) → Spanish; applied in order.
+_ARGPARSE_ES = [
+    (r"the following arguments are required", "faltan los argumentos"),
+    (r"unrecognized arguments", "argumentos no reconocidos"),
+    (r"invalid choice: (.*) \(choose from (.*)\)$", r"opción no válida: \1 (opciones: \2)"),
+    (r"invalid \w+ value", "valor no válido"),
+    (r"expected one argument", "se esperaba un valor"),
+    (r"expected at most one argument", "se esperaba como máximo un valor"),
+    (r"expected at least one argument", "se esperaba al menos un valor"),
+    (r"expected (\d+) arguments?", r"se esperaban \1 valores"),
+    (r"ambiguous option: (\S+) could match", r"opción ambigua: \1 puede ser"),
+    (r"not allowed with argument", "no se permite junto con"),
+    (r"ignored explicit argument", "se ignoró el valor explícito"),
+    (r"one of the arguments (.*) is required", r"se requiere uno de los argumentos \1"),
+    (r"unexpected option string", "opción inesperada"),
+    (r"^argument ", "argumento "),
+]
+
+#: The largest integer a database column holds (SQLite INTEGER, PostgreSQL BIGINT).
+INT_MAX = 2**63 - 1
+_DIGITS = re.compile(r"\s*[+-]?[\d_]+\s*")
+#: How argv shows bytes that are not UTF-8 (PEP 383 surrogate escapes).
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """An argument as a message may quote it: shortened, bytes that are not UTF-8 as ``\\xff``."""
+    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def integer(value: str) -> int:
+    """An integer argument (ids, counts, limits): one beyond what a database integer holds can
+    name nothing and would only overflow inside the driver, so it is a usage error here."""
+    try:
+        number = int(value)
+    except ValueError:
+        if not _DIGITS.fullmatch(value):
+            raise argparse.ArgumentTypeError(f"número entero no válido: «{shown(value)}»") from None
+        number = INT_MAX + 1  # digits past Python's own conversion limit
+    if not -INT_MAX - 1 <= number <= INT_MAX:
+        raise argparse.ArgumentTypeError(
+            f"«{shown(value)}» está fuera del intervalo de números enteros (±{INT_MAX:,})"
+        )
+    return number
+
+
+def text(value: str) -> str:
+    """A text argument. Bytes that are not UTF-8 (argv shows them as lone surrogates) are refused
+    here, naming the argument, instead of failing when searched, stored or printed."""
+    if _UNDECODABLE.search(value):
+        raise argparse.ArgumentTypeError(
+            f"«{shown(value)}» no es texto UTF-8; revise la codificación de la terminal"
+        )
+    return value
+
+
+def path(value: str) -> str:
+    """A file name: any bytes the file system accepts, kept as they are."""
+    return value
+
+
+class _SpanishFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "uso: " if prefix is None else prefix)
 
 
 class SpanishParser(argparse.ArgumentParser):
+    """argparse speaking Spanish; arguments without a type are :func:`text`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _SpanishFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumentos posicionales"
+        self._optionals.title = "opciones"
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = "muestra esta ayuda y sale"
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if kwargs.get("action", "store") in ("store", "append") and "type" not in kwargs:
+            kwargs["type"] = text
+        return super().add_argument(*args, **kwargs)
+
+    def _parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        namespace, extras = super()._parse_known_args(*args, **kwargs)
+        for action in self._actions:  # argparse drops a "--" value (`-o--`), leaving []
+            value = getattr(namespace, action.dest, None)
+            values = (value or []) if isinstance(action, argparse._AppendAction) else [value]
+            if action.nargs in (None, "?") and any(isinstance(v, list) for v in values):
+                self.error(
+                    f"argumento {'/'.join(action.option_strings) or action.dest}: se esperaba un valor"
+                )
+        return namespace, extras
+
     def error(self, message: str) -> NoReturn:
-        for en, es in _ARGPARSE_ES.items():
-            message = message.replace(en, es)
-        message = re.sub(r"\bargument\b", "argumento", message)
+        for english, spanish in _ARGPARSE_ES:
+            message = re.sub(english, spanish, message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
@@ -49,9 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="TalentDesk — administración de la Red de Talentos Mexicanos.",
         epilog="Sin comando se abre la aplicación gráfica.",
     )
-    parser.add_argument("--version", action="version", version=f"TalentDesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"TalentDesk {__version__}", help="muestra la versión y sale"
+    )
     parser.add_argument(
         "--db",
+        type=path,
         metavar="RUTA_O_URL",
         help="base de datos: archivo SQLite o URL de SQLAlchemy (también TALENTDESK_DB); "
         "por omisión, la base local del usuario",
@@ -59,9 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMANDO", parser_class=SpanishParser)
 
     demo = commands.add_parser("demo", help="agrega datos de demostración (generados, no reales)")
-    demo.add_argument("--members", type=int, required=True, metavar="N", help="número de miembros")
+    demo.add_argument("--members", type=integer, required=True, metavar="N", help="número de miembros")
     demo.add_argument(
-        "--seed", type=int, default=1, metavar="S", help="semilla (misma semilla, mismos datos)"
+        "--seed", type=integer, default=1, metavar="S", help="semilla (misma semilla, mismos datos)"
     )
 
     db = commands.add_parser("db", help="mantenimiento de la base de datos")
@@ -70,9 +156,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_cmds.add_parser("upgrade", help="aplica las migraciones pendientes (con respaldo previo)")
     backup = db_cmds.add_parser("backup", help="copia de seguridad en línea")
-    backup.add_argument("path", nargs="?", metavar="RUTA", help="archivo destino (por omisión, en backups/)")
+    backup.add_argument(
+        "path", nargs="?", type=path, metavar="RUTA", help="archivo destino (por omisión, en backups/)"
+    )
     restore = db_cmds.add_parser("restore", help="restaura una copia (respalda antes la actual)")
-    restore.add_argument("path", metavar="RUTA")
+    restore.add_argument("path", type=path, metavar="RUTA")
     db_cmds.add_parser("check", help="verifica integridad, esquema e índice de búsqueda")
     db_cmds.add_parser("reindex", help="reconstruye el índice de búsqueda de miembros")
 
@@ -112,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--json", action="store_true")
 
     show = m_cmds.add_parser("show", help="muestra un miembro")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=integer)
     show.add_argument("--json", action="store_true")
 
     search = m_cmds.add_parser("search", help="busca miembros (sin acentos ni mayúsculas)")
@@ -121,8 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--sector", metavar="NOMBRE")
     search.add_argument("--country", metavar="PAÍS")
     search.add_argument("--status", choices=[s.value for s in MemberStatus])
-    search.add_argument("--limit", type=int, default=50, metavar="N")
-    search.add_argument("--offset", type=int, default=0, metavar="N")
+    search.add_argument("--limit", type=integer, default=50, metavar="N")
+    search.add_argument("--offset", type=integer, default=0, metavar="N")
     search.add_argument("--json", action="store_true")
     from talentdesk import cli_export
 
@@ -137,10 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     e_list = e_cmds.add_parser("list", help="lista los eventos")
     e_list.add_argument("--json", action="store_true")
     e_show = e_cmds.add_parser("show", help="muestra un evento: agenda y participantes")
-    e_show.add_argument("id", type=int)
+    e_show.add_argument("id", type=integer)
     e_show.add_argument("--json", action="store_true")
     e_check = e_cmds.add_parser("check", help="revisa la planeación (sale con 1 si hay problemas)")
-    e_check.add_argument("id", type=int)
+    e_check.add_argument("id", type=integer)
     e_check.add_argument("--json", action="store_true")
     return parser
 
@@ -155,7 +243,7 @@ def _add_import_parser(commands: Any) -> None:
         help="miembros desde .xlsx o .csv (también la exportación de TalentDesk, para actualizar por Id)",
         description="Sale con 1 si hay errores y no se guardó nada.",
     )
-    i_members.add_argument("file", metavar="ARCHIVO", help="archivo .xlsx o .csv")
+    i_members.add_argument("file", type=path, metavar="ARCHIVO", help="archivo .xlsx o .csv")
     i_members.add_argument(
         "--mapping", metavar="NOMBRE", help="asignación de columnas guardada con ese nombre"
     )
@@ -185,7 +273,7 @@ def _add_import_parser(commands: Any) -> None:
         help="guarda las filas válidas aunque otras tengan errores (por omisión: todo o nada)",
     )
     i_members.add_argument(
-        "--errors", metavar="SALIDA.xlsx", help="escribe el informe de errores en un .xlsx"
+        "--errors", type=path, metavar="SALIDA.xlsx", help="escribe el informe de errores en un .xlsx"
     )
     i_members.add_argument("--json", action="store_true")
     i_history = i_cmds.add_parser("history", help="las importaciones hechas (para deshacer una)")
@@ -195,7 +283,7 @@ def _add_import_parser(commands: Any) -> None:
         help="deshace una importación: borra los miembros que creó y restaura lo que cambió",
         description="Se niega (sin cambiar nada) si esos miembros cambiaron desde entonces, y dice cuáles.",
     )
-    i_undo.add_argument("id", type=int, metavar="N", help="número de la importación (import history)")
+    i_undo.add_argument("id", type=integer, metavar="N", help="número de la importación (import history)")
 
 
 def _add_exports_parser(commands: Any) -> None:
@@ -208,10 +296,10 @@ def _add_exports_parser(commands: Any) -> None:
         help="quién exportó qué, cuándo, con qué filtros y a qué archivo (la más reciente primero)",
     )
     log.add_argument(
-        "--member", type=int, metavar="ID", help="sólo las exportaciones que incluyeron a ese miembro"
+        "--member", type=integer, metavar="ID", help="sólo las exportaciones que incluyeron a ese miembro"
     )
     log.add_argument(
-        "--limit", type=int, default=50, metavar="N", help="cuántas mostrar (por omisión 50; 0: todas)"
+        "--limit", type=integer, default=50, metavar="N", help="cuántas mostrar (por omisión 50; 0: todas)"
     )
     log.add_argument("--json", action="store_true")
 
@@ -235,6 +323,7 @@ def db_target(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     guard_output()  # stored or typed text may hold terminal escape sequences
     args = build_parser().parse_args(argv)
     if args.command is None:
@@ -260,6 +349,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _tolerant_streams() -> None:
+    """A file name may hold bytes that are not UTF-8: echoing it must not crash the message."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # a wrapper passes it on
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 # -- commands -------------------------------------------------------------------------------
 
 
@@ -270,10 +367,12 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from talentdesk.services.demo import generate_demo
+    from talentdesk.services import demo
 
     if args.members < 0:
         raise TalentDeskError("--members debe ser un número positivo.")
+    if args.members > demo.MAX_MEMBERS:  # before the database is even opened
+        raise TalentDeskError(f"--members: como máximo {demo.MAX_MEMBERS:,} miembros de demostración.")
     db = _open(args)
     show = sys.stderr.isatty()
 
@@ -283,7 +382,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     try:
         with db.session() as session:
-            result = generate_demo(session, args.members, seed=args.seed, progress=progress)
+            result = demo.generate_demo(session, args.members, seed=args.seed, progress=progress)
     finally:
         db.close()
     if show:
@@ -498,7 +597,7 @@ def _member_query(session: Any, args: argparse.Namespace) -> Any:
     """The MemberQuery for --chapter/--sector/--country/--status and the text, by name."""
     from talentdesk.core.validation import normalize_country
     from talentdesk.services import reference
-    from talentdesk.services.search import MemberQuery
+    from talentdesk.services.search import MemberQuery, require_words
 
     filters: dict[str, Any] = {}
     if args.chapter:
@@ -512,7 +611,9 @@ def _member_query(session: Any, args: argparse.Namespace) -> Any:
         filters["countries"] = (code,)
     if args.status:
         filters["statuses"] = (MemberStatus(args.status),)
-    return MemberQuery(text=getattr(args, "query", "") or "", **filters)
+    query = MemberQuery(text=getattr(args, "query", "") or "", **filters)
+    require_words(query)  # before any file is written
+    return query
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -68,6 +68,8 @@ _PDF_SIZES = ("letter", "a4")
 
 
 def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    from talentdesk.cli import integer, path
+
     export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
     x_cmds = export.add_subparsers(
         dest="export_command", metavar="DOCUMENTO", required=True, parser_class=parser_class
@@ -75,13 +77,13 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     for name, (help_text, _counted) in DOCUMENTS.items():
         sub = x_cmds.add_parser(name, help=help_text, description=help_text)
         target = "carpeta (con --separate) o archivo .pdf" if name == "packets" else "archivo de salida"
-        sub.add_argument("-o", "--output", required=True, metavar="RUTA", help=target)
+        sub.add_argument("-o", "--output", type=path, required=True, metavar="RUTA", help=target)
         if name in _MEMBER_DOCUMENTS:
             _member_filters(sub)
         if name in _EVENT_DOCUMENTS:
             sub.add_argument(
                 "--event",
-                type=int,
+                type=integer,
                 required=True,
                 metavar="ID",
                 help="id del evento (talentdesk events list)",
@@ -122,7 +124,11 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         "--layout", default="avery-5392", metavar="DISEÑO", help="hoja de etiquetas (por omisión: avery-5392)"
     )
     badges.add_argument(
-        "--start-slot", type=int, default=1, metavar="N", help="empieza en la etiqueta N de una hoja ya usada"
+        "--start-slot",
+        type=integer,
+        default=1,
+        metavar="N",
+        help="empieza en la etiqueta N de una hoja ya usada",
     )
     badges.add_argument(
         "--offset-mm",
@@ -142,7 +148,7 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         help="diseño del gafete del paquete (por omisión: a6)",
     )
     signin = x_cmds.choices["signin"]
-    signin.add_argument("--session", type=int, metavar="ID", help="sólo esta sesión de la agenda")
+    signin.add_argument("--session", type=integer, metavar="ID", help="sólo esta sesión de la agenda")
     signin.add_argument("--day", metavar="FECHA", help="sólo este día (aaaa-mm-dd o dd/mm/aaaa)")
 
     certificates = commands.add_parser("certificates", help="constancias de participación")

@@ -46,6 +46,8 @@ from talentdesk.services import audit
 Progress = Callable[[int, int], None]
 
 BATCH = 25_000
+#: Ten times the scale the app is built for (docs/benchmarks.md): more is a typo, not a demo.
+MAX_MEMBERS = 10_000_000
 
 #: Demo chapters beside the three founding ones (cities only; no people).
 DEMO_CHAPTERS = [
@@ -417,6 +419,8 @@ def generate_demo(
     """
     if members < 0:
         raise TalentDeskError("El número de miembros debe ser positivo.")
+    if members > MAX_MEMBERS:
+        raise TalentDeskError(f"Se pueden generar como máximo {MAX_MEMBERS:,} miembros de demostración.")
     args = (
         seed,
         ensure_demo_chapters(session),

@@ -24,11 +24,26 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import DegreeLevel, MemberStatus
-from talentdesk.core.text import filter_token, query_words
+from talentdesk.core.errors import ValidationError
+from talentdesk.core.text import clean, filter_token, query_words
 
 #: Measured per-row costs (µs) of the two plans on SQLite; only their ratio matters.
 WALK_COST_PER_ROW = 2.5
 SORT_COST_PER_MATCH = 1.1
+
+
+def symbols_only(text: str | None) -> bool:
+    """Something was typed, yet nothing to look for: ``%%%``, ``***``, ``-``. Such text folds to
+    no words, and a search without words would answer with every member."""
+    return bool(clean(text)) and not query_words(text)
+
+
+def require_words(query: MemberQuery) -> None:
+    """Refuse a query whose text is symbols only, saying what to type instead."""
+    if query.symbols_only():
+        raise ValidationError.single(
+            "text", f"La búsqueda «{clean(query.text)}» no tiene letras ni números: escriba letras o números."
+        )
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,9 @@ class MemberQuery:
     def is_everything(self) -> bool:
         return not self.words() and not self.filter_groups()
 
+    def symbols_only(self) -> bool:
+        return symbols_only(self.text)
+
 
 @dataclass
 class SearchPage:
@@ -102,6 +120,7 @@ def _uses_fts(session: Session) -> bool:
 
 
 def count_members(session: Session, query: MemberQuery) -> int:
+    require_words(query)
     if query.is_everything():
         return int(session.execute(text("SELECT count(*) FROM members")).scalar_one())
     if _uses_fts(session):
@@ -145,6 +164,7 @@ def _choose_plan(session: Session, total: int, needed: int) -> str:
 
 def matching_ids(session: Session, query: MemberQuery) -> array[int]:
     """Every matching id in Spanish name order, for views that page through all of them."""
+    require_words(query)
     if query.is_everything():
         result = session.execute(text("SELECT id FROM members ORDER BY sort_key, id"))
     elif _uses_fts(session):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,3 +26,22 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return run_cli(capsys, *(str(a) for a in args))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def fuzz_template(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fuzz tests' database (a few members, one small past event), built once per run."""
+    from tests.cli._fuzz import build_fuzz_database
+
+    path = tmp_path_factory.mktemp("fuzz-template") / "fuzz.sqlite"
+    shutil.copyfile(template_db, path)
+    build_fuzz_database(path)
+    return path
+
+
+@pytest.fixture()
+def fuzz_db(fuzz_template: Path, tmp_path: Path) -> Path:
+    """A copy of the fuzz tests' database, for the regression tests of what they found."""
+    path = tmp_path / "fuzz.sqlite"
+    shutil.copyfile(fuzz_template, path)
+    return path

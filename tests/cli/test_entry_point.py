@@ -33,7 +33,7 @@ def test_module_entry_point_round_trip_via_talentdesk_db(db_path: Path) -> None:
 def test_module_entry_point_usage_and_validation_exit_codes(db_path: Path, tmp_path: Path) -> None:
     usage = run_subprocess("--db", str(db_path), "members", "frobnicate")
     assert usage.code == 2
-    assert "usage: talentdesk members" in usage.err
+    assert "uso: talentdesk members" in usage.err
     assert "opción no válida" in usage.err
 
     invalid = run_subprocess(

@@ -370,7 +370,7 @@ def test_usage_errors_exit_2_and_touch_nothing(
     result = cli("--db", target, *args)
     assert result.code == 2
     assert result.out == ""
-    assert "usage: talentdesk" in result.err
+    assert "uso: talentdesk" in result.err
     assert fragment in result.err
     assert not target.exists()
 

@@ -260,3 +260,18 @@ def test_ctrl_f_focuses_search_and_escape_clears(qtbot: QtBot, window: Any) -> N
     QTest.keyClick(area.search, Qt.Key.Key_Escape)
     assert area.search.text() == ""
     assert isinstance(area.search, QLineEdit)
+
+
+@pytest.mark.parametrize("typed", ["%%%", "-", "¿?"])
+def test_symbols_only_show_a_hint_instead_of_everyone(
+    qtbot: QtBot, area: MembersArea, ctx: AppContext, typed: str
+) -> None:
+    """Such text has no word to look for: the search used to list all 300 members."""
+    search_for(qtbot, area, typed)
+    assert area.count_label.text() == "Type letters or numbers"
+    assert area.model.rowCount() == 0
+    assert not area.export_button.isEnabled()  # nothing is shown, nothing to export
+
+    search_for(qtbot, area, "nunez")
+    assert area.model.rowCount() == db_count(ctx, MemberQuery(text="nunez")) > 0
+    assert area.export_button.isEnabled()

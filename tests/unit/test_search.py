@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.core.errors import ValidationError
 from talentdesk.core.models import Member
 from talentdesk.db.session import Database
 from talentdesk.services import search
@@ -106,6 +107,27 @@ def test_paging_consistent_with_total(db: Database) -> None:
         assert search_members(s, q, limit=5, offset=-3).ids == full[:5]
         assert list(matching_ids(s, q)) == full
         assert list(matching_ids(s, MemberQuery())) == ids_for(s, MemberQuery())
+
+
+@pytest.mark.parametrize("text", ["%%%", "***", "-", " - ", "¿?", "😀"])
+def test_text_of_symbols_only_is_refused_not_answered_with_everyone(
+    db: Database, people: dict[str, int], text: str
+) -> None:
+    """Such text folds to no words; the search used to treat it as no text at all."""
+    query = MemberQuery(text=text, chapter_ids=(1,))
+    assert query.symbols_only() and search.symbols_only(text)
+    with db.reader() as s:
+        for run in (lambda: search_members(s, query), lambda: matching_ids(s, query)):
+            with pytest.raises(ValidationError, match="escriba letras o números") as refused:
+                run()
+            assert refused.value.for_field("text")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "ana", "%ana%", "a-b", "北京"])
+def test_text_with_something_to_look_for_is_searched(db: Database, people: dict[str, int], text: str) -> None:
+    assert not search.symbols_only(text)
+    with db.reader() as s:
+        search_members(s, MemberQuery(text=text))
 
 
 def test_updates_and_deletes_keep_index_in_step(db: Database, people: dict[str, int]) -> None:

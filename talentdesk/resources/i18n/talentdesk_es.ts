@@ -2783,7 +2783,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
+        <source>Type letters or numbers</source>
+        <translation>Escriba letras o números</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>

@@ -375,6 +375,14 @@ class MembersArea(Area):
         query = self.current_query()
         sort_key, descending = self.sort_key, self.sort_desc
         default_order = sort_key == "paternal_surname" and not descending
+        self.export_button.setEnabled(not query.symbols_only())
+        if query.symbols_only():  # nothing to look for: say so rather than list everyone
+            self.pending = []
+            self.model.show_page(0, [])
+            self.last_total = 0
+            self.count_label.setText(self.tr("Type letters or numbers"))
+            self._update_actions()
+            return
         keep = self.selected_ids() if keep_position else []
         top_row = self.table.rowAt(0) if keep_position else -1
         self.count_label.setText(self.tr("Searching…"))
