@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from talentdesk import __version__
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import TalentDeskError, ValidationError
-from talentdesk.core.text import full_name
+from talentdesk.core.text import full_name, readable_file_name
 from talentdesk.terminal import guard_output
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -51,7 +51,7 @@ _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 def shown(value: str, limit: int = 40) -> str:
     """An argument as a message may quote it: shortened, bytes that are not UTF-8 as ``\\xff``."""
-    text = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = readable_file_name(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

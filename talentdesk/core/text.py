@@ -127,3 +127,9 @@ def query_words(query: str | None) -> list[str]:
     """The folded words of what the user typed, duplicates and prefixes of others removed."""
     unique = list(dict.fromkeys(words(query)))
     return [w for w in unique if not any(o != w and o.startswith(w) for o in unique)]
+
+
+def readable_file_name(name: str) -> str:
+    """A file name as text that can be shown and stored: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates, PEP 383) become ``\\xff`` escapes instead of failing to encode."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

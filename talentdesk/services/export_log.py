@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.errors import NotFoundError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import ExportLogEntry, utcnow
+from talentdesk.core.text import readable_file_name
 from talentdesk.services import audit
 
 IN_PROGRESS = "en_curso"
@@ -96,7 +97,7 @@ def begin(session: Session, kind: str, filters: Mapping[str, Any], file_name: st
         status=IN_PROGRESS,
         people=0,
         filters=json.dumps(dict(filters), ensure_ascii=False, default=str),
-        file_name=file_name,
+        file_name=readable_file_name(file_name),
         member_count=0,
     )
     session.add(entry)
@@ -119,7 +120,7 @@ def complete(
     entry.first_member_id = first
     entry.last_member_id = last
     if file_name is not None:
-        entry.file_name = file_name
+        entry.file_name = readable_file_name(file_name)
 
 
 def members_of_participants(session: Session, participant_ids: Iterable[int]) -> list[int]:

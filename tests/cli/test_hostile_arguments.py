@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli._fuzz import dump, english_in
-from tests.cli._support import Result, run_subprocess
+from tests.cli._support import Result, query, run_subprocess
 
 Cli = Callable[..., Result]
 
@@ -167,6 +167,8 @@ def test_a_file_name_that_is_not_utf8_is_used_and_echoed(cli: Cli, fuzz_db: Path
     assert result.code == 0, result.err
     assert os.fsencode(target) in [os.fsencode(p) for p in tmp_path.iterdir()]
     assert "cap\\udced" in result.out or "cap\\xed" in result.out
+    # The export log stores the name as text the database can hold, still recognisable.
+    assert query(fuzz_db, "SELECT file_name FROM export_log") == [(str(tmp_path / "cap\\xedtulos.xlsx"),)]
 
     wrong = cli("--db", fuzz_db, "export", "chapters", "-o", tmp_path / os.fsdecode(b"a\xff"))
     assert wrong.code == 1
