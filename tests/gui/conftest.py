@@ -15,8 +15,11 @@ from talentdesk.core import i18n
 from talentdesk.db.session import Database
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.gc_guard import GuiThreadCollector
+from talentdesk.ui.i18n import install_translations, remove_translations
 from talentdesk.ui.main_window import MainWindow
+from talentdesk.ui.members.area import MembersArea
 from talentdesk.ui.settings import Settings
+from tests.gui.helpers import wait_members
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -69,6 +72,26 @@ def ctx(qapp: QApplication, demo_db_path: Path, settings: Settings) -> Iterator[
 def empty_ctx(qapp: QApplication, db_path: Path, settings: Settings) -> Iterator[AppContext]:
     """Reference data only, no members."""
     yield from _context(db_path, settings)
+
+
+@pytest.fixture()
+def spanish(qapp: QApplication) -> Iterator[None]:
+    """The interface in Spanish for one test (English, the source language, is the default)."""
+    install_translations(qapp, "es")
+    yield
+    remove_translations(qapp)
+
+
+@pytest.fixture()
+def members(qtbot: QtBot, ctx: AppContext) -> MembersArea:
+    """The members area over the 300 demo members, loaded."""
+    area = MembersArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1200, 700)
+    area.show()
+    area.activated()
+    wait_members(qtbot, area)
+    return area
 
 
 @pytest.fixture()

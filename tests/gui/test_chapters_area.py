@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,65 +20,15 @@ from talentdesk.ui.chapters import BoardPositionDialog, ChapterDialog, ChaptersA
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.widgets.member_picker import find_members
+from tests.gui.helpers import NO, YES, answer, click, error_of, field, read, show_area, type_text
 
 pytestmark = pytest.mark.gui
-
-YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
 @pytest.fixture()
 def area(qtbot: QtBot, ctx: AppContext) -> ChaptersArea:
-    widget = ChaptersArea(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.activated()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 21 and not widget.loading, timeout=5000)
+    widget: ChaptersArea = show_area(qtbot, ChaptersArea(ctx), rows=21)
     return widget
-
-
-def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    """Make every QMessageBox.question answer ``button``; returns the questions asked."""
-    asked: list[str] = []
-
-    def question(_parent: QWidget, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type character by character (keyClicks cannot send non-ASCII text)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
-
-
-def field(dialog: QWidget, name: str) -> Any:
-    widget = dialog.findChild(QWidget, f"field-{name}")
-    assert widget is not None, name
-    return widget
-
-
-def error_of(dialog: QWidget, name: str) -> str:
-    label = dialog.findChild(QLabel, f"error-{name}")
-    assert label is not None, name
-    return label.text() if not label.isHidden() else ""
-
-
-def click(qtbot: QtBot, parent: QWidget, name: str) -> None:
-    button = parent.findChild(QPushButton, name)
-    assert button is not None, name
-    assert button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def read(ctx: AppContext, query: Any) -> Any:
-    with ctx.db.reader() as session:
-        return query(session)
 
 
 def chapter_values(ctx: AppContext, name: str) -> dict[str, Any] | None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,103 +22,31 @@ from talentdesk.services import events as service
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.area import EventsArea
-from talentdesk.ui.events.data import EventData
-from talentdesk.ui.events.workspace import EventWorkspace
+from tests.gui.helpers import (
+    YES,
+    answer,
+    click,
+    dialog_named,
+    double_click,
+    error_of,
+    field,
+    read,
+    replace_text,
+    show_area,
+    type_text,
+    wait_data,
+)
 
 pytestmark = pytest.mark.gui
-
-YES = QMessageBox.StandardButton.Yes
-
-
-# -- helpers ------------------------------------------------------------------------------------
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type character by character (keyClicks cannot send non-ASCII text)."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
-
-
-def replace_text(widget: Any, text: str) -> None:
-    widget.setFocus()
-    widget.selectAll()
-    QTest.keyClick(widget, Qt.Key.Key_Delete)
-    type_text(widget, text)
-
-
-def field(dialog: QWidget, name: str) -> Any:
-    widget = dialog.findChild(QWidget, f"field-{name}")
-    assert widget is not None, name
-    return widget
-
-
-def error_of(dialog: QWidget, name: str) -> str:
-    label = dialog.findChild(QLabel, f"error-{name}")
-    assert label is not None, name
-    return label.text() if not label.isHidden() else ""
-
-
-def click(qtbot: QtBot, parent: QWidget, name: str) -> None:
-    button = parent.findChild(QPushButton, name)
-    assert button is not None, name
-    assert button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def read(ctx: AppContext, query: Any) -> Any:
-    """Query in a session of its own; loaded objects stay readable after it closes."""
-    with Session(ctx.db.engine, expire_on_commit=False) as session:
-        return query(session)
 
 
 def demo_id(ctx: AppContext) -> int:
     return int(read(ctx, lambda s: s.scalar(select(Event.id).where(Event.name == DEMO_NAME))))
 
 
-def double_click(qtbot: QtBot, view: Any, index: Any) -> None:
-    """Press then double-click: item views emit doubleClicked only for the index pressed first."""
-    view.scrollTo(index)
-    pos = view.visualRect(index).center()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-
-
-def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent: QWidget, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return YES
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
-
-
-def dialog_named(area: QWidget, name: str) -> QDialog:
-    dialogs = [d for d in area.findChildren(QDialog, name) if d.isVisible()]
-    assert len(dialogs) == 1, f"{name}: {len(dialogs)} visible"
-    return dialogs[0]
-
-
-def wait_data(qtbot: QtBot, workspace: EventWorkspace, check: Any, timeout: int = 10_000) -> EventData:
-    qtbot.waitUntil(
-        lambda: workspace.data is not None and not workspace.loading and check(workspace.data),
-        timeout=timeout,
-    )
-    assert workspace.data is not None
-    return workspace.data
-
-
 @pytest.fixture()
 def area(qtbot: QtBot, ctx: AppContext) -> EventsArea:
-    widget = EventsArea(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.activated()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 1 and not widget.loading, timeout=10_000)
+    widget: EventsArea = show_area(qtbot, EventsArea(ctx), rows=1, size=(1400, 900))
     return widget
 
 
@@ -217,7 +145,7 @@ def test_edit_and_delete_an_event(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert read(ctx, lambda s: s.get(Event, event_id).name) == "Jornada de Mérida"
 
-    asked = answer_yes(monkeypatch)
+    asked = answer(monkeypatch, YES)
     qtbot.waitUntil(lambda: not area.loading, timeout=5000)
     area.table.selectRow(area.model.row_of(event_id) or 0)
     click(qtbot, area, "event-delete")
@@ -798,7 +726,7 @@ def test_refused_delete_keeps_the_open_event(
         someone.status = ParticipantStatus.ATTENDED
         session.flush()
         code = issue_certificates(session, [someone.id])[someone.id]
-    answer_yes(monkeypatch)
+    answer(monkeypatch, YES)
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: errors.append(text))
     opened.delete_event()

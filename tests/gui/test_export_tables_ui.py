@@ -6,7 +6,6 @@ the table displays; numbers stay numbers and dates dates. The window's tables by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QPushButton, QTableView
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 
@@ -26,30 +25,22 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.area import EventsArea
 from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import TABLE_VIEW, TableSource
-from talentdesk.ui.i18n import install_translations, remove_translations
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.organizations import OrganizationsArea
 from talentdesk.ui.sectors import SectorsArea
 from talentdesk.ui.widgets.record_area import RecordArea, column_menu
 from talentdesk.ui.widgets.records import shown_table
+from tests.gui.helpers import TIMEOUT, export_dialog, export_to
 
 pytestmark = pytest.mark.gui
 
-TIMEOUT = 20_000
 CHAPTERS, SECTORS, ORGANIZATIONS, EVENTS = 1, 2, 3, 4  # rows of the navigation
-
-
-@pytest.fixture()
-def spanish(qapp: QApplication) -> Iterator[None]:
-    install_translations(qapp, "es")
-    yield
-    remove_translations(qapp)
 
 
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def show_area(qtbot: QtBot, window: MainWindow, row: int) -> Any:
+def go_to_area(qtbot: QtBot, window: MainWindow, row: int) -> Any:
     """Go to an area from the navigation and wait for its table."""
     window.nav.setCurrentRow(row)
     area = window.areas[row]
@@ -64,26 +55,7 @@ def ctrl_e(qtbot: QtBot, window: MainWindow) -> ExportDialog:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    return the_dialog(window)
-
-
-def the_dialog(parent: QWidget) -> ExportDialog:
-    dialogs = [d for d in parent.findChildren(ExportDialog) if d.isVisible()]
-    assert len(dialogs) == 1, f"{len(dialogs)} export dialogs open"
-    return dialogs[0]
-
-
-def export_to(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
-    """Type the path, press Enter (the default button) and wait for the result."""
-    dialog.activateWindow()  # as a new dialog is: Enter must reach it, not the window's Open
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT)
-    dialog.path.setText(str(path))
-    dialog.name_edited = True
-    dialog.path.setFocus()
-    QTest.keyClick(dialog.path, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=TIMEOUT)
-    assert dialog.message_text() == "", dialog.message_text()
-    assert dialog.last_result is not None and dialog.last_result.path == path
+    return export_dialog(window)
 
 
 def sheet(path: Path, name: str) -> list[list[Any]]:
@@ -137,7 +109,7 @@ def numbers_in(rows: list[list[Any]], column: int) -> list[float]:
 def test_chapters_ctrl_e_exports_the_table_as_shown(
     qtbot: QtBot, spanish: None, window: MainWindow, tmp_path: Path
 ) -> None:
-    area = show_area(qtbot, window, CHAPTERS)
+    area = go_to_area(qtbot, window, CHAPTERS)
     assert isinstance(area, ChaptersArea)
     assert window.act_export_current.isEnabled()
 
@@ -175,7 +147,7 @@ def test_chapters_ctrl_e_exports_the_table_as_shown(
 def test_organizations_kind_filter_sort_and_hidden_column(
     qtbot: QtBot, spanish: None, window: MainWindow, tmp_path: Path
 ) -> None:
-    area = show_area(qtbot, window, ORGANIZATIONS)
+    area = go_to_area(qtbot, window, ORGANIZATIONS)
     assert isinstance(area, OrganizationsArea)
     generation = area.generation
     area.kind.setCurrentIndex(area.kind.findData(OrganizationKind.UNIVERSITY.value))
@@ -199,7 +171,7 @@ def test_organizations_kind_filter_sort_and_hidden_column(
 def test_sectors_sorted_by_members_with_a_moved_column(
     qtbot: QtBot, spanish: None, window: MainWindow, tmp_path: Path
 ) -> None:
-    area = show_area(qtbot, window, SECTORS)
+    area = go_to_area(qtbot, window, SECTORS)
     assert isinstance(area, SectorsArea)
     area.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # Miembros
     header = area.table.horizontalHeader()
@@ -221,7 +193,7 @@ def test_sectors_sorted_by_members_with_a_moved_column(
 def test_events_list_exports_as_shown_and_the_open_event_its_participants(
     qtbot: QtBot, spanish: None, window: MainWindow, tmp_path: Path
 ) -> None:
-    area = show_area(qtbot, window, EVENTS)
+    area = go_to_area(qtbot, window, EVENTS)
     assert isinstance(area, EventsArea)
     area.filter.setText("jornada")
     area.table.setColumnHidden(1, True)  # Edición
@@ -249,7 +221,7 @@ def test_events_list_exports_as_shown_and_the_open_event_its_participants(
 def test_the_filter_that_hides_everything_exports_only_the_headers(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    area = show_area(qtbot, window, CHAPTERS)
+    area = go_to_area(qtbot, window, CHAPTERS)
     area.filter.setText("zzzz no existe")
     qtbot.waitUntil(lambda: area.model.rowCount() == 0, timeout=TIMEOUT)
     dialog = ctrl_e(qtbot, window)
@@ -272,12 +244,12 @@ def test_ctrl_e_is_enabled_in_every_table_area_and_each_has_an_export_entry(
         (ORGANIZATIONS, "organization"),
         (EVENTS, "event-list"),
     ):
-        area = show_area(qtbot, window, row)
+        area = go_to_area(qtbot, window, row)
         assert window.act_export_current.isEnabled(), prefix
         button = area.findChild(QPushButton, f"{prefix}-export")
         assert button is not None and button.isVisible() and button.text() == "Export…", prefix
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        dialog = the_dialog(area)
+        dialog = export_dialog(area)
         assert dialog.kind is TABLE_VIEW and isinstance(dialog.source, TableSource)
         dialog.close()
         qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=TIMEOUT)
@@ -286,7 +258,7 @@ def test_ctrl_e_is_enabled_in_every_table_area_and_each_has_an_export_entry(
         assert action is not None and action in area.table.actions(), prefix
         assert area.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
         action.trigger()
-        dialog = the_dialog(area)
+        dialog = export_dialog(area)
         assert dialog.kind is TABLE_VIEW
         dialog.close()
         qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=TIMEOUT)
@@ -330,7 +302,7 @@ def test_the_header_menu_hides_and_shows_columns_but_never_the_last_one(
 def test_default_table_equals_the_command_line_list(
     qtbot: QtBot, spanish: None, window: MainWindow, ctx: AppContext, row: int, key: str
 ) -> None:
-    area = show_area(qtbot, window, row)
+    area = go_to_area(qtbot, window, row)
     dialog = area.export_table()
     assert dialog is not None
     source = dialog.source

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
@@ -31,91 +29,36 @@ from talentdesk.services.member_table import BY_KEY
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.area import EventsArea
-from talentdesk.ui.exports import dialog as export_dialog
+from talentdesk.ui.exports import dialog as dialog_module
 from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import KINDS, EventSource, MembersSource, kind
-from talentdesk.ui.i18n import install_translations, remove_translations
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.members.area import MembersArea
 from talentdesk.ui.preferences import PreferencesDialog
+from tests.gui.helpers import (
+    TIMEOUT,
+    click_shown,
+    export_dialog,
+    export_to,
+    open_event,
+    show_area,
+    trigger,
+    wait_members,
+)
 
 pytestmark = pytest.mark.gui
-
-TIMEOUT = 20_000
-
 
 # -- helpers ------------------------------------------------------------------------------------
 
 
 @pytest.fixture()
-def spanish(qapp: QApplication) -> Iterator[None]:
-    install_translations(qapp, "es")
-    yield
-    remove_translations(qapp)
-
-
-@pytest.fixture()
-def members(qtbot: QtBot, ctx: AppContext) -> MembersArea:
-    area = MembersArea(ctx)
-    qtbot.addWidget(area)
-    area.resize(1200, 700)
-    area.show()
-    area.activated()
-    wait_members(qtbot, area)
-    return area
-
-
-def wait_members(qtbot: QtBot, area: MembersArea) -> None:
-    qtbot.waitUntil(
-        lambda: not area.is_loading() and area.model.is_complete() and area.last_total >= 0, timeout=TIMEOUT
-    )
-
-
-@pytest.fixture()
 def event_area(qtbot: QtBot, ctx: AppContext) -> EventsArea:
     """The demo Jornada open in the workspace."""
-    area = EventsArea(ctx)
-    qtbot.addWidget(area)
-    area.resize(1400, 900)
-    area.show()
-    area.activated()
-    qtbot.waitUntil(lambda: area.model.rowCount() == 1 and not area.loading, timeout=TIMEOUT)
+    area: EventsArea = show_area(qtbot, EventsArea(ctx), rows=1, size=(1400, 900))
     row = area.current_row()
     assert row is not None and row.name.startswith(DEMO_NAME)
-    area.open_event(row.id)
-    qtbot.waitUntil(lambda: area.workspace.data is not None and not area.workspace.loading, timeout=TIMEOUT)
+    open_event(qtbot, area, row.id)
     return area
-
-
-def the_dialog(parent: QWidget) -> ExportDialog:
-    dialogs = [d for d in parent.findChildren(ExportDialog) if d.isVisible()]
-    assert len(dialogs) == 1, f"{len(dialogs)} export dialogs open"
-    return dialogs[0]
-
-
-def trigger(menu_owner: QWidget, name: str) -> None:
-    action = menu_owner.findChild(QAction, name)
-    assert action is not None, name
-    assert action.isEnabled(), name
-    action.trigger()
-
-
-def click(qtbot: QtBot, parent: QWidget, name: str) -> None:
-    button = parent.findChild(QPushButton, name)
-    assert button is not None, name
-    assert button.isEnabled() and button.isVisible(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def export_to(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
-    """Type the path, press Enter (the default button) and wait for the result."""
-    dialog.path.setText(str(path))
-    dialog.name_edited = True
-    dialog.path.setFocus()
-    QTest.keyClick(dialog.path, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=TIMEOUT)
-    assert dialog.message_text() == "", dialog.message_text()
-    assert dialog.last_result is not None
 
 
 def sheet_rows(path: Path, sheet: str) -> list[list[Any]]:
@@ -145,7 +88,7 @@ def test_table_as_shown_has_the_visible_columns_in_their_order_and_the_rows_in_t
     assert 0 < shown < 300
 
     trigger(members, "member-export-table")
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     assert dialog.kind.key == "table"
     out = tmp_path / "tabla.xlsx"
     export_to(qtbot, dialog, out)
@@ -181,7 +124,7 @@ def test_members_export_takes_only_the_selection_when_asked(
     chosen = members.selected_ids()
     assert len(chosen) == 2
     trigger(members, "member-export-members")
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     assert dialog.only_selected.isChecked()  # more than one row selected: that is what is meant
     export_to(qtbot, dialog, tmp_path / "dos.xlsx")
     rows = sheet_rows(tmp_path / "dos.xlsx", "Miembros")
@@ -193,13 +136,13 @@ def test_directory_preview_shows_the_pdf_then_save_writes_it(
     qtbot: QtBot, members: MembersArea, tmp_path: Path
 ) -> None:
     trigger(members, "member-export-directory")
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     dialog.group_by.setCurrentIndex(dialog.group_by.findData("country"))
     assert "por país" in dialog.path.text()  # the default name follows the grouping
     out = tmp_path / "directorio.pdf"
     dialog.path.setText(str(out))
     dialog.name_edited = True
-    click(qtbot, dialog, "export-preview")
+    click_shown(qtbot, dialog, "export-preview")
     qtbot.waitUntil(
         lambda: dialog.preview_window is not None and dialog.preview_window.isVisible(), timeout=TIMEOUT
     )
@@ -209,10 +152,10 @@ def test_directory_preview_shows_the_pdf_then_save_writes_it(
     assert pages > 2
     assert preview.document.pageCount() == pages  # type: ignore[attr-defined]
     assert not out.exists()  # a preview writes nothing where the person asked
-    click(qtbot, preview, "preview-next")
+    click_shown(qtbot, preview, "preview-next")
     assert preview.current_page() == 1  # type: ignore[attr-defined]
     assert preview.page.value() == 2  # type: ignore[attr-defined]
-    click(qtbot, preview, "preview-save")
+    click_shown(qtbot, preview, "preview-save")
     qtbot.waitUntil(lambda: dialog.last_result is not None and not dialog.is_running(), timeout=TIMEOUT)
     assert digest(out) == digest(dialog.preview_file)
     assert "Directorio de miembros" in (PdfReader(out).metadata or {}).get("/Title", "")
@@ -246,9 +189,9 @@ def test_cancel_during_an_export_leaves_the_old_file_and_says_so_calmly(
     before = digest(out)
 
     members.export_current()
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     dialog.path.setText(str(out))
-    click(qtbot, dialog, "export-run")
+    click_shown(qtbot, dialog, "export-run")
     qtbot.waitUntil(started.is_set, timeout=TIMEOUT)
     assert dialog.is_running() and dialog.progress.isVisible()
     assert not dialog.export_button.isEnabled()
@@ -264,7 +207,7 @@ def test_cancel_during_an_export_leaves_the_old_file_and_says_so_calmly(
     assert dialog.export_button.isEnabled() and not dialog.progress.isVisible()
 
 
-def test_an_unwritable_folder_shows_the_spanish_error_in_the_dialog(
+def test_an_unwritable_folder_shows_the_spanish_error_in_export_dialog(
     qtbot: QtBot, members: MembersArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spanish: None
 ) -> None:
     locked = tmp_path / "sin-permiso"
@@ -281,9 +224,9 @@ def test_an_unwritable_folder_shows_the_spanish_error_in_the_dialog(
         monkeypatch.setattr(export_files.os, "access", access)
     try:
         members.export("stats")
-        dialog = the_dialog(members)
+        dialog = export_dialog(members)
         dialog.path.setText(str(locked / "estadisticas.xlsx"))
-        click(qtbot, dialog, "export-run")
+        click_shown(qtbot, dialog, "export-run")
         qtbot.waitUntil(lambda: not dialog.is_running() and dialog.message_text() != "", timeout=TIMEOUT)
         assert dialog.message_text() == f"No se puede escribir en la carpeta «{locked.resolve()}»."
         assert "c62828" in dialog.message.styleSheet()
@@ -297,21 +240,21 @@ def test_the_path_is_checked_at_its_field(
     qtbot: QtBot, members: MembersArea, tmp_path: Path, spanish: None
 ) -> None:
     members.export("members")
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     assert Path(dialog.path.text()).name == f"Miembros {date.today().isoformat()}.xlsx"
     dialog.path.setText("")
-    click(qtbot, dialog, "export-run")
+    click_shown(qtbot, dialog, "export-run")
     assert dialog.error_text("path") == "Escriba dónde guardarlo, o elija un lugar con Examinar…"
     dialog.path.setText(str(tmp_path / "no-existe" / "miembros.xlsx"))
-    click(qtbot, dialog, "export-run")
+    click_shown(qtbot, dialog, "export-run")
     assert dialog.error_text("path") == f"No existe la carpeta «{tmp_path / 'no-existe'}»."
     dialog.path.setText(str(tmp_path / "miembros.pdf"))
-    click(qtbot, dialog, "export-run")
+    click_shown(qtbot, dialog, "export-run")
     assert dialog.error_text("path") == "El nombre del archivo debe terminar en .xlsx."
     assert not dialog.is_running() and list(tmp_path.iterdir()) == []
     dialog.external.setChecked(True)
     dialog.path.setText(str(tmp_path / "miembros"))  # no extension: the right one is added
-    click(qtbot, dialog, "export-run")
+    click_shown(qtbot, dialog, "export-run")
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=TIMEOUT)
     assert dialog.error_text("path") == ""
     assert (tmp_path / "miembros.xlsx").is_file()
@@ -321,19 +264,19 @@ def test_open_file_and_open_folder_call_the_opener_with_the_right_url(
     qtbot: QtBot, members: MembersArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(export_dialog, "open_location", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(dialog_module, "open_location", lambda url: opened.append(url) or True)
     members.export("stats")
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     out = tmp_path / "estadisticas.xlsx"
     export_to(qtbot, dialog, out)
     assert dialog.result_panel.isVisible()
     assert out.name in dialog.result_label.text()
-    click(qtbot, dialog, "export-open-file")
-    click(qtbot, dialog, "export-open-folder")
+    click_shown(qtbot, dialog, "export-open-file")
+    click_shown(qtbot, dialog, "export-open-folder")
     assert opened == [QUrl.fromLocalFile(str(out)), QUrl.fromLocalFile(str(tmp_path))]
     assert sheet_rows(out, "Resumen")  # a real workbook
     assert dialog.close_button.text() == "Close"
-    click(qtbot, dialog, "export-cancel")
+    click_shown(qtbot, dialog, "export-cancel")
     assert not dialog.isVisible()
 
 
@@ -349,7 +292,7 @@ def test_badges_for_the_selected_participants_remember_the_printer_offset(
     people = [tab.model.row(r) for r in (0, 1)]
     tab.select([p.id for p in people])
     workspace.export("badges", prefer_selection=True)
-    dialog = the_dialog(workspace)
+    dialog = export_dialog(workspace)
     assert dialog.only_selected.isChecked()
     dialog.layout_combo.setCurrentIndex(dialog.layout_combo.findData("avery-5392"))
     assert dialog.start_slot.maximum() == 6
@@ -365,10 +308,10 @@ def test_badges_for_the_selected_participants_remember_the_printer_offset(
     for person in people:
         assert person.code in text
     assert event_area.ctx.settings.badge_offset("avery-5392") == (1.5, -0.5)
-    click(qtbot, dialog, "export-cancel")
+    click_shown(qtbot, dialog, "export-cancel")
 
     workspace.export("badges")
-    again = the_dialog(workspace)
+    again = export_dialog(workspace)
     assert (again.offset_x.value(), again.offset_y.value()) == (1.5, -0.5)
     again.layout_combo.setCurrentIndex(again.layout_combo.findData("a6"))
     assert (again.offset_x.value(), again.offset_y.value()) == (0.0, 0.0)  # each sheet its own
@@ -382,7 +325,7 @@ def test_switching_the_label_sheet_and_back_keeps_the_typed_offset_and_slot(
     workspace = event_area.workspace
     settings = event_area.ctx.settings
     workspace.export("badges")
-    dialog = the_dialog(workspace)
+    dialog = export_dialog(workspace)
     combo = dialog.layout_combo
     combo.setCurrentIndex(combo.findData("avery-5392"))  # 6 labels
     dialog.start_slot.setValue(5)
@@ -406,17 +349,17 @@ def test_switching_the_label_sheet_and_back_keeps_the_typed_offset_and_slot(
     # remembered per sheet in the settings when the sheet changed, as a calibration is
     assert settings.badge_offset("avery-5392") == (1.5, -0.5)
     assert settings.badge_offset("a6") == (-2.0, 0.0)
-    click(qtbot, dialog, "export-cancel")
+    click_shown(qtbot, dialog, "export-cancel")
     workspace.export("badges")
-    again = the_dialog(workspace)
+    again = export_dialog(workspace)
     again.layout_combo.setCurrentIndex(again.layout_combo.findData("a6"))
     assert (again.offset_x.value(), again.offset_y.value()) == (-2.0, 0.0)
 
 
 def test_badge_sheet_preview(qtbot: QtBot, event_area: EventsArea) -> None:
     event_area.workspace.export("badges")
-    dialog = the_dialog(event_area.workspace)
-    click(qtbot, dialog, "export-preview")
+    dialog = export_dialog(event_area.workspace)
+    click_shown(qtbot, dialog, "export-preview")
     qtbot.waitUntil(
         lambda: dialog.preview_window is not None and dialog.preview_window.isVisible(), timeout=TIMEOUT
     )
@@ -435,7 +378,7 @@ def test_sign_in_sheet_of_one_session(qtbot: QtBot, event_area: EventsArea, tmp_
     assert data is not None
     session = sorted(data.sessions, key=lambda s: s.starts_at)[0]
     event_area.export("signin")
-    dialog = the_dialog(event_area.workspace)
+    dialog = export_dialog(event_area.workspace)
     first_day = data.event.starts_on
     day_index = next(
         i for i in range(dialog.signin_scope.count()) if dialog.signin_scope.itemData(i) == ("day", first_day)
@@ -520,7 +463,7 @@ def test_export_menu_has_every_export_and_ctrl_e_exports_what_the_area_shows(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    dialog = the_dialog(window)
+    dialog = export_dialog(window)
     assert dialog.kind.key == "table"
     assert isinstance(dialog.source, MembersSource) and dialog.source.columns[0] == "paternal_surname"
     dialog.close()
@@ -539,14 +482,14 @@ def test_export_menu_has_every_export_and_ctrl_e_exports_what_the_area_shows(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    dialog = the_dialog(window)
+    dialog = export_dialog(window)
     assert dialog.kind.key == "participants"
     assert isinstance(dialog.source, EventSource) and dialog.source.event_id == row.id
     dialog.close()
 
     # From the menu, an event document of the open event.
     trigger(window, "export-agenda")
-    dialog = the_dialog(window)
+    dialog = export_dialog(window)
     assert dialog.kind.key == "agenda" and isinstance(dialog.source, EventSource)
     dialog.close()
 
@@ -569,7 +512,7 @@ def test_event_export_from_the_menu_asks_which_event_when_none_is_open(
         timeout=TIMEOUT,
     )
     assert len(asked[0]) == 1 and asked[0][0].startswith(DEMO_NAME)
-    dialog = the_dialog(window)
+    dialog = export_dialog(window)
     assert dialog.kind.key == "rooming" and isinstance(dialog.source, EventSource)
     assert dialog.source.days  # loaded in the background before the dialog opened
 
@@ -644,7 +587,7 @@ def test_restore_default_stores_no_custom_letter(qtbot: QtBot, ctx: AppContext) 
     qtbot.waitUntil(dialog.letter.isEnabled, timeout=TIMEOUT)
     assert dialog.letter.toPlainText() == "Hola {nombre}."
     dialog.tabs.setCurrentIndex(1)
-    click(qtbot, dialog, "welcome-restore")
+    click_shown(qtbot, dialog, "welcome-restore")
     assert dialog.letter.toPlainText() == documents.DEFAULT_WELCOME_LETTER
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)

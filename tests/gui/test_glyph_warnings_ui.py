@@ -13,7 +13,7 @@ from talentdesk.services import events as ev
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.area import EventsArea
-from tests.gui.test_exports_ui import export_to, the_dialog
+from tests.gui.helpers import export_dialog, export_to, open_event, show_area
 
 
 def test_result_panel_shows_the_warning_under_saved(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
@@ -23,24 +23,18 @@ def test_result_panel_shows_the_warning_under_saved(qtbot: QtBot, ctx: AppContex
         code = ev.add_guest(
             s, event_id, {"given_names": "王", "paternal_surname": "李", "organization": "北京大学 🎉"}
         ).code
-    area = EventsArea(ctx)
-    qtbot.addWidget(area)
-    area.resize(1400, 900)
-    area.show()
-    area.activated()
-    qtbot.waitUntil(lambda: area.model.rowCount() == 1 and not area.loading, timeout=20_000)
-    area.open_event(event_id)
-    qtbot.waitUntil(lambda: area.workspace.data is not None and not area.workspace.loading, timeout=20_000)
+    area = show_area(qtbot, EventsArea(ctx), rows=1, size=(1400, 900))
+    open_event(qtbot, area, event_id)
 
     area.workspace.export("agenda")  # nothing the font lacks: no warning shown
-    dialog = the_dialog(area.workspace)
+    dialog = export_dialog(area.workspace)
     export_to(qtbot, dialog, tmp_path / "agenda.pdf")
     assert dialog.result_panel.isVisible()
     assert not dialog.result_warnings.isVisible()
     dialog.close()
 
     area.workspace.export("badges")
-    dialog = the_dialog(area.workspace)
+    dialog = export_dialog(area.workspace)
     out = tmp_path / "gafetes.pdf"
     export_to(qtbot, dialog, out)
     assert dialog.result_panel.isVisible() and dialog.result_label.isVisible()

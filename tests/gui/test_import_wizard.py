@@ -305,13 +305,8 @@ def test_merge_dialog_cancel_changes_nothing(qtbot: QtBot, ctx: AppContext) -> N
 # -- wiring in the members area --------------------------------------------------------------------
 
 
-def test_members_area_offers_import_and_merge(qtbot: QtBot, ctx: AppContext) -> None:
-    area = MembersArea(ctx)
-    qtbot.addWidget(area)
-    area.resize(1200, 700)
-    area.show()
-    area.activated()
-    qtbot.waitUntil(lambda: not area.is_loading() and area.last_total >= 0, timeout=10000)
+def test_members_area_offers_import_and_merge(qtbot: QtBot, members: MembersArea) -> None:
+    area = members
     assert area.act_import.isEnabled()
     assert not area.act_merge.isEnabled()
     area.table.selectRow(0)

@@ -9,9 +9,10 @@ from talentdesk.core.enums import ConsentChannel
 from talentdesk.services import consent_history
 from talentdesk.services import members as member_service
 from talentdesk.ui.context import AppContext
+from tests.gui.helpers import click_box, find
 
 from . import test_member_form
-from .test_member_form import Opener, click, find, save_and_wait, show_tab
+from .test_member_form import Opener, save_and_wait, show_tab
 
 open_form = test_member_form.open_form  # the same fixture
 
@@ -34,7 +35,7 @@ def test_no_contact_is_saved_from_the_form_and_the_history_says_so(
     show_tab(dialog, PRIVACY_TAB)
     assert find(dialog, "consent-history-empty").isVisible()
     assert not find(dialog, "consent-history").isVisible()
-    click(dialog.no_contact)
+    click_box(dialog.no_contact)
     assert dialog.changed_values() == {"no_contact": True}
     save_and_wait(qtbot, dialog)
     with empty_ctx.db.reader() as s:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from talentdesk.core.enums import MemberStatus
@@ -17,44 +17,21 @@ from talentdesk.services.search import MemberQuery, count_members
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.members.area import MembersArea
 from talentdesk.ui.members.model import PLACEHOLDER, MemberTableModel
+from tests.gui.helpers import type_text, wait_members
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture()
-def area(qtbot: QtBot, ctx: AppContext) -> MembersArea:
-    widget = MembersArea(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    widget.activated()
-    wait_loaded(qtbot, widget)
-    return widget
-
-
-def wait_loaded(qtbot: QtBot, area: MembersArea) -> None:
-    try:
-        qtbot.waitUntil(
-            lambda: not area.is_loading() and area.model.is_complete() and area.last_total >= 0, timeout=10000
-        )
-    except Exception:
-        print("state:", area.model.total, len(area.model.ids), area.pending, area.count_label.text())
-        raise
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Per character: qtbot.keyClicks crashes on non-ASCII text."""
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
+def area(members: MembersArea) -> MembersArea:
+    return members
 
 
 def search_for(qtbot: QtBot, area: MembersArea, text: str) -> None:
     area.search.clear()
     type_text(area.search, text)
     qtbot.waitUntil(lambda: area.generation > 0 and not area.debounce.isActive(), timeout=5000)
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
 
 
 def shown_ids(area: MembersArea) -> list[int]:
@@ -128,11 +105,11 @@ def test_filters_combine_with_text(qtbot: QtBot, area: MembersArea, ctx: AppCont
     qtbot.waitUntil(lambda: area.f_chapter.count() > 1, timeout=5000)
     houston = area.f_chapter.findText("Houston")
     area.f_chapter.setCurrentIndex(houston)
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
     chapter_id = area.f_chapter.currentData()
     assert area.model.rowCount() == db_count(ctx, MemberQuery(chapter_ids=(chapter_id,)))
     area.f_status.setCurrentIndex(area.f_status.findData(MemberStatus.ACTIVE.value))
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
     both = MemberQuery(chapter_ids=(chapter_id,), statuses=(MemberStatus.ACTIVE,))
     assert area.model.rowCount() == db_count(ctx, both)
     search_for(qtbot, area, "a")
@@ -140,20 +117,20 @@ def test_filters_combine_with_text(qtbot: QtBot, area: MembersArea, ctx: AppCont
         ctx, MemberQuery(text="a", chapter_ids=(chapter_id,), statuses=(MemberStatus.ACTIVE,))
     )
     area.clear_filters()
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
     assert area.model.rowCount() == db_count(ctx, MemberQuery(text="a"))
 
 
 def test_sort_by_city_then_back(qtbot: QtBot, area: MembersArea, ctx: AppContext) -> None:
     city_col = next(i for i, c in enumerate(area.model.columns) if c.key == "city")
     area.model.sort(city_col, Qt.SortOrder.AscendingOrder)
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
     cities = [area.model.data(area.model.index(r, city_col)) or "" for r in range(area.model.rowCount())]
     folded = [fold(c) for c in cities if c]
     assert folded == sorted(folded)
     assert area.model.rowCount() == 300
     area.model.sort(city_col, Qt.SortOrder.DescendingOrder)
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
     desc = [fold(area.model.data(area.model.index(r, city_col)) or "") for r in range(area.model.rowCount())]
     desc = [c for c in desc if c]
     assert desc == sorted(desc, reverse=True)
@@ -214,7 +191,7 @@ def test_bulk_sector_add_and_remove(
     area.bulk_sector(add=True)
     qtbot.waitUntil(lambda: "Nanotecnología y Nuevos Materiales" in sectors(), timeout=5000)
     qtbot.waitUntil(ctx.undo.can_undo, timeout=5000)  # pushed in the callback that starts the refresh
-    wait_loaded(qtbot, area)  # the table refreshed and kept the selection
+    wait_members(qtbot, area)  # the table refreshed and kept the selection
     assert area.selected_ids() == [member_id]
     area.bulk_sector(add=False)
     qtbot.waitUntil(lambda: "Nanotecnología y Nuevos Materiales" not in sectors(), timeout=5000)
@@ -250,7 +227,7 @@ def test_delete_asks_and_undo_brings_them_back(
 
 def test_ctrl_f_focuses_search_and_escape_clears(qtbot: QtBot, window: Any) -> None:
     area = window.areas[0]
-    wait_loaded(qtbot, area)
+    wait_members(qtbot, area)
     window.activateWindow()
     area.table.setFocus()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -15,19 +15,14 @@ from talentdesk.core.enums import OrganizationKind
 from talentdesk.core.models import Organization
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.organizations import OrganizationDialog, OrganizationsArea
-from tests.gui.test_chapters_area import NO, YES, answer, click, error_of, field, read, type_text
+from tests.gui.helpers import NO, YES, answer, click, error_of, field, read, show_area, type_text
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture()
 def area(qtbot: QtBot, ctx: AppContext) -> OrganizationsArea:
-    widget = OrganizationsArea(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.activated()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 60 and not widget.loading, timeout=5000)
+    widget: OrganizationsArea = show_area(qtbot, OrganizationsArea(ctx), rows=60)
     return widget
 
 

@@ -14,12 +14,7 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.members.area import MembersArea
 from talentdesk.ui.privacy.export_log import ExportLogDialog
-
-from . import test_exports_ui
-from .test_exports_ui import TIMEOUT, click, the_dialog, trigger
-
-members = test_exports_ui.members  # the same fixtures
-spanish = test_exports_ui.spanish
+from tests.gui.helpers import TIMEOUT, click_shown, export_dialog, trigger
 
 pytestmark = pytest.mark.gui
 
@@ -33,17 +28,17 @@ def test_a_preview_is_not_logged_and_its_saved_copy_is_logged_once(
     qtbot: QtBot, members: MembersArea, tmp_path: Path
 ) -> None:
     trigger(members, "member-export-directory")
-    dialog = the_dialog(members)
+    dialog = export_dialog(members)
     out = tmp_path / "directorio.pdf"
     dialog.path.setText(str(out))
     dialog.name_edited = True
-    click(qtbot, dialog, "export-preview")
+    click_shown(qtbot, dialog, "export-preview")
     qtbot.waitUntil(
         lambda: dialog.preview_window is not None and dialog.preview_window.isVisible(), timeout=TIMEOUT
     )
     assert _log(members.ctx) == []  # the preview stays inside the program
     assert dialog.preview_window is not None
-    click(qtbot, dialog.preview_window, "preview-save")
+    click_shown(qtbot, dialog.preview_window, "preview-save")
     qtbot.waitUntil(lambda: dialog.last_result is not None and not dialog.is_running(), timeout=TIMEOUT)
     assert out.exists()
     [entry] = _log(members.ctx)

@@ -14,19 +14,14 @@ from talentdesk.core.models import Sector, SectorContact
 from talentdesk.services import sectors as service
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.sectors import ContactDialog, SectorDialog, SectorsArea
-from tests.gui.test_chapters_area import YES, answer, click, error_of, field, read, type_text
+from tests.gui.helpers import YES, answer, click, error_of, field, read, show_area, type_text
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture()
 def area(qtbot: QtBot, ctx: AppContext) -> SectorsArea:
-    widget = SectorsArea(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    widget.activated()
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 9 and not widget.loading, timeout=5000)
+    widget: SectorsArea = show_area(qtbot, SectorsArea(ctx), rows=9)
     return widget
 
 

@@ -37,13 +37,6 @@ def bare_window(ctx: AppContext) -> MainWindow:
 
 
 @pytest.fixture()
-def spanish(qapp: QApplication) -> Iterator[None]:
-    install_translations(qapp, "es")
-    yield
-    remove_translations(qapp)
-
-
-@pytest.fixture()
 def keep_font(qapp: QApplication) -> Iterator[None]:
     font, icon = QFont(qapp.font()), qapp.windowIcon()
     yield
