@@ -6,7 +6,11 @@ Windows-1252 or Latin-1; comma, semicolon or tab). The app's own members export 
 like any other.
 
 Problems with the whole file raise ``ImportFileError`` with a Spanish message and nothing else
-happens. Problems with single cells that the reader can see (merged cells, formulas, rows with
+happens. Reading is bounded: only regular files (a pipe or a device would block or never end),
+at most ``MAX_FILE_BYTES`` read, and an .xlsx is checked before calamine sees it — the parts it
+reads must unpack (really, not as their headers claim) to at most ``MAX_UNPACKED`` bytes, and a
+sheet's cells must fit a grid of ``MAX_GRID_CELLS`` (calamine builds the whole rectangle from
+A1 to the farthest cell: one cell at XFD1048576 asked for 512 GiB and aborted the process). Problems with single cells that the reader can see (merged cells, formulas, rows with
 more cells than headers) are kept in ``SourceTable.cell_problems`` and become per-row errors.
 Rows are numbered as the spreadsheet shows them (the header row is usually row 1).
 """
@@ -16,16 +20,21 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
+import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Literal, cast
 from xml.etree import ElementTree
 
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.oserrors import os_reason
 from talentdesk.core.text import clean
 
 #: What a cell may hold once read: calamine's types, or text for CSV.
@@ -40,6 +49,14 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 MAX_CELL = 32_767
 #: How far down the first non-empty row (the header) may be.
 MAX_LEADING_EMPTY = 1000
+#: The largest file an import reads (a 100,000-member .xlsx is about 7 MB, a CSV about 20 MB).
+MAX_FILE_BYTES = 64 * 2**20
+#: What the parts of an .xlsx that are read may unpack to, in all (100,000 members ≈ 110 MB).
+MAX_UNPACKED = 256 * 2**20
+#: Rows × columns of the rectangle a sheet is read as (250,000 rows of 64 columns).
+MAX_GRID_CELLS = 16_000_000
+#: Parts in an .xlsx package (a workbook has tens; a zip of millions of names is an attack).
+MAX_PARTS = 10_000
 
 _DATEISH = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
 _NUMBERISH = re.compile(r"^[+-]?\d+([.,]\d+)?$")
@@ -126,16 +143,44 @@ def read_source(path: Path | str, *, sheet: str | None = None) -> SourceTable:
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise ImportFileError(f"No existe el archivo «{path}».")
-    if path.is_dir():
-        raise ImportFileError(f"«{path}» es una carpeta, no un archivo.")
+    """The whole file, if it is a regular file of at most ``MAX_FILE_BYTES``.
+
+    Opened without blocking (a named pipe would wait for a writer), then checked on the open
+    descriptor, so what is read is what was checked; read with a limit even so (it may grow)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
+    except FileNotFoundError as exc:
+        raise ImportFileError(f"No existe el archivo «{path}».") from exc
+    except IsADirectoryError as exc:
+        raise ImportFileError(f"«{path}» es una carpeta, no un archivo.") from exc
     except PermissionError as exc:
         raise ImportFileError(f"No se tiene permiso para leer «{path.name}».") from exc
     except OSError as exc:
-        raise ImportFileError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from exc
+        raise ImportFileError(f"No se pudo abrir «{path.name}»: {os_reason(exc)}.") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as exc:
+        os.close(fd)
+        raise ImportFileError(f"No se pudo leer «{path.name}»: {os_reason(exc)}.") from exc
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise ImportFileError(f"«{path}» es una carpeta, no un archivo.")
+        raise ImportFileError(
+            f"«{path.name}» no es un archivo común (es una tubería, un dispositivo o un socket): "
+            "guarde los datos en un archivo .xlsx o .csv e impórtelo."
+        )
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise ImportFileError(f"No se pudo leer «{path.name}»: {os_reason(exc)}.") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(
+            f"«{path.name}» es demasiado grande para importarlo de una vez (más de "
+            f"{MAX_FILE_BYTES // 2**20} MB): divídalo en varios archivos."
+        )
     if not data:
         raise ImportFileError(f"El archivo «{path.name}» está vacío (0 bytes).")
     return data
@@ -165,16 +210,14 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
         raise ImportFileError(f"«{path.name}» no es un libro de Excel (.xlsx) válido.{hint}")
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
-    damaged = (
-        f"El libro «{path.name}» está dañado o incompleto (¿se copió a medias?): "
-        "ábralo en Excel y guárdelo de nuevo."
-    )
+    damaged = _damaged(path)
+    package = _Package(path, data)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as exc:
         raise ImportFileError(f"El libro «{path.name}» está protegido con contraseña.") from exc
-    except Exception as exc:  # calamine parses untrusted bytes: any failure means a broken file
-        raise ImportFileError(damaged) from exc
+    except BaseException as exc:  # calamine parses untrusted bytes: any failure means a broken file
+        raise _calamine_failure(exc, damaged) from exc
     with workbook:
         metas = [m for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
         visible = [m.name for m in metas if m.visible == SheetVisibleEnum.Visible]
@@ -187,13 +230,13 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
                     names = ", ".join(f"«{n}»" for n in visible + hidden)
                     raise ImportFileError(f"El libro no tiene la hoja «{wanted}» (hojas: {names}).")
                 chosen = wanted
-                grid, merged = _sheet_grid(workbook, chosen)
+                grid, merged = _sheet_grid(workbook, package, chosen)
             else:
-                chosen, grid, merged = _first_sheet_with_data(workbook, visible, hidden, path)
+                chosen, grid, merged = _first_sheet_with_data(workbook, package, visible, hidden, path)
         except ImportFileError:
             raise
-        except Exception as exc:  # broken sheet XML inside a valid zip
-            raise ImportFileError(damaged) from exc
+        except BaseException as exc:  # broken sheet XML inside a valid zip
+            raise _calamine_failure(exc, damaged) from exc
     notices: list[str] = []
     if hidden and wanted is None:
         notices.append("Se omitieron las hojas ocultas: " + ", ".join(f"«{n}»" for n in hidden) + ".")
@@ -206,15 +249,34 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
     table.sheet = chosen
     table.sheets = visible + hidden
     _check_merged(table, merged)
-    _mark_formulas(table, data, chosen)
+    if package.scans[chosen].has_formula:
+        _mark_formulas(table, package, chosen)
     return table
+
+
+def _damaged(path: Path) -> str:
+    return (
+        f"El libro «{path.name}» está dañado o incompleto (¿se copió a medias?): "
+        "ábralo en Excel y guárdelo de nuevo."
+    )
+
+
+def _calamine_failure(exc: BaseException, damaged: str) -> BaseException:
+    """What to raise when calamine fails: a Spanish message for a broken file, including its
+    Rust panics (``pyo3_runtime.PanicException`` derives from BaseException); an interrupt or
+    a ``MemoryError`` stays what it is."""
+    if isinstance(exc, Exception) or type(exc).__name__ == "PanicException":
+        return ImportFileError(damaged)
+    return exc
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]]
 
 
-def _sheet_grid(workbook: object, name: str) -> tuple[list[list[Cell]], Merged]:
-    """The sheet's cells from A1, and its merged ranges (one parse of the sheet for both)."""
+def _sheet_grid(workbook: object, package: _Package, name: str) -> tuple[list[list[Cell]], Merged]:
+    """The sheet's cells from A1, and its merged ranges (one parse of the sheet for both);
+    the sheet is checked first (``_Package.check_sheet``): calamine reads it whole."""
+    package.check_sheet(name)
     sheet = workbook.get_sheet_by_name(name)  # type: ignore[attr-defined]
     grid: list[list[Cell]] = sheet.to_python(skip_empty_area=False)
     merged: Merged = sheet.merged_cell_ranges or []
@@ -222,14 +284,14 @@ def _sheet_grid(workbook: object, name: str) -> tuple[list[list[Cell]], Merged]:
 
 
 def _first_sheet_with_data(
-    workbook: object, visible: list[str], hidden: list[str], path: Path
+    workbook: object, package: _Package, visible: list[str], hidden: list[str], path: Path
 ) -> tuple[str, list[list[Cell]], Merged]:
     for name in visible:
-        grid, merged = _sheet_grid(workbook, name)
+        grid, merged = _sheet_grid(workbook, package, name)
         if _has_data(grid):
             return name, grid, merged
     for name in hidden:
-        if _has_data(_sheet_grid(workbook, name)[0]):
+        if _has_data(_sheet_grid(workbook, package, name)[0]):
             raise ImportFileError(
                 f"Los datos de «{path.name}» están en la hoja oculta «{name}»: muéstrela en Excel "
                 "(clic derecho en las pestañas › Mostrar) o elíjala explícitamente."
@@ -263,16 +325,11 @@ def _check_merged(table: SourceTable, merged: Merged) -> None:
                     )
 
 
-def _mark_formulas(table: SourceTable, data: bytes, sheet: str) -> None:
+def _mark_formulas(table: SourceTable, package: _Package, sheet: str) -> None:
     """Formulas are refused cell by cell: what they show may not be what is stored."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            member = _sheet_member(archive, sheet)
-            if member is None or not _has_formula(archive, member):
-                return
-            xml = archive.read(member)
-    except (zipfile.BadZipFile, KeyError, OSError, ElementTree.ParseError, ValueError):
-        return  # calamine read the values; an odd package layout only loses this check
+    xml = package.sheet_xml(sheet)
+    if xml is None:
+        return
     by_number = {n: i for i, n in enumerate(table.row_numbers)}
     for match in _CELL_XML.finditer(xml):
         body = match.group(2)
@@ -294,7 +351,8 @@ def _mark_formulas(table: SourceTable, data: bytes, sheet: str) -> None:
             )
 
 
-def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name and the package part that holds it."""
     ns = {
         "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
         "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -302,29 +360,217 @@ def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
     workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") or "" for r in rels}
+    members: dict[str, str] = {}
     for node in workbook.iterfind("m:sheets/m:sheet", ns):
-        if node.get("name") == sheet:
-            target = targets.get(node.get(f"{{{ns['r']}}}id"), "")
-            if target.startswith("/"):
-                return target.lstrip("/")
-            return str(PurePosixPath("xl") / target)
-    return None
+        target = targets.get(node.get(f"{{{ns['r']}}}id"), "")
+        member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        members.setdefault(node.get("name") or "", member)
+    return members
 
 
-def _has_formula(archive: zipfile.ZipFile, member: str) -> bool:
-    """Any formula tag in the sheet? Plain substring tests first: a regex over tens of MB is slow."""
-    tail = b""
-    with archive.open(member) as stream:
-        while chunk := stream.read(1 << 22):
+def _has_formula(window: bytes) -> bool:
+    """Any formula tag here? Plain substring tests first: a regex over tens of MB is slow."""
+    return (
+        (b"<f" in window or b":f" in window)  # two scans of the chunk, not six, usually
+        and any(tag in window for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/"))
+        and _FORMULA_TAG.search(window) is not None
+    )
+
+
+#: A reference beyond column BL (64), or a row number of 250,000 or more (rows and cells): an
+#: ordinary sheet has none, so finding none is proof enough that calamine's rectangle is at most
+#: 249,999 × 64 cells; finding one sends the sheet to the exact count (``_cell_extent``).
+_FAR_REFERENCE = re.compile(
+    rb"\br\s*=\s*[\"']\s*(?:[A-Za-z]{3}|[C-Zc-z][A-Za-z]|[Bb][M-Zm-z]|[A-Za-z]{0,3}(?:\d{7}|[3-9]\d{5}|2[5-9]\d{4}))"
+)
+_NEAR_ROWS, _NEAR_COLUMNS = 249_999, 64
+_CHUNK = 1 << 22
+
+
+@dataclass
+class _SheetScan:
+    """What one pass over a sheet's XML found, before calamine reads it."""
+
+    has_formula: bool = False
+    #: Every cell names its place (``<c r="B7"``) and none is far: the sheet is known to be small.
+    near: bool = True
+
+
+class _Package:
+    """An .xlsx as a zip, checked before calamine reads it (see the module docstring).
+
+    Sizes are counted by unpacking the parts as calamine will, not taken from the headers
+    (which can lie), and the count stops as soon as it is over the limit: nothing is read
+    whole before it is known to fit."""
+
+    def __init__(self, path: Path, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.left = MAX_UNPACKED
+        self.scans: dict[str, _SheetScan] = {}
+        try:
+            self.archive = zipfile.ZipFile(io.BytesIO(data))
+            infos = self.archive.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise ImportFileError(_damaged(path)) from exc
+        if len(infos) > MAX_PARTS:
+            raise ImportFileError(
+                f"«{path.name}» tiene {len(infos):,} partes dentro: no es un libro de Excel común."
+            )
+        xml_parts = [i for i in infos if i.filename.lower().endswith((".xml", ".rels"))]
+        if sum(i.file_size for i in xml_parts) > MAX_UNPACKED:
+            raise self._too_big()
+        try:
+            self.members = _sheet_members(self.archive)
+        except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise ImportFileError(_damaged(path)) from exc
+        sheets = set(self.members.values())
+        for info in xml_parts:
+            if info.filename not in sheets:
+                for _chunk in self._unpack(info):
+                    pass
+
+    def _too_big(self) -> ImportFileError:
+        return ImportFileError(
+            f"«{self.path.name}» ocupa más de {MAX_UNPACKED // 2**20} MB al descomprimirlo: es demasiado "
+            "grande para importarlo de una vez (o está dañado). Divídalo en varios archivos."
+        )
+
+    def _unpack(self, info: zipfile.ZipInfo, *, counted: bool = True) -> Iterator[bytes]:
+        """The part's bytes as really stored, in chunks, charged to what may still be unpacked."""
+        offset = info.header_offset
+        header = self.data[offset : offset + 30]
+        if len(header) < 30 or header[:4] != ZIP_MAGIC:
+            raise ImportFileError(_damaged(self.path))
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        start = offset + 30 + name_length + extra_length
+        raw = memoryview(self.data)[start : start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            pieces: Iterator[bytes] = (bytes(raw[i : i + _CHUNK]) for i in range(0, len(raw), _CHUNK))
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            pieces = self._inflate(raw)
+        else:
+            raise ImportFileError(
+                f"«{self.path.name}» usa una compresión que no se puede leer: ábralo en Excel y guárdelo de nuevo."
+            )
+        for piece in pieces:
+            if counted:
+                self.left -= len(piece)
+                if self.left < 0:
+                    raise self._too_big()
+            yield piece
+
+    def _inflate(self, raw: memoryview) -> Iterator[bytes]:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        position = 0
+        try:
+            while not inflater.eof:
+                if inflater.unconsumed_tail:
+                    piece = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+                elif position < len(raw):
+                    piece = inflater.decompress(raw[position : position + (1 << 20)], _CHUNK)
+                    position += 1 << 20
+                else:
+                    break  # the stream ends without its last block: calamine will say it is damaged
+                if piece:
+                    yield piece
+        except zlib.error as exc:
+            raise ImportFileError(_damaged(self.path)) from exc
+
+    def check_sheet(self, name: str) -> None:
+        """Scan the sheet's XML once (formulas, size, far cells); refuse it if calamine's
+        rectangle from A1 to its farthest cell would be over ``MAX_GRID_CELLS``.
+
+        The scan is a few substring counts and one regular expression that ordinary sheets never
+        match; only a sheet it cannot vouch for is parsed to count exactly (``_cell_extent``)."""
+        member = self.members.get(name)
+        if member is None or name in self.scans:
+            return
+        try:
+            info = self.archive.getinfo(member)
+        except KeyError:
+            return  # calamine will say what is wrong
+        scan = self.scans[name] = _SheetScan()
+        tail = b""
+        for chunk in self._unpack(info):
             window = tail + chunk
-            if (
-                (b"<f" in window or b":f" in window)  # two scans of the chunk, not six, usually
-                and any(tag in window for tag in (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/"))
-                and _FORMULA_TAG.search(window)
-            ):
-                return True
-            tail = chunk[-16:]
-    return False
+            if not scan.has_formula and _has_formula(window):
+                scan.has_formula = True
+            if scan.near:
+                # Excel, LibreOffice and openpyxl write r="…" first in every cell.
+                scan.near = (
+                    chunk.count(b"<c ") + chunk.count(b"<c>") == chunk.count(b'<c r="')
+                    and b":c " not in chunk
+                    and b":c>" not in chunk
+                    and _FAR_REFERENCE.search(window) is None
+                )
+            tail = window[-64:]
+        if scan.near:
+            return
+        rows, columns = self._cell_extent(info)
+        if rows * columns > MAX_GRID_CELLS:
+            raise ImportFileError(
+                f"La hoja «{name}» de «{self.path.name}» tiene datos hasta la columna "
+                f"{column_letter(columns - 1)} y la fila {rows:,}: leerla ocuparía {rows * columns:,} "
+                f"celdas (máximo {MAX_GRID_CELLS:,}). Borre lo que haya en celdas lejanas, o copie sólo "
+                "la tabla a un libro nuevo, y vuelva a importarla."
+            )
+
+    def _cell_extent(self, info: zipfile.ZipInfo) -> tuple[int, int]:
+        """The last row and column (1-based) holding a cell with content, placed as calamine
+        places them: by the cell's reference, else after the previous cell of its row (whose
+        number is the row's reference, else the previous row's plus one)."""
+        parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+            events=("start", "end")
+        )
+        row = column = last_row = last_column = 0
+        here = (0, 0)
+        parent: ElementTree.Element | None = None
+        try:
+            for chunk in self._unpack(info, counted=False):
+                parser.feed(chunk)
+                for item in parser.read_events():
+                    event, element = cast(tuple[str, ElementTree.Element], item)  # start/end events
+                    tag = element.tag.rpartition("}")[2]
+                    if event == "start":
+                        if tag == "sheetData":
+                            parent = element
+                        elif tag == "row":
+                            number = element.get("r", "").strip()
+                            row = int(number) if number.isdigit() else row + 1
+                            column = 0
+                        elif tag == "c":
+                            place = _reference(element.get("r"))
+                            column = place[1] if place else column + 1
+                            here = place or (row, column)
+                    elif tag == "c":
+                        if len(element):  # a value, an inline string or a formula
+                            last_row, last_column = max(last_row, here[0]), max(last_column, here[1])
+                        element.clear()
+                    elif tag == "row" and parent is not None:
+                        parent.clear()  # rows already counted need no memory
+            parser.close()
+        except (ElementTree.ParseError, ValueError) as exc:
+            raise ImportFileError(_damaged(self.path)) from exc
+        return last_row, last_column
+
+    def sheet_xml(self, name: str) -> bytes | None:
+        """The sheet's XML, already checked by ``check_sheet`` (so its size is known to fit)."""
+        member = self.members.get(name)
+        if member is None or name not in self.scans:
+            return None
+        return b"".join(self._unpack(self.archive.getinfo(member), counted=False))
+
+
+_REFERENCE = re.compile(r"\s*([A-Za-z]{1,3})(\d{1,7})\s*")
+
+
+def _reference(text: str | None) -> tuple[int, int] | None:
+    """A cell reference ("B7", "xfd1048576") as (row, column), 1-based; None if there is none."""
+    found = _REFERENCE.fullmatch(text) if text else None
+    if found is None:
+        return None
+    return int(found.group(2)), _column_index(found.group(1).upper()) + 1
 
 
 def _column_index(letters: str) -> int:

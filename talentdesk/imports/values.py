@@ -680,7 +680,8 @@ class _RowBuilder:
         row, number = self.source.rows[index], self.source.row_numbers[index]
         whole = self.problems.get((index, None))
         if whole is not None:
-            self.out.errors.append(RowError(number, None, None, f"Fila {number}: {whole}"))
+            # The row number is the error's own field: whoever shows it puts "Fila N" in front.
+            self.out.errors.append(RowError(number, None, None, whole[:1].upper() + whole[1:]))
         for column in range(len(headers)):
             problem = self.problems.get((index, column))
             if problem is not None:

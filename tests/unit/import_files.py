@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import struct
+import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -73,4 +75,73 @@ def encrypted_xlsx(path: Path) -> Path:
     assert len(header) == sector
     body = struct.pack(f"<{len(fat)}I", *fat) + directory + info + package
     path.write_bytes(header + body)
+    return path
+
+
+# -- workbooks written by hand: what no spreadsheet program would write ---------------------------
+
+_PACKAGE = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def text_cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def raw_xlsx(path: Path, sheet_data: str, *, dimension: str = "A1") -> Path:
+    """A one-sheet workbook whose <sheetData> is exactly ``sheet_data``."""
+    sheet = f'{SHEET_HEAD}<dimension ref="{dimension}"/><sheetData>{sheet_data}</sheetData></worksheet>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _PACKAGE.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def inflating_xlsx(path: Path, megabytes: int, *, declared: int | None = None) -> Path:
+    """A workbook whose sheet unpacks to ``megabytes`` MiB of blanks (a ~1 KB-per-MiB deflate
+    stream made by repeating one fully flushed block), its header declaring ``declared`` bytes
+    (the truth when None). Written part by part: zipfile would recompress."""
+    block_input = b" " * 2**20
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    head = (SHEET_HEAD + "<sheetData>").encode()
+    tail = b"</sheetData></worksheet>"
+    stream = [deflate.compress(head) + deflate.flush(zlib.Z_FULL_FLUSH)]
+    block = deflate.compress(block_input) + deflate.flush(zlib.Z_FULL_FLUSH)
+    stream += [block] * megabytes
+    stream.append(deflate.compress(tail) + deflate.flush())
+    crc = zlib.crc32(head)
+    block_crc = crc
+    for _ in range(megabytes):
+        block_crc = zlib.crc32(block_input, block_crc)
+    crc = zlib.crc32(tail, block_crc)
+    size = len(head) + megabytes * len(block_input) + len(tail)
+    parts: list[tuple[str, bytes, int, int, int]] = []
+    for name, text in _PACKAGE.items():
+        data = text.encode()
+        d = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+        parts.append((name, d.compress(data) + d.flush(), zlib.crc32(data), len(data), len(data)))
+    compressed = b"".join(stream)
+    parts.append(("xl/worksheets/sheet1.xml", compressed, crc, size, size if declared is None else declared))
+    out = bytearray()
+    central = bytearray()
+    for name, data, part_crc, _real, claimed in parts:
+        encoded = name.encode()
+        offset = len(out)
+        fields = struct.pack("<HHHHHIII", 20, 0, 8, 0, 0x21, part_crc, len(data), claimed)
+        out += b"PK\x03\x04" + fields + struct.pack("<HH", len(encoded), 0) + encoded + data
+        central += (
+            b"PK\x01\x02"
+            + struct.pack("<H", 20)
+            + fields
+            + struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, 0, offset)
+            + encoded
+        )
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), len(out), 0)
+    path.write_bytes(bytes(out + central + end))
     return path
