@@ -8,6 +8,7 @@ itself (streaming, temporary file, rename on success) lives there, shared with t
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,11 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
         sub = x_cmds.add_parser(name, help=help_text, description=help_text)
         target = "carpeta (con --separate) o archivo .pdf" if name == "packets" else "archivo de salida"
         sub.add_argument("-o", "--output", type=path, required=True, metavar="RUTA", help=target)
+        sub.add_argument(
+            "--shared",
+            action="store_true",
+            help="que otras cuentas de esta computadora puedan leerlo (por omisión, sólo la suya)",
+        )
         if name in _MEMBER_DOCUMENTS:
             _member_filters(sub)
         if name in _EVENT_DOCUMENTS:
@@ -184,6 +190,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             query = _member_query(session, args) if args.export_command in _MEMBER_DOCUMENTS else None
             participants = _participant_ids(session, args)
         kind, request = _request(args, query, participants)
+        request = dataclasses.replace(request, shared=args.shared)
         result = run_export(kind, db.sessions, request, args.output, progress=progress)
     finally:
         db.close()

@@ -156,7 +156,7 @@ def _workbook(
     stream is discarded and no file is left behind."""
     check_abort(abort)
     with read_scope(sessions) as session, atomic_output(out_path, suffix=".xlsx") as temp:
-        workbook = new_workbook()
+        workbook = new_workbook(temp)
         sheets: list[SheetWriter] = []
         try:
             yield session, workbook, sheets, temp

@@ -1,23 +1,34 @@
 """What every export shares: where it writes, how it reports progress, how it stops.
 
 An export is a plain function ``export_x(sessions, selection, out_path, *, options...,
-progress=None, abort=None) -> ExportResult``. It writes to a temporary file beside the target
-and renames it over the target only when everything went well, so a cancelled or failed export
-leaves no file behind and never replaces a good file with a broken one.
+progress=None, abort=None) -> ExportResult``. It writes into a private work folder beside the
+target and renames the file over the target only when everything went well, so a cancelled or
+failed export leaves no file behind and never replaces a good file with a broken one; nothing is
+written to the shared system temp folder, and the finished file is readable by its owner only
+unless the person chose otherwise. ``os_reason`` (from ``core.oserrors``) says why in Spanish.
 """
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import os
+import shutil
+import tempfile
 import threading
-import uuid
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.oserrors import as_os_error, os_reason
+
+try:
+    import fcntl
+except ImportError:  # Windows: abandoned work folders are recognised by age instead
+    fcntl = None  # type: ignore[assignment]
 
 Progress = Callable[[int, int], None]
 
@@ -47,50 +58,143 @@ def check_abort(abort: threading.Event | None) -> None:
         raise ExportCancelled()
 
 
-#: The OS's reason for the common failures, in Spanish: the OS writes it in English.
-_REASONS = {
-    errno.EACCES: "permiso denegado",
-    errno.EPERM: "operación no permitida",
-    errno.ENOSPC: "no hay espacio en el disco",
-    errno.EISDIR: "es una carpeta",
-    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
-    errno.ENOENT: "no existe el archivo o la carpeta",
-    errno.EROFS: "el disco es de solo lectura",
-    errno.EEXIST: "ya existe",
-    errno.ENOTEMPTY: "la carpeta no está vacía",
-    errno.EBUSY: "el archivo está en uso",
-    errno.ENAMETOOLONG: "el nombre es demasiado largo",
-    errno.EIO: "error de lectura o escritura en el disco",
-}
+#: Who may read a finished export: only the account that wrote it — exports hold personal
+#: data (LFPDPPP) — unless the person asks otherwise for one export (``ExportRequest.shared``:
+#: the other accounts of the computer may read it too).
+PRIVATE_MODE, SHARED_MODE = 0o600, 0o644
+_shared: ContextVar[bool] = ContextVar("talentdesk_shared_export", default=False)
+
+#: The private work folders beside a target: ``.talentdesk-XXXXXXXX.partial``.
+_WORK_PREFIX, _WORK_SUFFIX = ".talentdesk-", ".partial"
+_LOCK, _KEEP = ".en-uso", ".conservar"
+#: Without file locks (Windows) a work folder this old is taken for abandoned.
+_ABANDONED_AFTER = 24 * 3600
 
 
-def os_reason(exc: OSError) -> str:
-    """Why an OS call failed, in Spanish for the common cases; otherwise the OS's own text
-    (the message still says in Spanish what could not be done)."""
-    known = _REASONS.get(exc.errno) if exc.errno is not None else None
-    return known or exc.strerror or str(exc)
+@contextmanager
+def shared_output(shared: bool) -> Iterator[None]:
+    """Within this block, the exports written are readable by other accounts if ``shared``."""
+    token = _shared.set(shared)
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def output_mode() -> int:
+    """The permissions a finished export gets (see ``PRIVATE_MODE``)."""
+    return SHARED_MODE if _shared.get() else PRIVATE_MODE
+
+
+class WorkFolder:
+    """A folder only this account can enter (0700), beside the target (same disk, so the final
+    rename is atomic; never the shared system temp folder), locked while in use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kept = False
+
+    def keep(self) -> None:
+        """Leave the folder in place at the end (it holds files the person must recover)."""
+        (self.path / _KEEP).touch()
+        self.kept = True
+
+
+@contextmanager
+def work_folder(parent: Path) -> Iterator[WorkFolder]:
+    """A ``WorkFolder`` in ``parent``, removed at the end with whatever is in it (unless kept).
+
+    A process killed meanwhile (kill -9, power cut) leaves its folder behind, private; the next
+    export into ``parent`` removes it once its lock is free, i.e. once no process uses it."""
+    _remove_abandoned(parent)
+    path = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX, suffix=_WORK_SUFFIX, dir=parent))
+    lock: int | None = None
+    folder = WorkFolder(path)
+    try:
+        lock = _hold(path)
+        yield folder
+    finally:
+        if lock is not None:
+            os.close(lock)  # releases the lock
+        if not folder.kept:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _hold(path: Path) -> int | None:
+    if fcntl is None:
+        return None
+    fd = os.open(path / _LOCK, os.O_CREAT | os.O_RDWR, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _remove_abandoned(parent: Path) -> None:
+    try:
+        entries = [
+            e for e in os.scandir(parent) if e.name.startswith(_WORK_PREFIX) and e.name.endswith(_WORK_SUFFIX)
+        ]
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False) and not (path / _KEEP).exists() and _abandoned(path):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _abandoned(path: Path) -> bool:
+    """No process holds the folder's lock (or, without locks, it is old)."""
+    old = time.time() - path.stat().st_mtime > _ABANDONED_AFTER
+    if fcntl is None:
+        return old
+    try:
+        fd = os.open(path / _LOCK, os.O_RDWR)
+    except FileNotFoundError:
+        return old  # being set up right now, or from a crash before its lock existed
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # in use
+    finally:
+        os.close(fd)
+    return True
 
 
 @contextmanager
 def atomic_output(target: Path | str, *, suffix: str | None = None) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success it replaces ``target``."""
+    """Yield a temporary path, in a private work folder beside ``target``; on success it
+    replaces ``target`` with the permissions of ``output_mode()``. Whatever happens the work
+    folder goes, with everything an export wrote in it (spreadsheet rows spilled to disk too)."""
     target = Path(target).expanduser()
-    if target.is_dir():
-        raise TalentDeskError(f"«{target}» es una carpeta: indique un nombre de archivo.")
-    if suffix and target.suffix.lower() != suffix:
-        raise TalentDeskError(f"El archivo «{target.name}» debe terminar en {suffix}.")
-    folder = target.parent.resolve()
-    if not folder.is_dir():
-        raise TalentDeskError(f"No existe la carpeta «{folder}».")
-    if not os.access(folder, os.W_OK):
-        raise TalentDeskError(f"No se puede escribir en la carpeta «{folder}».")
-    temp = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
+    size = len(os.fsencode(target.name))
+    if size > 255:
+        raise TalentDeskError(
+            f"No se puede escribir «{target.name[:40]}…»: el nombre del archivo es demasiado largo "
+            f"({size} bytes; máximo 255)."
+        )
     try:
-        yield temp
-        os.replace(temp, folder / target.name)
+        if target.is_dir():
+            raise TalentDeskError(f"«{target}» es una carpeta: indique un nombre de archivo.")
+        if suffix and target.suffix.lower() != suffix:
+            raise TalentDeskError(f"El archivo «{target.name}» debe terminar en {suffix}.")
+        folder = target.parent.resolve()
+        if not folder.is_dir():
+            raise TalentDeskError(f"No existe la carpeta «{folder}».")
+        if not os.access(folder, os.W_OK):
+            raise TalentDeskError(f"No se puede escribir en la carpeta «{folder}».")
     except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise TalentDeskError(f"No se pudo escribir «{target}»: {os_reason(exc)}.") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
+        raise TalentDeskError(f"No se puede escribir «{target}»: {os_reason(exc)}.") from exc
+    try:
+        with work_folder(folder) as work:
+            temp = work.path / f"exportacion{target.suffix}"  # short: the target's name may be long
+            os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE))
+            yield temp
+            os.chmod(temp, output_mode())
+            os.replace(temp, folder / target.name)
+    except TalentDeskError:
         raise
+    except BaseException as exc:
+        failure = as_os_error(exc)
+        if failure is None:
+            raise
+        raise TalentDeskError(f"No se pudo escribir «{target}»: {os_reason(failure)}.") from exc

@@ -135,7 +135,7 @@ def export_members_xlsx(
     keep = [i for i, key in enumerate(KEYS) if not (external and key in INTERNAL_ONLY)]
     with streaming_reader(sessions) as session, atomic_output(out_path, suffix=".xlsx") as temp:
         ids = list(matching_ids(session, selection) if isinstance(selection, MemberQuery) else selection)
-        workbook = new_workbook()
+        workbook = new_workbook(temp)
         sheet = SheetWriter(workbook, "Miembros", [COLUMNS[i][1] for i in keep])
         written = array("q")
         try:

@@ -30,9 +30,7 @@ import contextlib
 import io
 import os
 import re
-import shutil
 import threading
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -66,6 +64,7 @@ from talentdesk.core.enums import ParticipantRole, PrintField
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.events import Lodging, Participant, Travel
 from talentdesk.core.models import Chapter, Member
+from talentdesk.core.oserrors import os_reason
 from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.agenda_pdf import (
@@ -94,7 +93,8 @@ from talentdesk.exports.files import (
     Progress,
     atomic_output,
     check_abort,
-    os_reason,
+    output_mode,
+    work_folder,
 )
 from talentdesk.exports.pdf import (
     FONT,
@@ -1411,33 +1411,31 @@ def _write_folder(
     progress: Progress | None,
     abort: threading.Event | None,
 ) -> None:
-    """Every file into a temporary folder beside ``target``; moved in only when all succeeded,
-    and then all or nothing (``_move_in``). The temporary folder is always removed, unless it
-    holds old files that could not be put back (the error says where they are)."""
+    """Every file into a private work folder beside ``target`` (``files.work_folder``); moved
+    in only when all succeeded, and then all or nothing (``_move_in``). The work folder is always
+    removed, unless it holds old files that could not be put back (the error says where)."""
     parent = target.parent.resolve()
-    temp = parent / f".{target.name}.{uuid.uuid4().hex[:8]}.partial"
     names = _unique_names(data.people)
     total = len(data.people)
-    keep_temp = False
     try:
-        temp.mkdir()
-        for done, (person, name) in enumerate(zip(data.people, names, strict=True)):
+        with work_folder(parent) as work:
+            temp = work.path
+            for done, (person, name) in enumerate(zip(data.people, names, strict=True)):
+                check_abort(abort)
+                _write_one(person, data, shared, layout, pagesize, temp / name, abort)
+                os.chmod(temp / name, output_mode())
+                if progress is not None:
+                    progress(done + 1, total)
             check_abort(abort)
-            _write_one(person, data, shared, layout, pagesize, temp / name, abort)
-            if progress is not None:
-                progress(done + 1, total)
-        check_abort(abort)
-        _move_in(temp, target, names)
-    except _OldFilesKept:
-        keep_temp = True
-        raise
+            try:
+                _move_in(temp, target, names)
+            except _OldFilesKept:
+                work.keep()
+                raise
     except (ExportCancelled, TalentDeskError):
         raise
     except OSError as exc:
         raise TalentDeskError(f"No se pudo escribir en «{target}»: {os_reason(exc)}.") from exc
-    finally:
-        if not keep_temp:
-            shutil.rmtree(temp, ignore_errors=True)
 
 
 _OLD_FILES = "archivos-anteriores"  # inside the temporary folder; never a packet's name (.pdf)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, session_scope
-from talentdesk.exports.files import ExportResult, Progress
+from talentdesk.exports.files import ExportResult, Progress, shared_output
 
 if TYPE_CHECKING:
     from talentdesk.exports.xlsx import SheetColumn
@@ -64,6 +64,9 @@ class ExportRequest:
     sheet_name: str = ""
     sheet_columns: tuple[SheetColumn, ...] = ()
     rows: tuple[tuple[object, ...], ...] = ()
+    # every export: the file (or the packets' files) readable by the computer's other accounts;
+    # by default only the person's own account may read it (it holds personal data)
+    shared: bool = False
 
     def member_selection(self) -> MemberQuery | list[int]:
         if self.member_ids is not None:
@@ -283,10 +286,11 @@ def run_export(
         runner = _RUNNERS[kind]
     except KeyError:
         raise ValueError(f"unknown export kind {kind!r}") from None
-    if not log or kind in UNLOGGED:
-        return runner(sessions, request, out_path, progress, abort)
-    with logged_export(kind, sessions, request, out_path) as finish:
-        return finish(runner(sessions, request, out_path, progress, abort))
+    with shared_output(request.shared):
+        if not log or kind in UNLOGGED:
+            return runner(sessions, request, out_path, progress, abort)
+        with logged_export(kind, sessions, request, out_path) as finish:
+            return finish(runner(sessions, request, out_path, progress, abort))
 
 
 @contextmanager

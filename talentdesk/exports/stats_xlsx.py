@@ -193,7 +193,7 @@ def export_stats_xlsx(
         chapters = {c.id: c.name for c in session.scalars(select(Chapter))}
         sectors = {s.id: s.name for s in session.scalars(select(Sector))}
         selection = describe_query(session, query)
-        workbook = new_workbook()
+        workbook = new_workbook(temp)
         sheets: list[SheetWriter] = []
         try:
             sheets.append(_summary(workbook, counts, selection))

@@ -72,7 +72,7 @@ def export_table_xlsx(
         except TalentDeskError:
             check_abort(abort)  # ordered_ids says "Búsqueda cancelada": this is an export
             raise
-        workbook = new_workbook()
+        workbook = new_workbook(temp)
         sheet = SheetWriter(
             workbook, "Miembros", [SheetColumn(c.label, WIDTHS.get(c.key, 16), _kind(c)) for c in chosen]
         )
@@ -154,7 +154,7 @@ def export_rows_xlsx(
     if not columns:
         raise TalentDeskError("No hay columnas que exportar.")
     with atomic_output(out_path, suffix=".xlsx") as temp:
-        workbook = new_workbook()
+        workbook = new_workbook(temp)
         sheet = SheetWriter(workbook, title or "Tabla", columns)
         try:
             for n, values in enumerate(rows, start=1):

@@ -6,7 +6,6 @@ real dates and numbers, and text always as text: a value starting with ``=``, ``
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,7 +19,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from talentdesk.core.text import printable
-from talentdesk.exports.openpyxl_compat import TextSheet, add_sheet
+from talentdesk.exports.openpyxl_compat import TextSheet, add_sheet, discard_sheet
+from talentdesk.exports.openpyxl_compat import save_workbook as compat_save
 
 BOLD = Font(bold=True)
 DATE_FORMAT = "DD/MM/YYYY"
@@ -40,7 +40,7 @@ class SheetWriter:
     """One write-only sheet: call ``row`` for each record, then ``close`` before saving."""
 
     def __init__(self, workbook: Workbook, title: str, columns: Sequence[SheetColumn]) -> None:
-        self.sheet: TextSheet = add_sheet(workbook, printable(title)[:31])
+        self.sheet: TextSheet = add_sheet(workbook, printable(title)[:31], workbook.spill_folder)
         self.columns = columns
         for i, column in enumerate(columns, start=1):
             self.sheet.column_dimensions[get_column_letter(i)].width = column.width
@@ -81,36 +81,24 @@ class SheetWriter:
         self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
 
     def discard(self) -> None:
-        """After a failure: finish openpyxl's stream and delete its temporary file."""
-        _discard(self.sheet)
+        """After a failure: finish openpyxl's stream and delete its spill file."""
+        discard_sheet(self.sheet)
 
 
-def _discard(sheet: Any) -> None:
-    writer = getattr(sheet, "_writer", None)
-    if writer is None:  # nothing streamed yet, or a sheet openpyxl keeps in memory
-        return
-    with contextlib.suppress(Exception):  # best effort: the export already failed
-        sheet.close()  # ends the XML stream: no "Exception ignored" noise when collected
-    with contextlib.suppress(OSError, ValueError):
-        writer.cleanup()  # already gone if save got as far as this sheet
-
-
-def new_workbook() -> Workbook:
+def new_workbook(beside: Path) -> Workbook:
+    """A write-only workbook whose sheets spill into ``beside``'s folder: the private work
+    folder of ``files.atomic_output`` (pass the temporary path it yields)."""
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "TalentDesk"
+    workbook.spill_folder = beside.parent
     return workbook
 
 
 def save_workbook(workbook: Workbook, path: Path) -> None:
-    """``workbook.save``, and if it fails (folder gone, disk full) every sheet's stream is
-    finished and its temporary file in the system temp folder deleted, as after a failure
-    while writing rows; the error goes on to ``atomic_output``."""
-    try:
-        workbook.save(path)
-    except BaseException:
-        for sheet in workbook.worksheets:
-            _discard(sheet)
-        raise
+    """Save; if that fails (folder gone, disk full) nothing is written again and every sheet's
+    stream is discarded (``openpyxl_compat.save_workbook``); the error goes on to
+    ``atomic_output``."""
+    compat_save(workbook, path)
 
 
 TIME_FORMAT = "HH:MM"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from talentdesk.exports.files import ExportResult, atomic_output
-from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook
+from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook
 from talentdesk.imports.members import ImportPlan
 from talentdesk.imports.values import RowError
 
@@ -33,7 +33,7 @@ def write_error_report(
     errors = [*plan.errors(), *extra_errors]
     summary = plan.summary(written)
     with atomic_output(out_path, suffix=".xlsx") as temp:
-        workbook = new_workbook()
+        workbook = new_workbook(temp)
         sheets: list[SheetWriter] = []
         try:
             sheet = SheetWriter(workbook, "Errores", ERROR_COLUMNS)
@@ -73,5 +73,5 @@ def write_error_report(
             for s in sheets:
                 s.discard()
             raise
-        workbook.save(temp)
+        save_workbook(workbook, temp)
     return ExportResult(Path(out_path), len(errors))

@@ -1,5 +1,6 @@
-"""What every export shares when writing fails: no temporary files of openpyxl left in the system
-temp folder nor "Exception ignored" noise after a failed save, and the OS's reason in Spanish."""
+"""What every export shares when writing fails: no temporary files left in the system temp
+folder nor beside the target, no "Exception ignored" noise after a failed save, and the OS's
+reason in Spanish."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import errno
 import gc
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -14,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl.workbook.workbook import Workbook
 from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy import select
 
@@ -82,21 +83,30 @@ def openpyxl_files(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.startswith("openpyxl.")]
 
 
-def test_the_system_temp_folder_is_the_one_openpyxl_uses(
+def test_sheets_spill_into_a_private_folder_beside_the_target(
     demo: Database, event_id: int, tmp_path: Path, system_temp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The check below can fail: while a sheet streams, its file is in our folder."""
-    seen: list[list[str]] = []
-    real = Workbook.save
+    """While a workbook is saved, its sheets' rows are on disk: in a work folder of its own
+    (0700, files 0600) beside the target, never in the system temp folder (openpyxl's default)."""
+    seen: list[tuple[list[str], list[str], int, set[int]]] = []
+    real = ExcelWriter.save
 
-    def save(self: Workbook, filename: str) -> None:
-        seen.append(openpyxl_files(system_temp))
-        real(self, filename)
+    def save(self: ExcelWriter) -> None:
+        work = [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+        assert len(work) == 1
+        spills = sorted(work[0].glob("hoja-*.xml"))
+        modes = {stat.S_IMODE(p.stat().st_mode) for p in spills}
+        seen.append(([p.name for p in work], os.listdir(system_temp), len(spills), modes))
+        assert stat.S_IMODE(work[0].stat().st_mode) == 0o700
+        real(self)
 
-    monkeypatch.setattr(Workbook, "save", save)
+    monkeypatch.setattr(ExcelWriter, "save", save)
     EXPORTS["rooming"](demo, event_id, tmp_path / "ok.xlsx")
-    assert len(seen) == 1 and len(seen[0]) >= 2  # one per hotel sheet
-    assert openpyxl_files(system_temp) == []  # a good save removes them
+    (((work,), in_system_temp, spills, modes),) = seen
+    assert work.startswith(".talentdesk-") and work.endswith(".partial")
+    assert in_system_temp == []
+    assert spills >= 2 and modes == {0o600}  # one per hotel sheet, private
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "systemp") == ["ok.xlsx"]
 
 
 @pytest.mark.parametrize("where", ["before", "midway"])
@@ -115,10 +125,10 @@ def test_a_failed_save_leaves_no_temporary_files_and_no_noise(
     full = OSError(errno.ENOSPC, "No space left on device")
     if where == "before":
 
-        def save(_self: Workbook, _filename: str) -> None:
+        def write_data(_self: ExcelWriter) -> None:
             raise full
 
-        monkeypatch.setattr(Workbook, "save", save)
+        monkeypatch.setattr(ExcelWriter, "write_data", write_data)
     else:
         real = ExcelWriter.write_worksheet
 
@@ -194,8 +204,9 @@ def test_the_common_os_errors_are_said_in_spanish(
     assert [p.name for p in tmp_path.iterdir()] == ["lista.pdf"] and target.read_bytes() == b"yesterday"
 
 
-def test_an_unusual_os_error_keeps_the_systems_text() -> None:
+def test_an_unusual_os_error_is_named_never_in_english() -> None:
     assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
-        "Too many levels of symbolic links"
+        "hay demasiados enlaces simbólicos en la ruta"
     )
-    assert os_reason(OSError("sin número")) == "sin número"
+    assert os_reason(OSError(errno.ECHILD, "No child processes")) == "error del sistema (ECHILD)"
+    assert os_reason(OSError("sin número")) == "error del sistema de archivos"
