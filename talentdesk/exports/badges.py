@@ -45,6 +45,7 @@ from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
+from talentdesk.core.oserrors import os_reason
 from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import organization_is_public
@@ -158,8 +159,12 @@ def _read_layout(path: Path) -> LabelLayout:
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise bad(f"no se pudo leer ({exc})") from exc
+    except OSError as exc:
+        raise bad(f"no se pudo leer: {os_reason(exc)}") from exc
+    except UnicodeDecodeError as exc:
+        raise bad("no es texto UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        raise bad(f"no es JSON válido (línea {exc.lineno}, columna {exc.colno})") from exc
     if not isinstance(data, dict):
         raise bad("se esperaba un objeto JSON")
     missing = [key for key in ("name", "label", "page", "columns", "rows", *_LENGTH_KEYS) if key not in data]

@@ -607,7 +607,9 @@ def _read_csv(path: Path, data: bytes) -> SourceTable:
                 f"La fila {line} de «{path.name}» tiene una celda de más de {csv.field_size_limit():,} "
                 "caracteres: no parece una lista de miembros."
             ) from exc
-        raise ImportFileError(f"«{path.name}» no se puede leer como CSV (fila {line}): {exc}.") from exc
+        raise ImportFileError(
+            f"«{path.name}» no se puede leer como CSV (fila {line}): revise las comillas de esa fila."
+        ) from exc
     shown = {",": "coma", ";": "punto y coma", "\t": "tabulador"}[delimiter]
     table = _table_from_grid(path, "csv", grid, [])
     table.encoding = encoding

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 from lxml.etree import SerialisationError
-from sqlalchemy import select
 
 from talentdesk.core.errors import TalentDeskError
-from talentdesk.core.events import Event
 from talentdesk.db.session import Database
+from talentdesk.exports import badges as badges_module
 from talentdesk.exports.badges import export_badges_pdf
 from talentdesk.exports.directory_pdf import export_directory_pdf
 from talentdesk.exports.files import ExportResult, atomic_output
@@ -32,22 +31,8 @@ from talentdesk.exports.table_xlsx import export_rows_xlsx
 from talentdesk.imports.members import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.imports.report import write_error_report
-from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.search import MemberQuery
 from tests.unit.import_files import write_csv
-
-
-@pytest.fixture()
-def demo(demo_db_path: Path) -> Iterator[Database]:
-    database = Database.open(demo_db_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture()
-def event_id(demo: Database) -> int:
-    with demo.reader() as session:
-        return int(session.scalars(select(Event.id).where(Event.name == DEMO_NAME)).one())
 
 
 @pytest.fixture()
@@ -233,3 +218,21 @@ def test_a_disk_that_fills_up_mid_export_is_a_clean_spanish_error(demo_db_path: 
     )
     assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr
     assert list(out.iterdir()) == [] and list(system_temp.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("{no es json", "no es JSON válido (línea 1, columna 2)"), (None, "no se pudo leer: es una carpeta")],
+)
+def test_a_broken_badge_layout_is_said_in_spanish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str | None, reason: str
+) -> None:
+    layout = tmp_path / "avery-5392.json"
+    if content is None:
+        layout.mkdir()
+    else:
+        layout.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(badges_module, "LAYOUTS_DIR", tmp_path)
+    with pytest.raises(TalentDeskError) as caught:
+        badges_module.load_layout("avery-5392")
+    assert caught.value.message == f"La plantilla de gafetes «avery-5392.json» no es válida: {reason}."

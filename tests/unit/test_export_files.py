@@ -11,16 +11,14 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl.writer.excel import ExcelWriter
-from sqlalchemy import select
 
 from talentdesk.core.errors import TalentDeskError
-from talentdesk.core.events import Event
 from talentdesk.db.session import Database
 from talentdesk.exports import event_xlsx
 from talentdesk.exports.files import ExportResult, atomic_output, os_reason
@@ -28,7 +26,6 @@ from talentdesk.exports.members_xlsx import export_members_xlsx
 from talentdesk.exports.reference_xlsx import export_reference_xlsx
 from talentdesk.exports.stats_xlsx import export_stats_xlsx
 from talentdesk.exports.table_xlsx import export_rows_xlsx, export_table_xlsx
-from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.search import MemberQuery
 
 Run = Callable[[Database, int, Path], ExportResult]
@@ -46,19 +43,6 @@ EXPORTS: dict[str, Run] = {
     "arrivals": lambda db, e, out: event_xlsx.export_arrivals_xlsx(db.sessions, e, out),
     "materials": lambda db, e, out: event_xlsx.export_materials_xlsx(db.sessions, e, out),
 }
-
-
-@pytest.fixture()
-def demo(demo_db_path: Path) -> Iterator[Database]:
-    database = Database.open(demo_db_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture()
-def event_id(demo: Database) -> int:
-    with demo.reader() as session:
-        return int(session.scalars(select(Event.id).where(Event.name == DEMO_NAME)).one())
 
 
 @pytest.fixture()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, time
 from itertools import pairwise
 from pathlib import Path
@@ -19,7 +19,7 @@ from sqlalchemy import event, select
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import NotFoundError, TalentDeskError
-from talentdesk.core.events import Event, EventTask, Material, Participant
+from talentdesk.core.events import EventTask, Material, Participant
 from talentdesk.db.session import Database
 from talentdesk.exports.event_xlsx import (
     GUEST_NIGHTS,
@@ -45,19 +45,6 @@ EXPORTS: list[Export] = [
     export_materials_xlsx,
 ]
 SEDE = "Hotel Sede (demostración)"
-
-
-@pytest.fixture()
-def demo(demo_db_path: Path) -> Iterator[Database]:
-    database = Database.open(demo_db_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture()
-def event_id(demo: Database) -> int:
-    with demo.reader() as session:
-        return int(session.scalars(select(Event.id).where(Event.name == DEMO_NAME)).one())
 
 
 def people(db: Database, event_id: int) -> list[Participant]:

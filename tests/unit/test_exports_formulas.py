@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.search import MemberQuery
 from tests.unit.hostile_text import FORMULA_EMAIL, FORMULAS, plant, run_sql, texts, xlsx_cells
 from tests.unit.import_files import write_csv
+from tests.unit.test_exports_libreoffice import convert
 
 CHAPTER = "=9+9"
 ORGANIZATION = "=ORG()"
@@ -234,23 +234,8 @@ def test_libreoffice_shows_the_text_and_computes_nothing(
         export_members_xlsx(db.sessions, [member_id], out)
     finally:
         db.close()
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    with (tmp_path / "miembros.csv").open(encoding="utf-8", newline="") as handle:
+    converted = convert(out, "csv:Text - txt - csv (StarCalc):44,34,76", tmp_path)
+    with converted.open(encoding="utf-8", newline="") as handle:
         header, row = list(csv.reader(handle))
     shown = dict(zip(header, row, strict=True))
     assert shown["Nombre(s)"] == "=1+1"  # not 2

@@ -4,7 +4,6 @@ share with them (services/record_lists.py): Spanish order, cancel, unknown list,
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,13 +15,6 @@ from talentdesk.db.session import Database
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.reference_xlsx import LISTS, export_reference_xlsx
 from talentdesk.services.record_lists import cell_key, load_chapters, load_organizations, text_key
-
-
-@pytest.fixture()
-def demo(demo_db_path: Path) -> Iterator[Database]:
-    database = Database.open(demo_db_path)
-    yield database
-    database.close()
 
 
 def test_text_key_is_spanish_order() -> None:
