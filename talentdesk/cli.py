@@ -13,7 +13,6 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC
-from pathlib import Path
 from typing import Any, NoReturn
 
 from talentdesk import __version__
@@ -154,13 +153,30 @@ def build_parser() -> argparse.ArgumentParser:
     db_cmds = db.add_subparsers(
         dest="db_command", metavar="ACCIÓN", required=True, parser_class=SpanishParser
     )
-    db_cmds.add_parser("upgrade", help="aplica las migraciones pendientes (con respaldo previo)")
+    db_cmds.add_parser(
+        "upgrade", help="crea la base si no existe, o aplica las migraciones pendientes (con respaldo previo)"
+    )
     backup = db_cmds.add_parser("backup", help="copia de seguridad en línea")
     backup.add_argument(
         "path", nargs="?", type=path, metavar="RUTA", help="archivo destino (por omisión, en backups/)"
     )
     restore = db_cmds.add_parser("restore", help="restaura una copia (respalda antes la actual)")
     restore.add_argument("path", type=path, metavar="RUTA")
+    restore.add_argument(
+        "--wait",
+        type=float,
+        default=10.0,
+        metavar="SEGUNDOS",
+        help="cuánto esperar a que otro proceso termine de guardar (por omisión 10)",
+    )
+    listing = db_cmds.add_parser("backups", help="lista las copias de seguridad y su conservación")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument(
+        "--keep-daily", type=integer, metavar="N", help="conservar la más reciente de cada uno de los últimos N días"
+    )
+    listing.add_argument(
+        "--keep-weekly", type=integer, metavar="N", help="conservar la más reciente de cada una de las últimas N semanas"
+    )
     db_cmds.add_parser("check", help="verifica integridad, esquema e índice de búsqueda")
     db_cmds.add_parser("reindex", help="reconstruye el índice de búsqueda de miembros")
 
@@ -325,7 +341,10 @@ def db_target(args: argparse.Namespace) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     guard_output()  # stored or typed text may hold terminal escape sequences
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is not None and not args.db.strip():
+        parser.error("--db está vacío: indique un archivo de base de datos o una URL")
     if args.command is None:
         from talentdesk.ui.app import run_gui
 
@@ -360,10 +379,33 @@ def _tolerant_streams() -> None:
 # -- commands -------------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, write: bool = False, create: bool | None = None) -> Any:
+    """Open the database. Only the default local database (and ``create=True``: demo, db upgrade)
+    is created when missing; a missing --db file is an error, never a new empty database.
+    ``write``: quick_check first, and refuse a damaged or read-only file before any work."""
+    from talentdesk.db.engine import missing_sqlite_file
     from talentdesk.db.session import Database
 
-    return Database.open(db_target(args))
+    target = db_target(args)
+    if create is None:
+        create = explicit_db_target(args) is None
+    missing = missing_sqlite_file(target)
+    if missing is not None and not create:
+        raise TalentDeskError(
+            f"No existe la base de datos «{missing}». Para crear una nueva: talentdesk --db «{missing}» db upgrade"
+        )
+    db = Database.open(target, create=create)
+    if db.read_only:
+        print(f"Aviso: «{db.display_name}» es de solo lectura: se puede consultar, no modificar.", file=sys.stderr)
+    if write:
+        try:
+            if db.read_only:
+                raise TalentDeskError("La base de datos es de solo lectura: no se pueden guardar cambios.")
+            db.verify()
+        except BaseException:
+            db.close()
+            raise
+    return db
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -373,7 +415,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise TalentDeskError("--members debe ser un número positivo.")
     if args.members > demo.MAX_MEMBERS:  # before the database is even opened
         raise TalentDeskError(f"--members: como máximo {demo.MAX_MEMBERS:,} miembros de demostración.")
-    db = _open(args)
+    db = _open(args, write=True, create=True)
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -394,91 +436,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from talentdesk.db import backup as backups
-    from talentdesk.db import migrate
-    from talentdesk.db.engine import make_engine
+    from talentdesk import cli_db
 
-    action = args.db_command
-    if action == "upgrade":
-        engine = make_engine(db_target(args))
-        try:
-            result = migrate.ensure_current(engine, upgrade=True)
-        finally:
-            engine.dispose()
-        if result is None:
-            print(f"La base de datos ya está al día (esquema {migrate.head_revision()}).")
-        else:
-            print(f"Esquema actualizado de {result.from_revision or 'vacío'} a {result.to_revision}.")
-            if result.backup:
-                print(f"Copia de seguridad previa: {result.backup}")
-        return EXIT_OK
-    if action == "check":
-        return _db_check(args)
-    if action == "reindex":
-        return _db_reindex(args)
-    if action == "restore":
-        backups.check_restore_source(Path(args.path))  # before the target is even opened
-    db = _open(args)
-    try:
-        if action == "backup":
-            target = Path(args.path) if args.path else backups.default_backup_path(db.engine)
-            print(f"Copia de seguridad escrita en {backups.backup_sqlite(db.engine, target)}")
-            return EXIT_OK
-        safety = backups.restore_sqlite(db.engine, Path(args.path))
-    finally:
-        db.close()
-    _open(args).close()  # bring a restored older copy up to the current schema
-    print(f"Base de datos restaurada desde {args.path}. La anterior quedó en {safety}")
-    return EXIT_OK
-
-
-def _db_check(args: argparse.Namespace) -> int:
-    from sqlalchemy import text
-
-    from talentdesk.db import migrate, search_index
-    from talentdesk.db.engine import make_engine
-
-    engine = make_engine(db_target(args), create=False)
-    problems: list[str] = []
-    try:
-        revision = migrate.check_schema(engine)
-        head = migrate.head_revision()
-        print(f"Base de datos: {engine.url.render_as_string(hide_password=True)}")
-        print(f"Esquema: {revision or 'vacío'} (esta versión usa {head})")
-        if revision != head:
-            problems.append("El esquema no está al día: ejecute «talentdesk db upgrade».")
-        with engine.connect() as conn:
-            if engine.dialect.name == "sqlite":
-                result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-                if result != ["ok"]:
-                    problems += [f"Integridad: {line}" for line in result[:20]]
-                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if fk:
-                    problems.append(f"Referencias rotas: {len(fk)} filas.")
-            if revision is not None:
-                problems += search_index.integrity_problems(conn)
-                members = conn.execute(text("SELECT count(*) FROM members")).scalar_one()
-                print(f"Miembros: {members:,}")
-            conn.rollback()
-    finally:
-        engine.dispose()
-    for problem in problems:
-        print(f"Problema: {problem}", file=sys.stderr)
-    print("Resultado: " + ("sin problemas." if not problems else f"{len(problems)} problema(s)."))
-    return EXIT_OK if not problems else EXIT_ERROR
-
-
-def _db_reindex(args: argparse.Namespace) -> int:
-    from talentdesk.db import search_index
-
-    db = _open(args)
-    try:
-        with db.engine.begin() as conn:
-            count = search_index.rebuild(conn)
-    finally:
-        db.close()
-    print(f"Índice de búsqueda reconstruido: {count:,} miembros.")
-    return EXIT_OK
+    return cli_db.run(args, _open, db_target(args))
 
 
 def cmd_members(args: argparse.Namespace) -> int:
@@ -488,7 +448,7 @@ def cmd_members(args: argparse.Namespace) -> int:
 def _members_add(args: argparse.Namespace) -> int:
     from talentdesk.services import consent_history, members, reference
 
-    db = _open(args)
+    db = _open(args, write=True)
     try:
         with db.session() as session:
             values: dict[str, Any] = {
@@ -642,7 +602,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         "skip": Action.SKIP,
         "create": Action.CREATE,
     }[args.on_duplicate]
-    db = _open(args)
+    db = _open(args, write=not args.dry_run)
     show = sys.stderr.isatty() and not args.json
 
     def progress(done: int, total: int) -> None:
@@ -720,7 +680,7 @@ def cmd_import_undo(args: argparse.Namespace) -> int:
     from talentdesk import ops
     from talentdesk.ops import imports as ops_imports
 
-    db = _open(args)
+    db = _open(args, write=True)
     try:
         ops.perform(db, ops_imports.undo(args.id))
     finally:

@@ -1,20 +1,71 @@
-"""Online backups of a SQLite database (the sqlite3 backup API), and restore."""
+"""Backups of a SQLite database: written with the online backup API, verified, private.
+
+Every copy is written to a temporary file beside its target (0600), checked with
+``PRAGMA quick_check`` and only then renamed into place, so a backup that exists is a good one.
+Automatic backups (daily, before a migration, an import or a restore) live in ``backups/``
+beside the database, named ``<db>-<yyyymmdd-hhmmss>[-n]-<kind>.sqlite``, and are rotated by
+``db/retention.py``; manual ones (``talentdesk db backup``) are never deleted.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sqlite3
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from talentdesk.core.errors import DatabaseError
 from talentdesk.db.engine import SQLITE_HEADER, sqlite_path
+from talentdesk.db.errors import spanish_reason
+from talentdesk.db.files import create_private_file, make_private_dir
 from talentdesk.db.paths import backups_dir_for
 
+STAMP = "%Y%m%d-%H%M%S"
 
-def _require_file(engine: Engine) -> Path:
+
+class BackupKind(StrEnum):
+    """Why a backup was taken; the value is the end of its file name."""
+
+    MANUAL = ""
+    DAILY = "diaria"
+    MIGRATION = "antes-de-actualizar"
+    IMPORT = "antes-de-importar"
+    RESTORE = "antes-de-restaurar"
+    #: A restore's safety copy of a database that failed its check: kept, never rotated.
+    DAMAGED = "antes-de-restaurar-danada"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def automatic(self) -> bool:
+        """Taken by TalentDesk on its own, so rotated; manual and damaged copies never are."""
+        return self not in (BackupKind.MANUAL, BackupKind.DAMAGED)
+
+
+_LABELS = {
+    BackupKind.MANUAL: "manual",
+    BackupKind.DAILY: "diaria",
+    BackupKind.MIGRATION: "antes de actualizar el esquema",
+    BackupKind.IMPORT: "antes de importar",
+    BackupKind.RESTORE: "antes de restaurar",
+    BackupKind.DAMAGED: "antes de restaurar (base dañada)",
+}
+
+
+class DamagedCopyError(DatabaseError):
+    """The copy failed its check: the live database it came from is damaged."""
+
+
+def require_file(engine: Engine) -> Path:
     path = sqlite_path(engine)
     if path is None:
         raise DatabaseError(
@@ -24,104 +75,248 @@ def _require_file(engine: Engine) -> Path:
     return path
 
 
-def default_backup_path(engine: Engine) -> Path:
+def _suffix(kind: BackupKind, detail: str) -> str:
+    if kind is BackupKind.MIGRATION and detail:
+        return f"-antes-de-{detail}"  # the revision it was taken before (name kept since 0001)
+    return f"-{kind.value}" if kind.value else ""
+
+
+def new_backup_path(db_file: Path, kind: BackupKind = BackupKind.MANUAL, detail: str = "") -> Path:
     """A new name in backups/: never one that exists (two backups in the same second)."""
-    source = _require_file(engine)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = backups_dir_for(source)
-    target = folder / f"{source.stem}-{stamp}.sqlite"
+    stamp = datetime.now().strftime(STAMP)
+    folder = backups_dir_for(db_file)
+    suffix = _suffix(kind, detail)
+    target = folder / f"{db_file.stem}-{stamp}{suffix}.sqlite"
     n = 2
     while target.exists():
-        target = folder / f"{source.stem}-{stamp}-{n}.sqlite"
+        target = folder / f"{db_file.stem}-{stamp}-{n}{suffix}.sqlite"
         n += 1
     return target
 
 
-def backup_sqlite(engine: Engine, target: Path) -> Path:
-    """Copy the live database to ``target`` page by page; a failed copy leaves no file."""
-    source = _require_file(engine)
+def default_backup_path(engine: Engine) -> Path:
+    return new_backup_path(require_file(engine))
+
+
+def backup_sqlite(
+    engine: Engine,
+    target: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    damaged_target: Path | None = None,
+) -> Path:
+    """Copy the live database to ``target`` page by page, verify it, then rename it into place.
+
+    A failed copy leaves no file. A copy that fails its check means the source is damaged:
+    DamagedCopyError, and no file, unless ``damaged_target`` says where to keep it anyway (a
+    restore keeps what it replaces, whatever its state); that path is then returned.
+    """
+    source = require_file(engine)
     target = target.expanduser().resolve()
     if target == source:
         raise DatabaseError("La copia de seguridad no puede sobrescribir la propia base de datos.")
     tmp = target.with_name(target.name + ".partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(source, timeout=5)
-        try:
-            dst = sqlite3.connect(tmp)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        make_private_dir(target.parent)
+        tmp.unlink(missing_ok=True)  # left by a killed backup
+        create_private_file(tmp)
+        _copy(source, tmp, progress)
+        if quick_check(tmp):
+            if damaged_target is None:
+                raise DamagedCopyError(
+                    f"La base de datos «{source}» está dañada: su copia no pasó la verificación y no "
+                    "se guardó. Restaure una copia de seguridad anterior (talentdesk db backups)."
+                )
+            target = damaged_target
         os.replace(tmp, target)
+    except DatabaseError:
+        tmp.unlink(missing_ok=True)
+        raise
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"No se pudo escribir la copia de seguridad en «{target}»: {exc}.") from exc
+        raise DatabaseError(
+            f"No se pudo escribir la copia de seguridad en «{target}»: {spanish_reason(exc)}."
+        ) from exc
     return target
+
+
+def _copy(source: Path, tmp: Path, progress: Callable[[int, int], None] | None) -> None:
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
+    with (
+        contextlib.closing(sqlite3.connect(source, timeout=5)) as src,
+        contextlib.closing(sqlite3.connect(tmp)) as dst,
+    ):
+        src.backup(dst, pages=4096, progress=step)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a standalone file: no -wal needed
+
+
+def quick_check(path: Path) -> list[str]:
+    """``PRAGMA quick_check`` of a file opened read-only: empty when it is sound."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            result = [str(r[0]) for r in con.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [spanish_reason(exc)]
+    return [] if result == ["ok"] else result
+
+
+def automatic_backup(
+    engine: Engine,
+    kind: BackupKind,
+    detail: str = "",
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path | None:
+    """Take an automatic backup into backups/ and rotate the old ones; None for a server.
+
+    A restore's safety copy is kept even when the database is damaged (as a DAMAGED copy).
+    """
+    db_file = sqlite_path(engine)
+    if db_file is None:
+        return None
+    from talentdesk.db.retention import prune, read_retention
+
+    damaged = new_backup_path(db_file, BackupKind.DAMAGED) if kind is BackupKind.RESTORE else None
+    written = backup_sqlite(
+        engine, new_backup_path(db_file, kind, detail), progress=progress, damaged_target=damaged
+    )
+    prune(db_file, read_retention(engine))
+    return written
+
+
+def backup_before_import(engine: Engine) -> Path | None:
+    """Called by the import (CLI and wizard) right before it writes: a rotated automatic backup.
+
+    The importing session already holds the write lock, so the copy is exactly the state the
+    import starts from.
+    """
+    return automatic_backup(engine, BackupKind.IMPORT)
+
+
+def daily_backup_due(db_file: Path, today: date | None = None) -> bool:
+    """No daily backup of ``db_file`` was taken today."""
+    today = today or date.today()
+    return not any(
+        b.kind is BackupKind.DAILY and b.taken_at.date() == today
+        for b in list_backups(db_file, counts=False)
+    )
 
 
 def validate_backup_file(path: Path) -> None:
     """A restore source must be a readable, intact SQLite file."""
     if not path.is_file():
         raise DatabaseError(f"No existe el archivo de respaldo «{path}».")
-    with path.open("rb") as fh:
-        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise DatabaseError(f"«{path}» no es una copia de seguridad de TalentDesk (no es SQLite).")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            result = con.execute("PRAGMA quick_check").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"«{path}» no se puede leer como base de datos: {exc}.") from exc
-    if not result or result[0] != "ok":
-        raise DatabaseError(f"La copia de seguridad «{path}» está dañada.")
-
-
-def restore_sqlite(engine: Engine, source_file: Path) -> Path:
-    """Replace the database's content with ``source_file``; returns the backup taken first."""
-    target = _require_file(engine)
-    source_file = source_file.expanduser().resolve()
-    check_restore_source(source_file)
-    safety = backup_sqlite(engine, default_backup_path(engine))
-    if safety == source_file:  # unreachable with default_backup_path; guards future changes
-        raise DatabaseError("La copia de seguridad previa sobrescribiría el archivo a restaurar.")
-    engine.dispose()
-    try:
-        src = sqlite3.connect(f"file:{source_file}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target, timeout=5)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-    except sqlite3.Error as exc:
-        raise DatabaseError(
-            f"No se pudo restaurar: {exc}. La base de datos anterior está en «{safety}»."
-        ) from exc
-    return safety
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"No se puede leer «{path}»: {spanish_reason(exc)}.") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"«{path}» no es una copia de seguridad de TalentDesk (no es SQLite).")
+    problems = quick_check(path)
+    if problems:
+        raise DatabaseError(f"La copia de seguridad «{path}» está dañada ({problems[0]}).")
 
 
 def check_restore_source(source_file: Path) -> None:
     """Everything that can refuse a restore, checked without touching the live database."""
     source_file = source_file.expanduser().resolve()
     validate_backup_file(source_file)
-    _check_revision(source_file)
-
-
-def _check_revision(source_file: Path) -> None:
     from talentdesk.db.engine import make_engine
     from talentdesk.db.migrate import check_schema
 
-    probe = make_engine(source_file, create=False)
+    probe = make_engine(source_file, create=False, read_only=True)
     try:
         if check_schema(probe) is None:
             raise DatabaseError(f"«{source_file}» no es una copia de seguridad de TalentDesk.")
     finally:
         probe.dispose()
+
+
+# -- the catalogue of backups beside a database ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    kind: BackupKind
+    size: int
+    members: int | None = None  # None: not counted, or the file cannot be read
+    events: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "taken_at": self.taken_at.isoformat(timespec="seconds"),
+            "kind": self.kind.name.lower(),
+            "kind_label": self.kind.label,
+            "size": self.size,
+            "members": self.members,
+            "events": self.events,
+        }
+
+
+_NAME = re.compile(r"(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<suffix>[\w-]+))?\.sqlite")
+
+
+def _kind_of(suffix: str | None) -> BackupKind | None:
+    if not suffix:
+        return BackupKind.MANUAL
+    for kind in BackupKind:
+        if kind.value and suffix == kind.value:
+            return kind  # DAMAGED before MIGRATION's "antes-de-<revision>" below
+    if suffix.startswith("antes-de-"):
+        return BackupKind.MIGRATION
+    return None
+
+
+def kind_of_path(path: Path) -> BackupKind | None:
+    """The kind a backup file's name says (None: not a name TalentDesk gives)."""
+    match = _NAME.search(path.name)
+    return _kind_of(match.group("suffix")) if match else None
+
+
+def list_backups(db_file: Path, *, counts: bool = True) -> list[BackupInfo]:
+    """The backups of ``db_file`` in its backups/ folder, newest first."""
+    folder = backups_dir_for(db_file)
+    if not folder.is_dir():
+        return []
+    prefix = f"{db_file.stem}-"
+    found: list[tuple[int, BackupInfo]] = []
+    for path in folder.iterdir():
+        if not path.name.startswith(prefix) or not path.is_file():
+            continue
+        match = _NAME.fullmatch(path.name[len(prefix) :])
+        kind = _kind_of(match.group("suffix")) if match else None
+        if match is None or kind is None:
+            continue
+        taken = datetime.strptime(match.group("stamp"), STAMP)
+        info = BackupInfo(path, taken, kind, path.stat().st_size)
+        found.append((int(match.group("n") or 1), _with_counts(info) if counts else info))
+    found.sort(key=lambda nb: (nb[1].taken_at, nb[0]), reverse=True)  # -2 came after its twin
+    return [info for _n, info in found]
+
+
+def _with_counts(info: BackupInfo) -> BackupInfo:
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)) as con:
+            members = int(con.execute("SELECT count(*) FROM members").fetchone()[0])
+            try:
+                events: int | None = int(con.execute("SELECT count(*) FROM events").fetchone()[0])
+            except sqlite3.OperationalError:  # a copy from before the Jornadas (schema 0001)
+                events = None
+    except sqlite3.Error:
+        return info
+    return BackupInfo(info.path, info.taken_at, info.kind, info.size, members, events)
+
+
+def newest_good_backup(db_file: Path) -> BackupInfo | None:
+    """The newest backup that still passes quick_check (what to offer when the file is damaged)."""
+    for info in list_backups(db_file, counts=False):
+        if not quick_check(info.path):
+            return _with_counts(info)
+    return None

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.db.errors import spanish_reason
+from talentdesk.db.files import create_private_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: SQLite page cache per connection (negative: KiB): 64 MB helps the search walk at 1M members.
 CACHE_PAGES_KIB = -65536
+#: Execution option that says how a SQLite transaction begins. Writers begin IMMEDIATE: they
+#: take the write lock first, so a busy database makes them wait (busy timeout) instead of
+#: failing at their first write when another connection committed after they had read.
+BEGIN_MODE = "talentdesk_begin"
+WRITER: dict[str, str] = {BEGIN_MODE: "IMMEDIATE"}
+_BEGIN_MODES = {"": "BEGIN", "IMMEDIATE": "BEGIN IMMEDIATE", "EXCLUSIVE": "BEGIN EXCLUSIVE"}
+#: Engine execution option set on a database opened read-only (read-only file or medium).
+READ_ONLY = "talentdesk_read_only"
+BUSY_TIMEOUT_S = 5
 
 
 def to_url(url_or_path: str | Path) -> str:
@@ -25,6 +39,11 @@ def to_url(url_or_path: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def ro_uri(path: Path, *, immutable: bool = False) -> str:
+    """A SQLite URI that opens ``path`` read-only (any character of the path is safe in it)."""
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
 def sqlite_path(engine: Engine) -> Path | None:
     """The file behind a SQLite engine, or None (in-memory or another server)."""
     url = engine.url
@@ -33,16 +52,71 @@ def sqlite_path(engine: Engine) -> Path | None:
     return Path(url.database)
 
 
-def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
-    """Open (and for SQLite, check) a database; environment problems become DatabaseError."""
-    url = make_url(to_url(url_or_path))
+def is_read_only(engine: Engine) -> bool:
+    return bool(engine.get_execution_options().get(READ_ONLY, False))
+
+
+def parse_url(url_or_path: str | Path) -> URL:
+    try:
+        return make_url(to_url(url_or_path))
+    except ArgumentError:
+        raise DatabaseError(
+            f"«{url_or_path}» no es una ruta ni una URL de base de datos válida "
+            "(ejemplos: talentdesk.sqlite, postgresql+psycopg://usuario@servidor/base)."
+        ) from None
+
+
+def missing_sqlite_file(url_or_path: str | Path) -> Path | None:
+    """The SQLite file ``url_or_path`` names if it does not exist (None: it exists, or a server)."""
+    url = parse_url(url_or_path)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    path = Path(url.database)
+    return None if path.exists() else path
+
+
+def make_engine(url_or_path: str | Path, *, create: bool = True, read_only: bool = False) -> Engine:
+    """Open (and for SQLite, check) a database; environment problems become DatabaseError.
+
+    ``create``: a missing SQLite file is created (private, 0600, never over an existing file).
+    A file that cannot be written (read-only file, folder or medium), or ``read_only=True``,
+    opens read-only: reads work, writes fail with a clear message.
+    """
+    url = parse_url(url_or_path)
     if url.get_backend_name() != "sqlite":
+        return _server_engine(url)
+    path = Path(url.database) if url.database and url.database != ":memory:" else None
+    if path is None:
+        return _sqlite_engine(create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S}), False)
+    _check_sqlite_file(path, create=create)
+    read_only = read_only or not _writable(path)
+    if not read_only:
+        return _sqlite_engine(create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S}), False)
+    uri = ro_uri(path, immutable=_on_read_only_medium(path))
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+    return _sqlite_engine(create_engine(url, creator=connect), True)
+
+
+def _server_engine(url: URL) -> Engine:
+    shown = url.render_as_string(hide_password=True)
+    try:
         return create_engine(url, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise DatabaseError(
+            f"«{shown}»: «{url.drivername}» no es un tipo de base de datos conocido. Use un archivo "
+            "SQLite o una URL postgresql+psycopg://usuario@servidor/base."
+        ) from None
+    except ImportError as exc:
+        raise DatabaseError(
+            f"«{shown}»: falta el controlador «{exc.name or url.drivername}» en esta instalación. "
+            "Para PostgreSQL use postgresql+psycopg://… (incluido con TalentDesk)."
+        ) from None
 
-    if url.database and url.database != ":memory:":
-        _check_sqlite_file(Path(url.database), create=create)
-    engine = create_engine(url, connect_args={"timeout": 5})
 
+def _sqlite_engine(engine: Engine, read_only: bool) -> Engine:
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # pysqlite's own transaction handling begins a transaction only before INSERT/UPDATE/
@@ -53,7 +127,7 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
         cur = dbapi_conn.cursor()
         for pragma in (
             "foreign_keys=ON",
-            "busy_timeout=5000",
+            f"busy_timeout={BUSY_TIMEOUT_S * 1000}",
             "synchronous=NORMAL",
             f"cache_size={CACHE_PAGES_KIB}",
             "temp_store=MEMORY",
@@ -63,9 +137,9 @@ def make_engine(url_or_path: str | Path, *, create: bool = True) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql(_BEGIN_MODES[conn.get_execution_options().get(BEGIN_MODE, "")])
 
-    return engine
+    return engine.execution_options(**{READ_ONLY: True}) if read_only else engine
 
 
 def enable_wal(engine: Engine) -> None:
@@ -73,14 +147,28 @@ def enable_wal(engine: Engine) -> None:
 
     Not done on connect: opening a refused file (too new, another program's) must not modify it.
     """
-    if sqlite_path(engine) is None:
+    if sqlite_path(engine) is None or is_read_only(engine):
         return
     with engine.connect() as conn:
         # On the driver connection, outside any transaction: the mode cannot change inside one.
         raw = conn.connection.dbapi_connection
         assert raw is not None
-        with contextlib.suppress(sqlite3.OperationalError):  # read-only media keeps its mode
-            raw.execute("PRAGMA journal_mode=WAL")
+        with contextlib.suppress(sqlite3.OperationalError):  # e.g. a file another process holds
+            raw.execute("PRAGMA journal_mode=WAL").fetchall()  # finished: no statement left open
+
+
+def _writable(path: Path) -> bool:
+    """SQLite needs the file and, for its journal or WAL index, the folder to be writable."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _on_read_only_medium(path: Path) -> bool:
+    """A read-only medium (CD, write-protected stick, read-only mount): nothing can change the
+    file, so SQLite may read it without the -shm file it could not create there."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:
@@ -89,16 +177,40 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
     if not path.exists():
         if not create:
             raise DatabaseError(f"No existe la base de datos «{path}».")
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(f"No se puede crear la carpeta «{path.parent}»: {exc.strerror}.") from exc
+        _create_database_file(path)
         return
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"No se puede leer «{path}»: {exc.strerror}.") from exc
-    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"No se puede leer «{path}»: {spanish_reason(exc)}.") from exc
+    if not header:
+        raise DatabaseError(
+            f"«{path}» está vacío (0 bytes): no es una base de datos de TalentDesk y no se usará como "
+            "una. Para crear una base nueva, elija un nombre que no exista (o borre ese archivo)."
+        )
+    if header != SQLITE_HEADER:
         raise DatabaseError(f"«{path}» no es una base de datos de TalentDesk (no es un archivo SQLite).")
+
+
+def _create_database_file(path: Path) -> None:
+    """An empty SQLite database at ``path``, 0600, appearing all at once: it is prepared under a
+    temporary name and linked into place, so no empty or half-made file is ever left there."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.nueva")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        create_private_file(tmp)
+        with contextlib.closing(sqlite3.connect(tmp)) as con:
+            con.execute("PRAGMA user_version=0")  # writes the header page: a real database now
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # created by another process meanwhile: open that one
+        except OSError:  # a file system without hard links (FAT): a plain rename, no clobber check
+            if not path.exists():
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise DatabaseError(f"No se puede crear la base de datos «{path}»: {spanish_reason(exc)}.") from exc
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,6 +1,9 @@
-"""Turn driver errors caused by the environment into clear Spanish messages."""
+"""Turn driver and file-system errors caused by the environment into clear Spanish messages."""
 
 from __future__ import annotations
+
+import errno
+import sqlite3
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -14,7 +17,7 @@ _KNOWN: tuple[tuple[str, str], ...] = (
     ("readonly database", "La base de datos es de solo lectura: no se pueden guardar cambios."),
     ("read-only", "La base de datos es de solo lectura: no se pueden guardar cambios."),
     ("database or disk is full", "El disco está lleno: no se pudo guardar el cambio."),
-    ("disk i/o error", "Error de lectura o escritura en el disco."),
+    ("disk i/o error", "Error de lectura o escritura en el disco: no se pudo guardar el cambio."),
     ("file is not a database", "El archivo no es una base de datos válida o está dañado."),
     (
         "database disk image is malformed",
@@ -24,13 +27,54 @@ _KNOWN: tuple[tuple[str, str], ...] = (
     ("connection refused", "No se puede conectar con el servidor de base de datos."),
 )
 
+#: Short Spanish reasons for raw errors, to put inside a longer message.
+_REASONS: tuple[tuple[str, str], ...] = (
+    ("database is locked", "otro proceso la tiene bloqueada"),
+    ("readonly database", "es de solo lectura"),
+    ("database or disk is full", "el disco está lleno"),
+    ("disk i/o error", "error de lectura o escritura en el disco"),
+    ("file is not a database", "no es una base de datos válida"),
+    ("database disk image is malformed", "el archivo está dañado"),
+    ("unable to open database file", "no se puede abrir el archivo"),
+    ("interrupted", "se interrumpió"),
+)
+_ERRNO: dict[int, str] = {
+    errno.ENOSPC: "el disco está lleno",
+    errno.EDQUOT: "se agotó la cuota de disco",
+    errno.EFBIG: "el archivo excede el tamaño permitido",
+    errno.EACCES: "permiso denegado",
+    errno.EPERM: "operación no permitida",
+    errno.ENOENT: "no existe el archivo o la carpeta",
+    errno.EROFS: "el medio es de solo lectura",
+    errno.EISDIR: "es una carpeta",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    errno.EIO: "error de lectura o escritura en el disco",
+}
+
 
 def classify(exc: BaseException) -> DatabaseError | None:
     """A DatabaseError for environment problems; None means a bug that must surface as such."""
-    if not isinstance(exc, (OperationalError, DBAPIError)):
+    if isinstance(exc, (OperationalError, DBAPIError)):
+        text = str(getattr(exc, "orig", exc)).lower()
+    elif isinstance(exc, sqlite3.OperationalError):
+        text = str(exc).lower()
+    else:
         return None
-    text = str(getattr(exc, "orig", exc)).lower()
     for needle, message in _KNOWN:
         if needle in text:
             return DatabaseError(message)
     return None
+
+
+def spanish_reason(exc: BaseException) -> str:
+    """Why an OS or SQLite operation failed, in Spanish, to put inside a sentence."""
+    if isinstance(exc, OSError) and exc.errno in _ERRNO:
+        return _ERRNO[exc.errno]
+    text = str(getattr(exc, "orig", exc)).lower()
+    for needle, reason in _REASONS:
+        if needle in text:
+            return reason
+    if isinstance(exc, OSError):
+        return f"error del sistema {exc.errno}" if exc.errno else "error del sistema"
+    return str(exc)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -11,12 +11,16 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DBAPIError
 
 from talentdesk.core.errors import DatabaseError, SchemaTooNewError
-from talentdesk.db.backup import backup_sqlite
-from talentdesk.db.engine import enable_wal, sqlite_path
+from talentdesk.db.backup import BackupKind, automatic_backup
+from talentdesk.db.engine import enable_wal, is_read_only
 from talentdesk.db.errors import classify
-from talentdesk.db.paths import backups_dir_for
+from talentdesk.db.session import write_connection
+
+#: Tables every TalentDesk schema has had since 0001: how a database is recognised as ours.
+OWN_TABLES = frozenset({"members", "chapters", "sectors", "audit_log"})
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -68,6 +72,13 @@ def check_schema(engine: Engine) -> str | None:
         return None
     known = {s.revision for s in script_directory().walk_revisions()}
     if revision not in known:
+        with engine.connect() as conn:
+            own = set(inspect(conn).get_table_names()) >= OWN_TABLES
+        if not own:
+            raise DatabaseError(
+                f"La base de datos no es de TalentDesk: es de otra aplicación (su versión de esquema "
+                f"«{revision}» no es de TalentDesk y no tiene sus tablas). No se modificó."
+            )
         raise SchemaTooNewError(
             f"La base de datos usa una versión de esquema más nueva ({revision}) que esta versión "
             "de TalentDesk. Actualice TalentDesk; la base de datos no se modificó."
@@ -78,12 +89,20 @@ def check_schema(engine: Engine) -> str | None:
 def ensure_current(engine: Engine, *, upgrade: bool = True) -> UpgradeResult | None:
     """Check the schema and, when asked, bring it to the head revision."""
     revision = check_schema(engine)
-    enable_wal(engine)
     if revision == head_revision():
+        enable_wal(engine)
         return None
+    if is_read_only(engine):
+        raise DatabaseError(
+            f"La base de datos es de solo lectura y tiene el esquema {revision or 'vacío'}, anterior a "
+            f"esta versión de TalentDesk ({head_revision()}): para usarla, cópiela a una carpeta donde "
+            "se pueda escribir."
+        )
     if not upgrade:
         raise DatabaseError("La base de datos necesita actualizarse (talentdesk db upgrade) antes de usarse.")
-    return upgrade_database(engine, revision)
+    result = upgrade_database(engine, revision)
+    enable_wal(engine)  # after: a refused or failed upgrade leaves the file exactly as it was
+    return result
 
 
 def upgrade_database(engine: Engine, revision: str | None = None) -> UpgradeResult:
@@ -91,19 +110,38 @@ def upgrade_database(engine: Engine, revision: str | None = None) -> UpgradeResu
         revision = check_schema(engine)
     head = head_revision()
     backup: Path | None = None
-    db_file = sqlite_path(engine)
-    if revision is not None and revision != head and db_file is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = backups_dir_for(db_file) / f"{db_file.stem}-{stamp}-antes-de-{head}.sqlite"
-        backup = backup_sqlite(engine, target)
+    if revision is not None and revision != head:
+        backup = automatic_backup(engine, BackupKind.MIGRATION, head)
     config = alembic_config()
     try:
-        with engine.begin() as conn:
+        with write_connection(engine) as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
-    except Exception as exc:
-        mapped = classify(exc)
-        if mapped is not None:
-            raise mapped from exc
-        raise
+    except DBAPIError as exc:  # the file's schema is not what its revision says: rolled back
+        raise DatabaseError(
+            f"No se pudo actualizar el esquema de {revision or 'vacío'} a {head}: "
+            f"{_schema_problem(exc)}. La base de datos no se modificó."
+        ) from exc
+    finally:
+        # Alembic leaves a cursor in a reference cycle whose statement stays active until the
+        # cycle collector runs; on its pooled connection it blocks a WAL checkpoint ("database
+        # table is locked"). Closing the pool's connections finalizes it now.
+        engine.dispose()
     return UpgradeResult(revision, head, backup)
+
+
+def _schema_problem(exc: DBAPIError) -> str:
+    """The mismatch in Spanish: typically a file stamped older than the tables it has."""
+    text = str(exc.orig)
+    found = re.search(r"(table|index) (\S+) already exists", text)
+    if found:
+        what = "la tabla" if found.group(1) == "table" else "el índice"
+        return (
+            f"ya tiene {what} «{found.group(2).strip(chr(34))}», que pertenece a un esquema posterior "
+            "(la versión registrada en el archivo es anterior a sus tablas)"
+        )
+    found = re.search(r"no such (table|column): (\S+)", text)
+    if found:
+        what = "la tabla" if found.group(1) == "table" else "la columna"
+        return f"le falta {what} «{found.group(2)}» que su versión registrada debería tener"
+    return f"el archivo no tiene el esquema que su versión registrada indica ({text})"

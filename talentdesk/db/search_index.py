@@ -64,17 +64,20 @@ def rebuild(conn: Connection) -> int:
     return int(conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one())
 
 
-def integrity_problems(conn: Connection) -> list[str]:
+def integrity_problems(conn: Connection, *, writable: bool = True) -> list[str]:
     """What ``db check`` reports about the index; empty when it is in step with members.
 
     FTS5's own integrity-check cannot compare a contentless index with its source, so this
-    checks that every member is indexed once: each row has exactly one consent word.
+    checks that every member is indexed once: each row has exactly one consent word. The
+    integrity-check command is written as an INSERT, so a read-only file skips it (it would
+    fail for that reason alone, not because the index is damaged).
     """
     if not has_fts(conn):
         return []
     hint = " Ejecute «talentdesk db reindex»."
     try:
-        conn.exec_driver_sql("INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)")
+        if writable:
+            conn.exec_driver_sql("INSERT INTO member_fts(member_fts, rank) VALUES ('integrity-check', 1)")
         members = conn.exec_driver_sql("SELECT count(*) FROM members").scalar_one()
         indexed = conn.exec_driver_sql(
             'SELECT count(*) FROM member_fts WHERE member_fts MATCH \'"_dc0" OR "_dc1"\''

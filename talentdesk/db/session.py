@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from talentdesk.db.engine import CACHE_PAGES_KIB, make_engine
+from talentdesk.db.engine import CACHE_PAGES_KIB, WRITER, is_read_only, make_engine
 from talentdesk.db.errors import classify
 
 SessionFactory = sessionmaker[Session]
@@ -21,9 +21,13 @@ def make_session_factory(engine: Engine) -> SessionFactory:
 
 @contextmanager
 def session_scope(factory: SessionFactory) -> Iterator[Session]:
-    """Commit if the block ends normally, roll back on any error; map environment errors."""
+    """Commit if the block ends normally, roll back on any error; map environment errors.
+
+    The transaction begins as a writer (BEGIN IMMEDIATE on SQLite) before anything is read.
+    """
     session = factory()
     try:
+        session.connection(execution_options=WRITER)
         yield session
         session.commit()
     except BaseException as exc:
@@ -34,6 +38,22 @@ def session_scope(factory: SessionFactory) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@contextmanager
+def write_connection(engine: Engine) -> Iterator[Connection]:
+    """A Core connection in one writer transaction (BEGIN IMMEDIATE): committed at the end,
+    rolled back on any error; environment errors become Spanish DatabaseErrors."""
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**WRITER)
+            with conn.begin():
+                yield conn
+    except Exception as exc:
+        mapped = classify(exc)
+        if mapped is not None:
+            raise mapped from exc
+        raise
 
 
 @contextmanager
@@ -76,12 +96,15 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = make_session_factory(engine)
+        #: Set by verify() when quick_check found damage: every write is refused with it.
+        self.damage: str | None = None
 
     @classmethod
-    def open(cls, url_or_path: str | Path, *, upgrade: bool = True) -> Database:
+    def open(cls, url_or_path: str | Path, *, upgrade: bool = True, create: bool = True) -> Database:
+        """Open and bring to the current schema. ``create=False``: a missing file is an error."""
         from talentdesk.db.migrate import ensure_current
 
-        engine = make_engine(url_or_path)
+        engine = make_engine(url_or_path, create=create)
         try:
             ensure_current(engine, upgrade=upgrade)
         except BaseException:
@@ -89,7 +112,26 @@ class Database:
             raise
         return cls(engine)
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (read-only file, folder or medium): reads work, writes are refused."""
+        return is_read_only(self.engine)
+
+    def verify(self) -> None:
+        """quick_check the file (seconds at a million members); a damaged one refuses writes."""
+        from talentdesk.db.health import DamagedDatabaseError, verify
+
+        try:
+            verify(self.engine)
+        except DamagedDatabaseError as exc:
+            self.damage = exc.message
+            raise
+
     def session(self) -> AbstractContextManager[Session]:
+        if self.damage is not None:
+            from talentdesk.db.health import DamagedDatabaseError
+
+            raise DamagedDatabaseError(self.damage)
         return session_scope(self.sessions)
 
     def reader(self) -> AbstractContextManager[Session]:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.models import Member
+from talentdesk.db.backup import backup_before_import
 from talentdesk.imports.members import Action, ImportPlan, ImportResult, apply_import
 from talentdesk.services import import_history
 from talentdesk.services.members import member_values
@@ -39,6 +40,7 @@ def apply_and_record(
     abort: threading.Event | None = None,
 ) -> tuple[ImportResult, int | None]:
     """Write the plan, then record what it created and, field by field, what it changed."""
+    backup_before_import(session.get_bind().engine)  # under this session's write lock
     targets = sorted({r.target for r in plan.rows if r.ok and r.action in UPDATING and r.target is not None})
     before = _values(session, targets)
     result = apply_import(session, plan, valid_only=valid_only, progress=progress, abort=abort)

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.models import AuditEntry
-
-
-@cache
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers): still record something
-        return "desconocido"
+from talentdesk.core.user import current_user as current_user  # callers know it as audit.current_user
 
 
 def as_text(value: Any) -> str | None:

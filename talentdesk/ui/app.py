@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.db.backup import (
+    BackupInfo,
+    BackupKind,
+    automatic_backup,
+    daily_backup_due,
+    newest_good_backup,
+)
+from talentdesk.db.engine import sqlite_path
+from talentdesk.db.health import DamagedDatabaseError
+from talentdesk.db.restore import restore_sqlite
 from talentdesk.db.session import Database
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
@@ -27,6 +40,36 @@ from talentdesk.ui.settings import Settings
 from talentdesk.ui.tasks import Cancelled, Task, TaskRunner, error_message
 
 WindowFactory = Callable[[AppContext], MainWindow]
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """What the first write-thread job found: the file's state and the daily backup."""
+
+    damage: str | None = None
+    newest_good: BackupInfo | None = None
+    daily_backup: Path | None = None
+    backup_problem: str | None = None
+
+
+def check_and_back_up(db: Database, today: date | None = None) -> StartCheck:
+    """quick_check the open file, then take the day's first backup if none was taken today.
+
+    Runs on the write thread right after the window shows (quick_check reads the whole file:
+    about 1.2 s at a million members), so writes wait for it and reads do not.
+    """
+    try:
+        db.verify()
+    except DamagedDatabaseError as exc:
+        db_file = sqlite_path(db.engine)
+        return StartCheck(damage=exc.message, newest_good=newest_good_backup(db_file) if db_file else None)
+    db_file = sqlite_path(db.engine)
+    if db_file is None or db.read_only or not daily_backup_due(db_file, today):
+        return StartCheck()
+    try:
+        return StartCheck(daily_backup=automatic_backup(db.engine, BackupKind.DAILY))
+    except TalentDeskError as exc:  # a full disk must not stop the day's work: say it
+        return StartCheck(backup_problem=exc.message)
 
 
 def make_app() -> QApplication:
@@ -65,6 +108,7 @@ class Application(QObject):
 
     window_changed = Signal(object)  # the new MainWindow, once shown
     switch_failed = Signal(str)  # the message shown to the user
+    start_checked = Signal(object)  # StartCheck, once the open database was checked
 
     def __init__(
         self,
@@ -88,9 +132,16 @@ class Application(QObject):
 
     # -- start and stop -------------------------------------------------------------------------
 
-    def start(self, target: str) -> bool:
-        """Open ``target`` (on this thread: there is no window to keep responsive yet)."""
+    def start(self, target: str, *, create: bool = True) -> bool:
+        """Open ``target`` (on this thread: there is no window to keep responsive yet).
+
+        ``create=False`` (a --db given by the person): a missing file is an error, not a new
+        empty database."""
         target = normalize_target(target)
+        path = target_file(target)
+        if path is not None and not create and not path.exists():
+            self.show_error(None, self.tr("The database «%1» does not exist.").replace("%1", str(path)))
+            return False
         try:
             db = Database.open(target)
         except TalentDeskError as exc:
@@ -136,6 +187,42 @@ class Application(QObject):
             )
             return None
         return self._switch(target, self.tr("Creating the database…"))
+
+    def restore_backup(self, backup: str) -> Task | None:
+        """Restore ``backup`` into the open database, in the background with progress, then
+        reopen it (a new window: nothing on screen or in undo belongs to the old content)."""
+        ctx, window = self.ctx, self.window
+        if ctx is None or window is None or self._opening is not None:
+            return None
+        if not window.confirm_close():
+            return None
+        engine = ctx.db.engine
+        target = str(sqlite_path(engine))
+        safety: list[Path] = []
+
+        def work(task: Task) -> Database:
+            safety.append(restore_sqlite(engine, Path(backup), progress=task.progress, abort=task.abort))
+            return Database.open(target)  # an older copy is brought to the current schema
+
+        def restored(db: Database) -> None:
+            self._opened(db, target)
+            if self.window is not None:
+                self.window.statusBar().showMessage(
+                    self.tr("Restored from %1. The previous content was saved in %2.")
+                    .replace("%1", backup)
+                    .replace("%2", str(safety[0])),
+                    20000,
+                )
+
+        self._opening = self.runner.run(
+            work,
+            restored,
+            on_failure=self._open_failed,
+            write=True,
+            title=self.tr("Restoring the backup…"),
+            parent=window,
+        )
+        return self._opening
 
     def _switch(self, target: str, title: str) -> Task | None:
         if self._opening is not None:
@@ -192,11 +279,29 @@ class Application(QObject):
         window = self.window_factory(ctx)
         window.open_database_requested.connect(self.open_database)
         window.new_database_requested.connect(self.create_database)
+        window.restore_requested.connect(self.restore_backup)
         self.ctx, self.window = ctx, window
         window.show()
         window.raise_()
         window.activateWindow()
         self.window_changed.emit(window)
+        ctx.runner.run(
+            lambda _task: check_and_back_up(db),
+            lambda result: self._checked(window, result),
+            write=True,
+            owner=window,
+        )
+
+    def _checked(self, window: MainWindow, result: StartCheck) -> None:
+        self.start_checked.emit(result)
+        if result.daily_backup is not None:
+            window.statusBar().showMessage(
+                self.tr("Daily backup saved: %1").replace("%1", str(result.daily_backup)), 8000
+            )
+        if result.backup_problem is not None:
+            self.show_error(window, result.backup_problem)
+        if result.damage is not None:
+            window.show_damage(result.damage, result.newest_good)
 
     @staticmethod
     def _dispose(ctx: AppContext) -> None:
@@ -214,7 +319,7 @@ def run_gui(db_target: str | None = None) -> int:
     settings = Settings()
     setup_app(app, settings)
     controller = Application(settings)
-    if not controller.start(start_target(db_target, settings)):
+    if not controller.start(start_target(db_target, settings), create=db_target is None):
         return 1
     try:
         return app.exec()

@@ -29,9 +29,11 @@ from sqlalchemy.orm import Session
 
 from talentdesk import __version__
 from talentdesk.core.models import Base, Chapter, Member, Organization
+from talentdesk.db.backup import BackupInfo
 from talentdesk.db.engine import sqlite_path
 from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
+from talentdesk.ui.backups import DamagedDatabaseBox, RestoreDialog
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.databases import display_target, target_file, target_missing
 from talentdesk.ui.exports.actions import EVENT_KEYS, MEMBER_KEYS, fill_menu
@@ -45,6 +47,7 @@ DATABASE_SUFFIX = ".sqlite"
 class MainWindow(QMainWindow):
     open_database_requested = Signal(str)  # path of an existing database to switch to
     new_database_requested = Signal(str)  # path where to create (and migrate) a new database
+    restore_requested = Signal(str)  # a backup to restore into this database (then reopened)
 
     def __init__(self, ctx: AppContext, areas: list[Area] | None = None) -> None:
         super().__init__()
@@ -75,6 +78,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.db_label = QLabel(ctx.db.display_name)
+        if ctx.db.read_only:
+            self.db_label.setText(self.tr("%1 (read only)").replace("%1", ctx.db.display_name))
+            self.setWindowTitle(self.windowTitle() + " " + self.tr("(read only)"))
         self.count_label = QLabel()
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
@@ -143,6 +149,8 @@ class MainWindow(QMainWindow):
         self.act_clear_recent = self._action(
             self.tr("&Clear list"), None, self._clear_recent, "clear-recent-databases"
         )
+        self.act_restore = self._action(self.tr("&Restore…"), None, self.show_restore, "restore-backup")
+        self.act_restore.setEnabled(self.current_database_file() is not None)
         self.act_preferences = self._action(
             self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, "preferences"
         )
@@ -161,6 +169,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recent-databases")
         self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
         self.rebuild_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_restore)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -233,6 +243,23 @@ class MainWindow(QMainWindow):
             if not Path(path).suffix:
                 path += DATABASE_SUFFIX
             self.new_database_requested.emit(path)
+
+    def show_restore(self) -> RestoreDialog:
+        dialog = RestoreDialog(self.ctx, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialog.open()
+        return dialog
+
+    def show_damage(self, message: str, newest: BackupInfo | None) -> None:
+        """The open file failed its check: offer the newest good backup (writes are refused)."""
+        self.db_label.setText(self.tr("%1 (damaged: read only)").replace("%1", self.ctx.db.display_name))
+        box = DamagedDatabaseBox(message, newest, self)
+        box.exec()
+        choice = box.choice()
+        if choice == "newest" and newest is not None:
+            self.restore_requested.emit(str(newest.path))
+        elif choice == "choose":
+            self.show_restore()
 
     def rebuild_recent_menu(self) -> None:
         """One entry per remembered database; files that no longer exist are shown disabled."""

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from talentdesk.core.errors import DatabaseError
 from talentdesk.core.models import Member
 from talentdesk.db import migrate
-from talentdesk.db.backup import backup_sqlite, default_backup_path, restore_sqlite, validate_backup_file
+from talentdesk.db.backup import backup_sqlite, default_backup_path, validate_backup_file
+from talentdesk.db.restore import restore_sqlite
 from talentdesk.db.session import Database
 from talentdesk.services.members import count_members
 from talentdesk.services.search import MemberQuery, search_members

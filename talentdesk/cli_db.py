@@ -1,0 +1,216 @@
+"""``talentdesk db …``: upgrade, backup, backups, restore, check, reindex.
+
+Every action answers with a Spanish message and exit code 1 for a problem of the file or the
+environment; none of them leaves a half-changed database behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from talentdesk.core.errors import TalentDeskError
+
+EXIT_OK, EXIT_ERROR = 0, 1
+Opener = Callable[..., Any]
+
+
+def run(args: argparse.Namespace, open_db: Opener, target: str) -> int:
+    action = args.db_command
+    handlers: dict[str, Callable[[argparse.Namespace, Opener, str], int]] = {
+        "upgrade": _upgrade,
+        "backup": _backup,
+        "backups": _backups,
+        "restore": _restore,
+        "check": _check,
+        "reindex": _reindex,
+    }
+    return handlers[action](args, open_db, target)
+
+
+def _upgrade(_args: argparse.Namespace, _open_db: Opener, target: str) -> int:
+    from talentdesk.db import migrate
+    from talentdesk.db.engine import is_read_only, make_engine
+    from talentdesk.db.health import verify
+
+    engine = make_engine(target)  # `db upgrade` is how a new database file is made on purpose
+    try:
+        if not is_read_only(engine):
+            verify(engine)  # never migrate a damaged file
+        result = migrate.ensure_current(engine, upgrade=True)
+    finally:
+        engine.dispose()
+    if result is None:
+        print(f"La base de datos ya está al día (esquema {migrate.head_revision()}).")
+    else:
+        print(f"Esquema actualizado de {result.from_revision or 'vacío'} a {result.to_revision}.")
+        if result.backup:
+            print(f"Copia de seguridad previa: {result.backup}")
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, open_db: Opener, _target: str) -> int:
+    from talentdesk.db import backup as backups
+
+    db = open_db(args)
+    try:
+        target = Path(args.path) if args.path else backups.default_backup_path(db.engine)
+        print(f"Copia de seguridad escrita en {backups.backup_sqlite(db.engine, target)}")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, open_db: Opener, target: str) -> int:
+    from talentdesk.db import backup as backups
+    from talentdesk.db.engine import make_engine
+    from talentdesk.db.restore import restore_sqlite
+
+    if not 0 <= args.wait <= 3600:
+        raise TalentDeskError("--wait: un número de segundos entre 0 y 3600.")
+    backups.check_restore_source(Path(args.path))  # before the target is even opened
+    # Not Database.open: a damaged database must still be restorable, and restore
+    # migrates nothing before it has the lock.
+    engine = make_engine(target, create=False)
+    try:
+        safety = restore_sqlite(engine, Path(args.path), wait=args.wait)
+    finally:
+        engine.dispose()
+    open_db(args).close()  # bring a restored older copy up to the current schema
+    print(f"Base de datos restaurada desde {args.path}. La anterior quedó en {safety}")
+    return EXIT_OK
+
+
+def _backups(args: argparse.Namespace, open_db: Opener, target: str) -> int:
+    from talentdesk.db.backup import list_backups
+    from talentdesk.db.engine import missing_sqlite_file, parse_url
+    from talentdesk.db.paths import backups_dir_for
+    from talentdesk.db.retention import read_retention
+
+    url = parse_url(target)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        raise TalentDeskError("Las copias de seguridad integradas son para bases de datos SQLite.")
+    if missing_sqlite_file(target) is not None:
+        raise TalentDeskError(f"No existe la base de datos «{url.database}».")
+    db = open_db(args, write=args.keep_daily is not None or args.keep_weekly is not None)
+    try:
+        if args.keep_daily is not None or args.keep_weekly is not None:
+            _set_retention(db, args)
+        retention = read_retention(db.engine)
+    finally:
+        db.close()
+    db_file = Path(str(url.database))
+    found = list_backups(db_file)
+    if args.json:
+        data = {
+            "database": str(db_file),
+            "folder": str(backups_dir_for(db_file)),
+            "retention": {"daily": retention.daily, "weekly": retention.weekly},
+            "backups": [b.as_dict() for b in found],
+        }
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    print(f"Copias de seguridad de «{db_file}» (en {backups_dir_for(db_file)}):")
+    for b in found:
+        members = f"{b.members:,} miembros" if b.members is not None else "ilegible"
+        events = f"{b.events:,} eventos" if b.events is not None else ""
+        print(
+            f"  {b.taken_at:%d/%m/%Y %H:%M}  {b.kind.label:<32.32} {human_size(b.size):>9}  "
+            f"{members:>16}  {events:>11}  {b.path.name}"
+        )
+    if not found:
+        print("  (ninguna)")
+    print(
+        f"Se conservan todas las automáticas de las últimas 24 horas, la más reciente de cada uno de "
+        f"los últimos {retention.daily} días y de cada una de las últimas {retention.weekly} semanas; "
+        "las manuales nunca se borran."
+    )
+    return EXIT_OK
+
+
+def _set_retention(db: Any, args: argparse.Namespace) -> None:
+    from talentdesk.services.backup_settings import set_retention
+
+    with db.session() as session:
+        set_retention(session, daily=args.keep_daily, weekly=args.keep_weekly)
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:,.0f} {unit}" if unit == "B" else f"{value:,.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")
+
+
+def _check(_args: argparse.Namespace, _open_db: Opener, target: str) -> int:
+    from talentdesk.db import health, migrate, search_index
+    from talentdesk.db.engine import is_read_only, make_engine
+
+    engine = make_engine(target, create=False)
+    problems: list[str] = []
+    try:
+        revision = migrate.check_schema(engine)
+        head = migrate.head_revision()
+        print(f"Base de datos: {engine.url.render_as_string(hide_password=True)}")
+        if is_read_only(engine):
+            print("Solo lectura: se verifica sin modificar nada.")
+        print(f"Esquema: {revision or 'vacío'} (esta versión usa {head})")
+        if revision != head:
+            problems.append("El esquema no está al día: ejecute «talentdesk db upgrade».")
+        if engine.dialect.name == "sqlite":
+            damage = health.integrity_check(engine)
+            problems += [f"Integridad: {line}" for line in damage]
+            if damage:
+                problems.append(health.damage_error(engine).message)
+        problems += _content_problems(engine, revision, search_index, writable=not is_read_only(engine))
+    finally:
+        engine.dispose()
+    for problem in problems:
+        print(f"Problema: {problem}", file=sys.stderr)
+    print("Resultado: " + ("sin problemas." if not problems else f"{len(problems)} problema(s)."))
+    return EXIT_OK if not problems else EXIT_ERROR
+
+
+def _content_problems(engine: Any, revision: str | None, search_index: Any, *, writable: bool) -> list[str]:
+    """Broken references, the search index and the member count; a read error is a problem."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from talentdesk.db.errors import spanish_reason
+
+    problems: list[str] = []
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if fk:
+                    problems.append(f"Referencias rotas: {len(fk)} filas.")
+            if revision is not None:
+                problems += search_index.integrity_problems(conn, writable=writable)
+                members = conn.execute(text("SELECT count(*) FROM members")).scalar_one()
+                print(f"Miembros: {members:,}")
+            conn.rollback()
+    except DBAPIError as exc:
+        problems.append(f"No se pudo leer el contenido: {spanish_reason(exc)}.")
+    return problems
+
+
+def _reindex(args: argparse.Namespace, open_db: Opener, _target: str) -> int:
+    from talentdesk.db import search_index
+    from talentdesk.db.session import write_connection
+
+    db = open_db(args, write=True)
+    try:
+        with write_connection(db.engine) as conn:
+            count = search_index.rebuild(conn)
+    finally:
+        db.close()
+    print(f"Índice de búsqueda reconstruido: {count:,} miembros.")
+    return EXIT_OK
