@@ -384,6 +384,7 @@ def _open(args: argparse.Namespace, *, write: bool = False, create: bool | None 
     is created when missing; a missing --db file is an error, never a new empty database.
     ``write``: quick_check first, and refuse a damaged or read-only file before any work."""
     from talentdesk.db.engine import missing_sqlite_file
+    from talentdesk.db.errors import READ_ONLY_MESSAGE
     from talentdesk.db.session import Database
 
     target = db_target(args)
@@ -400,7 +401,7 @@ def _open(args: argparse.Namespace, *, write: bool = False, create: bool | None 
     if write:
         try:
             if db.read_only:
-                raise TalentDeskError("La base de datos es de solo lectura: no se pueden guardar cambios.")
+                raise TalentDeskError(READ_ONLY_MESSAGE)
             db.verify()
         except BaseException:
             db.close()

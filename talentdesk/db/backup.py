@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.core.i18n import N_, _
 from talentdesk.db.engine import SQLITE_HEADER, sqlite_path
 from talentdesk.db.errors import spanish_reason
 from talentdesk.db.files import create_private_file, make_private_dir
@@ -43,7 +44,7 @@ class BackupKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _(_LABELS[self])
 
     @property
     def automatic(self) -> bool:
@@ -52,12 +53,12 @@ class BackupKind(StrEnum):
 
 
 _LABELS = {
-    BackupKind.MANUAL: "manual",
-    BackupKind.DAILY: "diaria",
-    BackupKind.MIGRATION: "antes de actualizar el esquema",
-    BackupKind.IMPORT: "antes de importar",
-    BackupKind.RESTORE: "antes de restaurar",
-    BackupKind.DAMAGED: "antes de restaurar (base dañada)",
+    BackupKind.MANUAL: N_("manual"),
+    BackupKind.DAILY: N_("diaria"),
+    BackupKind.MIGRATION: N_("antes de actualizar el esquema"),
+    BackupKind.IMPORT: N_("antes de importar"),
+    BackupKind.RESTORE: N_("antes de restaurar"),
+    BackupKind.DAMAGED: N_("antes de restaurar (base dañada)"),
 }
 
 
@@ -286,7 +287,7 @@ def list_backups(db_file: Path, *, counts: bool = True) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     prefix = f"{db_file.stem}-"
-    found: list[tuple[int, BackupInfo]] = []
+    found: list[tuple[tuple[int, int], BackupInfo]] = []
     for path in folder.iterdir():
         if not path.name.startswith(prefix) or not path.is_file():
             continue
@@ -296,9 +297,10 @@ def list_backups(db_file: Path, *, counts: bool = True) -> list[BackupInfo]:
             continue
         taken = datetime.strptime(match.group("stamp"), STAMP)
         info = BackupInfo(path, taken, kind, path.stat().st_size)
-        found.append((int(match.group("n") or 1), _with_counts(info) if counts else info))
-    found.sort(key=lambda nb: (nb[1].taken_at, nb[0]), reverse=True)  # -2 came after its twin
-    return [info for _n, info in found]
+        order = (int(match.group("n") or 1), path.stat().st_mtime_ns)  # -2 came after its twin
+        found.append((order, _with_counts(info) if counts else info))
+    found.sort(key=lambda item: (item[1].taken_at, item[0]), reverse=True)
+    return [info for _order, info in found]
 
 
 def _with_counts(info: BackupInfo) -> BackupInfo:

@@ -9,13 +9,15 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from talentdesk.core.errors import DatabaseError
 
+READ_ONLY_MESSAGE = "La base de datos es de solo lectura: se puede consultar, no se pueden guardar cambios."
+
 _KNOWN: tuple[tuple[str, str], ...] = (
     (
         "database is locked",
         "La base de datos está bloqueada por otro programa o usuario. Intente de nuevo en unos segundos.",
     ),
-    ("readonly database", "La base de datos es de solo lectura: no se pueden guardar cambios."),
-    ("read-only", "La base de datos es de solo lectura: no se pueden guardar cambios."),
+    ("readonly database", READ_ONLY_MESSAGE),
+    ("read-only", READ_ONLY_MESSAGE),
     ("database or disk is full", "El disco está lleno: no se pudo guardar el cambio."),
     ("disk i/o error", "Error de lectura o escritura en el disco: no se pudo guardar el cambio."),
     ("file is not a database", "El archivo no es una base de datos válida o está dañado."),

@@ -9,8 +9,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from talentdesk.core.errors import DatabaseError
 from talentdesk.db.engine import CACHE_PAGES_KIB, WRITER, is_read_only, make_engine
-from talentdesk.db.errors import classify
+from talentdesk.db.errors import READ_ONLY_MESSAGE, classify
 
 SessionFactory = sessionmaker[Session]
 
@@ -128,10 +129,13 @@ class Database:
             raise
 
     def session(self) -> AbstractContextManager[Session]:
+        """A write session (BEGIN IMMEDIATE). Refused at once on a read-only or damaged file."""
         if self.damage is not None:
             from talentdesk.db.health import DamagedDatabaseError
 
             raise DamagedDatabaseError(self.damage)
+        if self.read_only:
+            raise DatabaseError(READ_ONLY_MESSAGE)
         return session_scope(self.sessions)
 
     def reader(self) -> AbstractContextManager[Session]:

@@ -17,6 +17,7 @@ connections that have captured once, and record only while a capture is active.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 import talentdesk.core.events  # noqa: F401  (registers the Jornada tables)
@@ -237,8 +239,13 @@ def capture(session: Session) -> Iterator[_Capture]:
     try:
         yield cap
         session.flush()
-    finally:
-        conn.exec_driver_sql("UPDATE temp.td_journal_state SET active = 0")
+    except BaseException:
+        # A full disk or an I/O error makes SQLite roll the whole transaction back by itself,
+        # temp tables included: this cleanup must not hide the error that explains it.
+        with contextlib.suppress(DBAPIError):
+            conn.exec_driver_sql("UPDATE temp.td_journal_state SET active = 0")
+        raise
+    conn.exec_driver_sql("UPDATE temp.td_journal_state SET active = 0")
     cap.journal = _read(conn, specs)
     _clear(conn, specs)
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from talentdesk.core.i18n import _
 from talentdesk.ops import Op
 from talentdesk.ops.registry import operation
-from talentdesk.services import document_settings, import_mappings
+from talentdesk.services import backup_settings, document_settings, import_mappings
 
 
 @operation
@@ -31,3 +31,12 @@ def save_mapping(name: str, columns: Mapping[str, str | None]) -> Op[int]:
 @operation
 def delete_mapping(name: str) -> Op[None]:
     return Op(_("Eliminar asignación de columnas"), lambda s, _j: import_mappings.delete_mapping(s, name))
+
+
+@operation
+def set_backup_retention(daily: int, weekly: int) -> Op[None]:
+    return Op(
+        _("Cambiar cuántas copias de seguridad se conservan"),
+        lambda s, _j: backup_settings.set_retention(s, daily=daily, weekly=weekly),
+        message=lambda _v: _("Conservación de copias de seguridad guardada."),
+    )

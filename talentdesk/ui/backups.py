@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,8 +30,8 @@ from talentdesk.db.backup import BackupInfo, list_backups
 from talentdesk.db.engine import sqlite_path
 from talentdesk.db.paths import backups_dir_for
 from talentdesk.db.retention import MAX_KEEP, Retention, read_retention
-from talentdesk.services.backup_settings import set_retention
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ops import settings as ops_settings
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 
@@ -42,27 +43,6 @@ def size_text(size: int) -> str:
             return f"{value:,.0f} {unit}" if unit == "B" else f"{value:,.1f} {unit}"
         value /= 1024
     return f"{value:,.1f} GB"
-
-
-def backup_columns(dialog: QWidget) -> list[Column]:
-    return [
-        Column(dialog.tr("Date"), lambda b: f"{b.taken_at:%d/%m/%Y %H:%M:%S}", lambda b: b.taken_at),
-        Column(dialog.tr("Kind"), lambda b: b.kind.label),
-        Column(dialog.tr("Size"), lambda b: size_text(b.size), lambda b: b.size, numeric=True),
-        Column(
-            dialog.tr("Members"),
-            lambda b: f"{b.members:,}" if b.members is not None else dialog.tr("unreadable"),
-            lambda b: b.members if b.members is not None else -1,
-            numeric=True,
-        ),
-        Column(
-            dialog.tr("Events"),
-            lambda b: f"{b.events:,}" if b.events is not None else "",
-            lambda b: b.events if b.events is not None else -1,
-            numeric=True,
-        ),
-        Column(dialog.tr("File"), lambda b: b.path.name),
-    ]
 
 
 class RestoreDialog(QDialog):
@@ -86,7 +66,7 @@ class RestoreDialog(QDialog):
             ).replace("%1", str(folder) if folder is not None else "—")
         )
         self.intro.setWordWrap(True)
-        self.model = RecordTableModel(backup_columns(self), self, id_of=lambda b: hash(b.path))
+        self.model = RecordTableModel(self._columns(), self, id_of=lambda b: hash(b.path))
         self.table = QTableView()
         self.table.setObjectName("backups-table")
         self.table.setModel(self.model)
@@ -110,14 +90,21 @@ class RestoreDialog(QDialog):
         self.save_rule = QPushButton(self.tr("Save rule"))
         self.save_rule.setObjectName("save-retention")
         self.save_rule.clicked.connect(self.save_retention)
-        rule = QHBoxLayout()
-        rule.addWidget(QLabel(self.tr("Automatic backups kept: all of the last 24 hours, one a day for")))
-        rule.addWidget(self.keep_daily)
-        rule.addWidget(QLabel(self.tr("days and one a week for")))
-        rule.addWidget(self.keep_weekly)
-        rule.addWidget(QLabel(self.tr("weeks.")))
-        rule.addWidget(self.save_rule)
-        rule.addStretch(1)
+        rule = QFormLayout()
+        rule.addRow(self.tr("Daily backups kept (one per day):"), self.keep_daily)
+        rule.addRow(self.tr("Weekly backups kept (one per week):"), self.keep_weekly)
+        note = QLabel(
+            self.tr(
+                "Every automatic backup of the last 24 hours is kept too; manual backups are "
+                "never deleted. Automatic backups are taken on the first start of each day and "
+                "before every schema update, import and restore."
+            )
+        )
+        note.setWordWrap(True)
+        rule_row = QHBoxLayout()
+        rule_row.addLayout(rule)
+        rule_row.addWidget(self.save_rule, 0, Qt.AlignmentFlag.AlignBottom)
+        rule_row.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = buttons.addButton(self.tr("&Restore…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -133,10 +120,31 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        layout.addLayout(rule)
+        layout.addLayout(rule_row)
+        layout.addWidget(note)
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Date"), lambda b: f"{b.taken_at:%d/%m/%Y %H:%M:%S}", lambda b: b.taken_at),
+            Column(self.tr("Kind"), lambda b: b.kind.label),
+            Column(self.tr("Size"), lambda b: size_text(b.size), lambda b: b.size, numeric=True),
+            Column(
+                self.tr("Members"),
+                lambda b: f"{b.members:,}" if b.members is not None else self.tr("unreadable"),
+                lambda b: b.members if b.members is not None else -1,
+                numeric=True,
+            ),
+            Column(
+                self.tr("Events"),
+                lambda b: f"{b.events:,}" if b.events is not None else "",
+                lambda b: b.events if b.events is not None else -1,
+                numeric=True,
+            ),
+            Column(self.tr("File"), lambda b: b.path.name),
+        ]
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -225,15 +233,8 @@ class RestoreDialog(QDialog):
         self.accept()
 
     def save_retention(self) -> None:
-        daily, weekly = self.keep_daily.value(), self.keep_weekly.value()
-
-        def operation(session: Session, _task: Task) -> OpResult[None]:
-            set_retention(session, daily=daily, weekly=weekly)
-            return OpResult(None, Changes())
-
         self.ctx.perform(
-            self.tr("Backup rule"),
-            operation,
+            ops_settings.set_backup_retention(self.keep_daily.value(), self.keep_weekly.value()),
             on_done=lambda _v: self.status.setText(self.tr("Rule saved: it applies from the next backup.")),
             on_failure=self._failed,
             parent=self,

@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         self.act_clear_recent = self._action(
             self.tr("&Clear list"), None, self._clear_recent, "clear-recent-databases"
         )
-        self.act_restore = self._action(self.tr("&Restore…"), None, self.show_restore, "restore-backup")
+        self.act_restore = self._action(self.tr("Res&tore…"), None, self.show_restore, "restore-backup")
         self.act_restore.setEnabled(self.current_database_file() is not None)
         self.act_preferences = self._action(
             self.tr("&Preferences…"), "Ctrl+,", self.show_preferences, "preferences"

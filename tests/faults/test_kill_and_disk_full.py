@@ -12,6 +12,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -166,3 +167,32 @@ def test_a_full_disk_makes_backup_writes_and_reindex_fail_cleanly(
     before = (out / "before.sha").read_text().split()[0]
     assert (out / "after.sha").read_text().split()[0] == before  # the file is as it was
     assert ".partial" not in sections["files"]  # no half-written backup left behind
+
+
+def test_an_operation_on_a_full_database_fails_with_the_disk_full_message(demo_db_path: Path) -> None:
+    """The GUI's writes go through ops.perform and its row journal: a full disk makes SQLite roll
+    the transaction back by itself, and the message must still say why (it said "no such table:
+    temp.td_journal_state" before)."""
+    from sqlalchemy import event
+
+    from talentdesk import ops
+    from talentdesk.core.errors import DatabaseError
+    from talentdesk.services.members import create_member
+
+    db = Database.open(demo_db_path)
+    try:
+        with db.engine.connect() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+        @event.listens_for(db.engine, "connect")
+        def _no_room(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.execute(f"PRAGMA max_page_count={pages}")  # the file may not grow: full
+
+        db.engine.dispose()
+        before = count_rows(demo_db_path)
+        many = [{"given_names": f"Ana{i}", "paternal_surname": "Llena", "notes": "x" * 3000} for i in range(60)]
+        with pytest.raises(DatabaseError, match="El disco está lleno"):
+            ops.perform(db, ops.Op("Agregar", lambda s, _j: [create_member(s, v) for v in many]))
+    finally:
+        db.close()
+    assert count_rows(demo_db_path) == before

@@ -18,10 +18,11 @@ from talentdesk.core.models import Member
 from talentdesk.db.backup import BackupKind, backup_sqlite, kind_of_path, list_backups
 from talentdesk.db.engine import make_engine
 from talentdesk.db.session import Database
+from talentdesk.ops import Op
 from talentdesk.services.members import create_member
 from talentdesk.ui.app import Application, StartCheck
 from talentdesk.ui.backups import DamagedDatabaseBox, RestoreDialog
-from talentdesk.ui.context import AppContext, Changes, OpResult
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.settings import Settings
 from tests.gui.test_import_wizard import open_wizard, to_preview, write_file
@@ -111,8 +112,8 @@ def test_restore_dialog_lists_backups_and_restores_in_the_background(
         [dialog.model.data(dialog.model.index(r, c)) for c in range(dialog.model.columnCount())]
         for r in range(2)
     ]
-    assert shown[0][1] == "diaria" and shown[0][3] == "0"  # today's daily copy, taken at start
-    assert shown[1][0] == "01/12/2026 09:00:00" and shown[1][1] == "manual" and shown[1][3] == "1"
+    assert shown[0][1] == BackupKind.DAILY.label and shown[0][3] == "0"  # today's daily copy, taken at start
+    assert shown[1][0] == "01/12/2026 09:00:00" and shown[1][1] == BackupKind.MANUAL.label and shown[1][3] == "1"
     assert shown[1][4] == "0" and shown[1][5] == saved.name
     assert dialog.keep_daily.value() == 7 and dialog.keep_weekly.value() == 4
 
@@ -197,8 +198,7 @@ def test_a_read_only_database_says_so_and_refuses_writes(
     try:
         assert "(read only)" in window.windowTitle() and "(read only)" in window.db_label.text()
         ctx.perform(
-            "add",
-            lambda s, _t: OpResult(create_member(s, {"given_names": "A", "paternal_surname": "B"}), Changes()),
+            Op("add", lambda s, _j: create_member(s, {"given_names": "A", "paternal_surname": "B"})),
             on_failure=failures.append,
         )
         qtbot.waitUntil(lambda: bool(failures), timeout=10000)

@@ -126,6 +126,7 @@ EXAMPLES: dict[str, Example] = {
         "Consulado", {"Nombre": "given_names", "X": None}
     ),
     "settings.delete_mapping": lambda s, r: _saved_then(s, settings.delete_mapping("Para borrar")),
+    "settings.set_backup_retention": lambda s, r: settings.set_backup_retention(10, 2),
     "imports.apply": lambda s, r: _import_plan(s, r),
     "events.create": lambda s, r: events.create(
         {"name": "Jornada 2031", "starts_on": date(2031, 3, 3), "ends_on": date(2031, 3, 4)}

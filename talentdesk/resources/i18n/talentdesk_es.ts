@@ -119,12 +119,13 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+118"/>
+        <location filename="../../ui/app.py" line="+169"/>
         <source>That database is already open.</source>
         <translation>Esa base de datos ya está abierta.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-26"/>
+        <location line="+29"/>
         <source>The database «%1» does not exist.</source>
         <translation>No existe la base de datos «%1».</translation>
     </message>
@@ -144,7 +145,22 @@
         <translation>Creando la base de datos…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+22"/>
+        <source>Restored from %1. The previous content was saved in %2.</source>
+        <translation>Restaurada desde %1. El contenido anterior quedó guardado en %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restoring the backup…</source>
+        <translation>Restaurando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Daily backup saved: %1</source>
+        <translation>Copia de seguridad diaria guardada: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
     </message>
@@ -541,6 +557,29 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>Type to search…</source>
         <extracomment>The user left the field (not just for the completion popup): time to check it.</extracomment>
         <translation>Escriba para buscar…</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseBox</name>
+    <message>
+        <location filename="../../ui/backups.py" line="+252"/>
+        <source>Damaged database</source>
+        <translation>Base de datos dañada</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the newest good backup</source>
+        <translation>Restaurar la copia en buen estado más reciente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a backup…</source>
+        <translation>Elegir una copia…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it open (read only)</source>
+        <translation>Dejarla abierta (solo lectura)</translation>
     </message>
 </context>
 <context>
@@ -1693,12 +1732,22 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+53"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>TalentDesk — Red de Talentos Mexicanos</source>
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+26"/>
+        <source>%1 (read only)</source>
+        <translation>%1 (solo lectura)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(read only)</source>
+        <translation>(solo lectura)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
@@ -1753,6 +1802,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Vaciar la lista</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Res&amp;tore…</source>
+        <translation>Res&amp;taurar…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferencias…</translation>
@@ -1773,7 +1827,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Bases &amp;recientes</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -1831,6 +1885,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>new-database.sqlite</source>
         <translation>nueva-base.sqlite</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (damaged: read only)</source>
+        <translation>%1 (dañada: solo lectura)</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -3715,6 +3774,146 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Discard the changes you made?</source>
         <translation>¿Descartar los cambios que hizo?</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backups.py" line="-202"/>
+        <location line="+166"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Backups of this database, newest first (in %1). Restoring replaces the whole database with the chosen copy; what is there now is saved first as another backup.</source>
+        <translation>Copias de seguridad de esta base de datos, la más reciente primero (en %1). Restaurar reemplaza toda la base de datos por la copia elegida; lo que hay ahora se guarda antes como otra copia.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the backups…</source>
+        <translation>Leyendo las copias de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save rule</source>
+        <translation>Guardar regla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daily backups kept (one per day):</source>
+        <translation>Copias diarias que se conservan (una por día):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekly backups kept (one per week):</source>
+        <translation>Copias semanales que se conservan (una por semana):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every automatic backup of the last 24 hours is kept too; manual backups are never deleted. Automatic backups are taken on the first start of each day and before every schema update, import and restore.</source>
+        <translation>También se conservan todas las copias automáticas de las últimas 24 horas; las manuales nunca se borran. Las copias automáticas se toman al abrir TalentDesk por primera vez cada día y antes de cada actualización del esquema, importación y restauración.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Other &amp;file…</source>
+        <translation>Otro &amp;archivo…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreadable</source>
+        <translation>ilegible</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Built-in backups are for SQLite databases; use the server&apos;s tools.</source>
+        <translation>Las copias integradas son para bases de datos SQLite; use las herramientas del servidor.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n backup(s).</source>
+        <translation>
+            <numerusform>%n copia de seguridad.</numerusform>
+            <numerusform>%n copias de seguridad.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There are no backups of this database yet.</source>
+        <translation>Todavía no hay copias de seguridad de esta base de datos.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Restore the backup of %1 (%2 members)?
+
+The database is replaced by that copy: changes made after %1 are no longer in it. The current content is saved first as a backup (“before restoring”), so this can be undone by restoring that one.</source>
+        <translation>¿Restaurar la copia del %1 (%2 miembros)?
+
+La base de datos se reemplaza por esa copia: los cambios hechos después del %1 ya no estarán. El contenido actual se guarda antes como copia («antes de restaurar»), así que se puede deshacer restaurando esa.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restore from a file</source>
+        <translation>Restaurar desde un archivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TalentDesk databases (*.sqlite *.db)</source>
+        <translation>Bases de datos de TalentDesk (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore the database from «%1»?
+
+The database is replaced by that copy; the current content is saved first as a backup.</source>
+        <translation>¿Restaurar la base de datos desde «%1»?
+
+La base de datos se reemplaza por esa copia; el contenido actual se guarda antes como copia de seguridad.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rule saved: it applies from the next backup.</source>
+        <translation>Regla guardada: se aplica desde la próxima copia.</translation>
     </message>
 </context>
 <context>
