@@ -87,15 +87,13 @@ def _restore(args: argparse.Namespace, open_db: Opener, target: str) -> int:
 
 def _backups(args: argparse.Namespace, open_db: Opener, target: str) -> int:
     from talentdesk.db.backup import list_backups
-    from talentdesk.db.engine import missing_sqlite_file, parse_url
+    from talentdesk.db.engine import parse_url
     from talentdesk.db.paths import backups_dir_for
     from talentdesk.db.retention import read_retention
 
     url = parse_url(target)
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise TalentDeskError("Las copias de seguridad integradas son para bases de datos SQLite.")
-    if missing_sqlite_file(target) is not None:
-        raise TalentDeskError(f"No existe la base de datos «{url.database}».")
     db = open_db(args, write=args.keep_daily is not None or args.keep_weekly is not None)
     try:
         if args.keep_daily is not None or args.keep_weekly is not None:

@@ -170,10 +170,12 @@ def automatic_backup(
     detail: str = "",
     *,
     progress: Callable[[int, int], None] | None = None,
+    keep: Path | None = None,
 ) -> Path | None:
     """Take an automatic backup into backups/ and rotate the old ones; None for a server.
 
-    A restore's safety copy is kept even when the database is damaged (as a DAMAGED copy).
+    A restore's safety copy is kept even when the database is damaged (as a DAMAGED copy);
+    ``keep`` is never rotated away (the backup a restore is about to read).
     """
     db_file = sqlite_path(engine)
     if db_file is None:
@@ -184,7 +186,7 @@ def automatic_backup(
     written = backup_sqlite(
         engine, new_backup_path(db_file, kind, detail), progress=progress, damaged_target=damaged
     )
-    prune(db_file, read_retention(engine))
+    prune(db_file, read_retention(engine), keep={keep} if keep is not None else set())
     return written
 
 

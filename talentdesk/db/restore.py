@@ -78,7 +78,7 @@ def restore_sqlite(
         try:
             _check_abort(abort)
             report(0, 0, "Copia de seguridad de la base actual…")
-            safety = automatic_backup(engine, BackupKind.RESTORE)
+            safety = automatic_backup(engine, BackupKind.RESTORE, keep=source_file)
             assert safety is not None  # a SQLite file (require_file above)
             _check_abort(abort)
             if kind_of_path(safety) is BackupKind.DAMAGED:

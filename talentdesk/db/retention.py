@@ -91,14 +91,20 @@ def _count(raw: object, default: int) -> int:
     return value if value >= 0 else default
 
 
-def prune(db_file: Path, policy: Retention, now: datetime | None = None) -> list[Path]:
-    """Delete the automatic backups ``policy`` does not keep; returns what was deleted."""
+def prune(
+    db_file: Path, policy: Retention, now: datetime | None = None, *, keep: set[Path] | None = None
+) -> list[Path]:
+    """Delete the automatic backups ``policy`` does not keep (never one in ``keep``); returns
+    what was deleted. A file that cannot be deleted now (in use, gone) is left for next time."""
     from talentdesk.db.backup import list_backups
 
     automatic = [b for b in list_backups(db_file, counts=False) if b.kind.automatic]
+    spared = {p.resolve() for p in keep or set()}
     deleted: list[Path] = []
     for backup in to_delete(automatic, policy, now or datetime.now()):
-        with contextlib.suppress(FileNotFoundError):  # another process pruned it first
+        if backup.path.resolve() in spared:
+            continue
+        with contextlib.suppress(OSError):
             backup.path.unlink()
             deleted.append(backup.path)
     return deleted

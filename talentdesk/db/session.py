@@ -21,6 +21,19 @@ def make_session_factory(engine: Engine) -> SessionFactory:
 
 
 @contextmanager
+def environment_errors() -> Iterator[None]:
+    """Environment errors raised inside (locked, read-only, disk full…) leave as Spanish
+    DatabaseErrors; anything else is a bug and leaves as it is."""
+    try:
+        yield
+    except BaseException as exc:
+        mapped = classify(exc)
+        if mapped is not None:
+            raise mapped from exc
+        raise
+
+
+@contextmanager
 def session_scope(factory: SessionFactory) -> Iterator[Session]:
     """Commit if the block ends normally, roll back on any error; map environment errors.
 
@@ -28,15 +41,14 @@ def session_scope(factory: SessionFactory) -> Iterator[Session]:
     """
     session = factory()
     try:
-        session.connection(execution_options=WRITER)
-        yield session
-        session.commit()
-    except BaseException as exc:
-        session.rollback()
-        mapped = classify(exc)
-        if mapped is not None:
-            raise mapped from exc
-        raise
+        with environment_errors():
+            try:
+                session.connection(execution_options=WRITER)
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
     finally:
         session.close()
 
@@ -45,16 +57,10 @@ def session_scope(factory: SessionFactory) -> Iterator[Session]:
 def write_connection(engine: Engine) -> Iterator[Connection]:
     """A Core connection in one writer transaction (BEGIN IMMEDIATE): committed at the end,
     rolled back on any error; environment errors become Spanish DatabaseErrors."""
-    try:
-        with engine.connect() as conn:
-            conn.execution_options(**WRITER)
-            with conn.begin():
-                yield conn
-    except Exception as exc:
-        mapped = classify(exc)
-        if mapped is not None:
-            raise mapped from exc
-        raise
+    with environment_errors(), engine.connect() as conn:
+        conn.execution_options(**WRITER)
+        with conn.begin():
+            yield conn
 
 
 @contextmanager
@@ -62,12 +68,8 @@ def read_scope(factory: SessionFactory) -> Iterator[Session]:
     """A session for reading only: never commits."""
     session = factory()
     try:
-        yield session
-    except BaseException as exc:
-        mapped = classify(exc)
-        if mapped is not None:
-            raise mapped from exc
-        raise
+        with environment_errors():
+            yield session
     finally:
         session.rollback()
         session.close()

@@ -23,10 +23,9 @@ def _env() -> dict[str, str]:
     return env
 
 
-def start_python(code: str, *args: str | os.PathLike[str]) -> subprocess.Popen[str]:
-    """``python -c CODE ARGS`` (CODE dedented); stdout and stderr are captured as text."""
+def _start(argv: list[str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(code), *(str(a) for a in args)],
+        argv,
         cwd=ROOT,
         env=_env(),
         stdout=subprocess.PIPE,
@@ -34,19 +33,16 @@ def start_python(code: str, *args: str | os.PathLike[str]) -> subprocess.Popen[s
         text=True,
         encoding="utf-8",
     )
+
+
+def start_python(code: str, *args: str | os.PathLike[str]) -> subprocess.Popen[str]:
+    """``python -c CODE ARGS`` (CODE dedented); stdout and stderr are captured as text."""
+    return _start([sys.executable, "-c", textwrap.dedent(code), *(str(a) for a in args)])
 
 
 def start_cli(*args: str | os.PathLike[str]) -> subprocess.Popen[str]:
     """``talentdesk ARGS`` in a child process."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "talentdesk", *(str(a) for a in args)],
-        cwd=ROOT,
-        env=_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
+    return _start([sys.executable, "-m", "talentdesk", *(str(a) for a in args)])
 
 
 def finish(proc: subprocess.Popen[str], timeout: float = 120) -> tuple[int, str, str]:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from talentdesk.core import i18n
 from talentdesk.db.session import Database
+from talentdesk.ui.app import Application
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.gc_guard import GuiThreadCollector
 from talentdesk.ui.i18n import install_translations, remove_translations
@@ -107,3 +108,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/gui/" in item.nodeid:
             item.add_marker(pytest.mark.gui)
+
+
+def bare_window(ctx: AppContext) -> MainWindow:
+    """The shell without the areas (they have tests of their own)."""
+    return MainWindow(ctx, areas=[])
+
+
+@pytest.fixture()
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Error boxes recorded instead of shown (they are modal)."""
+    shown: list[str] = []
+
+    def critical(
+        _parent: QWidget | None, _title: str, text: str, *_args: object
+    ) -> QMessageBox.StandardButton:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    return shown
+
+
+@pytest.fixture()
+def controller(qapp: QApplication, settings: Settings) -> Iterator[Application]:
+    app = Application(settings, window_factory=bare_window)
+    yield app
+    if app.window is not None:
+        app.window.close_confirmed()
+    app.shutdown()
+    QApplication.processEvents()

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -25,33 +24,8 @@ from talentdesk.ui.backups import DamagedDatabaseBox, RestoreDialog
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.settings import Settings
+from tests.gui.conftest import bare_window
 from tests.gui.test_import_wizard import open_wizard, to_preview, write_file
-
-
-def bare_window(ctx: AppContext) -> MainWindow:
-    return MainWindow(ctx, areas=[])
-
-
-@pytest.fixture()
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def critical(_parent: QWidget | None, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
-    return shown
-
-
-@pytest.fixture()
-def controller(qapp: QApplication, settings: Settings) -> Iterator[Application]:
-    app = Application(settings, window_factory=bare_window)
-    yield app
-    if app.window is not None:
-        app.window.close_confirmed()
-    app.shutdown()
-    QApplication.processEvents()
 
 
 def _members(path: Path) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from talentdesk import __version__
@@ -27,13 +27,9 @@ from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.preferences import PreferencesDialog
 from talentdesk.ui.resources import app_font, app_icon, apply_app_font, load_fonts
 from talentdesk.ui.settings import Settings
+from tests.gui.conftest import bare_window
 
 pytestmark = pytest.mark.gui
-
-
-def bare_window(ctx: AppContext) -> MainWindow:
-    """The shell without the areas (they have tests of their own)."""
-    return MainWindow(ctx, areas=[])
 
 
 @pytest.fixture()
@@ -42,31 +38,6 @@ def keep_font(qapp: QApplication) -> Iterator[None]:
     yield
     qapp.setFont(font)
     qapp.setWindowIcon(icon)
-
-
-@pytest.fixture()
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Error boxes recorded instead of shown (they are modal)."""
-    shown: list[str] = []
-
-    def critical(
-        _parent: QWidget | None, _title: str, text: str, *_args: object
-    ) -> QMessageBox.StandardButton:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
-    return shown
-
-
-@pytest.fixture()
-def controller(qapp: QApplication, settings: Settings) -> Iterator[Application]:
-    app = Application(settings, window_factory=bare_window)
-    yield app
-    if app.window is not None:
-        app.window.close_confirmed()
-    app.shutdown()
-    QApplication.processEvents()
 
 
 def menu_titles(window: MainWindow) -> list[str]:

@@ -126,3 +126,39 @@ def test_validate_backup_file_messages(tmp_path: Path) -> None:
     text.write_bytes(b"PK\x03\x04 un zip")
     with pytest.raises(DatabaseError, match="no es SQLite"):
         validate_backup_file(text)
+
+
+def test_restore_of_a_copy_from_an_older_schema_is_brought_up_to_date(
+    db: Database, db_path: Path, tmp_path: Path
+) -> None:
+    """A backup taken before an update (schema 0004) restored into a current database: the
+    restore puts its schema back as it was, opening it again migrates it, the data survives."""
+    from alembic import command
+
+    from talentdesk.db.engine import make_engine
+    from talentdesk.db.session import write_connection
+
+    with db.session() as s:
+        add(s, "Ana", "Antigua")
+    old_file = backup_sqlite(db.engine, tmp_path / "de-0004.sqlite")
+    engine = make_engine(old_file)
+    config = migrate.alembic_config()
+    with write_connection(engine) as conn:  # as a copy taken before 0005 would be
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")
+    engine.dispose()
+    with db.session() as s:
+        add(s, "Beto", "Nuevo")
+    assert revision_of(old_file) == "0004"
+
+    restore_sqlite(db.engine, old_file)
+    assert revision_of(db_path) == "0004"
+    db.close()
+    reopened = Database.open(db_path)
+    try:
+        assert revision_of(db_path) == migrate.head_revision()
+        assert _names(reopened) == ["Ana Antigua"]
+        with reopened.reader() as s:
+            assert search_members(s, MemberQuery(text="antigua")).total == 1
+    finally:
+        reopened.close()

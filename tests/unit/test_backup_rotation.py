@@ -181,3 +181,23 @@ def test_a_restore_is_recorded_in_the_restored_audit_trail(db: Database, tmp_pat
         ).one()
     assert row[0] == "restore"
     assert str(saved) in row[1] and str(safety) in row[1]
+
+
+def test_a_restore_never_rotates_away_the_backup_it_restores(db: Database, db_path: Path) -> None:
+    """An old daily copy, outside the rule, chosen for a restore: the safety copy's rotation
+    must not delete it before (or while) it is read."""
+    with db.session() as s:
+        add(s, "Ana", "Vieja")
+        set_retention(s, daily=1, weekly=0)  # only the newest copy is kept
+    old = db_path.parent / "backups" / "talentdesk-20200101-080000-diaria.sqlite"
+    from talentdesk.db.backup import backup_sqlite
+
+    backup_sqlite(db.engine, old)
+    with db.session() as s:
+        add(s, "Beto", "Nueva")
+    restore_sqlite(db.engine, old)
+    assert old.is_file()
+    with db.reader() as s:
+        assert count_members(s) == 1
+    prune(db_path, Retention(daily=1, weekly=0))  # the next rotation may take it
+    assert not old.exists()
