@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.core.oserrors import os_reason
 
 READ_ONLY_MESSAGE = "La base de datos es de solo lectura: se puede consultar, no se pueden guardar cambios."
 
@@ -40,19 +40,6 @@ _REASONS: tuple[tuple[str, str], ...] = (
     ("unable to open database file", "no se puede abrir el archivo"),
     ("interrupted", "se interrumpió"),
 )
-_ERRNO: dict[int, str] = {
-    errno.ENOSPC: "el disco está lleno",
-    errno.EDQUOT: "se agotó la cuota de disco",
-    errno.EFBIG: "el archivo excede el tamaño permitido",
-    errno.EACCES: "permiso denegado",
-    errno.EPERM: "operación no permitida",
-    errno.ENOENT: "no existe el archivo o la carpeta",
-    errno.EROFS: "el medio es de solo lectura",
-    errno.EISDIR: "es una carpeta",
-    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
-    errno.ENAMETOOLONG: "el nombre es demasiado largo",
-    errno.EIO: "error de lectura o escritura en el disco",
-}
 
 
 def classify(exc: BaseException) -> DatabaseError | None:
@@ -71,12 +58,10 @@ def classify(exc: BaseException) -> DatabaseError | None:
 
 def spanish_reason(exc: BaseException) -> str:
     """Why an OS or SQLite operation failed, in Spanish, to put inside a sentence."""
-    if isinstance(exc, OSError) and exc.errno in _ERRNO:
-        return _ERRNO[exc.errno]
+    if isinstance(exc, OSError):
+        return os_reason(exc)
     text = str(getattr(exc, "orig", exc)).lower()
     for needle, reason in _REASONS:
         if needle in text:
             return reason
-    if isinstance(exc, OSError):
-        return f"error del sistema {exc.errno}" if exc.errno else "error del sistema"
     return str(exc)
