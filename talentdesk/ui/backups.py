@@ -33,6 +33,7 @@ from talentdesk.db.retention import MAX_KEEP, Retention, read_retention
 from talentdesk.ops import settings as ops_settings
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.widgets.record_area import ask
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 
 
@@ -219,14 +220,7 @@ class RestoreDialog(QDialog):
             self._request(Path(path))
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore a backup"),
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("Restore a backup"), question)
 
     def _request(self, path: Path) -> None:
         self.restore_requested.emit(str(path))
