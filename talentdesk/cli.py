@@ -219,6 +219,25 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", type=integer)
     show.add_argument("--json", action="store_true")
 
+    personal = m_cmds.add_parser(
+        "export-personal",
+        help="derecho de acceso: todo lo que se guarda de un miembro, en PDF y JSON",
+        description="Escribe datos-personales-miembro-ID-FECHA.pdf y .json en la carpeta (se crea si "
+        "no existe). Queda en la bitácora de exportaciones.",
+    )
+    personal.add_argument("id", type=int)
+    personal.add_argument("-o", "--output", required=True, metavar="CARPETA")
+    personal.add_argument("--page-size", choices=["letter", "a4"], default="letter")
+    anonymize = m_cmds.add_parser(
+        "anonymize",
+        help="derecho de cancelación: elimina para siempre los datos personales de un miembro",
+        description="Quita nombre, contacto, textos libres y copias en Jornadas; conserva capítulo, "
+        "sectores, país, estudios, estatus y año de ingreso para estadísticas. No se puede deshacer. "
+        "Sin --yes pide escribir ANONIMIZAR.",
+    )
+    anonymize.add_argument("id", type=int)
+    anonymize.add_argument("--yes", action="store_true", help="no preguntar (para scripts)")
+
     search = m_cmds.add_parser("search", help="busca miembros (sin acentos ni mayúsculas)")
     search.add_argument("query", nargs="?", default="", metavar="TEXTO")
     search.add_argument("--chapter", metavar="NOMBRE")
@@ -443,7 +462,84 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
-    return {"add": _members_add, "show": _members_show, "search": _members_search}[args.members_command](args)
+    return {
+        "add": _members_add,
+        "show": _members_show,
+        "search": _members_search,
+        "export-personal": _members_export_personal,
+        "anonymize": _members_anonymize,
+    }[args.members_command](args)
+
+
+def _members_export_personal(args: argparse.Namespace) -> int:
+    from talentdesk.exports.registry import ExportRequest, run_export
+
+    db = _open(args)
+    try:
+        request = ExportRequest(member_ids=(args.id,), page_size=args.page_size)
+        result = run_export("personal", db.sessions, request, args.output)
+    finally:
+        db.close()
+    print(
+        f"Datos personales del miembro {args.id}: {result.path} y {result.path.with_suffix('.json').name} "
+        "(queda en la bitácora de exportaciones)."
+    )
+    for warning in result.warnings:
+        print(f"Aviso: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+CONFIRM_WORD = "ANONIMIZAR"
+
+
+def _members_anonymize(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import privacy as privacy_ops
+    from talentdesk.services import privacy
+    from talentdesk.services.members import get_member
+
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            member = get_member(session, args.id)
+            name = member.full_name
+            refused = privacy.refusal(session, member)
+        if refused is not None:
+            raise TalentDeskError(refused)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print(
+                    "members anonymize: sin --yes se pide confirmación escrita en la terminal; en un script "
+                    "use --yes. No se cambió nada.",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+            print(
+                f"Se eliminarán para siempre los datos personales de {name} (miembro {args.id}): nombre, "
+                "contacto, textos libres, cargos en mesas directivas y sus datos en las Jornadas; también los "
+                "valores que la bitácora guardaba de ellos. Se conservan capítulo, sectores, país, estudios, "
+                "estatus y año de ingreso, para estadísticas. NO SE PUEDE DESHACER."
+            )
+            typed = input(f"Escriba {CONFIRM_WORD} para confirmar: ").strip()
+            if typed != CONFIRM_WORD:
+                print("No se anonimizó: la confirmación no coincide.", file=sys.stderr)
+                return EXIT_ERROR
+        outcome = ops.perform(db, privacy_ops.anonymize(args.id))
+        purged = privacy_ops.purge(db)
+    finally:
+        db.close()
+    result = outcome.value
+    print(
+        f"Miembro {args.id} anonimizado. Participaciones conservadas como anónimas: {result.participations}; "
+        f"cargos eliminados: {result.board_positions}; registros de la bitácora depurados: {result.audit_rows}."
+    )
+    if not purged:
+        print(
+            "Aviso: la base estaba ocupada y no se compactó el índice de búsqueda (las búsquedas ya no "
+            "encuentran sus datos); ejecute «talentdesk db reindex» más tarde.",
+            file=sys.stderr,
+        )
+    return EXIT_OK
 
 
 def _members_add(args: argparse.Namespace) -> int:
@@ -743,14 +839,15 @@ def cmd_exports(args: argparse.Namespace) -> int:
     for e in entries:
         when = e.at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
         state = "" if e.status == export_log.COMPLETE else f"  [{e.status_label}]"
-        print(f"{e.id:>6}  {when}  {e.user:<12.12}  {e.kind_label}: {e.people:,} persona(s){state}")
+        people = "1 persona" if e.people == 1 else f"{e.people:,} personas"
+        print(f"{e.id:>6}  {when}  {e.user:<12.12}  {e.kind_label}: {people}{state}")
         print(f"        {e.filters_text}")
         print(f"        {e.file_name}")
     whose = f" que incluyeron al miembro {args.member}" if args.member is not None else ""
     if not entries:
         print(f"No hay exportaciones registradas{whose}.")
     else:
-        print(f"{len(entries):,} de {total:,} exportación(es){whose}.")
+        print(f"{len(entries):,} de {total:,} {'exportación' if total == 1 else 'exportaciones'}{whose}.")
     return EXIT_OK
 
 

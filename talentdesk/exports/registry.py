@@ -233,6 +233,15 @@ def _reference(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort)
     return reference_xlsx.export_reference_xlsx(s, r.table, out, progress=p, abort=a)
 
 
+def _personal(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    """The person's data (derecho de acceso): ``member_ids`` holds the one member, ``out`` is a folder."""
+    from talentdesk.exports import personal
+
+    if r.member_ids is None or len(r.member_ids) != 1:
+        raise ValueError("ExportRequest: the personal data export needs exactly one member id")
+    return personal.export_personal_data(s, r.member_ids[0], out, page_size=r.page_size, progress=p, abort=a)
+
+
 def _rows(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
     """Rows already collected (a small table exactly as shown): nothing is read from the database."""
     from talentdesk.exports import table_xlsx
@@ -258,6 +267,7 @@ _RUNNERS: dict[str, _Runner] = {
     "agenda": _agenda,
     "reference": _reference,
     "rows": _rows,
+    "personal": _personal,
 }
 #: Every kind ``run_export`` knows.
 KINDS: tuple[str, ...] = tuple(_RUNNERS)
@@ -353,6 +363,8 @@ def describe(session: Session, kind: str, request: ExportRequest) -> dict[str, A
     from talentdesk.services import reference
 
     out: dict[str, Any] = {}
+    if kind == "personal":
+        return {"Miembro": request.member_ids[0] if request.member_ids else None}
     query = request.query
     if kind in ("members", "table", "directory", "stats") and request.member_ids is not None:
         out["Miembros seleccionados"] = len(request.member_ids)

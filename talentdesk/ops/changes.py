@@ -31,6 +31,7 @@ _AREAS: dict[str, tuple[str, ...]] = {
     "certificates": ("events",),
     "import_mappings": ("settings",),
     "document_settings": ("settings",),
+    "consent_changes": ("members",),
 }
 
 

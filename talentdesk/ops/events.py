@@ -86,9 +86,17 @@ def delete_session(session_id: int) -> Op[None]:
 
 
 @operation
-def add_member(event_id: int, member_id: int, role: str = "asistente") -> Op[int]:
-    """Their names and contact data are copied as they are now (see services.events.add_member)."""
-    return Op(_("Agregar participante"), lambda s, _j: service.add_member(s, event_id, member_id, role).id)
+def add_member(
+    event_id: int, member_id: int, role: str = "asistente", despite_no_contact: bool = False
+) -> Op[int]:
+    """Their names and contact data are copied as they are now (see services.events.add_member);
+    a member who objected to being contacted only with ``despite_no_contact``."""
+    return Op(
+        _("Agregar participante"),
+        lambda s, _j: (
+            service.add_member(s, event_id, member_id, role, despite_no_contact=despite_no_contact).id
+        ),
+    )
 
 
 @operation

@@ -35,6 +35,7 @@ CALLS = {
     "agenda": ("agenda_pdf", "export_agenda_pdf"),
     "reference": ("reference_xlsx", "export_reference_xlsx"),
     "rows": ("table_xlsx", "export_rows_xlsx"),
+    "personal": ("personal", "export_personal_data"),
 }
 
 
@@ -60,7 +61,7 @@ def test_each_kind_calls_its_export_looked_up_at_call_time(
 
     monkeypatch.setattr(module, function_name, fake)
     abort = threading.Event()
-    request = ExportRequest(query=MemberQuery(), event_id=3)
+    request = ExportRequest(query=MemberQuery(), event_id=3, member_ids=(5,))
     result = run_export(kind, None, request, tmp_path / "x", progress=print, abort=abort, log=False)  # type: ignore[arg-type]
 
     assert result.rows == 7

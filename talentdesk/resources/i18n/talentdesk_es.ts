@@ -23,6 +23,16 @@
         <source>Choose a member from the search results.</source>
         <translation>Elija un miembro de los resultados de la búsqueda.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 asked not to be contacted (right of objection): they must not receive invitations. Register them only if they asked to take part themselves. Register them?</source>
+        <translation>%1 pidió no ser contactado (derecho de oposición): no debe recibir invitaciones. Regístrelo sólo si la propia persona pidió participar. ¿Registrarlo?</translation>
+    </message>
 </context>
 <context>
     <name>AgendaTab</name>
@@ -114,6 +124,55 @@
         <location line="+0"/>
         <source>Name of the new room:</source>
         <translation>Nombre de la nueva sala:</translation>
+    </message>
+</context>
+<context>
+    <name>AnonymizeDialog</name>
+    <message>
+        <location filename="../../ui/privacy/member_rights.py" line="+256"/>
+        <source>Anonymize member</source>
+        <extracomment>The member id, once anonymised (before the dialog closes).</extracomment>
+        <translation>Anonimizar miembro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>ANONYMIZE</source>
+        <translation>ANONIMIZAR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To confirm, type %1:</source>
+        <translation>Para confirmar, escriba %1:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Anonymize for good</source>
+        <translation>&amp;Anonimizar para siempre</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Anonymize %1 (member %2)? This cannot be undone.</source>
+        <translation>¿Anonimizar a %1 (miembro %2)? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;p&gt;&lt;b&gt;Removed for good:&lt;/b&gt; name, e-mail, phone, city and state, employer and job, field of study and institution, languages, website, expertise, notes, offers, the consent and its stated source; the board positions held (%1); and in the Jornada participations (%2) the copied name and contact data, needs, notes, travel and hotel. The values the audit trail kept of them are removed too, and the search no longer finds them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Se elimina para siempre:&lt;/b&gt; nombre, correo, teléfono, ciudad y estado, empleador y puesto, área de estudio e institución, idiomas, sitio web, especialidad, notas, aportaciones, el consentimiento y su origen declarado; los cargos en mesas directivas (%1); y en sus participaciones en Jornadas (%2) la copia del nombre y los datos de contacto, necesidades, notas, viaje y hotel. También se eliminan los valores que la bitácora guardaba de ellos, y la búsqueda ya no los encuentra.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;p&gt;&lt;b&gt;Kept, for statistics:&lt;/b&gt; chapter, sectors, country, degree level, status and year joined; the participations stay as anonymous records. The audit records that the member was anonymized, by whom and when.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Se conserva, para estadísticas:&lt;/b&gt; capítulo, sectores, país, nivel de estudios, estatus y año de ingreso; las participaciones quedan como registros anónimos. La bitácora registra que el miembro se anonimizó, quién lo hizo y cuándo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;p&gt;&lt;b&gt;There is no undo:&lt;/b&gt; keeping a way back would keep the data. The undo history of this session is emptied as well. Backups made before today still hold the data until they are rotated out.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;No se puede deshacer:&lt;/b&gt; conservar una forma de volver atrás sería conservar los datos. También se vacía la lista de Deshacer de esta sesión. Las copias de seguridad anteriores conservan los datos hasta que se reemplacen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -562,7 +621,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DamagedDatabaseBox</name>
     <message>
-        <location filename="../../ui/backups.py" line="+252"/>
+        <location filename="../../ui/backups.py" line="+246"/>
         <source>Damaged database</source>
         <translation>Base de datos dañada</translation>
     </message>
@@ -1375,7 +1434,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     <message>
         <location line="+2"/>
         <source>&amp;Show</source>
-        <translation>&amp;Mostrar</translation>
+        <translation>M&amp;ostrar</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1576,7 +1635,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>LodgingDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+140"/>
+        <location filename="../../ui/events/participants.py" line="+146"/>
         <source>Lodging — %1</source>
         <translation>Hospedaje — %1</translation>
     </message>
@@ -2468,7 +2527,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     <message>
         <location line="+1"/>
         <source>Do &amp;not contact this member</source>
-        <translation>&amp;No contactar a este miembro</translation>
+        <translation>No contac&amp;tar a este miembro</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2532,12 +2591,37 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Aún no hay consentimiento registrado. Cada cambio del consentimiento aparecerá aquí.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>Rights of the member (ARCO)</source>
+        <translation>Derechos del miembro (ARCO)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access: a PDF and a JSON file with everything held about the member. Rectification: this form. Cancellation: anonymize the member for good. Objection: “Do not contact” above.</source>
+        <translation>Acceso: un PDF y un archivo JSON con todo lo que se guarda del miembro. Rectificación: esta ficha. Cancelación: anonimizar al miembro para siempre. Oposición: «No contactar», arriba.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>E&amp;xport personal data…</source>
+        <translation>E&amp;xportar datos de la persona…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anon&amp;ymize…</source>
+        <translation>Anonimi&amp;zar…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Save or discard the changes of this member before anonymizing it.</source>
+        <translation>Guarde o descarte los cambios de este miembro antes de anonimizarlo.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Anything the team should know about this member</source>
         <translation>Lo que el equipo deba saber sobre este miembro</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>This member was anonymized on %1: their personal data was removed for good and cannot be recorded again. Only the chapter, sectors, country, degree, status and date joined remain, for statistics.</source>
         <translation>Este miembro se anonimizó el %1: sus datos personales se eliminaron para siempre y no se pueden volver a registrar. Sólo quedan el capítulo, los sectores, el país, los estudios, el estatus y la fecha de ingreso, para estadísticas.</translation>
     </message>
@@ -2570,7 +2654,8 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-345"/>
+        <location line="+378"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
@@ -2583,7 +2668,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MemberPicker</name>
     <message>
-        <location filename="../../ui/widgets/member_picker.py" line="+72"/>
+        <location filename="../../ui/widgets/member_picker.py" line="+76"/>
         <source>Type a name, e-mail or employer…</source>
         <translation>Escriba un nombre, correo o empleador…</translation>
     </message>
@@ -2601,6 +2686,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Chapter</source>
         <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -2837,6 +2932,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Combinar duplicados…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Export personal data…</source>
+        <translation>Exportar datos de la persona…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anonymize…</source>
+        <translation>Anonimizar…</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Members</source>
         <translation>Miembros</translation>
@@ -2865,7 +2970,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+110"/>
         <source>(no chapter)</source>
         <translation>(sin capítulo)</translation>
     </message>
@@ -3352,7 +3457,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location line="-372"/>
+        <location line="-385"/>
         <source>Filter by name, code, organization or e-mail…</source>
         <extracomment>Exports offered on the participants&apos; context menu: they can take just the selected people.</extracomment>
         <translation>Filtrar por nombre, código, organización o correo…</translation>
@@ -3526,6 +3631,84 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+54"/>
         <source>Remove participants</source>
         <translation>Quitar participantes</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <location filename="../../ui/privacy/member_rights.py" line="-265"/>
+        <source>Personal data</source>
+        <translation>Datos de la persona</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Carpeta:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Abrir carpeta</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Personal data of %1</source>
+        <translation>Datos personales de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Right of access: everything TalentDesk holds about %1 — their data, consent and its history, chapters and boards, Jornadas, certificates, the audit entries about them and the exports that included them — as a readable PDF and a JSON file. The export is recorded in the export log.</source>
+        <translation>Derecho de acceso: todo lo que TalentDesk guarda de %1 —sus datos, su consentimiento y su historial, capítulos y mesas directivas, Jornadas, constancias, la bitácora de sus registros y las exportaciones que lo incluyeron— en un PDF legible y un archivo JSON. La exportación queda en la bitácora de exportaciones.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder for the two files</source>
+        <translation>Carpeta para los dos archivos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the folder for the two files.</source>
+        <translation>Elija la carpeta para los dos archivos.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved “%1” and “%2” in %3.</source>
+        <translation>Se guardaron «%1» y «%2» en %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Personal data exported</source>
+        <translation>Datos de la persona exportados</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
     </message>
 </context>
 <context>
@@ -3779,13 +3962,13 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backups.py" line="-202"/>
-        <location line="+166"/>
+        <location filename="../../ui/backups.py" line="-195"/>
+        <location line="+164"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-158"/>
         <source>Backups of this database, newest first (in %1). Restoring replaces the whole database with the chosen copy; what is there now is saved first as another backup.</source>
         <translation>Copias de seguridad de esta base de datos, la más reciente primero (en %1). Restaurar reemplaza toda la base de datos por la copia elegida; lo que hay ahora se guarda antes como otra copia.</translation>
     </message>
@@ -3911,7 +4094,7 @@ The database is replaced by that copy; the current content is saved first as a b
 La base de datos se reemplaza por esa copia; el contenido actual se guarda antes como copia de seguridad.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>Rule saved: it applies from the next backup.</source>
         <translation>Regla guardada: se aplica desde la próxima copia.</translation>
     </message>
@@ -3973,7 +4156,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>SectorPicker</name>
     <message>
-        <location filename="../../ui/members/form.py" line="-744"/>
+        <location filename="../../ui/members/form.py" line="-799"/>
         <source>P&amp;rimary:</source>
         <translation>P&amp;rincipal:</translation>
     </message>
@@ -4232,7 +4415,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>TravelDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+122"/>
+        <location filename="../../ui/events/participants.py" line="+135"/>
         <source>Travel — %1</source>
         <translation>Viaje — %1</translation>
     </message>

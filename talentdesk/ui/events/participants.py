@@ -394,12 +394,25 @@ class AddMemberDialog(RecordDialog):
         self.picker.setFocus()
 
     def submit(self) -> None:
-        member_id = self.picker.selected_id()
-        if member_id is None:
+        hit = self.picker.selected_hit()
+        if hit is None:
             self.show_error(self.tr("Choose a member from the search results."), "member")
             self.picker.setFocus()
             return
-        self.run(ops_events.add_member(self.data.event.id, member_id, self.role.value()))
+        if hit.no_contact and not ask(
+            self,
+            self.tr("Do not contact"),
+            self.tr(
+                "%1 asked not to be contacted (right of objection): they must not receive invitations. "
+                "Register them only if they asked to take part themselves. Register them?"
+            ).replace("%1", hit.name),
+        ):
+            return
+        self.run(
+            ops_events.add_member(
+                self.data.event.id, hit.id, self.role.value(), despite_no_contact=hit.no_contact
+            )
+        )
 
 
 class ParticipantDialog(RecordDialog):

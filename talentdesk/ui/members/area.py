@@ -223,6 +223,11 @@ class MembersArea(Area):
         self.act_history = act(self.tr("Import history…"), self.import_history, "member-import-history")
         self.act_merge = act(self.tr("Merge duplicates…"), self.merge_selected, "member-merge")
         self.actions_menu.addSeparator()
+        self.act_personal = act(
+            self.tr("Export personal data…"), self.export_personal_data, "member-personal-data"
+        )
+        self.act_anonymize = act(self.tr("Anonymize…"), self.anonymize_selected, "member-anonymize")
+        self.actions_menu.addSeparator()
         self.actions_menu.addMenu(self.export_menu)
         fill_menu(self.export_menu, MEMBER_KEYS, self.export, prefix="member-export")
         self._update_actions()
@@ -477,6 +482,8 @@ class MembersArea(Area):
             action.setEnabled(count > 0)
         self.act_open.setEnabled(count == 1 or self.table.currentIndex().isValid())
         self.act_merge.setEnabled(count == 2)
+        self.act_personal.setEnabled(count == 1)
+        self.act_anonymize.setEnabled(count == 1)
 
     def _table_menu(self, pos: QPoint) -> None:
         self.actions_menu.exec(self.table.viewport().mapToGlobal(pos))
@@ -516,6 +523,22 @@ class MembersArea(Area):
         dialog = MergeDialog(self.ctx, ids[0], ids[1], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # -- privacy rights (Acceso, Cancelación) -----------------------------------------------------
+
+    def export_personal_data(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            from talentdesk.ui.privacy.member_rights import PersonalDataDialog
+
+            PersonalDataDialog(self.ctx, ids[0], self).open()
+
+    def anonymize_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            from talentdesk.ui.privacy.member_rights import AnonymizeDialog
+
+            AnonymizeDialog(self.ctx, ids[0], self).open()
 
     # -- bulk operations ----------------------------------------------------------------------
 

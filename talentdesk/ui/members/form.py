@@ -491,8 +491,62 @@ class MemberDialog(QDialog):
         self.history_empty.setWordWrap(True)
         form.addRow(self.history_empty)
         form.addRow(self.history)
+
+        self._section(form, self.tr("Rights of the member (ARCO)"))
+        rights = QLabel(
+            self.tr(
+                "Access: a PDF and a JSON file with everything held about the member. Rectification: "
+                "this form. Cancellation: anonymize the member for good. Objection: “Do not contact” above."
+            )
+        )
+        rights.setWordWrap(True)
+        rights.setEnabled(False)
+        form.addRow(rights)
+        self.personal_button = QPushButton(self.tr("E&xport personal data…"))
+        self.personal_button.setObjectName("form-personal-data")
+        self.personal_button.clicked.connect(self.export_personal_data)
+        self.anonymize_button = QPushButton(self.tr("Anon&ymize…"))
+        self.anonymize_button.setObjectName("form-anonymize")
+        self.anonymize_button.clicked.connect(self.anonymize)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.personal_button)
+        buttons.addWidget(self.anonymize_button)
+        buttons.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(buttons)
+        form.addRow(holder)
+        for button in (self.personal_button, self.anonymize_button):
+            button.setVisible(self.member_id is not None)
         self._consent_toggled(False)
         return self._page(page)
+
+    def export_personal_data(self) -> None:
+        if self.member_id is not None:
+            from talentdesk.ui.privacy.member_rights import PersonalDataDialog
+
+            PersonalDataDialog(self.ctx, self.member_id, self).open()
+
+    def anonymize(self) -> None:
+        """Cancelación; the form closes afterwards (what it shows was removed)."""
+        if self.member_id is None:
+            return
+        if self.is_modified():
+            QMessageBox.information(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Save or discard the changes of this member before anonymizing it."),
+            )
+            return
+        from talentdesk.ui.privacy.member_rights import AnonymizeDialog
+
+        dialog = AnonymizeDialog(self.ctx, self.member_id, self)
+        dialog.anonymized.connect(lambda _id: self._anonymized())
+        dialog.open()
+
+    def _anonymized(self) -> None:
+        if shiboken6.isValid(self):
+            self.baseline = self.values()
+            super().reject()
 
     def _notes_tab(self) -> QWidget:
         page = QWidget()
@@ -544,6 +598,7 @@ class MemberDialog(QDialog):
         self.anonymized_at = data.anonymized_at
         if data.anonymized_at is not None:
             self._lock_personal_fields(data.anonymized_at)
+            self.anonymize_button.setEnabled(False)
         self._set_tab_order()
         self.baseline = self.values()
         self.loaded = True

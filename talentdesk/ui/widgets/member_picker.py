@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from talentdesk.exports.consent import may_contact
 from talentdesk.services.members import members_as_dicts
 from talentdesk.services.search import MemberQuery, search_members
 from talentdesk.ui.context import AppContext
@@ -34,13 +35,16 @@ class MemberHit:
     name: str
     email: str
     chapter: str
+    no_contact: bool = False  # the member objected to being contacted (exports.consent.may_contact)
 
 
 def find_members(session: Session, text: str, limit: int = LIMIT) -> tuple[int, list[MemberHit]]:
     """The total matching ``text`` and the first ``limit`` of them in name order."""
     page = search_members(session, MemberQuery(text=text), limit=limit)
     hits = [
-        MemberHit(d["id"], d["full_name"], d["email"] or "", d["chapter"] or "")
+        MemberHit(
+            d["id"], d["full_name"], d["email"] or "", d["chapter"] or "", not may_contact(d["no_contact"])
+        )
         for d in members_as_dicts(session, page.ids)
     ]
     return page.total, hits
@@ -77,6 +81,7 @@ class MemberPicker(QWidget):
                 Column(self.tr("Name"), lambda h: h.name),
                 Column(self.tr("E-mail"), lambda h: h.email),
                 Column(self.tr("Chapter"), lambda h: h.chapter),
+                Column(self.tr("Contact"), lambda h: self.tr("Do not contact") if h.no_contact else ""),
             ],
             self,
         )
@@ -154,6 +159,11 @@ class MemberPicker(QWidget):
             return None
         hit: Any = self.model.row(rows[0].row())
         return int(hit.id) if hit is not None else None
+
+    def selected_hit(self) -> MemberHit | None:
+        rows = self.table.selectionModel().selectedRows()
+        hit: Any = self.model.row(rows[0].row()) if rows else None
+        return hit if isinstance(hit, MemberHit) else None
 
     def selected_name(self) -> str:
         rows = self.table.selectionModel().selectedRows()
