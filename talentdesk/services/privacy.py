@@ -37,7 +37,16 @@ from talentdesk.core.events import (
     Travel,
     session_speakers,
 )
-from talentdesk.core.models import AuditEntry, BoardPosition, Chapter, ConsentChange, Member, utcnow
+from talentdesk.core.models import (
+    AuditEntry,
+    BoardPosition,
+    Chapter,
+    ConsentChange,
+    ImportRun,
+    ImportRunMember,
+    Member,
+    utcnow,
+)
 from talentdesk.services import audit, consent_history, export_log
 from talentdesk.services.consent_history import Origin
 from talentdesk.services.members import STATISTICS_FIELDS, get_member, member_to_dict
@@ -421,6 +430,39 @@ _ACTIONS = {
 }
 
 
+def _imports(session: Session, member: Member, related: Related) -> Section:
+    rows = session.execute(
+        select(
+            ImportRun.at, ImportRun.user, ImportRun.file_name, ImportRunMember.created, ImportRunMember.after
+        )
+        .join(ImportRunMember, ImportRunMember.run_id == ImportRun.id)
+        .where(ImportRunMember.member_id.in_((member.id, *related.merged_ids)))
+        .order_by(ImportRun.id)
+    ).all()
+    records = []
+    for at, user, file_name, created, after in rows:
+        try:
+            changed = sorted(json.loads(after or "{}"))
+        except ValueError:
+            changed = []
+        records.append(
+            [
+                ("Fecha", at),
+                ("Usuario", user),
+                ("Archivo", file_name),
+                ("Qué hizo", "lo registró" if created else "cambió sus datos"),
+                ("Campos", changed),
+            ]
+        )
+    return Section(
+        "importaciones",
+        "Importaciones",
+        "Hojas de cálculo importadas que lo registraron o cambiaron sus datos.",
+        records=records,
+        empty="Ninguna importación lo registró ni cambió sus datos.",
+    )
+
+
 def _audit(session: Session, _member: Member, related: Related) -> Section:
     records = [
         [
@@ -474,6 +516,7 @@ PROVIDERS: list[Provider] = [
     _jornadas,
     _certificates,
     _programmes,
+    _imports,
     _audit,
     _exports,
 ]
@@ -637,6 +680,12 @@ def anonymize_member(session: Session, member_id: int) -> AnonymizeResult:
     for change in consents:
         change.source = REMOVED if change.source else None
         change.detail = REMOVED if change.detail else None
+    # What imports recorded of the fields they changed (to undo an import) goes the same way.
+    for run_member in session.scalars(
+        select(ImportRunMember).where(ImportRunMember.member_id.in_((member_id, *related.merged_ids)))
+    ):
+        run_member.before = _scrubbed_snapshot(run_member.before)
+        run_member.after = _scrubbed_snapshot(run_member.after)
     session.flush()
 
     scrubbed = _scrub_audit(session, related, email, phone, name)
@@ -687,6 +736,13 @@ def _scrubbed(entry: AuditEntry, text: str | None) -> str | None:
         return text
     if entry.action == "update" and entry.field is not None:
         return text if entry.field in _AUDIT_KEEP else REMOVED
+    return _scrubbed_snapshot(text)
+
+
+def _scrubbed_snapshot(text: str | None) -> str | None:
+    """A JSON object with only the keys statistics and history keep; anything else removed."""
+    if text is None or text == REMOVED:
+        return text
     try:
         data = json.loads(text)
     except ValueError:

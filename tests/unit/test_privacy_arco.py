@@ -21,17 +21,36 @@ from talentdesk import ops
 from talentdesk.core.enums import ConsentChannel, DegreeLevel, MemberStatus, ParticipantStatus
 from talentdesk.core.errors import ConflictError, ValidationError
 from talentdesk.core.events import Lodging, Participant, Travel
-from talentdesk.core.models import AuditEntry, BoardPosition, Chapter, ConsentChange
+from talentdesk.core.models import (
+    AuditEntry,
+    BoardPosition,
+    Chapter,
+    ConsentChange,
+    ImportRun,
+    ImportRunMember,
+)
 from talentdesk.db.session import Database
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.registry import ExportRequest, run_export
+from talentdesk.imports.history import apply_and_record
+from talentdesk.imports.members import prepare_import
+from talentdesk.imports.reading import read_source
 from talentdesk.ops import privacy as privacy_ops
-from talentdesk.services import certificates, chapters, consent_history, export_log, member_merge, privacy
+from talentdesk.services import (
+    certificates,
+    chapters,
+    consent_history,
+    export_log,
+    import_history,
+    member_merge,
+    privacy,
+)
 from talentdesk.services import events as ev
 from talentdesk.services.members import get_member, member_values, update_member
 from talentdesk.services.search import MemberQuery, search_members
 
 from .helpers import add
+from .import_files import write_csv
 
 EMAIL = "zoraida.quintanar@example.org"
 PHONE = "+14085550199"
@@ -95,6 +114,11 @@ def person(db: Database, db_path: Path) -> Iterator[Person]:
     run_export(
         "members", db.sessions, ExportRequest(member_ids=(member, other)), db_path.parent / "lista.xlsx"
     )
+    sheet = write_csv(
+        db_path.parent / "consulado.csv", [["Id", "Puesto"], [member, "Investigadora principal"]]
+    )
+    with db.session() as s:
+        apply_and_record(s, prepare_import(s, read_source(sheet)))
     yield Person(db, db_path, member, other, ids[0], ids[1], houston)
 
 
@@ -117,6 +141,7 @@ def test_personal_data_gathers_everything_held(person: Person) -> None:
         "jornadas",
         "constancias",
         "programas",
+        "importaciones",
         "bitacora",
         "exportaciones",
     ]
@@ -138,6 +163,8 @@ def test_personal_data_gathers_everything_held(person: Person) -> None:
     assert "zq.old@example.org" in audit_text  # the e-mail change is about her
     assert "zoraida.dup@example.org" in audit_text  # so is the duplicate merged into her
     assert "beto@example.org" not in audit_text
+    [imported] = [dict(r) for r in sections["importaciones"].records]
+    assert imported["Archivo"] == "consulado.csv" and imported["Campos"] == ["job_title"]
     [export] = [dict(r) for r in sections["exportaciones"].records]
     assert export["Archivo"].endswith("lista.xlsx") and export["Personas en el archivo"] == 2
 
@@ -254,8 +281,11 @@ def test_the_audit_keeps_that_it_happened_not_the_removed_values(person: Person)
             "vegetariana",
             "Ámbar",
             "robótica",
+            "Investigadora",
         ):
             assert value not in texts, value
+        imported = " ".join(f"{r.before} {r.after}" for r in s.scalars(select(ImportRunMember)))
+        assert "Ingeniera" not in imported and "Investigadora" not in imported and imported.strip()
         assert "beto@example.org" in texts  # other people's history stays
         [done] = [e for e in entries if e.action == "anonymize"]
         assert (
@@ -316,6 +346,8 @@ def test_an_anonymized_member_takes_no_personal_data_again_nor_a_second_anonymiz
         ops.perform(person.db, privacy_ops.anonymize(person.member_id))
     with pytest.raises(ValidationError, match="anonimizado"), person.db.session() as s:
         member_merge.merge_members(s, person.other_id, person.member_id)
+    with pytest.raises(ConflictError, match="cambió desde entonces"), person.db.session() as s:
+        import_history.undo_run(s, s.scalar(select(ImportRun.id)) or 0)  # would put the old job back
 
 
 def test_acceso_after_anonymization_shows_nothing_personal(person: Person) -> None:
