@@ -49,7 +49,8 @@ from talentdesk.core.models import (
 )
 from talentdesk.services import audit, consent_history, export_log
 from talentdesk.services.consent_history import Origin
-from talentdesk.services.members import STATISTICS_FIELDS, get_member, member_to_dict
+from talentdesk.services.events import PARTICIPANT_FIELDS
+from talentdesk.services.members import FIELDS, STATISTICS_FIELDS, get_member, member_to_dict
 
 #: What replaces a removed value in the audit trail and the consent history.
 REMOVED = "[dato eliminado]"
@@ -573,18 +574,18 @@ class AnonymizeResult:
     consent_rows: int  # scrubbed
 
 
-#: Participant columns that copy the person (names, contact, needs, notes).
-_PARTICIPANT_PERSONAL = (
-    "given_names",
-    "paternal_surname",
-    "maternal_surname",
-    "organization",
-    "email",
-    "phone",
-    "dietary_needs",
-    "accessibility_needs",
-    "notes",
-)
+#: What anonymising takes from the member: every field of ``services.members.FIELDS`` that
+#: statistics do not keep (a field added later is removed unless declared a statistics field).
+REMOVED_FIELDS = tuple(f for f in FIELDS if f not in STATISTICS_FIELDS and f != "primary_sector_id")
+#: The value a removed field gets where "empty" is not None.
+_ANONYMOUS: dict[str, Any] = {
+    "given_names": ANONYMOUS_GIVEN,
+    "paternal_surname": ANONYMOUS_SURNAME,
+    "directory_consent": False,
+    "no_contact": True,  # nobody may contact a person who is no longer there
+}
+#: Participant columns that copy the person: all the registration fields but country and role.
+_PARTICIPANT_PERSONAL = tuple(f for f in PARTICIPANT_FIELDS if f not in ("country", "role"))
 #: What an audit snapshot may keep about a scrubbed record.
 _AUDIT_KEEP = frozenset(
     STATISTICS_FIELDS
@@ -627,32 +628,14 @@ def anonymize_member(session: Session, member_id: int) -> AnonymizeResult:
     related = related_records(session, member_id)
     email, phone, name = member.email, member.phone, member.full_name
 
-    # The member: only what statistics need stays.
-    for column in (
-        "maternal_surname",
-        "preferred_name",
-        "gender",
-        "email",
-        "phone",
-        "state",
-        "city",
-        "expertise",
-        "field_of_study",
-        "institution",
-        "employer",
-        "job_title",
-        "languages",
-        "website",
-        "consent_date",
-        "consent_source",
-        "notes",
-    ):
-        setattr(member, column, None)
-    member.given_names, member.paternal_surname = ANONYMOUS_GIVEN, ANONYMOUS_SURNAME
-    member.contributions = []
-    member.directory_consent = False
-    member.print_fields = []
-    member.no_contact = True
+    # The member: only what statistics need stays; every other field is emptied.
+    for removed in REMOVED_FIELDS:
+        if removed == "contribution_ids":
+            member.contributions = []
+        elif removed == "print_fields":
+            member.print_fields = []
+        else:
+            setattr(member, removed, _ANONYMOUS.get(removed))
     if member.joined_on is not None:
         member.joined_on = date(member.joined_on.year, 1, 1)
     member.anonymized_at = utcnow()

@@ -46,7 +46,7 @@ from talentdesk.services import (
     privacy,
 )
 from talentdesk.services import events as ev
-from talentdesk.services.members import get_member, member_values, update_member
+from talentdesk.services.members import FIELDS, STATISTICS_FIELDS, get_member, member_values, update_member
 from talentdesk.services.search import MemberQuery, search_members
 
 from .helpers import add
@@ -249,6 +249,11 @@ def test_anonymizing_removes_personal_data_and_keeps_statistics(person: Person) 
             and values["print_fields"] == []
         )
         assert member.no_contact and member.anonymized_at is not None
+        for field in privacy.REMOVED_FIELDS:  # every field statistics do not keep is emptied
+            assert values[field] in (None, False, [], "Persona", "Anonimizada") or field == "no_contact", (
+                field
+            )
+        assert set(privacy.REMOVED_FIELDS) | STATISTICS_FIELDS | {"primary_sector_id"} == set(FIELDS)
         # statistics keep chapter, sectors, country, degree, status and the year joined
         assert (values["chapter_id"], values["sector_ids"], values["country"]) == (person.houston, [2], "US")
         assert (values["degree_level"], values["status"]) == (DegreeLevel.DOCTORADO, MemberStatus.ACTIVE)
