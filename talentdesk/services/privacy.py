@@ -54,8 +54,14 @@ from talentdesk.services.members import FIELDS, STATISTICS_FIELDS, get_member, m
 
 #: What replaces a removed value in the audit trail and the consent history.
 REMOVED = "[dato eliminado]"
-#: The name an anonymised member and their participations carry from then on.
+#: The name an anonymised member and their participations carry from then on; the second
+#: surname is the member's number (``anonymous_mark``), so two of them in one list or one
+#: Jornada are not taken for the same person (the Revisión flags equal names as duplicates).
 ANONYMOUS_GIVEN, ANONYMOUS_SURNAME = "Persona", "Anonimizada"
+
+
+def anonymous_mark(member_id: int) -> str:
+    return f"#{member_id}"
 
 
 # -- what belongs to one person ----------------------------------------------------------------
@@ -636,6 +642,7 @@ def anonymize_member(session: Session, member_id: int) -> AnonymizeResult:
             member.print_fields = []
         else:
             setattr(member, removed, _ANONYMOUS.get(removed))
+    member.maternal_surname = anonymous_mark(member_id)
     if member.joined_on is not None:
         member.joined_on = date(member.joined_on.year, 1, 1)
     member.anonymized_at = utcnow()
@@ -649,6 +656,7 @@ def anonymize_member(session: Session, member_id: int) -> AnonymizeResult:
         for column in _PARTICIPANT_PERSONAL:
             setattr(p, column, None)
         p.given_names, p.paternal_surname = ANONYMOUS_GIVEN, ANONYMOUS_SURNAME
+        p.maternal_surname = anonymous_mark(member_id)
         p.refresh_sort_key()
     if related.participant_ids:
         session.execute(delete(Travel).where(Travel.participant_id.in_(related.participant_ids)))

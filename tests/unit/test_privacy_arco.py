@@ -232,8 +232,8 @@ def test_anonymizing_removes_personal_data_and_keeps_statistics(person: Person) 
         member = get_member(s, person.member_id)
         values = member_values(member)
         assert (member.given_names, member.paternal_surname) == ("Persona", "Anonimizada")
+        assert member.full_name == f"Persona Anonimizada #{person.member_id}"  # told apart, not named
         for field in (
-            "maternal_surname",
             "email",
             "phone",
             "city",
@@ -250,9 +250,9 @@ def test_anonymizing_removes_personal_data_and_keeps_statistics(person: Person) 
         )
         assert member.no_contact and member.anonymized_at is not None
         for field in privacy.REMOVED_FIELDS:  # every field statistics do not keep is emptied
-            assert values[field] in (None, False, [], "Persona", "Anonimizada") or field == "no_contact", (
-                field
-            )
+            assert values[field] in (None, False, [], "Persona", "Anonimizada", f"#{person.member_id}") or (
+                field == "no_contact"
+            ), field
         assert set(privacy.REMOVED_FIELDS) | STATISTICS_FIELDS | {"primary_sector_id"} == set(FIELDS)
         # statistics keep chapter, sectors, country, degree, status and the year joined
         assert (values["chapter_id"], values["sector_ids"], values["country"]) == (person.houston, [2], "US")
@@ -260,7 +260,7 @@ def test_anonymizing_removes_personal_data_and_keeps_statistics(person: Person) 
         assert values["joined_on"] == date(2019, 1, 1)
         # the participation stays, anonymous, with its status history; travel and hotel go
         p = s.get(Participant, person.participant_id)
-        assert p is not None and p.full_name == "Persona Anonimizada" and p.member_id == person.member_id
+        assert p is not None and p.full_name == member.full_name and p.member_id == person.member_id
         assert (p.email, p.phone, p.organization, p.dietary_needs, p.notes) == (None,) * 5
         assert p.history and s.get(Travel, p.id) is None and s.get(Lodging, p.id) is None
         assert s.scalar(select(BoardPosition.id).where(BoardPosition.member_id == person.member_id)) is None
@@ -360,3 +360,19 @@ def test_acceso_after_anonymization_shows_nothing_personal(person: Person) -> No
     text = json.dumps({k: v.as_json() for k, v in _sections(person).items()}, ensure_ascii=False, default=str)
     for value in (EMAIL, "Xolalpa", "vegetariana", "Zoraida"):
         assert value not in text, value
+
+
+def test_two_anonymized_members_in_one_jornada_are_not_taken_for_one_person(person: Person) -> None:
+    from talentdesk.services.event_checks import check_event
+
+    _anonymize(person)
+    ops.perform(person.db, privacy_ops.anonymize(person.other_id))
+    with person.db.reader() as s:
+        names = {
+            p.full_name for p in s.scalars(select(Participant).where(Participant.event_id == person.event_id))
+        }
+        assert names == {
+            f"Persona Anonimizada #{person.member_id}",
+            f"Persona Anonimizada #{person.other_id}",
+        }
+        assert not [p for p in check_event(s, person.event_id) if p.kind == "duplicate_participant"]
