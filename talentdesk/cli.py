@@ -238,6 +238,12 @@ def build_parser() -> argparse.ArgumentParser:
     anonymize.add_argument("id", type=int)
     anonymize.add_argument("--yes", action="store_true", help="no preguntar (para scripts)")
 
+    dups = m_cmds.add_parser(
+        "duplicates", help="posibles duplicados de un miembro, para combinarlos (sin acentos ni ñ)"
+    )
+    dups.add_argument("id", type=integer)
+    dups.add_argument("--json", action="store_true")
+
     search = m_cmds.add_parser("search", help="busca miembros (sin acentos ni mayúsculas)")
     search.add_argument("query", nargs="?", default="", metavar="TEXTO")
     search.add_argument("--chapter", metavar="NOMBRE")
@@ -468,7 +474,27 @@ def cmd_members(args: argparse.Namespace) -> int:
         "search": _members_search,
         "export-personal": _members_export_personal,
         "anonymize": _members_anonymize,
+        "duplicates": _members_duplicates,
     }[args.members_command](args)
+
+
+def _members_duplicates(args: argparse.Namespace) -> int:
+    from talentdesk.imports.duplicates import member_candidates
+
+    db = _open(args)
+    try:
+        with db.reader() as session:
+            found = member_candidates(session, args.id)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([m.as_dict() for m in found])
+        return EXIT_OK
+    if not found:
+        print(f"El miembro {args.id} no tiene posibles duplicados.")
+    for match in found:
+        print(f"{match.member_id:>8}  {match.describe()}")
+    return EXIT_OK
 
 
 def _members_export_personal(args: argparse.Namespace) -> int:

@@ -101,6 +101,16 @@ def name_sort_key(paternal: str | None, maternal: str | None, given: str | None)
     return SORT_SEPARATOR.join((_sort_part(paternal), _sort_part(maternal), _sort_part(given)))
 
 
+#: What a sort key writes after an n for ñ (so ñ sorts after n): the only place they differ.
+ENYE_MARK = "~"
+
+
+def name_identity(sort_key: str) -> str:
+    """A name's identity from its sort key: ñ folded to n, like accents, case and punctuation
+    already are ("Ibáñez" and "Ibanez" are the same name; only the order keeps them apart)."""
+    return sort_key.replace(ENYE_MARK, "") if ENYE_MARK in sort_key else sort_key
+
+
 def full_name(given: str | None, paternal: str | None, maternal: str | None) -> str:
     return " ".join(p for p in (clean(given), clean(paternal), clean(maternal)) if p)
 

@@ -154,6 +154,14 @@ class RowPlan:
             return (Action.FILL, Action.OVERWRITE, Action.SKIP)
         return (Action.CREATE, Action.FILL, Action.OVERWRITE, Action.SKIP)
 
+    def takes(self, action: Action) -> bool:
+        """Whether a choice made for all duplicates at once applies to this row: a merge needs
+        more than the same name (a person decides that row by row)."""
+        if action not in self.allowed_actions():
+            return False
+        merging = action in (Action.FILL, Action.OVERWRITE)
+        return not (merging and self.duplicate is not None and self.duplicate.needs_person)
+
     def changes(self) -> dict[str, tuple[Any, Any]]:
         """{field: (now, after)} this row would make to an existing member (preview)."""
         if self.current is None or self.action not in (Action.UPDATE, Action.FILL, Action.OVERWRITE):
@@ -220,7 +228,7 @@ class ImportPlan:
         wanted = Action(action)
         count = 0
         for row in self.duplicates():
-            if wanted in row.allowed_actions():
+            if row.takes(wanted):
                 row.action = wanted
                 count += 1
         return count
@@ -337,7 +345,7 @@ def prepare_import(
     )
     _check_id_emails(rows, result.email_owners, headers)
     wanted = Action(on_duplicate)
-    refused = 0
+    refused = undecided = 0
     for row in rows:
         if not row.ok:
             continue
@@ -347,15 +355,23 @@ def prepare_import(
         row.duplicate = result.matches.get(row.index)
         if row.duplicate is None:
             row.action = Action.CREATE
-        elif wanted in row.allowed_actions():
+        elif row.takes(wanted):
             row.action = wanted
         else:
             row.action = Action.SKIP
-            refused += 1
+            if wanted in row.allowed_actions():
+                undecided += 1
+            else:
+                refused += 1
     if refused:
         notices.append(
             f"{refused:,} fila(s) tienen un correo ya registrado o repetido en el archivo: se omiten "
             "(no puede haber dos miembros con el mismo correo)."
+        )
+    if undecided:
+        notices.append(
+            f"{undecided:,} fila(s) tienen el mismo nombre que un miembro o una fila anterior, pero "
+            "ningún otro dato en común: se omiten; decida cada una en el asistente de importación."
         )
     targets = sorted({t for r in rows if r.ok and (t := r.target) is not None})
     current = _current_values(session, targets, abort)

@@ -95,12 +95,36 @@ def test_valid_only_and_error_report(cli: Cli, tmp_path: Path) -> None:
 def test_on_duplicate_update_skip_create(cli: Cli, tmp_path: Path) -> None:
     db = _db(cli, tmp_path)
     assert (
-        cli("--db", db, "members", "add", "--given-names", "Ana", "--paternal", "Ruiz", "--city", "Lima").code
+        cli(
+            "--db",
+            db,
+            "members",
+            "add",
+            "--given-names",
+            "Ana",
+            "--paternal",
+            "Ruiz",
+            "--city",
+            "Lima",
+            "--country",
+            "MX",
+            "--phone",
+            "55 1234 5678",
+        ).code
         == 0
     )
     src = write_csv(tmp_path / "a.csv", [HEADERS, GOOD[0]])
     skip = cli("--db", db, "import", "members", src, "--json").json()
     assert (skip["duplicates"], skip["skipped"], skip["written"]) == (1, 1, 0)
+    # The same name and nothing else in common (Lima, Monterrey, no phone): perhaps someone
+    # else, so --on-duplicate update leaves it for a person to decide (issue 12, item 1).
+    other = write_csv(
+        tmp_path / "o.csv", [HEADERS, ["Ana", "Ruiz", "ana@example.com", "MX", "", "Monterrey"]]
+    )
+    unsure = cli("--db", db, "import", "members", other, "--on-duplicate", "update")
+    assert unsure.code == 0 and "ningún otro dato en común" in unsure.err
+    assert query(db, "SELECT email FROM members") == [(None,)]
+    # The same phone confirms it: then it is updated.
     fill = cli("--db", db, "import", "members", src, "--on-duplicate", "update", "--json").json()
     assert (fill["updated"], fill["written"]) == (1, 1)
     assert query(db, "SELECT email, city FROM members") == [

@@ -390,3 +390,38 @@ def test_usage_messages_are_proper_spanish(
     assert expected in result.err
     assert "argumentoos" not in result.err
     assert "the following" not in result.err and "unrecognized" not in result.err
+
+
+def test_duplicates_of_a_member_fold_enye_and_accents(cli: Cli, db_path: Path) -> None:
+    ines = add(
+        cli,
+        db_path,
+        "--given-names",
+        "Inés",
+        "--paternal",
+        "Ibáñez",
+        "--maternal",
+        "Muñoz",
+        "--city",
+        "Chicago",
+    )
+    typed = add(cli, db_path, "--given-names", "Ines", "--paternal", "Ibanez", "--maternal", "Munoz")
+    add(
+        cli,
+        db_path,
+        "--given-names",
+        "Inés",
+        "--paternal",
+        "Ibáñez",
+        "--maternal",
+        "Ruiz",
+        "--city",
+        "Chicago",
+    )
+    found = cli("--db", db_path, "members", "duplicates", str(ines["id"]), "--json")
+    assert found.code == 0, found.err
+    assert [(m["member_id"], m["reason"]) for m in found.json()] == [(typed["id"], "name")]
+    text = cli("--db", db_path, "members", "duplicates", str(typed["id"]))
+    assert text.code == 0 and f"Mismo nombre que el miembro {ines['id']}" in text.out
+    missing = cli("--db", db_path, "members", "duplicates", "999")
+    assert missing.code == 1 and "No existe el miembro con id 999" in missing.err
