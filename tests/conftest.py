@@ -11,9 +11,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings as hypothesis_settings
+
 from talentdesk.db.engine import make_engine
 from talentdesk.db.migrate import ensure_current
 from talentdesk.db.session import Database
+
+# Generated tests run the same examples every time (derived from each test), so CI never fails
+# by chance; `HYPOTHESIS_PROFILE=explore` draws new random ones when hunting for bugs.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

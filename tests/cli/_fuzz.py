@@ -23,7 +23,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from talentdesk.cli import build_parser
+from talentdesk.cli import build_parser, integer
 from tests.cli._support import Result
 
 # -- the database ---------------------------------------------------------------------------------
@@ -122,6 +122,9 @@ class Playground:
         (self.root / "miembros.csv").write_text(
             "Nombre(s),Apellido paterno,Correo electrónico\nLuz,Ortega,luz@example.com\n", encoding="utf-8"
         )
+        (self.root / os.fsdecode(b"miembros-\xed.csv")).write_bytes(  # a name that is not UTF-8
+            (self.root / "miembros.csv").read_bytes()
+        )
         readonly = self.root / "solo-lectura"
         readonly.mkdir()
         readonly.chmod(0o500)  # unwritable for anyone but root; /proc below covers root
@@ -145,6 +148,7 @@ class Playground:
             str(r / "sin-extension"),
             str(r / "salida.txt"),
             str(r / f"con\x1bcontrol{suffix}"),
+            str(r / os.fsdecode(b"salida-\xed" + suffix.encode())),
             "/proc/talentdesk-salida" + suffix,
             "",
             str(r),
@@ -155,6 +159,7 @@ class Playground:
         return [
             str(r / "miembros.csv"),
             str(r / "vacio.csv"),
+            str(r / os.fsdecode(b"miembros-\xed.csv")),
             str(r / "basura.xlsx"),
             str(r / "existente.xlsx"),
             str(r / "carpeta.xlsx"),
@@ -233,15 +238,14 @@ PLAUSIBLE: dict[str, list[str]] = {
     "save_mapping": ["mi-asignacion"],
     "sheet": ["Hoja1", "Sheet"],
 }
-SMALL_INTS = st.integers(min_value=-3, max_value=12).map(str)
+#: Ids and counts that exist or nearly (event 1, members 1-4) more often than not.
+SMALL_INTS = st.one_of(
+    st.sampled_from(["1", "1", "2", "0"]), st.integers(min_value=-3, max_value=12).map(str)
+)
 HUGE_INTS = st.one_of(
     st.integers(min_value=2**31, max_value=2**80), st.integers(min_value=-(2**80), max_value=-(2**31))
 ).map(str)
-
-
-def _int_values(action: argparse.Action) -> st.SearchStrategy[str]:
-    # demo --members: small only (or beyond any sane size): a valid million would just be slow.
-    return st.one_of(SMALL_INTS, SMALL_INTS, HUGE_INTS, st.sampled_from(NUMBERISH), HOSTILE_TEXT)
+ODD_INTS = st.one_of(HUGE_INTS, st.sampled_from(NUMBERISH), HOSTILE_TEXT)
 
 
 OUTPUT_DESTS = {"output", "errors"}
@@ -285,59 +289,60 @@ def _suffix(command: Command, action: argparse.Action) -> str:
     return ".pdf" if command.words[-1] in pdfs else ".xlsx"
 
 
-def value_for(command: Command, action: argparse.Action, ground: Playground) -> st.SearchStrategy[str]:
+def value_for(
+    command: Command, action: argparse.Action, ground: Playground
+) -> tuple[st.SearchStrategy[str], st.SearchStrategy[str]]:
+    """(ordinary values, hostile values) for one argument, by what its type and name say it is."""
     dest = action.dest
     if dest in OUTPUT_DESTS or (command.words == ("db", "backup") and dest == "path"):
-        return st.one_of(st.sampled_from(ground.outputs(_suffix(command, action))), HOSTILE_TEXT)
+        outputs = ground.outputs(_suffix(command, action))
+        return st.just(outputs[0]), st.one_of(st.sampled_from(outputs[1:]), HOSTILE_TEXT)
     if dest in INPUT_DESTS or (command.words == ("db", "restore") and dest == "path"):
-        return st.one_of(st.sampled_from(ground.inputs()), HOSTILE_TEXT)
-    if action.type is int or (action.type is not None and getattr(action.type, "__name__", "") == "entero"):
-        return _int_values(action)
-    if action.type is not None and action.type is not str:
-        return st.one_of(SMALL_INTS, HUGE_INTS, st.sampled_from(NUMBERISH), HOSTILE_TEXT)
+        inputs = ground.inputs()
+        return st.just(inputs[0]), st.one_of(st.sampled_from(inputs[1:]), HOSTILE_TEXT)
+    if action.type is integer:
+        # Small only when ordinary: a valid `demo --members 900000` would just be slow.
+        return SMALL_INTS, ODD_INTS
     if action.choices:
-        return st.one_of(st.sampled_from([str(c) for c in action.choices]), HOSTILE_TEXT)
-    plausible = PLAUSIBLE.get(dest)
-    if plausible:
-        return st.one_of(st.sampled_from(plausible), st.sampled_from(plausible), HOSTILE_TEXT)
-    return HOSTILE_TEXT
+        return st.sampled_from([str(c) for c in action.choices]), HOSTILE_TEXT
+    plausible = PLAUSIBLE.get(dest, ["Texto", "ana"])
+    return st.sampled_from(plausible), HOSTILE_TEXT
 
 
 @st.composite
 def argv_for(draw: st.DrawFn, command: Command, ground: Playground) -> list[str]:
-    """``COMMAND words…`` then options in any order; required ones usually present."""
+    """``COMMAND words…`` then options in any order; required ones usually present. How hostile
+    the values are is drawn per example, so ordinary commands that succeed are fuzzed too."""
+    hostility = draw(st.sampled_from([0.0, 0.1, 0.3, 0.7]), label="hostility")
+
+    def value(action: argparse.Action) -> str:
+        ordinary, hostile = value_for(command, action, ground)
+        return draw(hostile if draw(st.floats(0, 1)) < hostility else ordinary)
+
     args: list[str] = []
     positionals: list[str] = []
     for action in command.actions:
-        takes_value = action.nargs != 0
-        wanted = draw(st.floats(0, 1)) < (0.93 if action.required else 0.35)
         if not action.option_strings:
             if action.nargs == "?" and not draw(st.booleans()):
                 continue
-            if action.nargs != "?" and draw(st.floats(0, 1)) < 0.03:
+            if action.nargs != "?" and draw(st.floats(0, 1)) < hostility / 10:
                 continue  # a missing positional: a usage error
-            positionals.append(draw(value_for(command, action, ground)))
+            positionals.append(value(action))
             continue
-        if not wanted:
+        if draw(st.floats(0, 1)) >= (1 - hostility / 10 if action.required else 0.35):
             continue
         flag = draw(st.sampled_from(action.option_strings))
-        if not takes_value:
+        if action.nargs == 0:
             args.append(flag)
             continue
-        value = draw(value_for(command, action, ground))
-        if value.startswith("-") or draw(st.floats(0, 1)) < 0.15:
-            args.append(f"{flag}={value}" if flag.startswith("--") else f"{flag}{value}")
+        text = value(action)
+        if text.startswith("-") or draw(st.floats(0, 1)) < 0.15:
+            args.append(f"{flag}={text}" if flag.startswith("--") else f"{flag}{text}")
         else:
-            args += [flag, value]
-    if draw(st.floats(0, 1)) < 0.05:
+            args += [flag, text]
+    if draw(st.floats(0, 1)) < hostility / 5:
         args.append(draw(st.sampled_from(["--", "--zzz", "extra", "-h", "--json"])))
     words = list(command.words)
-    if positionals and draw(st.booleans()):
-        return (
-            [*words, *args, "--", *positionals]
-            if any(p.startswith("-") for p in positionals)
-            else [*words, *positionals, *args]
-        )
     if any(p.startswith("-") for p in positionals):
         return [*words, *args, "--", *positionals]
     return [*words, *positionals, *args]
