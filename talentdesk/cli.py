@@ -225,8 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Escribe datos-personales-miembro-ID-FECHA.pdf y .json en la carpeta (se crea si "
         "no existe). Queda en la bitácora de exportaciones.",
     )
-    personal.add_argument("id", type=int)
-    personal.add_argument("-o", "--output", required=True, metavar="CARPETA")
+    personal.add_argument("id", type=integer)
+    personal.add_argument("-o", "--output", type=path, required=True, metavar="CARPETA")
     personal.add_argument("--page-size", choices=["letter", "a4"], default="letter")
     anonymize = m_cmds.add_parser(
         "anonymize",
@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
         "sectores, país, estudios, estatus y año de ingreso para estadísticas. No se puede deshacer. "
         "Sin --yes pide escribir ANONIMIZAR.",
     )
-    anonymize.add_argument("id", type=int)
+    anonymize.add_argument("id", type=integer)
     anonymize.add_argument("--yes", action="store_true", help="no preguntar (para scripts)")
 
     dups = m_cmds.add_parser(

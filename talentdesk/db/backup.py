@@ -131,14 +131,19 @@ def backup_sqlite(
             target = damaged_target
         os.replace(tmp, target)
     except DatabaseError:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)  # the reason it failed (a name too long…) may make this fail too
         raise DatabaseError(
             f"No se pudo escribir la copia de seguridad en «{target}»: {spanish_reason(exc)}."
         ) from exc
     return target
+
+
+def _discard(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
 
 
 def _copy(source: Path, tmp: Path, progress: Callable[[int, int], None] | None) -> None:
@@ -210,9 +215,9 @@ def daily_backup_due(db_file: Path, today: date | None = None) -> bool:
 
 def validate_backup_file(path: Path) -> None:
     """A restore source must be a readable, intact SQLite file."""
-    if not path.is_file():
-        raise DatabaseError(f"No existe el archivo de respaldo «{path}».")
     try:
+        if not path.is_file():
+            raise DatabaseError(f"No existe el archivo de respaldo «{path}».")
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:

@@ -55,7 +55,7 @@ def apply_and_record(
     summary = result.summary
     run_id = import_history.record_run(
         session,
-        plan.source.path.name,
+        plan.source.name,
         rows=summary.rows,
         skipped=summary.skipped,
         errors=summary.errors,

@@ -35,7 +35,7 @@ from xml.etree import ElementTree
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.oserrors import os_reason
-from talentdesk.core.text import clean
+from talentdesk.core.text import clean, readable_file_name
 
 #: What a cell may hold once read: calamine's types, or text for CSV.
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
@@ -89,7 +89,8 @@ class SourceTable:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The file's name as text (it may hold bytes that are not UTF-8): shown and stored."""
+        return readable_file_name(self.path.name)
 
     def preview(self, count: int = 20) -> list[list[str]]:
         """The first rows as text, for a wizard's preview grid."""

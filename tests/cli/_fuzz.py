@@ -303,6 +303,8 @@ def value_for(
     if action.type is integer:
         # Small only when ordinary: a valid `demo --members 900000` would just be slow.
         return SMALL_INTS, ODD_INTS
+    if action.type is float:
+        return st.sampled_from(["0", "0.5", "2"]), ODD_INTS
     if action.choices:
         return st.sampled_from([str(c) for c in action.choices]), HOSTILE_TEXT
     plausible = PLAUSIBLE.get(dest, ["Texto", "ana"])

@@ -5,8 +5,9 @@ Python text, and a failed command leaves the database and existing files as they
 
 Bounded and reproducible: a fixed number of examples, the same on every run (so CI never fails
 by chance). Explore with more, random ones:
-``HYPOTHESIS_PROFILE=explore TALENTDESK_FUZZ_EXAMPLES=2000 pytest tests/cli/test_fuzz_args.py``. Every bug found this way
-gets its own named regression test (tests/cli/test_hostile_arguments.py).
+``HYPOTHESIS_PROFILE=explore TALENTDESK_FUZZ_EXAMPLES=2000 pytest tests/cli/test_fuzz_args.py``.
+Every bug found this way gets its own named regression test (tests/cli/test_hostile_arguments.py,
+test_hostile_file_names.py).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def run_bytes_subprocess(argv: list[str]) -> Result:
     proc = subprocess.run(
         [os.fsencode(sys.executable), b"-m", b"talentdesk", *(os.fsencode(a) for a in argv)],
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         env=env,
         timeout=120,
         cwd=os.getcwd(),

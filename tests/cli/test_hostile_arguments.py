@@ -46,6 +46,8 @@ def assert_usage_error(result: Result, *fragments: str) -> None:
         ("import", "undo", TOO_BIG),
         ("exports", "log", "--member", TOO_BIG),
         ("exports", "log", "--limit", TOO_BIG),
+        ("members", "export-personal", TOO_BIG, "-o", "carpeta"),
+        ("members", "anonymize", TOO_BIG, "--yes"),
     ],
     ids=lambda a: "-".join(x for x in a if x.isalpha() or x.startswith("--"))[:40],
 )
@@ -158,6 +160,16 @@ def test_text_that_is_not_utf8_is_refused_by_name(cli: Cli, fuzz_db: Path) -> No
         result = cli("--db", fuzz_db, *args)
         assert_usage_error(result, "no es texto UTF-8", "N\\xfa\\xf1ez")
     assert dump(fuzz_db) == before
+
+
+def test_a_personal_export_goes_to_a_folder_whose_name_is_not_utf8(
+    cli: Cli, fuzz_db: Path, tmp_path: Path
+) -> None:
+    """Output folders are paths, not text: any bytes the file system takes."""
+    folder = tmp_path / os.fsdecode(b"acceso-\xed")
+    result = cli("--db", fuzz_db, "members", "export-personal", "1", "-o", folder)
+    assert result.code == 0, result.err
+    assert len(list(folder.iterdir())) == 2  # the PDF and the JSON
 
 
 def test_a_file_name_that_is_not_utf8_is_used_and_echoed(cli: Cli, fuzz_db: Path, tmp_path: Path) -> None:
