@@ -39,7 +39,7 @@ from talentdesk.exports.xlsx import (
     save_workbook,
     styled_cell,
 )
-from talentdesk.services.search import MemberQuery, _fts_expression, _like_condition, _uses_fts
+from talentdesk.services.search import FTS_MATCHES, MemberQuery, _like_condition, _uses_fts, fts_expression
 
 #: Bars drawn in a chart: the largest groups (the table below lists them all).
 CHART_BARS = 30
@@ -115,9 +115,9 @@ def _selection(session: Session, query: MemberQuery) -> tuple[str, str, dict[str
     if _uses_fts(session):
         match = "WHERE f.member_fts MATCH :expr"
         return (
-            f"member_fts f JOIN members m ON m.id = f.rowid {match}",
-            f"member_fts f JOIN member_sectors ms ON ms.member_id = f.rowid {match}",
-            {"expr": _fts_expression(query)},
+            f"{FTS_MATCHES} JOIN members m ON m.id = fr.member_id {match}",
+            f"{FTS_MATCHES} JOIN member_sectors ms ON ms.member_id = fr.member_id {match}",
+            {"expr": fts_expression(session, query)},
         )
     where, params = _like_condition(query)
     where = where.replace("search_text", "m.search_text")

@@ -19,7 +19,14 @@ from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.text import fold
-from talentdesk.services.search import MemberQuery, _fts_expression, _like_condition, _uses_fts, matching_ids
+from talentdesk.services.search import (
+    FTS_MATCHES,
+    MemberQuery,
+    _like_condition,
+    _uses_fts,
+    fts_expression,
+    matching_ids,
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ def ordered_ids(
     column = BY_KEY[sort_key]
     if column.order == "name" and not descending:
         return matching_ids(session, query)  # the search module's measured plan
-    where, params = _match(session, query)
+    source, where, params = _source(session, query)
     direction = "DESC" if descending else "ASC"
     join = "LEFT JOIN chapters c ON c.id = m.chapter_id" if "c." in column.sql else ""
     if column.order == "name":
@@ -111,7 +118,7 @@ def ordered_ids(
         order = f"r.rank IS NULL, r.rank {direction}, m.sort_key, m.id"
     else:
         order = f"{column.sql} IS NULL, {column.sql} {direction}, m.sort_key, m.id"
-    sql = f"SELECT m.id FROM members m {join} WHERE {where} ORDER BY {order}"
+    sql = f"SELECT m.id FROM {source} {join} WHERE {where} ORDER BY {order}"
     result = array("q")
     cursor = session.execute(text(sql), params)
     while batch := cursor.fetchmany(50_000):
@@ -121,15 +128,19 @@ def ordered_ids(
     return result
 
 
-def _match(session: Session, query: MemberQuery) -> tuple[str, dict[str, Any]]:
+def _source(session: Session, query: MemberQuery) -> tuple[str, str, dict[str, Any]]:
+    """FROM and WHERE for the matching members ``m``: on SQLite the FTS5 matches drive the join
+    (faster than ``m.id IN (…)``, which first builds a list of every matching id)."""
     if query.is_everything():
-        return "1=1", {}
+        return "members m", "1=1", {}
     if _uses_fts(session):
-        return "m.id IN (SELECT rowid FROM member_fts WHERE member_fts MATCH :expr)", {
-            "expr": _fts_expression(query)
-        }
+        return (
+            f"{FTS_MATCHES} JOIN members m ON m.id = fr.member_id",
+            "f.member_fts MATCH :expr",
+            {"expr": fts_expression(session, query)},
+        )
     where, params = _like_condition(query)
-    return where.replace("search_text", "m.search_text"), params
+    return "members m", where.replace("search_text", "m.search_text"), params
 
 
 def _rank_values(session: Session, column: Column) -> bool:

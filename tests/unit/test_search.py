@@ -9,16 +9,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.models import Member
+from talentdesk.db import search_index
+from talentdesk.db.search_index import bulk_member_load, integrity_problems, renumber
 from talentdesk.db.session import Database
 from talentdesk.services import search
 from talentdesk.services.members import delete_member, update_member
-from talentdesk.services.search import MemberQuery, matching_ids, search_members
+from talentdesk.services.search import (
+    MemberQuery,
+    count_members,
+    fts_expression,
+    matching_ids,
+    search_members,
+)
 
 from .helpers import add
 
@@ -266,46 +274,171 @@ def _queries(rows: list[Row], count: int) -> Iterator[MemberQuery]:
         )
 
 
-def test_walk_and_sort_plans_agree_with_each_other_and_with_brute_force(
-    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+def _offsets(total: int, rng: random.Random) -> set[int]:
+    return {0, 1, total // 2, max(0, total - 1), total, total + 3, rng.randint(0, total + 5)}
+
+
+def _shuffle_positions(database: Database, bucket_size: int) -> None:
+    """Number the demo afresh in small buckets, then edit it so slots leave name order: members
+    added at both ends and in between (equal names too), one renamed into another bucket, one
+    deleted."""
+    with database.session() as s:
+        renumber(s.connection(), bucket_size)
+        add(s, "Zoe", "Aaa")
+        add(s, "Ana", "Zzz", "Zzz")
+        twins = [add(s, "Mario", "Medina", "Soto").id for _ in range(3)]
+        first = s.scalars(select(Member.id).order_by(Member.sort_key, Member.id)).first()
+        assert first is not None
+        update_member(s, first, {"paternal_surname": "Olvera"})
+        delete_member(s, twins[1])
+    with database.engine.connect() as conn:
+        assert integrity_problems(conn) == []
+
+
+@pytest.mark.parametrize("bucket_size", [3, 40, 512])
+def test_every_page_at_every_offset_agrees_with_brute_force(
+    demo_db_path: Path, bucket_size: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Pages come from FTS5 in position order, bucket by bucket, sorted within the buckets a
+    page touches: whatever the bucket size and however far slots left name order, every page at
+    every offset is the brute-force answer, and so are the LIKE form (PostgreSQL) and long words
+    searched as a prefix instead of as their whole words. Totals of common prefixes come from the
+    live counts (here: prefixes 40 of the 300 members carry), kept through the edits."""
     database = Database.open(demo_db_path)
     try:
+        monkeypatch.setattr(search_index, "COUNTED_DOCS", 40)
+        _shuffle_positions(database, bucket_size)
+        monkeypatch.undo()
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM member_fts_counts").scalar_one() > 15
         with database.reader() as s:
             rows = _rows(s)
-            assert len(rows) == 300
-            rng = random.Random(7)
+            assert len(rows) == 304
+            rng = random.Random(bucket_size)
             checked = nonempty = 0
-            for q in _queries(rows, 250):
+            for n, q in enumerate(_queries(rows, 150)):
                 expected = _oracle(rows, q)
                 nonempty += bool(expected)
-                assert search_members(s, q, limit=1).total == len(expected), q
+                total = len(expected)
+                assert count_members(s, q) == total, q
                 assert list(matching_ids(s, q)) == expected, q
-                for limit, offset in ((1000, 0), (rng.randint(1, 30), rng.randint(0, 40)), (7, 3)):
-                    pages = {}
-                    for plan in ("walk", "sort"):
-                        monkeypatch.setattr(search, "_choose_plan", lambda *_a, _p=plan: _p)
+                for offset in _offsets(total, rng):
+                    for limit in (1, 7, 1000):
                         page = search_members(s, q, limit=limit, offset=offset)
-                        assert page.total == len(expected), (plan, q)
-                        assert page.plan in (plan, "empty", "index")
-                        pages[plan] = page.ids
-                    assert pages["walk"] == pages["sort"], q
-                    assert pages["walk"] == expected[offset : offset + limit], q
-                    checked += 1
-            monkeypatch.undo()
-            assert checked > 700 and nonempty > 100
+                        assert (page.total, page.ids) == (total, expected[offset : offset + limit]), (
+                            q,
+                            offset,
+                        )
+                        checked += 1
+                if n % 5 == 0:
+                    offset, limit = rng.randint(0, total + 1), rng.randint(1, 30)
+                    for name, value in (("_uses_fts", lambda _s: False), ("MAX_COMPLETIONS", 0)):
+                        monkeypatch.setattr(search, name, value)
+                        page = search_members(s, q, limit=limit, offset=offset)
+                        assert (page.total, page.ids) == (total, expected[offset : offset + limit]), (name, q)
+                        monkeypatch.undo()
+            assert checked > 2000 and nonempty > 60
     finally:
         database.close()
 
 
-def test_planner_picks_each_plan(demo_db_path: Path) -> None:
+def test_long_words_are_searched_as_the_whole_words_they_begin(db: Database) -> None:
+    """Beyond five letters FTS5 has no prefix index and would merge every completion in memory
+    first; the words a longer prefix begins stream instead."""
+    with db.session() as s:
+        add(s, "Ana", "Ingeniera", job_title="Ingeniero de software", expertise="Ingeniería")
+        add(s, "Beto", "Ingenuo")
+    with db.reader() as s:
+        assert fts_expression(s, MemberQuery(text="ingeni")) == '("ingeniera" OR "ingenieria" OR "ingeniero")'
+        assert fts_expression(s, MemberQuery(text="ingeniero")) == '"ingeniero"'
+        assert fts_expression(s, MemberQuery(text="ingen")) == '"ingen"*'  # the prefix index's length
+        assert fts_expression(s, MemberQuery(text="ingenieros")) == '"ingenieros"'  # nothing begins so
+        assert search_members(s, MemberQuery(text="ingenieros")).total == 0
+        assert search_members(s, MemberQuery(text="ingeni")).total == 1
+        assert search_members(s, MemberQuery(text="ingen")).total == 2
+
+
+def test_more_completions_than_the_limit_search_the_prefix(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.session() as s:
+        for word in ("Ingeniera", "Ingeniero", "Ingenieria"):
+            add(s, "Ana", word)
+    monkeypatch.setattr(search, "MAX_COMPLETIONS", 2)
+    with db.reader() as s:
+        assert fts_expression(s, MemberQuery(text="ingeni")) == '"ingeni"*'
+        assert search_members(s, MemberQuery(text="ingeni")).total == 3
+
+
+def test_positions_follow_every_kind_of_write(db: Database) -> None:
+    """Triggers place members for every writer: ORM inserts, renames that change bucket, raw
+    SQL updates and deletes, and bulk loads (set-based, or renumbering a small table)."""
+    with db.session() as s:
+        for i in range(12):
+            add(s, f"P{i}", f"Apellido{i:02d}")
+        renumber(s.connection(), 4)
+        mover = add(s, "Mover", "Apellido05b").id
+        update_member(s, mover, {"paternal_surname": "Zamora"})
+        with bulk_member_load(s.connection()):  # 2 new beside 13: set-based, buckets kept
+            add(s, "Bulk", "Apellido03b")
+            add(s, "Bulk", "Apellido99")
+        buckets = s.connection().exec_driver_sql("SELECT count(*) FROM member_fts_buckets").scalar_one()
+        assert buckets == 3
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE members SET sort_key = 'aaa' || sort_key, search_text = search_text || 'crudo ' WHERE id = 1"
+        )
+        conn.exec_driver_sql("DELETE FROM members WHERE id = 2")
+        assert integrity_problems(conn) == []
+    with db.reader() as s:
+        ids = search_members(s, MemberQuery(text="apellido")).ids
+        assert ids == list(
+            s.scalars(select(Member.id).where(Member.id != mover).order_by(Member.sort_key, Member.id))
+        )
+        assert search_members(s, MemberQuery(text="crudo")).ids == [1]
+    with db.session() as s:
+        with bulk_member_load(s.connection()):  # more new members than old: everything renumbered
+            for i in range(20):
+                add(s, "Nuevo", f"Bulk{i:02d}")
+        assert s.connection().exec_driver_sql("SELECT count(*) FROM member_fts_buckets").scalar_one() == 1
+    with db.engine.connect() as conn:
+        assert integrity_problems(conn) == []
+
+
+@pytest.mark.parametrize("test_ns", [0, 10**9])
+def test_live_counts_follow_every_kind_of_write(
+    demo_db_path: Path, test_ns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts of common prefixes stay exact through ORM and raw SQL edits and bulk loads (testing
+    each new member, or counting again in FTS5), and searches use them."""
+    monkeypatch.setattr(search_index, "COUNTED_DOCS", 100)
+    monkeypatch.setattr(search_index, "TEST_NS", test_ns)
     database = Database.open(demo_db_path)
     try:
+        with database.session() as s:
+            renumber(s.connection())
+            counted = dict(s.connection().exec_driver_sql("SELECT expr, docs FROM member_fts_counts").all())
+            assert {'"e"*', '"exa"*', '"exam"*'} <= set(counted)
+            assert all(expr.endswith("*") for expr in counted)  # whole words: the vocabulary counts them
+            update_member(
+                s, s.scalars(select(Member.id)).first(), {"email": "otra@correo.mx", "city": "Zacatecas"}
+            )
+            with bulk_member_load(s.connection()):
+                add(s, "Ernesto", "Example", email="e@example.com")
+                add(s, "Ana", "Zzz", email="zzz@correo.mx")
+            delete_member(s, 7)
+        with database.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "UPDATE members SET search_text = replace(search_text, ' example ', ' ejemplo ') WHERE id = 9"
+            )
+            assert integrity_problems(conn) == []  # every live count equals FTS5's own
         with database.reader() as s:
-            broad = search_members(s, MemberQuery(text="e"), limit=10)
-            assert broad.plan == "walk"
-            rare_word = search_members(s, MemberQuery(text="example", chapter_ids=(1,)), limit=100)
-            assert rare_word.total > 0 and rare_word.plan == "sort"
-            assert search_members(s, MemberQuery(), limit=5).plan == "index"
+            for word in ("e", "example", "exa", "ejemplo"):
+                like = s.execute(
+                    text("SELECT count(*) FROM members WHERE search_text LIKE :w"), {"w": f"% {word}%"}
+                )
+                assert search_members(s, MemberQuery(text=word)).total == like.scalar_one(), word
+            live = s.execute(text("SELECT docs FROM member_fts_counts WHERE expr = '\"e\"*'")).scalar_one()
+            assert live == search_members(s, MemberQuery(text="e")).total
     finally:
         database.close()
