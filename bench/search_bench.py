@@ -154,7 +154,7 @@ def build_queries(db_path: Path, quick: bool = False) -> list[Query]:
         add(f"top given name + surname `{names['two']}`", names["two"])
     if "three" in names:
         add(f"top three-word name `{names['three']}`", names["three"])
-    everything = {
+    everything: dict[str, Any] = {
         "chapter_ids": [chapter[0]] if chapter else [],
         "sector_ids": [sector[0]] if sector else [],
         "countries": [country[0]] if country else [],

@@ -82,14 +82,16 @@ ROWS_TABLE = (
     "member_id INTEGER NOT NULL UNIQUE, sort_key TEXT NOT NULL)"
 )
 BUCKETS_TABLE = "CREATE TABLE member_fts_buckets (bucket INTEGER PRIMARY KEY, first_key TEXT NOT NULL UNIQUE)"
-# `expr` is the FTS5 query of one prefix (as services.search writes it: '"ex"*'); `pattern`
-# finds it in a search_text (' ex': a word beginning with ex).
+# `expr` is the FTS5 query of one prefix, word or filter as services.search writes it ('"ex"*',
+# '"example"', '"_cous"'); `pattern` finds it in a search_text (' ex': a word beginning with ex;
+# ' example ': the word itself).
 COUNTS_TABLE = (
     "CREATE TABLE member_fts_counts (expr TEXT PRIMARY KEY, pattern TEXT NOT NULL, docs INTEGER NOT NULL)"
 )
 
-#: A prefix this many members carry is counted live (counting it in FTS5 takes 15 ms and more, at
-#: ~30 ns a member); below it nothing is kept, and the triggers' count update finds no row.
+#: A prefix, word or filter this many members carry is counted live (counting it in FTS5 takes
+#: 15 ms and more at ~30 ns a member, 9 ms and more in its vocabulary); below it nothing is kept,
+#: and the triggers' count update finds no row.
 COUNTED_DOCS = 500_000
 
 #: The longest prefix FTS5 keeps an index for (``prefix='1 2 3 4 5'``).
@@ -216,17 +218,17 @@ def renumber(conn: Connection, bucket_size: int = BUCKET_SIZE) -> int:
         "FROM member_fts_rows r JOIN members m ON m.id = r.member_id ORDER BY r.pos"
     )
     optimize(conn)
-    count_common_prefixes(conn)
+    count_common_words(conn)
     return int(conn.exec_driver_sql("SELECT count(*) FROM member_fts_rows").scalar_one())
 
 
-def count_common_prefixes(conn: Connection, sample_size: int = 4000) -> None:
-    """Choose the prefixes (1–5 letters) that ``COUNTED_DOCS`` members or more carry; count them.
+def count_common_words(conn: Connection, sample_size: int = 4000) -> None:
+    """Choose the prefixes (1–5 letters), longer words and filters that ``COUNTED_DOCS`` members or
+    more carry, and count them.
 
     Candidates come from a random sample of members; each is then counted exactly in FTS5. The
-    triggers keep the counts as members change; a prefix that becomes that common later is
-    counted by FTS5 until the next renumbering (``db reindex``). Single whole words and filters
-    need no live count: the FTS5 vocabulary counts them fast enough.
+    triggers keep the counts as members change; a word that becomes that common later is counted
+    by FTS5 until the next renumbering (``db reindex``).
     """
     conn.exec_driver_sql("DELETE FROM member_fts_counts")
     members, top = conn.exec_driver_sql("SELECT count(*), coalesce(max(id), 0) FROM members").one()
@@ -241,25 +243,32 @@ def count_common_prefixes(conn: Connection, sample_size: int = 4000) -> None:
         .scalars()
         .all()
     )
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
     for words in sample:
-        seen.update(
-            {
-                w[:k]
-                for w in words.split()
-                if not w.startswith("_")
-                for k in range(1, min(len(w), PREFIX_INDEX_MAX) + 1)
-            }
-        )
-    for prefix, hits in seen.items():
+        seen.update(_atoms(words.split()))
+    for (expr, pattern), hits in seen.items():
         if hits * members >= 0.8 * COUNTED_DOCS * len(sample):  # a margin for sampling error
-            expr = f'"{prefix}"*'
             docs = int(conn.execute(text(_COUNT_FTS), {"expr": expr}).scalar_one())
             if docs >= COUNTED_DOCS:
                 conn.execute(
                     text("INSERT INTO member_fts_counts(expr, pattern, docs) VALUES (:e, :p, :d)"),
-                    {"e": expr, "p": f" {prefix}", "d": docs},
+                    {"e": expr, "p": pattern, "d": docs},
                 )
+
+
+def _atoms(words: list[str]) -> set[tuple[str, str]]:
+    """(FTS5 query, search-text pattern) of every prefix a search may ask for in these words:
+    1–5 letters of a word (``"ex"*``, `` ex``); a longer word or a filter whole (``"example"``,
+    `` example ``), as services.search writes a word with one completion."""
+    atoms = set()
+    for word in words:
+        if word.startswith("_") or len(word) > PREFIX_INDEX_MAX:
+            atoms.add((f'"{word}"', f" {word} "))
+        if not word.startswith("_"):
+            atoms.update(
+                (f'"{word[:k]}"*', f" {word[:k]}") for k in range(1, min(len(word), PREFIX_INDEX_MAX) + 1)
+            )
+    return atoms
 
 
 _COUNT_FTS = "SELECT count(*) FROM member_fts WHERE member_fts MATCH :expr"

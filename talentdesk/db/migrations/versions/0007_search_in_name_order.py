@@ -3,7 +3,7 @@
 ``member_fts`` rowids become positions in Spanish name order (``bucket << 24 | slot``), mapped to
 members by ``member_fts_rows``; ``member_fts_buckets`` holds where each bucket's sort keys start.
 Deep pages are then found inside FTS5 instead of by sorting every match. ``member_fts_counts``
-keeps live counts of the prefixes 500,000 members or more carry
+keeps live counts of the prefixes, words and filters 500,000 members or more carry
 (docs/architecture.md, "Search design"). The statements are a frozen copy of
 ``db/search_index.py`` at this revision.
 
@@ -102,7 +102,7 @@ def upgrade() -> None:
     op.execute(BUCKETS_TABLE)
     op.execute(COUNTS_TABLE)
     _number_and_index()
-    _count_common_prefixes()
+    _count_common_words()
     for trigger in TRIGGERS:
         op.execute(trigger)
 
@@ -139,9 +139,9 @@ def _number_and_index() -> None:
     op.execute("INSERT INTO member_fts(member_fts) VALUES ('optimize')")
 
 
-def _count_common_prefixes(sample_size: int = 4000) -> None:
-    """Live counts for the prefixes (1–5 letters) COUNTED_DOCS members or more carry, chosen
-    from a random sample of members and counted exactly in FTS5."""
+def _count_common_words(sample_size: int = 4000) -> None:
+    """Live counts for the prefixes (1–5 letters), longer words and filters COUNTED_DOCS members
+    or more carry, chosen from a random sample of members and counted exactly in FTS5."""
     conn = op.get_bind()
     members, top = conn.execute(sa.text("SELECT count(*), coalesce(max(id), 0) FROM members")).one()
     if members < COUNTED_DOCS:
@@ -157,19 +157,23 @@ def _count_common_prefixes(sample_size: int = 4000) -> None:
         .scalars()
         .all()
     )
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, str]] = Counter()
     for words in sample:
-        seen.update(
-            {w[:k] for w in words.split() if not w.startswith("_") for k in range(1, min(len(w), 5) + 1)}
-        )
+        atoms = set()
+        for word in words.split():
+            if word.startswith("_") or len(word) > 5:
+                atoms.add((f'"{word}"', f" {word} "))
+            if not word.startswith("_"):
+                atoms.update((f'"{word[:k]}"*', f" {word[:k]}") for k in range(1, min(len(word), 5) + 1))
+        seen.update(atoms)
     count = sa.text("SELECT count(*) FROM member_fts WHERE member_fts MATCH :expr")
-    for prefix, hits in seen.items():
+    for (expr, pattern), hits in seen.items():
         if hits * members >= 0.8 * COUNTED_DOCS * len(sample):
-            docs = int(conn.execute(count, {"expr": f'"{prefix}"*'}).scalar_one())
+            docs = int(conn.execute(count, {"expr": expr}).scalar_one())
             if docs >= COUNTED_DOCS:
                 conn.execute(
                     sa.text("INSERT INTO member_fts_counts(expr, pattern, docs) VALUES (:e, :p, :d)"),
-                    {"e": f'"{prefix}"*', "p": f" {prefix}", "d": docs},
+                    {"e": expr, "p": pattern, "d": docs},
                 )
 
 
