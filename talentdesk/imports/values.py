@@ -9,6 +9,7 @@ still checked, so one pass reports every problem.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from talentdesk.core.validation import (
 )
 from talentdesk.imports.names import split_full_name, split_surnames
 from talentdesk.imports.reading import MAX_CELL, Cell, SourceTable, cell_text
+from talentdesk.resources import RESOURCES_DIR
 from talentdesk.services import members as member_service
 from talentdesk.services import reference
 
@@ -118,26 +120,47 @@ _BLANK = object()
 # -- names of chapters, sectors and contributions ---------------------------------------------------
 
 
+#: Words that say nothing about which item is meant ("Sector automotriz": "automotriz" does).
+_FILLER = frozenset(
+    {"y", "e", "de", "del", "la", "las", "el", "los", "en", "para", "and", "of", "the", "sector"}
+    | {"industria", "industry", "nuevos", "nuevas", "new"}
+)
+
+
 class Resolver:
-    """Finds an item by name, number or code: exact, then unique prefix, then a close spelling."""
+    """Finds an item by name, number or code: exact, then unique prefix, then (``by_word``) a
+    word of its names that no other item has, then a close spelling."""
 
     #: More pieces than this in one cell is not a list of sectors.
     MAX_PIECES = 40
     #: The longest name with commas in it ("Alimentos, Agricultura, Pesquería y Biotecnología").
     MAX_RUN = 6
+    #: A suggestion for a value that names nothing must score at least this (rapidfuzz ratio).
+    SUGGEST = 65.0
 
-    def __init__(self, entries: Sequence[tuple[int, Sequence[str]]], cutoff: float = 85.0) -> None:
+    def __init__(
+        self, entries: Sequence[tuple[int, Sequence[str]]], cutoff: float = 85.0, *, by_word: bool = False
+    ) -> None:
         self._exact: dict[str, int | None] = {}
         self._full: list[tuple[str, int]] = []
+        self._labels: dict[int, str] = {}
+        owners: dict[str, set[int]] = {}
         for item_id, names in entries:
             for name in names:
                 key = fold(name)
                 if not key:
                     continue
+                self._labels.setdefault(item_id, name)
                 previous = self._exact.get(key, item_id)
                 self._exact[key] = item_id if previous == item_id else None  # None: ambiguous
                 self._full.append((key, item_id))
+                for word in key.split():
+                    if len(word) >= 4 and word not in _FILLER:
+                        owners.setdefault(word, set()).add(item_id)
         self._choices = [k for k, _ in self._full]
+        #: The distinctive words: those of one item's names only.
+        self._words = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1} if by_word else {}
+        self._word_choices = list(self._words)
         self._cutoff = cutoff
         self._cache: dict[str, int | None] = {}
 
@@ -147,6 +170,9 @@ class Resolver:
             self._cache[key] = self._lookup(key)
         return self._cache[key]
 
+    def label(self, item_id: int) -> str:
+        return self._labels[item_id]
+
     def _lookup(self, key: str) -> int | None:
         if not key:
             return None
@@ -155,6 +181,9 @@ class Resolver:
         starts = {item_id for name, item_id in self._full if name.startswith(key)}
         if len(starts) == 1 and len(key) >= 3:
             return next(iter(starts))
+        by_word = self._by_words(key)
+        if by_word is not None:
+            return by_word
         best = process.extract(key, self._choices, scorer=fuzz.ratio, score_cutoff=self._cutoff, limit=8)
         scores: dict[int, float] = {}
         for _choice, score, index in best:
@@ -164,6 +193,41 @@ class Resolver:
         if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= 5):
             return ranked[0][0]
         return None  # nothing close, or two items equally close
+
+    def _word_owner(self, word: str) -> int | None:
+        if word in self._words:
+            return self._words[word]
+        if len(word) < 4:
+            return None
+        hits = process.extract(
+            word, self._word_choices, scorer=fuzz.ratio, score_cutoff=self._cutoff, limit=3
+        )
+        owners = {self._words[w] for w, _score, _i in hits}
+        return owners.pop() if len(owners) == 1 else None
+
+    def _by_words(self, key: str) -> int | None:
+        """The item every meaningful word of ``key`` belongs to ("aeronautica" -> Transporte y
+        Aeronáutica), when each is a word of that item's names only."""
+        if not self._words:
+            return None
+        words = [w for w in key.split() if w not in _FILLER]
+        owners = {self._word_owner(w) for w in words}
+        return owners.pop() if len(owners) == 1 and None not in owners else None
+
+    def suggest(self, text: str) -> str | None:
+        """For a value that names nothing: the item it most resembles, if any does."""
+        key = fold(text)
+        for word in key.split():
+            owner = self._word_owner(word) if word not in _FILLER and self._words else None
+            if owner is not None:
+                return self._labels[owner]
+        hit = process.extractOne(key, self._choices, scorer=fuzz.ratio, score_cutoff=self.SUGGEST)
+        if hit is None and self._word_choices:
+            word_hit = process.extractOne(
+                key, self._word_choices, scorer=fuzz.ratio, score_cutoff=self.SUGGEST
+            )
+            return self._labels[self._words[word_hit[0]]] if word_hit is not None else None
+        return self._labels[self._full[hit[2]][1]] if hit is not None else None
 
     def find_many(self, text: str) -> tuple[list[int], list[str]]:
         """Several names separated by ; or , (a name that contains commas is kept whole)."""
@@ -200,6 +264,16 @@ class Resolver:
         return self.find(pieces[i]), 1
 
 
+SECTOR_ALIASES = RESOURCES_DIR / "sector_aliases.json"
+
+
+@lru_cache(maxsize=1)
+def sector_aliases() -> dict[str, list[str]]:
+    """The kept list of other names for each sector, by sector number (a data file)."""
+    data = json.loads(SECTOR_ALIASES.read_text(encoding="utf-8"))
+    return {k: list(v) for k, v in data.items() if not k.startswith("_")}
+
+
 @dataclass
 class References:
     chapters: Resolver
@@ -212,9 +286,13 @@ class References:
         chapters = reference.chapters(session)
         sectors = reference.sectors(session)
         contributions = reference.contribution_types(session)
+        aliases = sector_aliases()
         return cls(
             chapters=Resolver([(c.id, [c.name]) for c in chapters]),
-            sectors=Resolver([(s.id, [s.name, str(s.number)]) for s in sectors]),
+            sectors=Resolver(
+                [(s.id, [s.name, str(s.number), *aliases.get(str(s.number), [])]) for s in sectors],
+                by_word=True,
+            ),
             contributions=Resolver(
                 [(c.id, [c.name, c.code, c.code.replace("_", " ")]) for c in contributions]
             ),
@@ -458,11 +536,7 @@ def _reference_one(refs: References, what: str, value: Cell) -> Any:
         return found
     found = refs.sectors.find(text)
     if found is None:
-        return _Bad(
-            error(
-                "primary_sector", f"no existe el sector «{text}» (use el nombre o el número del 1 al 9)."
-            ).message
-        )
+        return _Bad(error("primary_sector", _no_sector(refs, [text])).message)
     return found
 
 
@@ -479,13 +553,18 @@ def _reference_many(refs: References, what: str, value: Cell) -> Any:
     if bad:
         shown = ", ".join(f"«{b}»" for b in bad)
         if what == "sectors":
-            return _Bad(
-                error(
-                    "sectors", f"no existe el sector {shown} (use el nombre o el número del 1 al 9)."
-                ).message
-            )
+            return _Bad(error("sectors", _no_sector(refs, bad)).message)
         return _Bad(error("contributions", f"no existe la aportación {shown}.").message)
     return ids
+
+
+def _no_sector(refs: References, values: Sequence[str]) -> str:
+    """Which values name no sector, each with the sector it most resembles (if any)."""
+    parts = []
+    for value in values:
+        hint = refs.sectors.suggest(value)
+        parts.append(f"«{value}»" + (f" (¿quiso decir «{hint}»?)" if hint else ""))
+    return f"no existe el sector {', '.join(parts)}; use el nombre o el número del 1 al 9."
 
 
 def _phone_text(value: Cell) -> Any:

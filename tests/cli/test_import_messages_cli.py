@@ -38,3 +38,17 @@ def test_an_unreadable_file_is_said_in_spanish(cli: Cli, db_path: Path, tmp_path
     assert result.code == 1
     assert "una parte de la ruta no es una carpeta" in result.err
     assert "Not a directory" not in result.err
+
+
+def test_sectors_resolve_by_a_distinctive_word_and_unknown_ones_get_a_suggestion(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    source = write_csv(
+        tmp_path / "alta.csv",
+        [["Nombre(s)", "Apellido paterno", "Sector"], ["Ana", "Pérez", "Aeronáutica"], ["Luis", "Soto", "Aviones"]],
+    )
+    result = cli("--db", db_path, "import", "members", source, "--dry-run")
+    assert result.code == 1
+    problems = [line for line in result.err.splitlines() if line.startswith("Fila")]
+    assert len(problems) == 1 and problems[0].startswith("Fila 3, columna «Sector»:")
+    assert "no existe el sector «Aviones» (¿quiso decir «Transporte y Aeronáutica»?)" in problems[0]

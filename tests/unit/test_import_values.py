@@ -164,6 +164,35 @@ def test_unknown_sector(db: Database) -> None:
     assert "no existe el sector «Magia»" in error_of(db, "Sector(es)", "Salud; Magia")
 
 
+@pytest.mark.parametrize(
+    ("value", "ids"),
+    [
+        ("Aeronáutica", [9]),  # a distinctive word of "Transporte y Aeronáutica" (issue 12, item 12)
+        ("aeronautica; Energías", [9, 6]),
+        ("Cambio climático", [7]),
+        ("Biotecnología", [4]),
+        ("Automotriz", [8]),
+        ("Pesca", [4]),  # the kept alias list (resources/sector_aliases.json)
+        ("TIC", [2]),
+        ("Software; aerospace", [2, 9]),
+        ("Petróleo y gas", [6]),
+    ],
+)
+def test_sector_by_a_distinctive_word_or_an_alias(db: Database, value: str, ids: list[int]) -> None:
+    (row,) = convert(db, ["Sector(es)"], [value])
+    assert not row.errors, row.errors
+    assert row.values["sector_ids"] == ids
+
+
+def test_an_unknown_sector_comes_with_a_suggestion(db: Database) -> None:
+    message = error_of(db, "Sector principal", "Automóviles")
+    assert "no existe el sector «Automóviles»" in message
+    assert "¿quiso decir «Sector automotriz»?" in message
+    message = error_of(db, "Sector(es)", "Salud; Aviones")
+    assert "«Aviones»" in message and "¿quiso decir «Transporte y Aeronáutica»?" in message
+    assert "¿quiso decir" not in error_of(db, "Sector(es)", "Magia")
+
+
 def test_contributions_by_name_or_code(db: Database) -> None:
     (row,) = convert(
         db, ["Aportaciones"], ["Visión estratégica; pasantias, Mentoría de programas académicos"]

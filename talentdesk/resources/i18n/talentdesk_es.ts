@@ -227,7 +227,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+533"/>
+        <location filename="../../ui/imports/wizard.py" line="+633"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
@@ -668,7 +668,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-493"/>
+        <location filename="../../ui/imports/wizard.py" line="-592"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
@@ -1509,7 +1509,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+106"/>
+        <location filename="../../ui/imports/wizard.py" line="+146"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -1627,7 +1627,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+370"/>
+        <location filename="../../ui/imports/wizard.py" line="+429"/>
         <source>Import members</source>
         <translation>Importar miembros</translation>
     </message>
@@ -2014,7 +2014,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-351"/>
+        <location filename="../../ui/imports/wizard.py" line="-410"/>
         <source>Match the columns</source>
         <translation>Asigne las columnas</translation>
     </message>
@@ -3868,7 +3868,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problema</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+36"/>
         <source>Only the valid rows (skip the rows with problems)</source>
         <translation>Sólo las filas válidas (omitir las filas con problemas)</translation>
     </message>
@@ -3883,12 +3883,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problemas:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Possible duplicates (double-click the action to change it):</source>
         <translation>Posibles duplicados (doble clic en la acción para cambiarla):</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Checking every row…</source>
         <translation>Revisando cada fila…</translation>
     </message>
@@ -3898,12 +3898,27 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Revisando el archivo…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+32"/>
+        <source>Row %1, column “%2”: %3</source>
+        <translation>Fila %1, columna «%2»: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Row %1: %2</source>
+        <translation>Fila %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Rows: %1 · New: %2 · Updates: %3 · Duplicates: %4 · Skipped: %5 · With errors: %6</source>
         <translation>Filas: %1 · Nuevos: %2 · Actualizaciones: %3 · Duplicados: %4 · Omitidas: %5 · Con errores: %6</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source>“Import” is disabled: nothing is saved while any row has a problem (rows with problems: %1). Fix the file and check it again, or tick “Only the valid rows” to import the rest.</source>
+        <translation>«Importar» está desactivado: no se guarda nada mientras alguna fila tenga un problema (filas con problemas: %1). Corrija el archivo y revíselo de nuevo, o marque «Sólo las filas válidas» para importar las demás.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Save error report</source>
         <translation>Guardar informe de errores</translation>
     </message>

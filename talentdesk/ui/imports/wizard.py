@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -174,6 +175,46 @@ class ActionDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class WrappedRows(QObject):
+    """Long texts wrap inside their cell and each row is as tall as its text needs, so a message
+    is never cut with "…" (refitted when a column changes width). Past ``LIMIT`` rows only the
+    rows on screen are measured: fitting every row of a 100,000-problem file would freeze."""
+
+    LIMIT = 2000
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.refit)
+        table.horizontalHeader().sectionResized.connect(lambda *_: self.timer.start())
+        table.verticalScrollBar().valueChanged.connect(lambda _v: self._refit_visible())
+        model = table.model()
+        model.modelReset.connect(self.timer.start)
+        model.layoutChanged.connect(self.timer.start)
+        model.dataChanged.connect(lambda *_: self.timer.start())
+
+    def refit(self) -> None:
+        if self.table.model().rowCount() <= self.LIMIT:
+            self.table.resizeRowsToContents()
+        else:
+            self._refit_visible()
+
+    def _refit_visible(self) -> None:
+        if self.table.model().rowCount() <= self.LIMIT:
+            return
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(self.table.viewport().height())
+        last = self.table.model().rowCount() - 1 if last < 0 else last
+        for row in range(first, min(last + 1, first + 200)):
+            self.table.resizeRowToContents(row)
 
 
 # -- pages -----------------------------------------------------------------------------------------
@@ -402,6 +443,7 @@ class PreviewPage(QWizardPage):
             id_of=lambda e: int(e.row),
         )
         self.error_table = make_table(self.errors, "import-errors")
+        self.error_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # from the first row down
         self.duplicates = DuplicatesModel(self)
         self.duplicates.dataChanged.connect(lambda *_: self._show_counts())
         self.dup_table = make_table(self.duplicates, "import-duplicates", sortable=False)
@@ -409,6 +451,23 @@ class PreviewPage(QWizardPage):
         for table in (self.error_table, self.dup_table):  # short columns fit their text; the last stretches
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
+        # Messages are shown whole: wrapped in their cell (rows as tall as they need), never "…".
+        self.error_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.dup_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.dup_table.horizontalHeader().setStretchLastSection(False)
+        self._wrapping = [WrappedRows(self.error_table), WrappedRows(self.dup_table)]
+        self.detail = QLabel()
+        self.detail.setObjectName("import-problem-detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_table.selectionModel().currentRowChanged.connect(
+            lambda current, _p: self._show_detail(current)
+        )
+        self.blocked = QLabel()
+        self.blocked.setObjectName("import-blocked")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color: #b00020;")
+        self.blocked.hide()
         self.dup_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.SelectedClicked
@@ -416,7 +475,7 @@ class PreviewPage(QWizardPage):
         )
         self.valid_only = QCheckBox(self.tr("Only the valid rows (skip the rows with problems)"))
         self.valid_only.setObjectName("import-valid-only")
-        self.valid_only.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.valid_only.toggled.connect(lambda _on: self._changed())
         self.report_button = QPushButton(self.tr("Save error report…"))
         self.report_button.setObjectName("import-report")
         self.report_button.clicked.connect(self.save_report)
@@ -428,9 +487,11 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.counts)
         layout.addWidget(QLabel(self.tr("Problems:")))
         layout.addWidget(self.error_table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(QLabel(self.tr("Possible duplicates (double-click the action to change it):")))
         layout.addWidget(self.dup_table, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.blocked)
 
     def initializePage(self) -> None:
         self.wiz.plan = None
@@ -472,11 +533,30 @@ class PreviewPage(QWizardPage):
     def _failed(self, exc: BaseException) -> None:
         self.task = None
         self.status.setText(error_message(exc))
-        self.completeChanged.emit()
+        self._changed()
+
+    def _show_detail(self, current: QModelIndex) -> None:
+        error = self.errors.row(current.row()) if current.isValid() else None
+        if error is None:
+            self.detail.setText("")
+        elif error.column:
+            self.detail.setText(
+                self.tr("Row %1, column “%2”: %3")
+                .replace("%1", str(error.row))
+                .replace("%2", error.column)
+                .replace("%3", error.message)
+            )
+        else:
+            self.detail.setText(
+                self.tr("Row %1: %2").replace("%1", str(error.row)).replace("%2", error.message)
+            )
 
     def _show_plan(self, plan: ImportPlan | None) -> None:
         self.errors.set_rows(plan.errors() if plan is not None else [])
+        self.detail.setText("")
         self.duplicates.set_plan(plan)
+        for wrapping in self._wrapping:
+            wrapping.refit()
         self.report_button.setEnabled(plan is not None)
         self.valid_only.setEnabled(plan is not None and bool(plan.errors()))
         self._show_counts()
@@ -496,13 +576,33 @@ class PreviewPage(QWizardPage):
                 .replace("%5", f"{s.skipped:,}")
                 .replace("%6", f"{s.errors:,}")
             )
+        self._changed()
+
+    def _blocked(self) -> bool:
+        plan = self.wiz.plan
+        return plan is not None and bool(plan.errors()) and not self.valid_only.isChecked()
+
+    def _changed(self) -> None:
+        self._say_blocked(self.wiz.plan if self._blocked() else None)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        plan = self.wiz.plan
+        return self.wiz.plan is not None and not self._blocked()
+
+    def _say_blocked(self, plan: ImportPlan | None) -> None:
+        """Why "Import" is disabled: the file has problems and all or nothing was asked."""
         if plan is None:
-            return False
-        return not plan.errors() or self.valid_only.isChecked()
+            self.blocked.hide()
+            return
+        rows = len({e.row for e in plan.errors()})
+        self.blocked.setText(
+            self.tr(
+                "“Import” is disabled: nothing is saved while any row has a problem (rows with "
+                "problems: %1). Fix the file and check it again, or tick “Only the valid rows” to "
+                "import the rest."
+            ).replace("%1", f"{rows:,}")
+        )
+        self.blocked.show()
 
     def validatePage(self) -> bool:
         self.wiz.valid_only = self.valid_only.isChecked()
