@@ -125,12 +125,12 @@ def build_db(folder: Path, packets: int) -> tuple[Path, int, list[int]]:
 
 def child(kind: str, db: str, event_id: int, ids: list[int], out: str) -> dict[str, float]:
     from talentdesk.db.session import Database
-    from talentdesk.exports import packets_pdf as pk
+    from talentdesk.exports import packets_data, packets_pdf
 
     database = Database.open(db)
     if kind in ("combined", "separate"):
         start = time.perf_counter()
-        result = pk.export_packets_pdf(
+        result = packets_pdf.export_packets_pdf(
             database.sessions, event_id, out, participant_ids=ids, separate_files=kind == "separate"
         )
         seconds = time.perf_counter() - start
@@ -139,18 +139,19 @@ def child(kind: str, db: str, event_id: int, ids: list[int], out: str) -> dict[s
         from reportlab.lib.pagesizes import LETTER
         from reportlab.platypus import PageBreak, SimpleDocTemplate
 
+        from talentdesk.exports import packets_sections as pk
         from talentdesk.exports.badges import load_layout
-        from talentdesk.exports.pdf import FONT, register_fonts
+        from talentdesk.exports.pdf import FONT, frame_width, page_margins, register_fonts
 
         with database.reader() as session:  # the same content, read before timing
-            data = pk.load_packets(session, event_id, ids)
-        layout = load_layout(pk.DEFAULT_BADGE_LAYOUT)
+            data = packets_data.load_packets(session, event_id, ids)
+        layout = load_layout(packets_pdf.DEFAULT_BADGE_LAYOUT)
         register_fonts()
         start = time.perf_counter()
-        margins = pk._margins(LETTER)
+        margins = page_margins()
         doc = SimpleDocTemplate(out, pagesize=LETTER, initialFontName=FONT, title="Paquetes", **margins)
-        st = pk._styles()
-        width = pk._frame_width(LETTER)
+        st = pk.packet_styles()
+        width = frame_width(LETTER)
 
         def footer(canvas: object, document: SimpleDocTemplate) -> None:
             canvas.setFont(FONT, 8)  # type: ignore[attr-defined]
@@ -162,14 +163,14 @@ def child(kind: str, db: str, event_id: int, ids: list[int], out: str) -> dict[s
         for n, person in enumerate(data.people):
             if n:
                 story.append(PageBreak())
-            story += [pk._Cover(person, data.event, st), PageBreak()]
+            story += [pk.Cover(person, data.event, st), PageBreak()]
             story += pk.letter_story(
                 pk.letter_text(data.letter_template, data.event, person), data.event, width, st
             )
             story += [PageBreak(), *pk.itinerary_story(person, data.agenda, width, st), PageBreak()]
             story += pk.agenda_section_story(data.agenda, data.agenda.sessions_of(person.id), width, st)
             story += [PageBreak(), *pk.directory_story(data.directory, data.event, width, st), PageBreak()]
-            story.append(pk._BadgePage(person.badge, layout, st))
+            story.append(pk.BadgePage(person.badge, layout, st))
         doc.build(story, onFirstPage=footer, onLaterPages=footer)
         seconds = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -42,6 +42,7 @@ from talentdesk.core.events import AgendaSession, Event, Participant, Room, sess
 from talentdesk.core.models import Member
 from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, read_scope
+from talentdesk.exports.compat import row_heights, set_table_cell, splitting_inside_rows
 from talentdesk.exports.consent import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import (
@@ -439,16 +440,13 @@ class _BlockTable(Table):  # type: ignore[misc]  # reportlab is untyped
     def split(self, avail_width: float, avail_height: float) -> list[Table]:
         parts: list[Table] = super().split(avail_width, avail_height)
         inside_row = False
-        if not parts and max(self._rowHeights or [0]) > LONG_ROW:
+        if not parts and max(row_heights(self) or [0]) > LONG_ROW:
             inside_row = True  # a very long session: break inside it rather than leave a gap
-            self.splitInRow = 1
-            try:
+            with splitting_inside_rows(self):
                 parts = super().split(avail_width, avail_height)
-            finally:
-                self.splitInRow = 0
         # (inside a row the remainder's height is already fixed: the time is not repeated there)
         if len(parts) == 2 and self.continued is not None and not inside_row:
-            parts[1]._cellvalues[0][0] = self.continued()
+            set_table_cell(parts[1], 0, 0, self.continued())
             if isinstance(parts[1], _BlockTable):
                 parts[1].continued = self.continued
         return parts

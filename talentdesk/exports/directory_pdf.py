@@ -27,7 +27,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
 from reportlab.platypus.flowables import Flowable
@@ -41,6 +41,7 @@ from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import Chapter, Member, MemberSector, Sector
 from talentdesk.core.text import fold, name_sort_key
 from talentdesk.db.session import SessionFactory, streaming_reader
+from talentdesk.exports.compat import doc_template_of, glyph_widths
 from talentdesk.exports.consent import allowed_fields, listed_clause, may_appear
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import (
@@ -48,8 +49,10 @@ from talentdesk.exports.pdf import (
     FONT_BOLD,
     GREEN,
     GREY,
+    Feed,
     GlyphCheck,
     NumberedDocTemplate,
+    expand_feeds,
     fit_text,
     pagesize_of,
     styles,
@@ -155,7 +158,7 @@ def export_directory_pdf(
                     flowables.append(NextPageTemplate("body"))
                 flowables += [_TocPage(doc, index), PageBreak()]
             glyphs = GlyphCheck()
-            flowables.append(_Feed(_entries(session, groups, grouping, state, glyphs)))
+            flowables.append(Feed(_entries(session, groups, grouping, state, glyphs)))
             doc.build(flowables)
             doc.report(state.printed)
     return ExportResult(Path(out_path), state.printed, glyphs.warnings(), member_ids=state.member_ids)
@@ -312,8 +315,7 @@ def entry_lines(
 
 @lru_cache(maxsize=8)
 def _width_table(font: str) -> tuple[list[float], float]:
-    face = getFont(font).face
-    widths, default = face.charWidths, face.defaultWidth
+    widths, default = glyph_widths(font)
     return [widths.get(code, default) for code in range(0x10000)], default
 
 
@@ -502,20 +504,6 @@ class _State:
         return fit_text(text, FONT_BOLD, 8.5, width)
 
 
-class _Feed:
-    """Placeholder at the end of the flowable list: replaced by the next chunk of entries
-    (and itself) when layout reaches it, so only one chunk is in memory at a time."""
-
-    def __init__(self, batches: Iterator[list[Flowable]]) -> None:
-        self._batches = batches
-
-    def expand(self) -> list[Any]:
-        batch = next(self._batches, None)
-        if batch is None:
-            return [None]  # platypus skips a None
-        return [*batch, self]
-
-
 def _entries(
     session: Session, groups: list[_Group], grouping: Grouping, state: _State, glyphs: GlyphCheck
 ) -> Iterator[list[Flowable]]:
@@ -558,7 +546,7 @@ class _Cover(Flowable):  # type: ignore[misc]
         return avail_width, 0
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        doc = canvas._doctemplate
+        doc = doc_template_of(canvas)
         page_width, page_height = doc.pagesize
         left, width = doc.leftMargin, doc.width
         center = page_width / 2
@@ -709,25 +697,13 @@ class _DirectoryDoc(NumberedDocTemplate):
         return ""
 
     def filterFlowables(self, flowables: list[Any]) -> None:
-        while flowables and isinstance(flowables[0], _Feed):
-            feed = flowables.pop(0)
-            flowables[0:0] = feed.expand()
+        expand_feeds(flowables)
 
-    def _endBuild(self) -> None:
-        # Define the index forms just before the file is written, after the last page (and
-        # after the parent's "de y" form): every group's first page is known by then.
-        canvas = self.canv
-        save = canvas.save
-
-        def save_with_index() -> None:
-            self._define_toc(canvas)
-            save()
-
-        canvas.save = save_with_index
-        try:
-            super()._endBuild()
-        finally:
-            canvas.save = save
+    def finish_document(self) -> None:
+        # Define the index forms after the last page (and after the parent's "de y" form):
+        # every group's first page is known by then.
+        super().finish_document()
+        self._define_toc(self.canv)
 
     def _define_toc(self, canvas: Canvas) -> None:
         state = self.state

@@ -10,7 +10,6 @@ once, not twice.
 from __future__ import annotations
 
 import threading
-import types
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -23,7 +22,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus.doctemplate import LayoutError
@@ -31,6 +29,14 @@ from reportlab.platypus.flowables import Flowable
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.text import printable
+from talentdesk.exports.compat import (
+    FinishingDocTemplate,
+    PrintableTTFont,
+    flowable_being_placed,
+    font_code_points,
+    row_heights,
+    table_cells,
+)
 from talentdesk.exports.files import Progress, check_abort
 from talentdesk.resources import font_path
 
@@ -46,26 +52,14 @@ _lock = threading.Lock()
 _registered = False
 
 
-class _PrintableFont(TTFont):  # type: ignore[misc]
-    """The TTF with the characters a PDF should not carry (control characters an older version
-    or another program may have stored) left out wherever text is measured or drawn, so every
-    document — paragraphs, canvas text, badges — prints them the same way: not at all."""
-
-    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
-        return float(super().stringWidth(printable(text) if isinstance(text, str) else text, size, encoding))
-
-    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:
-        return super().splitString(printable(text) if isinstance(text, str) else text, doc, encoding)
-
-
 def register_fonts() -> None:
     """Register the shipped TTF once per process (exports run on worker threads)."""
     global _registered
     with _lock:
         if _registered:
             return
-        pdfmetrics.registerFont(_PrintableFont(FONT, str(font_path())))
-        pdfmetrics.registerFont(_PrintableFont(FONT_BOLD, str(font_path(bold=True))))
+        pdfmetrics.registerFont(PrintableTTFont(FONT, str(font_path())))
+        pdfmetrics.registerFont(PrintableTTFont(FONT_BOLD, str(font_path(bold=True))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
         _registered = True
 
@@ -180,6 +174,42 @@ def finish_page_numbers(canvas: Canvas, total: int, size: float = 8) -> None:
     canvas.endForm()
 
 
+def body_frame(pagesize: tuple[float, float], cls: type[Frame] = Frame) -> Frame:
+    """The one frame of a page inside :func:`page_margins` (``cls``: a frame subclass)."""
+    m = page_margins()
+    width = pagesize[0] - m["leftMargin"] - m["rightMargin"]
+    height = pagesize[1] - m["topMargin"] - m["bottomMargin"]
+    return cls(m["leftMargin"], m["bottomMargin"], width, height, id="body")
+
+
+def frame_width(pagesize: tuple[float, float]) -> float:
+    """What a flowable may fill in :func:`body_frame`: the frame minus its default 6 pt paddings."""
+    m = page_margins()
+    return float(pagesize[0] - m["leftMargin"] - m["rightMargin"] - 12)
+
+
+class Feed:
+    """Placeholder at the end of a story: replaced by the next chunk of flowables (and itself)
+    when layout reaches it (:func:`expand_feeds` in the document's ``filterFlowables``), so
+    only one chunk — a batch of directory entries, one packet — exists at a time."""
+
+    def __init__(self, chunks: Iterator[list[Flowable]]) -> None:
+        self._chunks = chunks
+
+    def expand(self) -> list[Any]:
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            return [None]  # platypus skips a None
+        return [*chunk, self]
+
+
+def expand_feeds(flowables: list[Any]) -> None:
+    """For ``filterFlowables``: a :class:`Feed` at the front becomes its next chunk."""
+    while flowables and isinstance(flowables[0], Feed):
+        feed = flowables.pop(0)
+        flowables[0:0] = feed.expand()
+
+
 SNIPPET_LENGTH = 50
 
 
@@ -198,7 +228,7 @@ def pages_fit(title: str) -> Iterator[None]:
 def overflow_message(title: str, exc: LayoutError) -> str:
     """«Un elemento de «…» no cabe en una página: …», quoting the longest text of the flowable
     that did not fit (found in the traceback: reportlab's message has no usable text)."""
-    text = max(_texts(_offending_flowable(exc)), key=len, default="")
+    text = max(_texts(flowable_being_placed(exc)), key=len, default="")
     text = " ".join(text.split())
     where = f"Un elemento de «{title}» no cabe en una página"
     if not text:
@@ -208,18 +238,6 @@ def overflow_message(title: str, exc: LayoutError) -> str:
         f"{where}: el texto «{snippet}» ({len(text):,} caracteres) es demasiado largo para "
         "imprimirse. Acórtelo y vuelva a exportar."
     )
-
-
-def _offending_flowable(exc: BaseException) -> Any:
-    """The flowable ``BaseDocTemplate.handle_flowable`` was placing when it gave up (its ``f``)."""
-    found: Any = None
-    tb: types.TracebackType | None = exc.__traceback__
-    while tb is not None:
-        frame = tb.tb_frame
-        if frame.f_code.co_name == "handle_flowable" and "f" in frame.f_locals:
-            found = frame.f_locals["f"]
-        tb = tb.tb_next
-    return found
 
 
 def _texts(item: Any, depth: int = 0) -> Iterable[str]:
@@ -235,8 +253,8 @@ def _texts(item: Any, depth: int = 0) -> Iterable[str]:
         for child in item:
             yield from _texts(child, depth + 1)
     elif isinstance(item, Table):
-        rows = list(getattr(item, "_cellvalues", []))
-        heights = list(getattr(item, "_rowHeights", None) or [])
+        rows = table_cells(item)
+        heights = row_heights(item)
         if len(heights) == len(rows) and all(isinstance(h, int | float) for h in heights):
             rows = [rows[max(range(len(rows)), key=heights.__getitem__)]] if rows else []
         for row in rows:
@@ -247,7 +265,7 @@ def _texts(item: Any, depth: int = 0) -> Iterable[str]:
                 yield from _texts(value, depth + 1)
 
 
-class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+class NumberedDocTemplate(FinishingDocTemplate):
     """A platypus document with metadata, one frame, a footer with 'Página x de y', an optional
     running header, progress reports and cancellation between flowables.
 
@@ -323,12 +341,9 @@ class NumberedDocTemplate(BaseDocTemplate):  # type: ignore[misc]  # reportlab i
         if self._progress is not None and self._progress_total:
             self._progress(min(done, self._progress_total), self._progress_total)
 
-    def _endBuild(self) -> None:
-        # Let platypus close the last page without saving, then define every page's "de y".
-        self._doSave = 0
-        super()._endBuild()
+    def finish_document(self) -> None:
+        # The last page is closed: define every page's "de y".
         finish_page_numbers(self.canv, self.canv.getPageNumber() - 1)
-        self.canv.save()
 
 
 # -- characters the font lacks ----------------------------------------------------------------------
@@ -349,7 +364,7 @@ def font_coverage() -> frozenset[int]:
         if _coverage is None:
             covered: set[int] = set()
             for name in (FONT, FONT_BOLD):
-                covered.update(pdfmetrics.getFont(name).face.charToGlyph)
+                covered.update(font_code_points(name))
             _coverage = frozenset(covered)
         return _coverage
 

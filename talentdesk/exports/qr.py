@@ -16,10 +16,10 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
+
+from talentdesk.exports.compat import QrSymbol, fp_str
 
 #: Light modules around the symbol, in modules (ISO/IEC 18004 asks for 4).
 QUIET_ZONE = 4
@@ -42,17 +42,13 @@ def qr_matrix(text: str, level: str = DEFAULT_LEVEL) -> Matrix:
     """
     if not text:
         raise ValueError("a QR code needs some text")
-    qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
-    qr.addData(text)  # picks numeric, alphanumeric or byte mode like the widget does
-    qr.version = qr.calculate_version()
+    symbol = QrSymbol(text, level)
     best_mask, best_score = 0, -1
     for mask in range(8):
-        qr.makeImpl(True, mask)
-        score = _penalty(qr.modules)
+        score = _penalty(symbol.modules(mask, test=True))
         if best_score < 0 or score < best_score:
             best_mask, best_score = mask, score
-    qr.makeImpl(False, best_mask)
-    return [[bool(module) for module in row] for row in qr.modules]
+    return [[bool(module) for module in row] for row in symbol.modules(best_mask, test=False)]
 
 
 _FINDER_LIKE = bytes((1, 0, 1, 1, 1, 0, 1, 0, 0, 0, 0))

@@ -16,8 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from reportlab.platypus import BaseDocTemplate, PageTemplate
+from reportlab.platypus.flowables import Flowable
 from sqlalchemy import select
 
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus, SessionKind
@@ -26,26 +27,27 @@ from talentdesk.core.events import Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.db.session import Database
 from talentdesk.exports import packets_pdf
-from talentdesk.exports.agenda_pdf import MARK_LABEL, load_agenda
+from talentdesk.exports.agenda_pdf import MARK_LABEL
 from talentdesk.exports.badges import DEFAULT_STATUSES
 from talentdesk.exports.consent import allowed_fields
 from talentdesk.exports.directory_pdf import display_phone
 from talentdesk.exports.files import ExportCancelled
-from talentdesk.exports.packets_pdf import (
+from talentdesk.exports.packets_data import Itinerary, PacketPerson, load_directory, load_packets
+from talentdesk.exports.packets_folder import packet_file_name
+from talentdesk.exports.packets_pdf import export_packets_pdf
+from talentdesk.exports.packets_sections import (
     SECTION_AGENDA,
     SECTION_BADGE,
     SECTION_DIRECTORY,
     SECTION_ITINERARY,
     SECTION_LETTER,
-    Itinerary,
-    PacketPerson,
-    export_packets_pdf,
+    SECTIONS,
+    agenda_section_story,
+    directory_story,
     letter_text,
-    load_directory,
-    load_packets,
-    packet_file_name,
+    packet_styles,
 )
-from talentdesk.exports.pdf import page_margins
+from talentdesk.exports.pdf import body_frame, frame_width, page_margins
 from talentdesk.services import events as ev
 from talentdesk.services.document_settings import set_welcome_letter
 
@@ -543,28 +545,93 @@ def test_badge_page_shows_the_badge(small: Small, tmp_path: Path) -> None:
             assert word in badge, word
 
 
-def test_shared_pages_are_the_normal_layout(small: Small, tmp_path: Path) -> None:
-    """A section laid out once and replayed shows exactly what platypus lays out directly."""
-    packets = export_small(small, tmp_path / "p.pdf")
-    with small.db.reader() as s:
-        agenda = load_agenda(s, small.event_id)
-    pagesize = (612.0, 792.0)
-    width = packets_pdf._frame_width(pagesize)
-    # The guest's agenda, marked the way the packet marks it.
-    story = packets_pdf.agenda_section_story(
-        agenda, agenda.sessions_of(small.ids["guest"]), width, packets_pdf._styles()
-    )
-    direct = tmp_path / "direct.pdf"
-    doc = BaseDocTemplate(
-        str(direct), pagesize=pagesize, initialFontName="DejaVuSans", **page_margins()
-    )
-    doc.addPageTemplates([PageTemplate(id="p", frames=[packets_pdf._body_frame(pagesize)])])
+Run = tuple[str, float, float]  # a text run and where it starts on the page (x, y in points)
+
+#: How far a replayed text may be from where a direct layout puts it: rounding only.
+POSITION_TOLERANCE = 0.01
+
+
+def text_runs(page: PageObject) -> list[Run]:
+    """Every text run of a page with its page position, forms (replayed pages) included."""
+    runs: list[Run] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((text.strip(), x, y))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def section_pages(reader: PdfReader) -> dict[str, list[int]]:
+    """Page indexes of each section of a one-packet file, from its outline."""
+    marks: list[tuple[str, int]] = []
+    for item in reader.outline:
+        for entry in item if isinstance(item, list) else [item]:
+            if entry.title in SECTIONS:
+                marks.append((entry.title, reader.get_destination_page_number(entry)))
+    ends = [page for _name, page in marks[1:]] + [len(reader.pages)]
+    return {name: list(range(first, end)) for (name, first), end in zip(marks, ends, strict=True)}
+
+
+def direct_layout(story: list[Flowable], pagesize: tuple[float, float], path: Path) -> list[PageObject]:
+    """``story`` laid out and drawn by platypus the ordinary way, in the packets' body frame."""
+    doc = BaseDocTemplate(str(path), pagesize=pagesize, initialFontName="DejaVuSans", **page_margins())
+    doc.addPageTemplates([PageTemplate(id="p", frames=[body_frame(pagesize)])])
     doc.build(story)
-    direct_pages = [page.extract_text() for page in PdfReader(direct).pages]
-    replayed = by_name(packets, "Guerra").sections[SECTION_AGENDA]
-    assert len(replayed) == len(direct_pages)
-    for mine, theirs in zip(replayed, direct_pages, strict=True):
-        assert flat(mine).startswith(flat(theirs))
+    return list(PdfReader(path).pages)
+
+
+def assert_same_positions(direct: list[Run], replayed: list[Run], where: str) -> None:
+    """Every text of the direct page at the same place on the replayed page, and nothing more."""
+    left = list(replayed)
+    for text, x, y in direct:
+        candidates = [run for run in left if run[0] == text]
+        assert candidates, f"{where}: «{text}» is missing"
+        best = min(candidates, key=lambda run: abs(run[1] - x) + abs(run[2] - y))
+        assert abs(best[1] - x) < POSITION_TOLERANCE and abs(best[2] - y) < POSITION_TOLERANCE, (
+            f"{where}: «{text}» at ({best[1]:.3f}, {best[2]:.3f}), direct layout ({x:.3f}, {y:.3f})"
+        )
+        left.remove(best)
+    assert not left, f"{where}: text the direct layout does not have: {left[:3]}"
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["one-pdf", "file-each"])
+def test_replayed_pages_put_text_where_a_direct_layout_does(
+    demo: tuple[Database, int], tmp_path: Path, separate: bool
+) -> None:
+    """The agenda and the directory are laid out once and replayed as PDF forms
+    (``exports.replay`` over ``compat.RecordingFrame``): each replayed page must show every
+    text exactly where platypus puts it when it lays out and draws the same story directly.
+    The demo's agenda and directory take several pages, so page breaks inside tables are
+    compared too."""
+    database, event_id = demo
+    pagesize = (612.0, 792.0)
+    with database.reader() as s:
+        data = load_packets(s, event_id)
+    person = max(data.people, key=lambda p: len(data.agenda.sessions_of(p.id)))  # a speaker
+    marked = data.agenda.sessions_of(person.id)
+    assert marked
+    out = tmp_path / ("paquetes" if separate else "p.pdf")
+    export_packets_pdf(database.sessions, event_id, out, participant_ids=[person.id], separate_files=separate)
+    reader = PdfReader(next(out.iterdir()) if separate else out)
+    pages = section_pages(reader)
+    top = pagesize[1] - page_margins()["topMargin"]
+    bottom = page_margins()["bottomMargin"]
+    width, st = frame_width(pagesize), packet_styles()
+    stories = {
+        SECTION_AGENDA: agenda_section_story(data.agenda, marked, width, st),
+        SECTION_DIRECTORY: directory_story(data.directory, data.event, width, st),
+    }
+    for section, story in stories.items():
+        direct = direct_layout(story, pagesize, tmp_path / f"{section}.pdf")
+        replayed = [reader.pages[i] for i in pages[section]]
+        assert len(direct) > 1 and len(replayed) == len(direct), section
+        for n, (mine, theirs) in enumerate(zip(replayed, direct, strict=True)):
+            body = [run for run in text_runs(mine) if bottom <= run[2] <= top]  # not header/footer
+            assert_same_positions(text_runs(theirs), body, f"{section}, page {n + 1}")
 
 
 def test_fonts_metadata_and_qpdf(small: Small, tmp_path: Path) -> None:

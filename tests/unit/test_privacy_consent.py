@@ -15,7 +15,7 @@ from talentdesk.core.models import ConsentChange, Member
 from talentdesk.db.session import Database
 from talentdesk.exports.directory_pdf import export_directory_pdf
 from talentdesk.exports.members_xlsx import COLUMNS, export_members_xlsx
-from talentdesk.exports.packets_pdf import load_directory
+from talentdesk.exports.packets_data import load_directory
 from talentdesk.imports.members import apply_import, prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import members as ops_members
