@@ -1,12 +1,11 @@
 """Agenda: a day × room timetable (rows are 15-minute slots) and the session editor.
 
-Sessions are spanned cells coloured by kind. Two sessions at once in one room (a double
-booking) get a second column for that room, so both stay visible.
+Sessions are spanned cells coloured by kind. The grid itself — lanes per room, a second lane
+where two sessions overlap in one room, slots and spans — is ``core.agenda_layout``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.core.agenda_layout import SLOT_MINUTES, DayLayout, Placement, layout_day
 from talentdesk.core.enums import ParticipantRole, SessionKind
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
@@ -57,9 +57,6 @@ from talentdesk.ui.widgets.record_dialog import RecordDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
-SLOT_MINUTES = 15
-DEFAULT_FIRST = 8 * 60
-DEFAULT_LAST = 18 * 60
 SESSION_ROLE = Qt.ItemDataRole.UserRole
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,87 +71,6 @@ KIND_COLORS: dict[SessionKind, tuple[str, str]] = {
 }
 
 
-# -- layout of a day (no Qt) --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lane:
-    room_id: int | None
-    room_name: str
-    number: int  # 0 for a room's first column, 1+ for sessions that overlap in it
-
-
-@dataclass(frozen=True)
-class Placement:
-    row: int
-    column: int
-    span: int
-    session: SessionRow
-
-
-@dataclass(frozen=True)
-class DayLayout:
-    day: date
-    first_minute: int
-    slots: int
-    lanes: tuple[Lane, ...]
-    placements: tuple[Placement, ...]
-
-    def slot_time(self, row: int) -> time:
-        minutes = self.first_minute + row * SLOT_MINUTES
-        return time(min(minutes // 60, 23), minutes % 60 if minutes < 24 * 60 else 59)
-
-
-def _minutes(moment: datetime, day: date) -> int:
-    if moment.date() < day:
-        return 0
-    if moment.date() > day:
-        return 24 * 60
-    return moment.hour * 60 + moment.minute
-
-
-def time_range(sessions: tuple[SessionRow, ...]) -> tuple[int, int]:
-    """First and last minute of the grid: 8:00–18:00, widened to the whole hours sessions need."""
-    first, last = DEFAULT_FIRST, DEFAULT_LAST
-    for s in sessions:
-        first = min(first, _minutes(s.starts_at, s.starts_at.date()) // 60 * 60)
-        end = _minutes(s.ends_at, s.starts_at.date())
-        last = max(last, -(-end // 60) * 60)
-    return first, min(last, 24 * 60)
-
-
-def layout_day(data: EventData, day: date) -> DayLayout:
-    first, last = time_range(data.sessions)
-    slots = max((last - first) // SLOT_MINUTES, 1)
-    todays = sorted(
-        (s for s in data.sessions if s.starts_at.date() == day), key=lambda s: (s.starts_at, s.ends_at, s.id)
-    )
-    rooms: list[tuple[int | None, str]] = [(r.id, r.name) for r in data.rooms]
-    if any(s.room_id is None for s in todays):
-        rooms.append((None, ""))
-    lanes: list[Lane] = []
-    placements: list[Placement] = []
-    for room_id, room_name in rooms:
-        # interval partitioning: each session goes to the first lane free at its start
-        lane_ends: list[datetime] = []
-        mine: list[tuple[int, SessionRow]] = []
-        for s in (s for s in todays if s.room_id == room_id):
-            lane = next((i for i, end in enumerate(lane_ends) if end <= s.starts_at), None)
-            if lane is None:
-                lane_ends.append(s.ends_at)
-                lane = len(lane_ends) - 1
-            else:
-                lane_ends[lane] = s.ends_at
-            mine.append((lane, s))
-        base = len(lanes)
-        lanes += [Lane(room_id, room_name, n) for n in range(max(len(lane_ends), 1))]
-        for lane, s in mine:
-            start = max((_minutes(s.starts_at, day) - first) // SLOT_MINUTES, 0)
-            end = min(-(-(_minutes(s.ends_at, day) - first) // SLOT_MINUTES), slots)
-            placements.append(Placement(min(start, slots - 1), base + lane, max(end - start, 1), s))
-    return DayLayout(day, first, slots, tuple(lanes), tuple(placements))
-
-
 # -- the model ----------------------------------------------------------------------------------
 
 
@@ -163,17 +79,17 @@ class AgendaModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.layout: DayLayout | None = None
-        self.anchors: dict[tuple[int, int], Placement] = {}
+        self.layout: DayLayout[SessionRow] | None = None
+        self.anchors: dict[tuple[int, int], Placement[SessionRow]] = {}
         self.no_room = "(no room)"
 
-    def set_layout(self, layout: DayLayout | None) -> None:
+    def set_layout(self, layout: DayLayout[SessionRow] | None) -> None:
         self.beginResetModel()
         self.layout = layout
         self.anchors = {(p.row, p.column): p for p in layout.placements} if layout else {}
         self.endResetModel()
 
-    def placement(self, index: Index) -> Placement | None:
+    def placement(self, index: Index) -> Placement[SessionRow] | None:
         if not index.isValid():
             return None
         return self.anchors.get((index.row(), index.column()))
@@ -442,7 +358,7 @@ class AgendaTab(QWidget):
             self.model.set_layout(None)
             self.summary.clear()
             return
-        layout = layout_day(self.data, day)
+        layout = layout_day(self.data.sessions, self.data.rooms, day)
         self.model.set_layout(layout)
         self.view.clearSpans()
         for p in layout.placements:
