@@ -212,7 +212,7 @@ def export_to(qtbot: QtBot, dialog: ExportDialog, path: Path) -> None:
     dialog.activateWindow()  # as a new dialog is: Enter must reach it, not the window's Open
     qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT)
     dialog.path.setText(str(path))
-    dialog.name_edited = True
+    dialog.target_field.name_edited = True
     dialog.path.setFocus()
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=TIMEOUT)

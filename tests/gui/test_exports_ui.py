@@ -29,7 +29,7 @@ from talentdesk.services.member_table import BY_KEY
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.area import EventsArea
-from talentdesk.ui.exports import dialog as dialog_module
+from talentdesk.ui.exports import result as result_module
 from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import KINDS, EventSource, MembersSource, kind
 from talentdesk.ui.main_window import MainWindow
@@ -125,7 +125,7 @@ def test_members_export_takes_only_the_selection_when_asked(
     assert len(chosen) == 2
     trigger(members, "member-export-members")
     dialog = export_dialog(members)
-    assert dialog.only_selected.isChecked()  # more than one row selected: that is what is meant
+    assert dialog.form.only_selected.isChecked()  # more than one row selected: that is what is meant
     export_to(qtbot, dialog, tmp_path / "dos.xlsx")
     rows = sheet_rows(tmp_path / "dos.xlsx", "Miembros")
     assert rows[0][0] == "Id"
@@ -137,18 +137,18 @@ def test_directory_preview_shows_the_pdf_then_save_writes_it(
 ) -> None:
     trigger(members, "member-export-directory")
     dialog = export_dialog(members)
-    dialog.group_by.setCurrentIndex(dialog.group_by.findData("country"))
+    dialog.form.group_by.setCurrentIndex(dialog.form.group_by.findData("country"))
     assert "por país" in dialog.path.text()  # the default name follows the grouping
     out = tmp_path / "directorio.pdf"
     dialog.path.setText(str(out))
-    dialog.name_edited = True
+    dialog.target_field.name_edited = True
     click_shown(qtbot, dialog, "export-preview")
     qtbot.waitUntil(
-        lambda: dialog.preview_window is not None and dialog.preview_window.isVisible(), timeout=TIMEOUT
+        lambda: dialog.previews.window is not None and dialog.previews.window.isVisible(), timeout=TIMEOUT
     )
-    preview = dialog.preview_window
-    assert preview is not None and dialog.preview_file is not None
-    pages = len(PdfReader(dialog.preview_file).pages)
+    preview = dialog.previews.window
+    assert preview is not None and dialog.previews.file is not None
+    pages = len(PdfReader(dialog.previews.file).pages)
     assert pages > 2
     assert preview.document.pageCount() == pages  # type: ignore[attr-defined]
     assert not out.exists()  # a preview writes nothing where the person asked
@@ -157,14 +157,14 @@ def test_directory_preview_shows_the_pdf_then_save_writes_it(
     assert preview.page.value() == 2  # type: ignore[attr-defined]
     click_shown(qtbot, preview, "preview-save")
     qtbot.waitUntil(lambda: dialog.last_result is not None and not dialog.is_running(), timeout=TIMEOUT)
-    assert digest(out) == digest(dialog.preview_file)
+    assert digest(out) == digest(dialog.previews.file)
     assert "Directorio de miembros" in (PdfReader(out).metadata or {}).get("/Title", "")
 
     # Options changed after the preview: saving renders again instead of copying.
-    dialog.group_by.setCurrentIndex(dialog.group_by.findData("chapter"))
+    dialog.form.group_by.setCurrentIndex(dialog.form.group_by.findData("chapter"))
     again = tmp_path / "por-capitulo.pdf"
     export_to(qtbot, dialog, again)
-    assert digest(again) != digest(dialog.preview_file)
+    assert digest(again) != digest(dialog.previews.file)
     assert members.ctx.settings.get(S.EXPORT_GROUP_BY) == "chapter"
 
 
@@ -252,7 +252,7 @@ def test_the_path_is_checked_at_its_field(
     click_shown(qtbot, dialog, "export-run")
     assert dialog.error_text("path") == "El nombre del archivo debe terminar en .xlsx."
     assert not dialog.is_running() and list(tmp_path.iterdir()) == []
-    dialog.external.setChecked(True)
+    dialog.form.external.setChecked(True)
     dialog.path.setText(str(tmp_path / "miembros"))  # no extension: the right one is added
     click_shown(qtbot, dialog, "export-run")
     qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=TIMEOUT)
@@ -264,13 +264,13 @@ def test_open_file_and_open_folder_call_the_opener_with_the_right_url(
     qtbot: QtBot, members: MembersArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(dialog_module, "open_location", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(result_module, "open_location", lambda url: opened.append(url) or True)
     members.export("stats")
     dialog = export_dialog(members)
     out = tmp_path / "estadisticas.xlsx"
     export_to(qtbot, dialog, out)
     assert dialog.result_panel.isVisible()
-    assert out.name in dialog.result_label.text()
+    assert out.name in dialog.result_panel.label.text()
     click_shown(qtbot, dialog, "export-open-file")
     click_shown(qtbot, dialog, "export-open-folder")
     assert opened == [QUrl.fromLocalFile(str(out)), QUrl.fromLocalFile(str(tmp_path))]
@@ -293,12 +293,12 @@ def test_badges_for_the_selected_participants_remember_the_printer_offset(
     tab.select([p.id for p in people])
     workspace.export("badges", prefer_selection=True)
     dialog = export_dialog(workspace)
-    assert dialog.only_selected.isChecked()
-    dialog.layout_combo.setCurrentIndex(dialog.layout_combo.findData("avery-5392"))
-    assert dialog.start_slot.maximum() == 6
-    dialog.start_slot.setValue(3)
-    dialog.offset_x.setValue(1.5)
-    dialog.offset_y.setValue(-0.5)
+    assert dialog.form.only_selected.isChecked()
+    dialog.form.layout_combo.setCurrentIndex(dialog.form.layout_combo.findData("avery-5392"))
+    assert dialog.form.start_slot.maximum() == 6
+    dialog.form.start_slot.setValue(3)
+    dialog.form.offset_x.setValue(1.5)
+    dialog.form.offset_y.setValue(-0.5)
     out = tmp_path / "gafetes.pdf"
     export_to(qtbot, dialog, out)
     assert dialog.last_result is not None and dialog.last_result.rows == 2
@@ -312,10 +312,10 @@ def test_badges_for_the_selected_participants_remember_the_printer_offset(
 
     workspace.export("badges")
     again = export_dialog(workspace)
-    assert (again.offset_x.value(), again.offset_y.value()) == (1.5, -0.5)
-    again.layout_combo.setCurrentIndex(again.layout_combo.findData("a6"))
-    assert (again.offset_x.value(), again.offset_y.value()) == (0.0, 0.0)  # each sheet its own
-    assert again.start_slot.maximum() == 1
+    assert (again.form.offset_x.value(), again.form.offset_y.value()) == (1.5, -0.5)
+    again.form.layout_combo.setCurrentIndex(again.form.layout_combo.findData("a6"))
+    assert (again.form.offset_x.value(), again.form.offset_y.value()) == (0.0, 0.0)  # each sheet its own
+    assert again.form.start_slot.maximum() == 1
 
 
 def test_switching_the_label_sheet_and_back_keeps_the_typed_offset_and_slot(
@@ -326,34 +326,34 @@ def test_switching_the_label_sheet_and_back_keeps_the_typed_offset_and_slot(
     settings = event_area.ctx.settings
     workspace.export("badges")
     dialog = export_dialog(workspace)
-    combo = dialog.layout_combo
+    combo = dialog.form.layout_combo
     combo.setCurrentIndex(combo.findData("avery-5392"))  # 6 labels
-    dialog.start_slot.setValue(5)
-    dialog.offset_x.setValue(1.5)
-    dialog.offset_y.setValue(-0.5)
+    dialog.form.start_slot.setValue(5)
+    dialog.form.offset_x.setValue(1.5)
+    dialog.form.offset_y.setValue(-0.5)
     combo.setCurrentIndex(combo.findData("a6"))  # 1 label: slot 5 does not exist there
-    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (0.0, 0.0)  # a6's own
-    assert dialog.start_slot.value() == 1 and dialog.options().start_slot == 1
-    dialog.offset_x.setValue(-2.0)
+    assert (dialog.form.offset_x.value(), dialog.form.offset_y.value()) == (0.0, 0.0)  # a6's own
+    assert dialog.form.start_slot.value() == 1 and dialog.options().start_slot == 1
+    dialog.form.offset_x.setValue(-2.0)
     combo.setCurrentIndex(combo.findData("avery-5392"))
-    assert (dialog.offset_x.value(), dialog.offset_y.value()) == (1.5, -0.5)
-    assert dialog.start_slot.value() == 5
+    assert (dialog.form.offset_x.value(), dialog.form.offset_y.value()) == (1.5, -0.5)
+    assert dialog.form.start_slot.value() == 5
     assert dialog.options().offset_mm == (1.5, -0.5) and dialog.options().start_slot == 5
     combo.setCurrentIndex(combo.findData("avery-l7418"))  # 8 labels: slot 5 is still there
-    assert dialog.start_slot.value() == 5
-    dialog.start_slot.setValue(7)
+    assert dialog.form.start_slot.value() == 5
+    dialog.form.start_slot.setValue(7)
     combo.setCurrentIndex(combo.findData("letter-4up"))  # 4 labels
-    assert dialog.start_slot.value() == 1
+    assert dialog.form.start_slot.value() == 1
     combo.setCurrentIndex(combo.findData("avery-l7418"))
-    assert dialog.start_slot.value() == 7
+    assert dialog.form.start_slot.value() == 7
     # remembered per sheet in the settings when the sheet changed, as a calibration is
     assert settings.badge_offset("avery-5392") == (1.5, -0.5)
     assert settings.badge_offset("a6") == (-2.0, 0.0)
     click_shown(qtbot, dialog, "export-cancel")
     workspace.export("badges")
     again = export_dialog(workspace)
-    again.layout_combo.setCurrentIndex(again.layout_combo.findData("a6"))
-    assert (again.offset_x.value(), again.offset_y.value()) == (-2.0, 0.0)
+    again.form.layout_combo.setCurrentIndex(again.form.layout_combo.findData("a6"))
+    assert (again.form.offset_x.value(), again.form.offset_y.value()) == (-2.0, 0.0)
 
 
 def test_badge_sheet_preview(qtbot: QtBot, event_area: EventsArea) -> None:
@@ -361,14 +361,14 @@ def test_badge_sheet_preview(qtbot: QtBot, event_area: EventsArea) -> None:
     dialog = export_dialog(event_area.workspace)
     click_shown(qtbot, dialog, "export-preview")
     qtbot.waitUntil(
-        lambda: dialog.preview_window is not None and dialog.preview_window.isVisible(), timeout=TIMEOUT
+        lambda: dialog.previews.window is not None and dialog.previews.window.isVisible(), timeout=TIMEOUT
     )
-    assert dialog.preview_file is not None and dialog.preview_result is not None
-    per_sheet = dialog.layouts[dialog.options().layout][1]
-    pages = -(-dialog.preview_result.rows // per_sheet)
-    assert dialog.preview_window.document.pageCount() == pages == len(PdfReader(dialog.preview_file).pages)  # type: ignore[attr-defined]
-    folder = Path(dialog.preview_file).parent
-    dialog.preview_window.close()
+    assert dialog.previews.file is not None and dialog.previews.result is not None
+    per_sheet = dialog.form.layouts[dialog.options().layout][1]
+    pages = -(-dialog.previews.result.rows // per_sheet)
+    assert dialog.previews.window.document.pageCount() == pages == len(PdfReader(dialog.previews.file).pages)  # type: ignore[attr-defined]
+    folder = Path(dialog.previews.file).parent
+    dialog.previews.window.close()
     dialog.close()
     assert not folder.exists()  # the temporary rendering goes with the dialog
 
@@ -381,16 +381,18 @@ def test_sign_in_sheet_of_one_session(qtbot: QtBot, event_area: EventsArea, tmp_
     dialog = export_dialog(event_area.workspace)
     first_day = data.event.starts_on
     day_index = next(
-        i for i in range(dialog.signin_scope.count()) if dialog.signin_scope.itemData(i) == ("day", first_day)
+        i
+        for i in range(dialog.form.signin_scope.count())
+        if dialog.form.signin_scope.itemData(i) == ("day", first_day)
     )
-    dialog.signin_scope.setCurrentIndex(day_index)
+    dialog.form.signin_scope.setCurrentIndex(day_index)
     assert (dialog.options().signin_day, dialog.options().signin_session) == (first_day, None)
     index = next(
         i
-        for i in range(dialog.signin_scope.count())
-        if dialog.signin_scope.itemData(i) == ("session", session.id)
+        for i in range(dialog.form.signin_scope.count())
+        if dialog.form.signin_scope.itemData(i) == ("session", session.id)
     )
-    dialog.signin_scope.setCurrentIndex(index)
+    dialog.form.signin_scope.setCurrentIndex(index)
     assert dialog.options().signin_session == session.id
     out = tmp_path / "lista.pdf"
     export_to(qtbot, dialog, out)
@@ -423,19 +425,19 @@ def test_every_kind_exports_from_its_dialog(qtbot: QtBot, ctx: AppContext, tmp_p
     dialog = ExportDialog(ctx, export_kind, source, host)
     dialog.show()
     if hasattr(dialog, "only_selected"):
-        dialog.only_selected.setChecked(True)  # keeps packets and certificates small
+        dialog.form.only_selected.setChecked(True)  # keeps packets and certificates small
     out = tmp_path / ("paquetes" if key == "packets" else f"salida{export_kind.suffix}")
     if key == "packets":
         dialog.path.setText(str(tmp_path / "paquetes.pdf"))
-        dialog.name_edited = True
-        dialog.separate_files.setChecked(True)
-        assert dialog.path_label.text() == "Save in the &folder:"
+        dialog.target_field.name_edited = True
+        dialog.form.separate_files.setChecked(True)
+        assert dialog.target_field.label.text() == "Save in the &folder:"
         assert dialog.path.text() == str(out)  # a folder has no .pdf
     export_to(qtbot, dialog, out)
     assert dialog.last_result is not None
     if key == "packets":
         assert len(list(out.glob("*.pdf"))) == 2
-        assert not dialog.open_file_button.isVisible()
+        assert not dialog.result_panel.open_file_button.isVisible()
     else:
         assert out.is_file() and out.stat().st_size > 0
         if export_kind.suffix == ".pdf":

@@ -30,18 +30,18 @@ def test_result_panel_shows_the_warning_under_saved(qtbot: QtBot, ctx: AppContex
     dialog = export_dialog(area.workspace)
     export_to(qtbot, dialog, tmp_path / "agenda.pdf")
     assert dialog.result_panel.isVisible()
-    assert not dialog.result_warnings.isVisible()
+    assert not dialog.result_panel.warnings.isVisible()
     dialog.close()
 
     area.workspace.export("badges")
     dialog = export_dialog(area.workspace)
     out = tmp_path / "gafetes.pdf"
     export_to(qtbot, dialog, out)
-    assert dialog.result_panel.isVisible() and dialog.result_label.isVisible()
-    assert out.name in dialog.result_label.text()
-    assert dialog.result_warnings.isVisible() and dialog.result_warnings.wordWrap()
-    text = dialog.result_warnings.text()
+    assert dialog.result_panel.isVisible() and dialog.result_panel.label.isVisible()
+    assert out.name in dialog.result_panel.label.text()
+    assert dialog.result_panel.warnings.isVisible() and dialog.result_panel.warnings.wordWrap()
+    text = dialog.result_panel.warnings.text()
     assert text.startswith("Warning: ") and "se imprimirán como cuadros" in text
     assert f"«王 李» (participante {code})" in text
-    assert "#8a5300" in dialog.result_warnings.styleSheet()
+    assert "#8a5300" in dialog.result_panel.warnings.styleSheet()
     assert len(PdfReader(out).pages) >= 1

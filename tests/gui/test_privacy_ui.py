@@ -34,14 +34,14 @@ def test_a_preview_is_not_logged_and_its_saved_copy_is_logged_once(
     dialog = export_dialog(members)
     out = tmp_path / "directorio.pdf"
     dialog.path.setText(str(out))
-    dialog.name_edited = True
+    dialog.target_field.name_edited = True
     click_shown(qtbot, dialog, "export-preview")
     qtbot.waitUntil(
-        lambda: dialog.preview_window is not None and dialog.preview_window.isVisible(), timeout=TIMEOUT
+        lambda: dialog.previews.window is not None and dialog.previews.window.isVisible(), timeout=TIMEOUT
     )
     assert _log(members.ctx) == []  # the preview stays inside the program
-    assert dialog.preview_window is not None
-    click_shown(qtbot, dialog.preview_window, "preview-save")
+    assert dialog.previews.window is not None
+    click_shown(qtbot, dialog.previews.window, "preview-save")
     qtbot.waitUntil(lambda: dialog.last_result is not None and not dialog.is_running(), timeout=TIMEOUT)
     assert out.exists()
     [entry] = _log(members.ctx)

@@ -38,8 +38,11 @@ from talentdesk.ops import privacy as privacy_ops
 from talentdesk.services import privacy
 from talentdesk.services.members import get_member
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.exports.dialog import ERROR_STYLE, ProgressState, default_folder, open_location
+from talentdesk.ui.exports.result import open_location
+from talentdesk.ui.exports.running import ProgressState
+from talentdesk.ui.exports.target import default_folder
 from talentdesk.ui.tasks import Cancelled, Task, error_message
+from talentdesk.ui.widgets.record_dialog import ERROR_STYLE
 
 POLL_MS = 100
 
