@@ -45,7 +45,7 @@ def build_db(folder: Path, packets: int) -> tuple[Path, int, list[int]]:
     from talentdesk.db.migrate import ensure_current
     from talentdesk.db.session import Database
     from talentdesk.exports.badges import DEFAULT_STATUSES
-    from talentdesk.services import events as ev
+    from talentdesk.services import event_logistics, event_participants, event_workflow
     from talentdesk.services.demo import generate_demo
     from talentdesk.services.demo_event import AIRLINES, AIRPORTS, FIRST_DAY, HOTELS
 
@@ -75,16 +75,16 @@ def build_db(folder: Path, packets: int) -> tuple[Path, int, list[int]]:
         )
         free = [m for m in session.scalars(select(Member.id).order_by(Member.id)) if m not in registered]
         added = [
-            ev.add_member(session, event_id, member_id, ParticipantRole.ATTENDEE)
+            event_participants.add_member(session, event_id, member_id, ParticipantRole.ATTENDEE)
             for member_id in free[: max(0, packets - have)]
         ]
-        ev.change_status(session, [p.id for p in added], ParticipantStatus.CONFIRMED)
+        event_workflow.change_status(session, [p.id for p in added], ParticipantStatus.CONFIRMED)
         for n, p in enumerate(added):
             if not p.from_abroad:
                 continue
             code, airline = rng.choice(AIRLINES)
             day_before = datetime.combine(FIRST_DAY - timedelta(days=1), dtime(rng.randint(9, 21)))
-            ev.set_travel(
+            event_logistics.set_travel(
                 session,
                 p.id,
                 {
@@ -101,7 +101,7 @@ def build_db(folder: Path, packets: int) -> tuple[Path, int, list[int]]:
                     "needs_transfer": rng.random() < 0.8,
                 },
             )
-            ev.set_lodging(
+            event_logistics.set_lodging(
                 session,
                 p.id,
                 {

@@ -883,17 +883,17 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from talentdesk.services import event_checks
+    from talentdesk.services import event_checks, event_reading
     from talentdesk.services import events as ev
 
     db = _open(args)
     try:
         with db.reader() as session:
             if args.events_command == "list":
-                counts = ev.participant_counts(session)
-                data: Any = [ev.event_summary(e, counts.get(e.id, 0)) for e in ev.list_events(session)]
+                counts = event_reading.participant_counts(session)
+                data: Any = [event_reading.event_summary(e, counts.get(e.id, 0)) for e in ev.list_events(session)]
             elif args.events_command == "show":
-                data = ev.event_detail(session, args.id)
+                data = event_reading.event_detail(session, args.id)
             else:
                 ev.get_event(session, args.id)
                 data = {"problems": [p.as_dict() for p in event_checks.check_event(session, args.id)]}

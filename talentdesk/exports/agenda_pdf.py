@@ -57,7 +57,7 @@ from talentdesk.exports.pdf import (
     pagesize_of,
     styles,
 )
-from talentdesk.services.events import NOT_COMING
+from talentdesk.services.event_workflow import NOT_COMING
 
 # -- data read once -------------------------------------------------------------------------------
 

@@ -67,7 +67,7 @@ def organization_is_public(
 ) -> bool:
     """May a public document (badge, sign-in sheet) print this participant's organisation?
 
-    For a member it is a copy of their employer (``services.events.add_member``), so it follows
+    For a member it is a copy of their employer (``services.event_participants.add_member``), so it follows
     the member's *current* consent rule (``consent.allowed_fields``: consent to appear and the
     "employer" field allowed); a guest (no member) keeps the organisation they registered with.
     """

@@ -38,7 +38,7 @@ from talentdesk.exports.xlsx import (
     sheet_title,
     styled_cell,
 )
-from talentdesk.services.events import NOT_COMING
+from talentdesk.services.event_workflow import NOT_COMING
 
 #: Not coming: left out of the rooming list and the transfers.
 NO_HOTEL_SHEET = "Sin hotel"

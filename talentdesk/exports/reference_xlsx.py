@@ -26,6 +26,7 @@ from talentdesk.db.session import SessionFactory, read_scope
 from talentdesk.exports.files import ExportResult, Progress, check_abort
 from talentdesk.exports.table_xlsx import export_rows_xlsx
 from talentdesk.exports.xlsx import SheetColumn
+from talentdesk.services import event_reading
 from talentdesk.services import events as event_service
 from talentdesk.services.record_lists import (
     ChapterRow,
@@ -80,7 +81,7 @@ class EventListRow:
 
 def load_event_list(session: Session) -> list[EventListRow]:
     """The events newest first, with their participant counts (as the Jornadas area loads them)."""
-    counts = event_service.participant_counts(session)
+    counts = event_reading.participant_counts(session)
     return [
         EventListRow(e.id, e.name, e.edition, e.starts_on, e.ends_on, e.city, e.status, counts.get(e.id, 0))
         for e in event_service.list_events(session)

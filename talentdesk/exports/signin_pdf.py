@@ -1,7 +1,7 @@
 """Sign-in sheets (*listas de asistencia*): one sheet per session, per day, or per event day.
 
 Who is listed: every participant of the event expected to come — status «Confirmado»,
-«Registrado» or «Asistió» (``services.events.COMING``); invited people who never confirmed,
+«Registrado» or «Asistió» (``services.event_workflow.COMING``); invited people who never confirmed,
 those who declined or cancelled, and no-shows are left out. ``statuses`` changes that list.
 Sessions have no registrations of their own, so a session's sheet lists the same expected
 participants as its day (people sign the session they walked into); the session's speakers
@@ -60,7 +60,7 @@ from talentdesk.exports.pdf import (
     pagesize_of,
     styles,
 )
-from talentdesk.services.events import COMING
+from talentdesk.services.event_workflow import COMING
 
 #: Who a sign-in sheet lists unless told otherwise: people expected at the event.
 EXPECTED_STATUSES = COMING

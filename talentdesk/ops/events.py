@@ -13,6 +13,14 @@ from talentdesk.core.i18n import _, ngettext
 from talentdesk.core.jobs import Job
 from talentdesk.ops import Op
 from talentdesk.ops.registry import operation
+from talentdesk.services import (
+    event_agenda,
+    event_copy,
+    event_logistics,
+    event_materials,
+    event_participants,
+    event_workflow,
+)
 from talentdesk.services import events as service
 
 Values = Mapping[str, Any]
@@ -53,7 +61,7 @@ def copy(
     return Op(
         _("Copiar Jornada"),
         lambda s, _j: (
-            service.copy_event(
+            event_copy.copy_event(
                 s,
                 source_id,
                 name=name,
@@ -67,34 +75,34 @@ def copy(
 
 @operation
 def add_room(event_id: int, name: str, capacity: int | None = None) -> Op[int]:
-    return Op(_("Agregar sala"), lambda s, _j: service.add_room(s, event_id, name, capacity).id)
+    return Op(_("Agregar sala"), lambda s, _j: event_agenda.add_room(s, event_id, name, capacity).id)
 
 
 @operation
 def add_session(event_id: int, values: Values) -> Op[int]:
-    return Op(_("Nueva sesión"), lambda s, _j: service.add_session(s, event_id, values).id)
+    return Op(_("Nueva sesión"), lambda s, _j: event_agenda.add_session(s, event_id, values).id)
 
 
 @operation
 def update_session(session_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar sesión"), service.update_session, session_id, values)
+    return _updated(_("Editar sesión"), event_agenda.update_session, session_id, values)
 
 
 @operation
 def delete_session(session_id: int) -> Op[None]:
-    return Op(_("Eliminar sesión"), lambda s, _j: service.delete_session(s, session_id))
+    return Op(_("Eliminar sesión"), lambda s, _j: event_agenda.delete_session(s, session_id))
 
 
 @operation
 def add_member(
     event_id: int, member_id: int, role: str = "asistente", despite_no_contact: bool = False
 ) -> Op[int]:
-    """Their names and contact data are copied as they are now (see services.events.add_member);
+    """Their names and contact data are copied as they are now (see services.event_participants.add_member);
     a member who objected to being contacted only with ``despite_no_contact``."""
     return Op(
         _("Agregar participante"),
         lambda s, _j: (
-            service.add_member(s, event_id, member_id, role, despite_no_contact=despite_no_contact).id
+            event_participants.add_member(s, event_id, member_id, role, despite_no_contact=despite_no_contact).id
         ),
     )
 
@@ -107,7 +115,7 @@ def add_members(event_id: int, member_ids: Sequence[int], role: str = "asistente
         added = []
         for n, member_id in enumerate(ids, start=1):
             job.check()
-            added.append(service.add_member(s, event_id, member_id, role).id)
+            added.append(event_participants.add_member(s, event_id, member_id, role).id)
             job.progress(n, len(ids))
         return added
 
@@ -118,12 +126,12 @@ def add_members(event_id: int, member_ids: Sequence[int], role: str = "asistente
 
 @operation
 def add_guest(event_id: int, values: Values) -> Op[int]:
-    return Op(_("Agregar invitado externo"), lambda s, _j: service.add_guest(s, event_id, values).id)
+    return Op(_("Agregar invitado externo"), lambda s, _j: event_participants.add_guest(s, event_id, values).id)
 
 
 @operation
 def update_participant(participant_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar participante"), service.update_participant, participant_id, values)
+    return _updated(_("Editar participante"), event_participants.update_participant, participant_id, values)
 
 
 @operation
@@ -133,7 +141,7 @@ def change_status(participant_ids: Sequence[int], status: str, today: date | Non
     label = ParticipantStatus(status).label
     return Op(
         _("Cambiar estatus a «{status}»").format(status=label),
-        lambda s, _j: len(service.change_status(s, ids, status, today=today)),
+        lambda s, _j: len(event_workflow.change_status(s, ids, status, today=today)),
         message=lambda n: ngettext("{n} participante cambiado.", "{n} participantes cambiados.", n).format(
             n=n
         ),
@@ -147,7 +155,7 @@ def remove_participants(participant_ids: Sequence[int]) -> Op[int]:
     def run(s: Session, job: Job) -> int:
         for participant_id in ids:
             job.check()
-            service.remove_participant(s, participant_id)
+            event_participants.remove_participant(s, participant_id)
         return len(ids)
 
     return Op(
@@ -159,12 +167,12 @@ def remove_participants(participant_ids: Sequence[int]) -> Op[int]:
 
 @operation
 def set_travel(participant_id: int, values: Values) -> Op[int]:
-    return _updated(_("Viaje"), service.set_travel, participant_id, values)
+    return _updated(_("Viaje"), event_logistics.set_travel, participant_id, values)
 
 
 @operation
 def set_lodging(participant_id: int, values: Values) -> Op[int]:
-    return _updated(_("Hospedaje"), service.set_lodging, participant_id, values)
+    return _updated(_("Hospedaje"), event_logistics.set_lodging, participant_id, values)
 
 
 @operation
@@ -172,9 +180,9 @@ def add_material(
     event_id: int, item: str, quantity: int = 1, responsible: str | None = None, status: str | None = None
 ) -> Op[int]:
     def run(s: Session, _j: Job) -> int:
-        material = service.add_material(s, event_id, item, quantity, responsible)
+        material = event_materials.add_material(s, event_id, item, quantity, responsible)
         if status is not None and status != material.status:
-            service.set_material_status(s, material.id, status)
+            event_materials.set_material_status(s, material.id, status)
         return material.id
 
     return Op(_("Agregar material"), run)
@@ -182,17 +190,17 @@ def add_material(
 
 @operation
 def update_material(material_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar material"), service.update_material, material_id, values)
+    return _updated(_("Editar material"), event_materials.update_material, material_id, values)
 
 
 @operation
 def set_material_status(material_id: int, status: str) -> Op[None]:
-    return Op(_("Estatus del material"), lambda s, _j: service.set_material_status(s, material_id, status))
+    return Op(_("Estatus del material"), lambda s, _j: event_materials.set_material_status(s, material_id, status))
 
 
 @operation
 def delete_material(material_id: int) -> Op[object]:
-    return Op(_("Eliminar material"), lambda s, _j: service.delete_material(s, material_id))
+    return Op(_("Eliminar material"), lambda s, _j: event_materials.delete_material(s, material_id))
 
 
 @operation
@@ -200,9 +208,9 @@ def add_task(
     event_id: int, title: str, due_on: Any = None, responsible: str | None = None, done: bool = False
 ) -> Op[int]:
     def run(s: Session, _j: Job) -> int:
-        task = service.add_task(s, event_id, title, due_on, responsible)
+        task = event_materials.add_task(s, event_id, title, due_on, responsible)
         if done:
-            service.set_task_done(s, task.id, True)
+            event_materials.set_task_done(s, task.id, True)
         return task.id
 
     return Op(_("Agregar tarea"), run)
@@ -210,17 +218,17 @@ def add_task(
 
 @operation
 def update_task(task_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar tarea"), service.update_task, task_id, values)
+    return _updated(_("Editar tarea"), event_materials.update_task, task_id, values)
 
 
 @operation
 def set_task_done(task_id: int, done: bool) -> Op[None]:
     return Op(
         _("Marcar tarea como hecha") if done else _("Marcar tarea como pendiente"),
-        lambda s, _j: service.set_task_done(s, task_id, done),
+        lambda s, _j: event_materials.set_task_done(s, task_id, done),
     )
 
 
 @operation
 def delete_task(task_id: int) -> Op[object]:
-    return Op(_("Eliminar tarea"), lambda s, _j: service.delete_task(s, task_id))
+    return Op(_("Eliminar tarea"), lambda s, _j: event_materials.delete_task(s, task_id))

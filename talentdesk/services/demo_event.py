@@ -16,6 +16,13 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import EventStatus, MaterialStatus, ParticipantRole, ParticipantStatus, SessionKind
 from talentdesk.core.events import AgendaSession, Event, Participant, Room
 from talentdesk.core.models import Member
+from talentdesk.services import (
+    event_agenda,
+    event_logistics,
+    event_materials,
+    event_participants,
+    event_workflow,
+)
 from talentdesk.services import events as ev
 
 DEMO_NAME = "Jornada Informativa de la Red de Talentos Mexicanos (demostración)"
@@ -70,7 +77,7 @@ def create_demo_event(session: Session, rng: random.Random) -> Event | None:
         },
     )
     rooms = [
-        ev.add_room(session, event.id, name, cap)
+        event_agenda.add_room(session, event.id, name, cap)
         for name, cap in (("Auditorio", 300), ("Sala A", 80), ("Sala B", 60))
     ]
 
@@ -99,11 +106,11 @@ def _participants(session: Session, event: Event, rng: random.Random, fake: Fake
     for n in range(150):
         role = roles[n] if n < len(roles) else ParticipantRole.ATTENDEE
         if n < len(chosen) and role not in (ParticipantRole.STAFF, ParticipantRole.PRESS):
-            people.append(ev.add_member(session, event.id, chosen[n], role))
+            people.append(event_participants.add_member(session, event.id, chosen[n], role))
         else:
             mexican = rng.random() < 0.8
             people.append(
-                ev.add_guest(
+                event_participants.add_guest(
                     session,
                     event.id,
                     {
@@ -132,9 +139,9 @@ def _participants(session: Session, event: Event, rng: random.Random, fake: Fake
         else:
             target = rng.choices(list(flow), list(flow.values()))[0]
         if target in (ParticipantStatus.REGISTERED,):
-            ev.change_status(session, [p.id], ParticipantStatus.CONFIRMED)
+            event_workflow.change_status(session, [p.id], ParticipantStatus.CONFIRMED)
         if target != ParticipantStatus.INVITED:
-            ev.change_status(session, [p.id], target)
+            event_workflow.change_status(session, [p.id], target)
     return people
 
 
@@ -167,7 +174,7 @@ def _agenda(
         moderated: bool = False,
     ) -> None:
         made.append(
-            ev.add_session(
+            event_agenda.add_session(
                 session,
                 event.id,
                 {
@@ -228,13 +235,13 @@ def _logistics(
     rng: random.Random,
 ) -> None:
     for n, p in enumerate(people):
-        if not p.from_abroad or p.status not in ev.COMING:
+        if not p.from_abroad or p.status not in event_workflow.COMING:
             continue
         code, airline = rng.choice(AIRLINES)
         airport = rng.choice(AIRPORTS)
         arrival = _at(-1, rng.randint(10, 21), rng.choice((0, 15, 30, 45)))
         departure = _at(2, rng.randint(8, 20), rng.choice((0, 15, 30, 45)))
-        ev.set_travel(
+        event_logistics.set_travel(
             session,
             p.id,
             {
@@ -251,7 +258,7 @@ def _logistics(
                 "needs_transfer": rng.random() < 0.8,
             },
         )
-        ev.set_lodging(
+        event_logistics.set_lodging(
             session,
             p.id,
             {
@@ -273,9 +280,9 @@ def _materials_and_tasks(session: Session, event: Event, fake: Faker) -> None:
         ("Señalética de salas", 12, MaterialStatus.READY),
         ("Listas de asistencia por sesión", 25, MaterialStatus.PENDING),
     ):
-        material = ev.add_material(session, event.id, item, qty, fake.name())
+        material = event_materials.add_material(session, event.id, item, qty, fake.name())
         if status != MaterialStatus.PENDING:
-            ev.set_material_status(session, material.id, status)
+            event_materials.set_material_status(session, material.id, status)
     for title, days_before in (
         ("Confirmar sede y salas", 60),
         ("Enviar invitaciones", 45),
@@ -284,9 +291,11 @@ def _materials_and_tasks(session: Session, event: Event, fake: Faker) -> None:
         ("Imprimir gafetes y carpetas", 5),
         ("Ensayo técnico en el auditorio", 1),
     ):
-        task = ev.add_task(session, event.id, title, FIRST_DAY - timedelta(days=days_before), fake.name())
+        task = event_materials.add_task(
+            session, event.id, title, FIRST_DAY - timedelta(days=days_before), fake.name()
+        )
         if days_before >= 40:
-            ev.set_task_done(session, task.id, True)
+            event_materials.set_task_done(session, task.id, True)
 
 
 def _deliberate_problems(
@@ -297,16 +306,18 @@ def _deliberate_problems(
     rooms: list[Room],
 ) -> None:
     """One of each, so the Revisión tab and `talentdesk events check` have something to show."""
-    abroad = [p for p in people if p.from_abroad and p.status in ev.COMING and p.lodging is not None]
+    abroad = [
+        p for p in people if p.from_abroad and p.status in event_workflow.COMING and p.lodging is not None
+    ]
     panels = [s for s in sessions if s.kind == SessionKind.PANEL]
     # A speaker in two sessions at once (the two parallel panels of the first morning).
-    ev.update_session(
+    event_agenda.update_session(
         session,
         panels[1].id,
         {"speaker_ids": [*(p.id for p in panels[1].speakers), panels[0].speakers[0].id]},
     )
     # A room double-booked: an extra meeting in Sala A during the first panel.
-    ev.add_session(
+    event_agenda.add_session(
         session,
         event.id,
         {
@@ -318,7 +329,7 @@ def _deliberate_problems(
         },
     )
     # A session outside the event's dates.
-    ev.add_session(
+    event_agenda.add_session(
         session,
         event.id,
         {
@@ -329,16 +340,22 @@ def _deliberate_problems(
         },
     )
     # Confirmed from abroad without hotel.
-    ev.set_lodging(session, abroad[0].id, {"hotel": None})
+    event_logistics.set_lodging(session, abroad[0].id, {"hotel": None})
     # Arriving after their first session.
     speaker = next(p for p in abroad if any(p in s.speakers for s in sessions) and p.travel is not None)
-    ev.set_travel(session, speaker.id, {"arrival_at": _at(0, 16, 40), "departure_at": _at(2, 18)})
+    event_logistics.set_travel(
+        session, speaker.id, {"arrival_at": _at(0, 16, 40), "departure_at": _at(2, 18)}
+    )
     # Check-out before check-in, and nights that do not cover the event.
-    ev.set_lodging(session, abroad[2].id, {"check_in": FIRST_DAY + timedelta(days=1), "check_out": FIRST_DAY})
-    ev.set_lodging(session, abroad[3].id, {"check_in": FIRST_DAY - timedelta(days=1), "check_out": FIRST_DAY})
+    event_logistics.set_lodging(
+        session, abroad[2].id, {"check_in": FIRST_DAY + timedelta(days=1), "check_out": FIRST_DAY}
+    )
+    event_logistics.set_lodging(
+        session, abroad[3].id, {"check_in": FIRST_DAY - timedelta(days=1), "check_out": FIRST_DAY}
+    )
     # Registered twice: the same guest added again by hand.
     guest = next(p for p in people if p.member_id is None and p.role == ParticipantRole.ATTENDEE)
-    ev.add_guest(
+    event_participants.add_guest(
         session,
         event.id,
         {

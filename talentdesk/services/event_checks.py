@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.events import AgendaSession, Event, Participant
 from talentdesk.core.text import fold
-from talentdesk.services.events import COMING, get_event
+from talentdesk.services.event_workflow import COMING
+from talentdesk.services.events import get_event
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from talentdesk.core.models import (
 )
 from talentdesk.services import audit, consent_history, export_log
 from talentdesk.services.consent_history import Origin
-from talentdesk.services.events import PARTICIPANT_FIELDS
+from talentdesk.services.event_fields import PARTICIPANT_FIELDS
 from talentdesk.services.members import FIELDS, STATISTICS_FIELDS, get_member, member_to_dict
 
 #: What replaces a removed value in the audit trail and the consent history.

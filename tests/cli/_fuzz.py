@@ -34,8 +34,15 @@ def build_fuzz_database(path: Path) -> None:
     travel, lodging, materials, someone who attended), small enough that any export is quick."""
     from talentdesk.core.enums import ParticipantRole, ParticipantStatus
     from talentdesk.db.session import Database
+    from talentdesk.services import (
+        event_agenda,
+        event_logistics,
+        event_materials,
+        event_participants,
+        event_workflow,
+        members,
+    )
     from talentdesk.services import events as ev
-    from talentdesk.services import members
 
     database = Database.open(path)
     try:
@@ -55,21 +62,25 @@ def build_fuzz_database(path: Path) -> None:
                 {"name": "Jornada de prueba", "edition": "2024", "starts_on": date(2024, 3, 1),
                  "ends_on": date(2024, 3, 2), "city": "Ciudad de México", "code_prefix": "JI"},
             )  # fmt: skip
-            room = ev.add_room(s, event.id, "Auditorio", 100)
-            speaker = ev.add_member(s, event.id, ids[0], ParticipantRole.SPEAKER)
-            guest = ev.add_guest(s, event.id, {"given_names": "Invitada", "paternal_surname": "Ruiz"})
-            ev.add_member(s, event.id, ids[1])
-            ev.change_status(s, [speaker.id, guest.id], ParticipantStatus.CONFIRMED)
-            ev.change_status(s, [speaker.id], ParticipantStatus.ATTENDED)
-            ev.add_session(
+            room = event_agenda.add_room(s, event.id, "Auditorio", 100)
+            speaker = event_participants.add_member(s, event.id, ids[0], ParticipantRole.SPEAKER)
+            guest = event_participants.add_guest(
+                s, event.id, {"given_names": "Invitada", "paternal_surname": "Ruiz"}
+            )
+            event_participants.add_member(s, event.id, ids[1])
+            event_workflow.change_status(s, [speaker.id, guest.id], ParticipantStatus.CONFIRMED)
+            event_workflow.change_status(s, [speaker.id], ParticipantStatus.ATTENDED)
+            event_agenda.add_session(
                 s,
                 event.id,
                 {"title": "Inauguración", "starts_at": "2024-03-01 10:00", "ends_at": "2024-03-01 11:00",
                  "room_id": room.id, "speaker_ids": [speaker.id]},
             )  # fmt: skip
-            ev.set_travel(s, guest.id, {"arrival_flight": "AM 001", "arrival_at": "2024-02-29 18:00"})
-            ev.set_lodging(s, guest.id, {"hotel": "Hotel Sede", "check_in": "2024-02-29"})
-            ev.add_material(s, event.id, "Gafetes", 10)
+            event_logistics.set_travel(
+                s, guest.id, {"arrival_flight": "AM 001", "arrival_at": "2024-02-29 18:00"}
+            )
+            event_logistics.set_lodging(s, guest.id, {"hotel": "Hotel Sede", "check_in": "2024-02-29"})
+            event_materials.add_material(s, event.id, "Gafetes", 10)
         with database.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

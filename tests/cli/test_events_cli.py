@@ -12,6 +12,7 @@ import pytest
 
 from talentdesk.core.enums import EventStatus, ParticipantRole, ParticipantStatus, SessionKind
 from talentdesk.db.session import Database
+from talentdesk.services import event_agenda, event_participants, event_workflow
 from talentdesk.services import events as ev
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.event_checks import KINDS
@@ -48,12 +49,12 @@ def add_clean_event(path: Path) -> int:
                     "ends_on": date(2030, 3, 1),
                 },
             )
-            p = ev.add_guest(
+            p = event_participants.add_guest(
                 s, event.id, {"given_names": "Ana", "paternal_surname": "López", "country": "MX"}
             )
-            ev.change_status(s, [p.id], ParticipantStatus.CONFIRMED)
-            room = ev.add_room(s, event.id, "Auditorio")
-            ev.add_session(
+            event_workflow.change_status(s, [p.id], ParticipantStatus.CONFIRMED)
+            room = event_agenda.add_room(s, event.id, "Auditorio")
+            event_agenda.add_session(
                 s,
                 event.id,
                 {

@@ -8,7 +8,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from talentdesk.db.session import Database
-from talentdesk.services import events as ev
+from talentdesk.services import event_participants
 from tests.cli._support import Result
 from tests.cli.test_export_cli import event_id
 
@@ -19,7 +19,7 @@ def add_cjk_guest(path: Path) -> str:
     database = Database.open(path)
     try:
         with database.session() as s:
-            guest = ev.add_guest(
+            guest = event_participants.add_guest(
                 s,
                 event_id(path),
                 {"given_names": "王", "paternal_surname": "李", "organization": "北京大学 🎉"},

@@ -122,7 +122,7 @@ def test_anonymize_is_refused_while_a_certificate_must_keep_answering(cli: Cli, 
 
     from talentdesk.core.enums import ParticipantStatus
     from talentdesk.db.session import Database
-    from talentdesk.services import certificates
+    from talentdesk.services import certificates, event_participants, event_workflow
     from talentdesk.services import events as ev
 
     member = _member(cli, db_path)
@@ -132,9 +132,9 @@ def test_anonymize_is_refused_while_a_certificate_must_keep_answering(cli: Cli, 
             event = ev.create_event(
                 s, {"name": "Jornada 2024", "starts_on": "2024-03-10", "ends_on": "2024-03-11"}
             )
-            pid = ev.add_member(s, event.id, member).id
-            ev.change_status(s, [pid], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
-            ev.change_status(s, [pid], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
+            pid = event_participants.add_member(s, event.id, member).id
+            event_workflow.change_status(s, [pid], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
+            event_workflow.change_status(s, [pid], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
             code = certificates.issue_certificates(s, [pid])[pid]
     finally:
         db.close()

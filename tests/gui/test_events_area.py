@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import MaterialStatus, ParticipantRole, ParticipantStatus
 from talentdesk.core.events import AgendaSession, Event, EventTask, Material, Participant, Room
 from talentdesk.core.models import Member
-from talentdesk.services import event_checks
+from talentdesk.services import event_checks, event_workflow
 from talentdesk.services import events as service
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.ui.context import AppContext
@@ -528,7 +528,7 @@ def test_logistics_counts_match_the_database(qtbot: QtBot, opened: EventsArea, c
         departures: Counter[date] = Counter()
         nights: Counter[tuple[date, str]] = Counter()
         for p in service.get_event(s, event_id).participants:
-            if p.status not in service.COMING:
+            if p.status not in event_workflow.COMING:
                 continue
             if p.travel and p.travel.arrival_at:
                 arrivals[p.travel.arrival_at.date()] += 1

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from talentdesk.core.events import Event
-from talentdesk.services import events as ev
+from talentdesk.services import event_participants
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.area import EventsArea
@@ -20,7 +20,7 @@ def test_result_panel_shows_the_warning_under_saved(qtbot: QtBot, ctx: AppContex
     with ctx.db.session() as s:
         event_id = s.scalar(select(Event.id).where(Event.name == DEMO_NAME))
         assert event_id is not None
-        code = ev.add_guest(
+        code = event_participants.add_guest(
             s, event_id, {"given_names": "王", "paternal_surname": "李", "organization": "北京大学 🎉"}
         ).code
     area = show_area(qtbot, EventsArea(ctx), rows=1, size=(1400, 900))

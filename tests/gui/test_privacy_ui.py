@@ -170,7 +170,7 @@ def test_anonymize_is_refused_in_the_dialog_when_a_certificate_must_keep_answeri
     from datetime import date
 
     from talentdesk.core.enums import ParticipantStatus
-    from talentdesk.services import certificates
+    from talentdesk.services import certificates, event_participants, event_workflow
     from talentdesk.services import events as ev
     from talentdesk.services.members import create_member
     from talentdesk.ui.privacy.member_rights import AnonymizeDialog
@@ -180,9 +180,9 @@ def test_anonymize_is_refused_in_the_dialog_when_a_certificate_must_keep_answeri
         event = ev.create_event(
             s, {"name": "Jornada 2024", "starts_on": "2024-03-10", "ends_on": "2024-03-11"}
         )
-        pid = ev.add_member(s, event.id, member_id).id
-        ev.change_status(s, [pid], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
-        ev.change_status(s, [pid], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
+        pid = event_participants.add_member(s, event.id, member_id).id
+        event_workflow.change_status(s, [pid], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
+        event_workflow.change_status(s, [pid], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
         code = certificates.issue_certificates(s, [pid])[pid]
     dialog = AnonymizeDialog(empty_ctx, member_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)

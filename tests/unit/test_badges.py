@@ -50,6 +50,7 @@ from talentdesk.exports.badges import (
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.pdf import register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, _penalty, dark_rectangles, draw_qr, qr_matrix, qr_rects
+from talentdesk.services import event_participants
 from talentdesk.services import events as ev
 from talentdesk.services.demo_event import DEMO_NAME
 
@@ -87,7 +88,7 @@ def small(db: Database) -> tuple[Database, int]:
             },
         )
         for given, paternal, maternal, org, role in PEOPLE:
-            ev.add_guest(
+            event_participants.add_guest(
                 session,
                 event.id,
                 {
@@ -381,7 +382,7 @@ def test_page_count_follows_start_slot(
             session, {"name": "Conteo", "starts_on": date(2027, 1, 5), "ends_on": date(2027, 1, 5)}
         )
         for n in range(count):
-            ev.add_guest(
+            event_participants.add_guest(
                 session, event.id, {"given_names": f"Persona {n}", "paternal_surname": f"Apellido{n:02d}"}
             )
         event_id = event.id

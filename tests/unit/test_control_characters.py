@@ -37,7 +37,17 @@ from talentdesk.exports.table_xlsx import export_table_xlsx
 from talentdesk.imports.members import apply_import, prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.imports.report import write_error_report
-from talentdesk.services import chapters, document_settings, import_mappings, organizations, sectors
+from talentdesk.services import (
+    chapters,
+    document_settings,
+    event_agenda,
+    event_logistics,
+    event_materials,
+    event_participants,
+    import_mappings,
+    organizations,
+    sectors,
+)
 from talentdesk.services import events as ev
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.members import create_member, update_member
@@ -91,7 +101,7 @@ def _event(s: Session) -> int:
 
 
 def _guest(s: Session) -> int:
-    return ev.add_guest(s, _event(s), {"given_names": "Ana", "paternal_surname": "Pérez"}).id
+    return event_participants.add_guest(s, _event(s), {"given_names": "Ana", "paternal_surname": "Pérez"}).id
 
 
 WRITES: dict[str, tuple[Callable[[Session], Any], str]] = {
@@ -126,20 +136,25 @@ WRITES: dict[str, tuple[Callable[[Session], Any], str]] = {
         ),
         "Nombre",
     ),
-    "room": (lambda s: ev.add_room(s, _event(s), "Sala\x1b"), "Nombre de la sala"),
-    "agenda session": (lambda s: ev.add_session(s, _event(s), {"title": "Panel\x1b"}), "Título"),
+    "room": (lambda s: event_agenda.add_room(s, _event(s), "Sala\x1b"), "Nombre de la sala"),
+    "agenda session": (lambda s: event_agenda.add_session(s, _event(s), {"title": "Panel\x1b"}), "Título"),
     "guest": (
-        lambda s: ev.add_guest(s, _event(s), {"given_names": ESC, "paternal_surname": "Pérez"}),
+        lambda s: event_participants.add_guest(
+            s, _event(s), {"given_names": ESC, "paternal_surname": "Pérez"}
+        ),
         "Nombre(s)",
     ),
     "participant": (
-        lambda s: ev.update_participant(s, _guest(s), {"organization": "Org\x07"}),
+        lambda s: event_participants.update_participant(s, _guest(s), {"organization": "Org\x07"}),
         "Organización",
     ),
-    "travel": (lambda s: ev.set_travel(s, _guest(s), {"arrival_flight": "AM\x1b1"}), "Vuelo de llegada"),
-    "lodging": (lambda s: ev.set_lodging(s, _guest(s), {"hotel": "Hotel\x1b"}), "Hotel"),
-    "material": (lambda s: ev.add_material(s, _event(s), "Carpetas\x1b"), "Material"),
-    "task": (lambda s: ev.add_task(s, _event(s), "Llamar\x1b"), "Título"),
+    "travel": (
+        lambda s: event_logistics.set_travel(s, _guest(s), {"arrival_flight": "AM\x1b1"}),
+        "Vuelo de llegada",
+    ),
+    "lodging": (lambda s: event_logistics.set_lodging(s, _guest(s), {"hotel": "Hotel\x1b"}), "Hotel"),
+    "material": (lambda s: event_materials.add_material(s, _event(s), "Carpetas\x1b"), "Material"),
+    "task": (lambda s: event_materials.add_task(s, _event(s), "Llamar\x1b"), "Título"),
     "column mapping": (
         lambda s: import_mappings.save_mapping(s, "Mi\x1b", {"Nombre": "given_names"}),
         "Nombre",

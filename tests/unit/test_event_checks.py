@@ -17,6 +17,7 @@ from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import NotFoundError
 from talentdesk.core.events import AgendaSession, Event, Participant, Room
 from talentdesk.db.session import Database
+from talentdesk.services import event_agenda, event_logistics, event_participants, event_workflow
 from talentdesk.services import events as ev
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.event_checks import KINDS, Problem, Record, check_event
@@ -58,17 +59,17 @@ class Plan:
         status: ParticipantStatus = S.CONFIRMED,
         **values: Any,
     ) -> Participant:
-        p = ev.add_guest(
+        p = event_participants.add_guest(
             self.s,
             self.event.id,
             {"given_names": given, "paternal_surname": paternal, "country": country, **values},
         )
         for step in PATH[status]:
-            ev.change_status(self.s, [p.id], step)
+            event_workflow.change_status(self.s, [p.id], step)
         return p
 
     def room(self, name: str) -> Room:
-        return ev.add_room(self.s, self.event.id, name)
+        return event_agenda.add_room(self.s, self.event.id, name)
 
     def session(
         self,
@@ -80,7 +81,7 @@ class Plan:
         speakers: Sequence[Participant] = (),
         moderator: Participant | None = None,
     ) -> AgendaSession:
-        return ev.add_session(
+        return event_agenda.add_session(
             self.s,
             self.event.id,
             {
@@ -94,10 +95,12 @@ class Plan:
         )
 
     def flight(self, p: Participant, arrival: datetime, flight: str = "AM 100") -> None:
-        ev.set_travel(self.s, p.id, {"arrival_flight": flight, "arrival_at": arrival})
+        event_logistics.set_travel(self.s, p.id, {"arrival_flight": flight, "arrival_at": arrival})
 
     def hotel(self, p: Participant, check_in: date, check_out: date, hotel: str = "Hotel Sede") -> None:
-        ev.set_lodging(self.s, p.id, {"hotel": hotel, "check_in": check_in, "check_out": check_out})
+        event_logistics.set_lodging(
+            self.s, p.id, {"hotel": hotel, "check_in": check_in, "check_out": check_out}
+        )
 
     def problems(self) -> list[Problem]:
         self.s.flush()
@@ -217,7 +220,7 @@ def test_confirmed_from_abroad_without_flight_nor_hotel(plan: Plan) -> None:
 def test_registered_from_abroad_with_flight_but_no_hotel(plan: Plan) -> None:
     beto = plan.person("Beto", "Ruiz", country="CA", status=S.REGISTERED)
     plan.flight(beto, at(EVE, 18))
-    ev.set_lodging(plan.s, beto.id, {"hotel": None, "check_in": EVE, "check_out": DAY2})
+    event_logistics.set_lodging(plan.s, beto.id, {"hotel": None, "check_in": EVE, "check_out": DAY2})
     problem = only(plan.problems(), "missing_logistics")
     assert problem.record.id == beto.id
     assert problem.message == "Beto Ruiz viene del extranjero y no tiene hotel."
@@ -293,7 +296,9 @@ def test_stay_in_order_is_fine(plan: Plan) -> None:
     ana = plan.person("Ana", "López")
     plan.hotel(ana, EVE, DAY2 + timedelta(days=1))
     beto = plan.person("Beto", "Ruiz")
-    ev.set_lodging(plan.s, beto.id, {"hotel": "Hotel Sede", "check_in": DAY2})  # no check-out yet
+    event_logistics.set_lodging(
+        plan.s, beto.id, {"hotel": "Hotel Sede", "check_in": DAY2}
+    )  # no check-out yet
     assert plan.problems() == []
 
 
@@ -358,7 +363,7 @@ def test_guest_with_a_members_email_is_a_duplicate(plan: Plan) -> None:
     from .helpers import add
 
     member = add(plan.s, "Ana", "López", email="ana@example.org")
-    first = ev.add_member(plan.s, plan.event.id, member.id, ParticipantRole.SPEAKER)
+    first = event_participants.add_member(plan.s, plan.event.id, member.id, ParticipantRole.SPEAKER)
     again = plan.person("Anita", "López", email="ana@example.org", status=S.INVITED)
     problem = only(plan.problems(), "duplicate_participant")
     assert problem.record.id == again.id and first.code in problem.message

@@ -35,6 +35,7 @@ from talentdesk.exports.certificates_pdf import export_certificates_pdf
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.pdf import FONT_BOLD, NumberedDocTemplate
 from talentdesk.exports.signin_pdf import export_signin_pdf
+from talentdesk.services import event_agenda, event_participants, event_workflow
 from talentdesk.services import events as ev
 from talentdesk.services.certificates import (
     ALPHABET,
@@ -134,10 +135,13 @@ def build_small(database: Database) -> Small:
                 "city": "Ciudad de México",
             },
         )
-        rooms = {name: ev.add_room(s, event.id, name).id for name in ("Auditorio", "Sala Ñandú", "Sala B")}
+        rooms = {
+            name: event_agenda.add_room(s, event.id, name).id
+            for name in ("Auditorio", "Sala Ñandú", "Sala B")
+        }
         people: dict[str, int] = {}
         for given, paternal, maternal, org, role, _status in SMALL_PEOPLE:
-            p = ev.add_guest(
+            p = event_participants.add_guest(
                 s,
                 event.id,
                 {
@@ -156,7 +160,7 @@ def build_small(database: Database) -> Small:
         ) -> None:
             values = {"title": title, "kind": kind, "starts_at": start, "ends_at": end, **v}
             values["room_id"] = rooms[room] if room else None
-            sessions[title] = ev.add_session(s, event.id, values).id
+            sessions[title] = event_agenda.add_session(s, event.id, values).id
 
         add(
             "Inauguración",
@@ -191,11 +195,11 @@ def build_small(database: Database) -> Small:
         for _given, paternal, *_rest, status in SMALL_PEOPLE:
             pid = people[paternal]
             if status in (S.REGISTERED, S.ATTENDED, S.NO_SHOW):
-                ev.change_status(s, [pid], S.CONFIRMED)
+                event_workflow.change_status(s, [pid], S.CONFIRMED)
             if status == S.REGISTERED:
-                ev.change_status(s, [pid], S.REGISTERED)
+                event_workflow.change_status(s, [pid], S.REGISTERED)
             if status != S.INVITED:
-                ev.change_status(s, [pid], status, today=DAY1)
+                event_workflow.change_status(s, [pid], status, today=DAY1)
     return Small(event.id, people, sessions, rooms)
 
 
@@ -364,8 +368,10 @@ def test_demo_signin_sheets_one_section_per_day(demo: Database, out_dir: Path) -
     with demo.reader() as s:
         people = list(s.scalars(select(Participant).where(Participant.event_id == 1)))
         s.expunge_all()  # plain objects from here on
-    expected = sorted((p for p in people if p.status in ev.COMING), key=lambda p: (p.sort_key, p.id))
-    others = [p for p in people if p.status not in ev.COMING]
+    expected = sorted(
+        (p for p in people if p.status in event_workflow.COMING), key=lambda p: (p.sort_key, p.id)
+    )
+    others = [p for p in people if p.status not in event_workflow.COMING]
     assert others and {p.status for p in others} >= {S.DECLINED, S.INVITED}
     assert result.rows == 2 * len(expected)
     days = ["Jueves 18 de febrero de 2027", "Viernes 19 de febrero de 2027"]
@@ -401,10 +407,10 @@ def test_long_session_sheet_repeats_title_and_headers_on_every_page(db: Database
     given = ["Ana", "Íker", "José", "María", "Ñusta", "Óscar", "Raúl", "Sofía", "Tomás", "Úrsula"]
     with db.session() as s:
         event = ev.create_event(s, {"name": "Jornada grande", "starts_on": DAY1, "ends_on": DAY2})
-        room = ev.add_room(s, event.id, "Auditorio")
+        room = event_agenda.add_room(s, event.id, "Auditorio")
         ids = []
         for n in range(150):
-            p = ev.add_guest(
+            p = event_participants.add_guest(
                 s,
                 event.id,
                 {
@@ -415,8 +421,8 @@ def test_long_session_sheet_repeats_title_and_headers_on_every_page(db: Database
                 },
             )
             ids.append(p.id)
-        ev.change_status(s, ids, S.CONFIRMED)
-        sid = ev.add_session(
+        event_workflow.change_status(s, ids, S.CONFIRMED)
+        sid = event_agenda.add_session(
             s,
             event.id,
             {
@@ -521,7 +527,7 @@ def test_signin_refuses_bad_options(
 def test_signin_of_a_session_of_another_event_is_refused(db: Database, small: Small, out_dir: Path) -> None:
     with db.session() as s:
         other = ev.create_event(s, {"name": "Otra", "starts_on": DAY1, "ends_on": DAY1}).id
-        ev.add_guest(s, other, {"given_names": "A", "paternal_surname": "B"})
+        event_participants.add_guest(s, other, {"given_names": "A", "paternal_surname": "B"})
     with pytest.raises(NotFoundError, match=r"No existe la sesión con id \d+ en «Otra»"):
         export_signin_pdf(db.sessions, other, out_dir / "x.pdf", session_id=small.sessions["Comida"])
 
@@ -531,7 +537,7 @@ def test_signin_with_nobody_expected_says_so(db: Database, out_dir: Path) -> Non
         event_id = ev.create_event(
             s, {"name": "Jornada sin confirmados", "starts_on": DAY1, "ends_on": DAY1}
         ).id
-        ev.add_guest(s, event_id, {"given_names": "Ana", "paternal_surname": "Ruiz"})
+        event_participants.add_guest(s, event_id, {"given_names": "Ana", "paternal_surname": "Ruiz"})
     with pytest.raises(
         TalentDeskError, match="no tiene participantes con estatus «Confirmado», «Registrado», «Asistió»"
     ):
@@ -606,7 +612,7 @@ def test_verify_reads_codes_leniently(db: Database, small: Small) -> None:
         for wrong in ("", "RTM-", "hola", "RTM-AAAA-AAA", "RTM-UUUU-UUUU", "RTM-0000-0000"):
             assert verify_certificate(s, wrong) is None, wrong
     with db.session() as s:
-        ev.change_status(s, [pid], S.NO_SHOW, today=DAY1)  # attendance corrected afterwards
+        event_workflow.change_status(s, [pid], S.NO_SHOW, today=DAY1)  # attendance corrected afterwards
     with db.reader() as s:
         info = verify_certificate(s, code)
     assert info is not None and info["attended"] is False and info["status"] == "No se presentó"
@@ -628,7 +634,7 @@ def mark_attended(database: Database, count: int) -> list[Participant]:
             for p in s.scalars(select(Participant).where(Participant.event_id == 1).order_by(Participant.id))
             if p.status in (S.CONFIRMED, S.REGISTERED)
         ][:count]
-        ev.change_status(s, [p.id for p in people], S.ATTENDED, today=date(2027, 2, 18))
+        event_workflow.change_status(s, [p.id for p in people], S.ATTENDED, today=date(2027, 2, 18))
     return people
 
 
@@ -739,12 +745,12 @@ def test_long_names_shrink_or_wrap_but_are_never_cut(db: Database, out_dir: Path
                 "city": "Monterrey",
             },
         ).id
-        p = ev.add_guest(s, event_id, {"given_names": "María de los Ángeles Guadalupe",
+        p = event_participants.add_guest(s, event_id, {"given_names": "María de los Ángeles Guadalupe",
                                        "paternal_surname": "Fernández de Córdova y Villaseñor",
                                        "maternal_surname": "Hernández-Ñúñez Arriaga",
                                        "role": ParticipantRole.MODERATOR})  # fmt: skip
-        ev.change_status(s, [p.id], S.CONFIRMED)
-        ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+        event_workflow.change_status(s, [p.id], S.CONFIRMED)
+        event_workflow.change_status(s, [p.id], S.ATTENDED, today=DAY1)
     out = out_dir / "c.pdf"
     export_certificates_pdf(db.sessions, event_id, out)
     text = pages(out)[0]
@@ -761,9 +767,11 @@ def _one_attended(database: Database, name: str, given: str, paternal: str, role
         event_id = ev.create_event(
             s, {"name": name, "starts_on": DAY1, "ends_on": DAY2, "venue_name": "Sede", "city": "Mérida"}
         ).id
-        p = ev.add_guest(s, event_id, {"given_names": given, "paternal_surname": paternal, "role": role})
-        ev.change_status(s, [p.id], S.CONFIRMED)
-        ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+        p = event_participants.add_guest(
+            s, event_id, {"given_names": given, "paternal_surname": paternal, "role": role}
+        )
+        event_workflow.change_status(s, [p.id], S.CONFIRMED)
+        event_workflow.change_status(s, [p.id], S.ATTENDED, today=DAY1)
     return event_id
 
 
@@ -798,9 +806,9 @@ def test_certificate_keeps_the_feminine_role_of_a_member(db: Database, out_dir: 
     event_id = _one_attended(db, "Foro de Ciencia", "Elena", "Muñoz", ParticipantRole.ATTENDEE)
     with db.session() as s:
         member = add_member_helper(s, "Lucía", "Nuño", gender=Gender.FEMALE)
-        p = ev.add_member(s, event_id, member.id, ParticipantRole.MODERATOR)
-        ev.change_status(s, [p.id], S.CONFIRMED)
-        ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+        p = event_participants.add_member(s, event_id, member.id, ParticipantRole.MODERATOR)
+        event_workflow.change_status(s, [p.id], S.CONFIRMED)
+        event_workflow.change_status(s, [p.id], S.ATTENDED, today=DAY1)
     out = out_dir / "c.pdf"
     export_certificates_pdf(db.sessions, event_id, out)
     texts = pages(out)

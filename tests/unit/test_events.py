@@ -34,7 +34,16 @@ from talentdesk.core.events import (
 )
 from talentdesk.core.models import AuditEntry
 from talentdesk.db.session import Database
-from talentdesk.services import audit
+from talentdesk.services import (
+    audit,
+    event_agenda,
+    event_copy,
+    event_logistics,
+    event_materials,
+    event_participants,
+    event_reading,
+    event_workflow,
+)
 from talentdesk.services import events as ev
 from talentdesk.services.certificates import issue_certificates, verify_certificate
 from talentdesk.services.members import update_member
@@ -57,7 +66,9 @@ def make_event(s: Session, **values: Any) -> Event:
 
 
 def guest(s: Session, event_id: int, given: str, paternal: str, **values: Any) -> Participant:
-    return ev.add_guest(s, event_id, {"given_names": given, "paternal_surname": paternal, **values})
+    return event_participants.add_guest(
+        s, event_id, {"given_names": given, "paternal_surname": paternal, **values}
+    )
 
 
 def count(s: Session, model: type[Any]) -> int:
@@ -189,9 +200,9 @@ def test_get_update_delete_unknown_event_not_found_in_spanish(db: Database) -> N
 def test_delete_event_removes_everything_it_owns_and_audits(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
-        room = ev.add_room(s, event.id, "Auditorio")
+        room = event_agenda.add_room(s, event.id, "Auditorio")
         p = guest(s, event.id, "Ana", "López", country="US")
-        ev.add_session(
+        event_agenda.add_session(
             s,
             event.id,
             {
@@ -202,11 +213,11 @@ def test_delete_event_removes_everything_it_owns_and_audits(db: Database) -> Non
                 "speaker_ids": [p.id],
             },
         )
-        ev.set_travel(s, p.id, {"arrival_flight": "AM 100", "arrival_at": at(DAY1, 7)})
-        ev.set_lodging(s, p.id, {"hotel": "Hotel Sede", "check_in": DAY1, "check_out": DAY2})
-        ev.change_status(s, [p.id], S.CONFIRMED)
-        ev.add_material(s, event.id, "Gafetes", 10)
-        ev.add_task(s, event.id, "Reservar sede", date(2027, 1, 1))
+        event_logistics.set_travel(s, p.id, {"arrival_flight": "AM 100", "arrival_at": at(DAY1, 7)})
+        event_logistics.set_lodging(s, p.id, {"hotel": "Hotel Sede", "check_in": DAY1, "check_out": DAY2})
+        event_workflow.change_status(s, [p.id], S.CONFIRMED)
+        event_materials.add_material(s, event.id, "Gafetes", 10)
+        event_materials.add_task(s, event.id, "Reservar sede", date(2027, 1, 1))
         other = make_event(s, name="Otra jornada")
         guest(s, other.id, "Beto", "Ruiz")
         eid = event.id
@@ -237,14 +248,14 @@ def test_rooms_duplicate_name_refused_in_same_event_only(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
         other = make_event(s, name="Otra")
-        room = ev.add_room(s, event.id, "  Sala   A ", 80)
+        room = event_agenda.add_room(s, event.id, "  Sala   A ", 80)
         assert (room.name, room.capacity, room.event_id) == ("Sala A", 80, event.id)
         with pytest.raises(ValidationError) as info:
-            ev.add_room(s, event.id, "sala a")
+            event_agenda.add_room(s, event.id, "sala a")
         assert info.value.for_field("name") == ["Nombre de la sala: ya existe «sala a» en este evento."]
         with pytest.raises(ValidationError, match="Nombre de la sala: es obligatorio"):
-            ev.add_room(s, event.id, "  ")
-        ev.add_room(s, other.id, "Sala A")  # another event may use the same name
+            event_agenda.add_room(s, event.id, "  ")
+        event_agenda.add_room(s, other.id, "Sala A")  # another event may use the same name
         assert [r.name for r in ev.get_event(s, event.id).rooms] == ["Sala A"]
         assert [r.action for r in audit.history(s, "room", room.id)] == ["create"]
 
@@ -252,11 +263,11 @@ def test_rooms_duplicate_name_refused_in_same_event_only(db: Database) -> None:
 def test_add_session_with_room_speakers_and_moderator(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
-        room = ev.add_room(s, event.id, "Auditorio")
+        room = event_agenda.add_room(s, event.id, "Auditorio")
         ana = guest(s, event.id, "Ana", "López")
         beto = guest(s, event.id, "Beto", "Álvarez")
         mod = guest(s, event.id, "Carla", "Díaz", role="moderador")
-        item = ev.add_session(
+        item = event_agenda.add_session(
             s,
             event.id,
             {
@@ -287,19 +298,21 @@ def test_session_end_before_start_and_bad_times_refused(db: Database) -> None:
         event = make_event(s)
         base = {"title": "Panel", "starts_at": at(DAY1, 10)}
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "ends_at": at(DAY1, 9)})
+            event_agenda.add_session(s, event.id, {**base, "ends_at": at(DAY1, 9)})
         assert info.value.for_field("ends_at") == ["Fin: la sesión termina antes de empezar."]
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "ends_at": at(DAY1, 10)})  # zero length
+            event_agenda.add_session(s, event.id, {**base, "ends_at": at(DAY1, 10)})  # zero length
         assert info.value.for_field("ends_at") == ["Fin: la sesión termina antes de empezar."]
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "ends_at": "mañana a las once"})
+            event_agenda.add_session(s, event.id, {**base, "ends_at": "mañana a las once"})
         assert info.value.for_field("ends_at") == ["Fin: fecha y hora no válidas (AAAA-MM-DD HH:MM)."]
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {"title": " ", "starts_at": at(DAY1, 10), "ends_at": at(DAY1, 11)})
+            event_agenda.add_session(
+                s, event.id, {"title": " ", "starts_at": at(DAY1, 10), "ends_at": at(DAY1, 11)}
+            )
         assert info.value.for_field("title") == ["Título: es obligatorio."]
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "ends_at": at(DAY1, 11), "kind": "fiesta"})
+            event_agenda.add_session(s, event.id, {**base, "ends_at": at(DAY1, 11), "kind": "fiesta"})
         assert info.value.for_field("kind") == ["Tipo: valor desconocido «fiesta»."]
         assert count(s, AgendaSession) == 0
 
@@ -308,23 +321,23 @@ def test_session_room_and_people_of_another_event_refused(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
         other = make_event(s, name="Otra")
-        foreign_room = ev.add_room(s, other.id, "Sala B")
+        foreign_room = event_agenda.add_room(s, other.id, "Sala B")
         foreign_person = guest(s, other.id, "Diego", "Mora")
         mine = guest(s, event.id, "Ana", "López")
         base = {"title": "Panel", "starts_at": at(DAY1, 10), "ends_at": at(DAY1, 11)}
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "room_id": foreign_room.id})
+            event_agenda.add_session(s, event.id, {**base, "room_id": foreign_room.id})
         assert info.value.for_field("room_id") == ["Sala: no pertenece a este evento."]
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "speaker_ids": [mine.id, foreign_person.id]})
+            event_agenda.add_session(s, event.id, {**base, "speaker_ids": [mine.id, foreign_person.id]})
         assert info.value.for_field("speaker_ids") == ["Ponentes: alguno no es participante de este evento."]
         with pytest.raises(ValidationError) as info:
-            ev.add_session(s, event.id, {**base, "moderator_id": foreign_person.id})
+            event_agenda.add_session(s, event.id, {**base, "moderator_id": foreign_person.id})
         assert info.value.for_field("moderator_id") == ["Moderador: no es participante de este evento."]
         assert count(s, AgendaSession) == 0
-        item = ev.add_session(s, event.id, {**base, "speaker_ids": [mine.id]})
+        item = event_agenda.add_session(s, event.id, {**base, "speaker_ids": [mine.id]})
         with pytest.raises(ValidationError, match="Ponentes: alguno no es participante"):
-            ev.update_session(s, item.id, {"speaker_ids": [foreign_person.id]})
+            event_agenda.update_session(s, item.id, {"speaker_ids": [foreign_person.id]})
         assert [p.id for p in item.speakers] == [mine.id]
 
 
@@ -333,26 +346,28 @@ def test_update_session_validates_against_stored_times_and_audits_speakers(db: D
         event = make_event(s)
         ana = guest(s, event.id, "Ana", "López")
         beto = guest(s, event.id, "Beto", "Ruiz")
-        item = ev.add_session(
+        item = event_agenda.add_session(
             s,
             event.id,
             {"title": "Panel", "starts_at": at(DAY1, 10), "ends_at": at(DAY1, 11), "speaker_ids": [ana.id]},
         )
         with pytest.raises(ValidationError, match="Fin: la sesión termina antes de empezar"):
-            ev.update_session(s, item.id, {"starts_at": at(DAY1, 12)})
-        changes = ev.update_session(s, item.id, {"title": "Panel 2", "speaker_ids": [beto.id, ana.id]})
+            event_agenda.update_session(s, item.id, {"starts_at": at(DAY1, 12)})
+        changes = event_agenda.update_session(
+            s, item.id, {"title": "Panel 2", "speaker_ids": [beto.id, ana.id]}
+        )
         assert changes == {
             "title": ("Panel", "Panel 2"),
             "speaker_ids": ([ana.id], sorted([ana.id, beto.id])),
         }
-        assert ev.update_session(s, item.id, {"speaker_ids": [ana.id, beto.id]}) == {}
+        assert event_agenda.update_session(s, item.id, {"speaker_ids": [ana.id, beto.id]}) == {}
         fields = sorted(str(r.field) for r in audit.history(s, "session", item.id) if r.action == "update")
         assert fields == ["speaker_ids", "title"]  # the no-op update wrote nothing
-        ev.delete_session(s, item.id)
+        event_agenda.delete_session(s, item.id)
         assert count(s, AgendaSession) == 0
         assert audit.history(s, "session", item.id)[-1].action == "delete"
         with pytest.raises(NotFoundError, match="No existe la sesión con id"):
-            ev.update_session(s, item.id, {"title": "X"})
+            event_agenda.update_session(s, item.id, {"title": "X"})
 
 
 # -- participants -----------------------------------------------------------------------------------
@@ -371,12 +386,12 @@ def test_add_member_copies_names_and_contact_at_that_moment(db: Database) -> Non
             employer="Stanford",
         )
         event = make_event(s)
-        p = ev.add_member(s, event.id, member.id, "Ponente")
+        p = event_participants.add_member(s, event.id, member.id, "Ponente")
         mid, pid = member.id, p.id
     with db.session() as s:
         update_member(s, mid, {"email": "nuevo@example.org", "employer": "MIT"})
     with db.reader() as s:
-        p = ev.get_participant(s, pid)
+        p = event_participants.get_participant(s, pid)
         assert p.member_id == mid
         assert (p.given_names, p.paternal_surname, p.maternal_surname) == ("María José", "Núñez", "Ávila")
         assert (p.email, p.phone, p.country, p.organization) == (
@@ -397,14 +412,14 @@ def test_add_member_twice_or_unknown_is_refused(db: Database) -> None:
         member = add(s, "Ana", "López")
         event = make_event(s)
         other = make_event(s, name="Otra")
-        ev.add_member(s, event.id, member.id)
+        event_participants.add_member(s, event.id, member.id)
         with pytest.raises(ConflictError, match="Ana López ya está registrado en este evento"):
-            ev.add_member(s, event.id, member.id)
-        ev.add_member(s, other.id, member.id)  # another event is fine
+            event_participants.add_member(s, event.id, member.id)
+        event_participants.add_member(s, other.id, member.id)  # another event is fine
         with pytest.raises(NotFoundError, match="No existe el miembro con id 999"):
-            ev.add_member(s, event.id, 999)
+            event_participants.add_member(s, event.id, 999)
         with pytest.raises(NotFoundError, match="No existe el evento con id 999"):
-            ev.add_member(s, 999, member.id)
+            event_participants.add_member(s, 999, member.id)
         assert count(s, Participant) == 2
 
 
@@ -424,7 +439,7 @@ def test_add_guest_validation(db: Database) -> None:
             guest(s, event.id, "Ana", "López", country="Atlántida")
         assert info.value.for_field("country")[0].startswith("País: país desconocido «Atlántida»")
         with pytest.raises(ValidationError) as info:
-            ev.add_guest(s, event.id, {"organization": "UNAM"})
+            event_participants.add_guest(s, event.id, {"organization": "UNAM"})
         assert info.value.for_field("given_names") == ["Nombre(s): es obligatorio."]
         assert info.value.for_field("paternal_surname") == ["Apellido paterno: es obligatorio."]
         with pytest.raises(ValidationError) as info:
@@ -443,12 +458,12 @@ def test_update_participant_phone_read_in_stored_country(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
         p = guest(s, event.id, "Ana", "López", country="MX")
-        changes = ev.update_participant(s, p.id, {"phone": "55 1234 5678"})
+        changes = event_participants.update_participant(s, p.id, {"phone": "55 1234 5678"})
         assert changes == {"phone": (None, "+525512345678")}
-        ev.update_participant(s, p.id, {"paternal_surname": "Zúñiga"})
+        event_participants.update_participant(s, p.id, {"paternal_surname": "Zúñiga"})
         assert p.full_name == "Ana Zúñiga" and p.sort_key.startswith("zu")
         with pytest.raises(ValidationError, match="Apellido paterno: es obligatorio"):
-            ev.update_participant(s, p.id, {"paternal_surname": ""})
+            event_participants.update_participant(s, p.id, {"paternal_surname": ""})
 
 
 def test_codes_are_unique_and_sequential(db: Database) -> None:
@@ -466,7 +481,7 @@ def test_codes_are_unique_and_sequential(db: Database) -> None:
         )
         assert guest(s, no_edition.id, "Ana", "López").code == "RTM2030-0001"
         # a removed participant's number is not a hole that gets refilled out of order
-        ev.remove_participant(s, ev.get_event(s, event.id).participants[1].id)
+        event_participants.remove_participant(s, ev.get_event(s, event.id).participants[1].id)
         assert guest(s, event.id, "Otra", "Persona").code == "JI2027-0004"
         all_codes = list(s.scalars(select(Participant.code)))
         assert len(all_codes) == len(set(all_codes)) == 4
@@ -477,17 +492,17 @@ def test_remove_participant_audits_and_unknown_not_found(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
         p = guest(s, event.id, "Ana", "López")
-        ev.remove_participant(s, p.id)
+        event_participants.remove_participant(s, p.id)
         assert count(s, Participant) == 0 and count(s, StatusChange) == 0
         assert audit.history(s, "participant", p.id)[-1].action == "delete"
         with pytest.raises(NotFoundError, match="No existe el participante con id"):
-            ev.get_participant(s, p.id)
+            event_participants.get_participant(s, p.id)
 
 
 def _attended_with_certificate(s: Session, event_id: int, given: str, paternal: str) -> tuple[int, str]:
     p = guest(s, event_id, given, paternal)
-    ev.change_status(s, [p.id], S.CONFIRMED)
-    ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+    event_workflow.change_status(s, [p.id], S.CONFIRMED)
+    event_workflow.change_status(s, [p.id], S.ATTENDED, today=DAY1)
     return p.id, issue_certificates(s, [p.id])[p.id]
 
 
@@ -498,11 +513,11 @@ def test_removing_someone_with_a_constancia_is_refused_and_the_code_stays_verifi
         plain = guest(s, event.id, "Beto", "Ruiz").id
         eid = event.id
     with pytest.raises(ConflictError) as info, db.session() as s:
-        ev.remove_participant(s, pid)
+        event_participants.remove_participant(s, pid)
     message = info.value.message
     assert "Ana López" in message and code in message and "constancia" in message
     with db.session() as s:
-        ev.remove_participant(s, plain)  # nobody else is held back
+        event_participants.remove_participant(s, plain)  # nobody else is held back
     with db.reader() as s:
         assert [p.id for p in s.scalars(select(Participant).where(Participant.event_id == eid))] == [pid]
         found = verify_certificate(s, code)
@@ -572,7 +587,7 @@ def test_participant_text_longer_than_its_column_is_refused_naming_field_and_max
         assert count(s, Participant) == 0
         p = guest(s, event.id, "A" * 120, "López", organization="U" * 200, notes="n" * 5000)
         with pytest.raises(ValidationError, match="Apellido paterno: tiene 121 caracteres"):
-            ev.update_participant(s, p.id, {"paternal_surname": "P" * 121})
+            event_participants.update_participant(s, p.id, {"paternal_surname": "P" * 121})
         assert p.paternal_surname == "López"
 
 
@@ -608,7 +623,7 @@ def test_can_change_follows_the_workflow_once_the_event_started(old: Participant
     event = Event(name="X", starts_on=DAY1, ends_on=DAY2)
     p = Participant(given_names="Ana", paternal_surname="López", status=old, event=event)
     for new in S:
-        reason = ev.can_change(p, new, today=DAY1)
+        reason = event_workflow.can_change(p, new, today=DAY1)
         if new == old or (old, new) in ALLOWED:
             assert reason is None, (old, new)
         else:
@@ -617,7 +632,7 @@ def test_can_change_follows_the_workflow_once_the_event_started(old: Participant
 
 def _walk(s: Session, pid: int, *steps: ParticipantStatus, today: date = DAY1) -> None:
     for step in steps:
-        ev.change_status(s, [pid], step, today=today)
+        event_workflow.change_status(s, [pid], step, today=today)
 
 
 def test_typical_path_and_history_rows_with_dates(db: Database) -> None:
@@ -626,12 +641,12 @@ def test_typical_path_and_history_rows_with_dates(db: Database) -> None:
         p = guest(s, event.id, "Ana", "López")
         pid = p.id
         before_any = datetime.now()
-        assert ev.change_status(s, [pid], "Confirmado") == {pid: S.INVITED}
-        assert ev.change_status(s, [pid], S.REGISTERED) == {pid: S.CONFIRMED}
-        assert ev.change_status(s, [pid], "asistio", today=DAY1) == {pid: S.REGISTERED}
-        assert ev.change_status(s, [pid], S.ATTENDED, today=DAY1) == {}  # already there: nothing
+        assert event_workflow.change_status(s, [pid], "Confirmado") == {pid: S.INVITED}
+        assert event_workflow.change_status(s, [pid], S.REGISTERED) == {pid: S.CONFIRMED}
+        assert event_workflow.change_status(s, [pid], "asistio", today=DAY1) == {pid: S.REGISTERED}
+        assert event_workflow.change_status(s, [pid], S.ATTENDED, today=DAY1) == {}  # already there: nothing
     with db.reader() as s:
-        p = ev.get_participant(s, pid)
+        p = event_participants.get_participant(s, pid)
         assert p.status is S.ATTENDED
         assert [h.status for h in p.history] == [S.INVITED, S.CONFIRMED, S.REGISTERED, S.ATTENDED]
         stamps = [h.at for h in p.history]
@@ -652,15 +667,15 @@ def test_forbidden_transition_raises_spanish_message_and_changes_nothing(db: Dat
         event = make_event(s)
         p = guest(s, event.id, "Ana", "López")
         with pytest.raises(ValidationError) as info:
-            ev.change_status(s, [p.id], S.ATTENDED, today=DAY1)
+            event_workflow.change_status(s, [p.id], S.ATTENDED, today=DAY1)
         assert info.value.for_field("status") == ["Ana López: no se puede pasar de «Invitado» a «Asistió»."]
         _walk(s, p.id, S.DECLINED)
         with pytest.raises(ValidationError, match="no se puede pasar de «Declinó» a «Registrado»"):
-            ev.change_status(s, [p.id], S.REGISTERED)
+            event_workflow.change_status(s, [p.id], S.REGISTERED)
         assert p.status is S.DECLINED
         assert [h.status for h in p.history] == [S.INVITED, S.DECLINED]
         with pytest.raises(ValueError):
-            ev.change_status(s, [p.id], "desaparecido")
+            event_workflow.change_status(s, [p.id], "desaparecido")
 
 
 @pytest.mark.parametrize("status", [S.ATTENDED, S.NO_SHOW])
@@ -670,12 +685,12 @@ def test_attendance_waits_for_the_first_day(db: Database, status: ParticipantSta
         p = guest(s, event.id, "Ana", "López")
         _walk(s, p.id, S.CONFIRMED)
         with pytest.raises(ValidationError) as info:
-            ev.change_status(s, [p.id], status, today=DAY1 - timedelta(days=1))
+            event_workflow.change_status(s, [p.id], status, today=DAY1 - timedelta(days=1))
         assert info.value.for_field("status") == [
             f"Ana López: «{status.label}» sólo puede registrarse a partir del inicio del evento (18/02/2027)."
         ]
         assert p.status is S.CONFIRMED
-        assert ev.change_status(s, [p.id], status, today=DAY1) == {p.id: S.CONFIRMED}
+        assert event_workflow.change_status(s, [p.id], status, today=DAY1) == {p.id: S.CONFIRMED}
         assert p.status is status
 
 
@@ -684,8 +699,8 @@ def test_attendance_allowed_on_later_days_and_without_today_after_the_event(db: 
         past = make_event(s, starts_on=date(2020, 1, 10), ends_on=date(2020, 1, 11))
         p = guest(s, past.id, "Ana", "López")
         _walk(s, p.id, S.CONFIRMED)
-        ev.change_status(s, [p.id], S.NO_SHOW)  # defaults to the real today, long after 2020
-        ev.change_status(s, [p.id], S.ATTENDED, today=date(2020, 1, 11))
+        event_workflow.change_status(s, [p.id], S.NO_SHOW)  # defaults to the real today, long after 2020
+        event_workflow.change_status(s, [p.id], S.ATTENDED, today=date(2020, 1, 11))
         assert p.status is S.ATTENDED
 
 
@@ -711,7 +726,7 @@ def test_change_status_is_all_or_nothing(db: Database) -> None:
         audit_before = count(s, AuditEntry)
         history_before = count(s, StatusChange)
         with pytest.raises(ValidationError) as info:
-            ev.change_status(s, [ana.id, beto.id, carla.id], S.REGISTERED)
+            event_workflow.change_status(s, [ana.id, beto.id, carla.id], S.REGISTERED)
         # both refusals are reported, each naming its person
         assert info.value.for_field("status") == [
             "Ana López: no se puede pasar de «Invitado» a «Registrado».",
@@ -719,16 +734,18 @@ def test_change_status_is_all_or_nothing(db: Database) -> None:
             "Carla Díaz: no se puede pasar de «Invitado» a «Registrado».",
         ]
         with pytest.raises(ValidationError) as info:
-            ev.change_status(s, [ana.id, beto.id, carla.id], S.CANCELLED)
+            event_workflow.change_status(s, [ana.id, beto.id, carla.id], S.CANCELLED)
         assert len(info.value.errors) == 1 and "Beto Ruiz" in info.value.errors[0].message
         assert [p.status for p in (ana, beto, carla)] == [S.INVITED, S.DECLINED, S.INVITED]
         assert count(s, AuditEntry) == audit_before
         assert count(s, StatusChange) == history_before
-        before = ev.change_status(s, [ana.id, carla.id, ana.id], S.CONFIRMED)  # duplicates collapse
+        before = event_workflow.change_status(
+            s, [ana.id, carla.id, ana.id], S.CONFIRMED
+        )  # duplicates collapse
         assert before == {ana.id: S.INVITED, carla.id: S.INVITED}
         assert count(s, StatusChange) == history_before + 2
         with pytest.raises(NotFoundError, match="No existe el participante con id 999"):
-            ev.change_status(s, [ana.id, 999], S.REGISTERED)
+            event_workflow.change_status(s, [ana.id, 999], S.REGISTERED)
         assert ana.status is S.CONFIRMED
 
 
@@ -736,7 +753,7 @@ def test_set_travel_stores_parsed_times_and_audits(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
         p = guest(s, event.id, "Ana", "López", country="US")
-        changes = ev.set_travel(
+        changes = event_logistics.set_travel(
             s,
             p.id,
             {
@@ -749,11 +766,11 @@ def test_set_travel_stores_parsed_times_and_audits(db: Database) -> None:
         assert changes["arrival_at"] == (None, at(date(2027, 2, 17), 18, 30))
         pid = p.id
     with db.reader() as s:
-        p = ev.get_participant(s, pid)
+        p = event_participants.get_participant(s, pid)
         assert p.travel is not None
         assert p.travel.arrival_flight == "AM 100" and p.travel.needs_transfer is True
-        assert ev.participant_dict(p)["arrival"] == "2027-02-17T18:30"
-        assert ev.participant_dict(p)["departure"] == "2027-02-19T20:00"
+        assert event_reading.participant_dict(p)["arrival"] == "2027-02-17T18:30"
+        assert event_reading.participant_dict(p)["departure"] == "2027-02-19T20:00"
         assert {r.field for r in audit.history(s, "travel", pid)} >= {"arrival_flight", "arrival_at"}
 
 
@@ -762,23 +779,23 @@ def test_travel_departure_before_arrival_and_bad_text_refused(db: Database) -> N
         event = make_event(s)
         p = guest(s, event.id, "Ana", "López", country="US")
         with pytest.raises(ValidationError) as info:
-            ev.set_travel(s, p.id, {"arrival_at": at(DAY1, 12), "departure_at": at(DAY1, 8)})
+            event_logistics.set_travel(s, p.id, {"arrival_at": at(DAY1, 12), "departure_at": at(DAY1, 8)})
         assert info.value.for_field("departure_at") == [
             "Salida: el vuelo de regreso sale antes de la llegada."
         ]
         with pytest.raises(ValidationError) as info:
-            ev.set_travel(s, p.id, {"arrival_at": "el martes"})
+            event_logistics.set_travel(s, p.id, {"arrival_at": "el martes"})
         assert info.value.for_field("arrival_at") == [
             "«el martes» no es una fecha y hora válida (AAAA-MM-DD HH:MM)."
         ]
         with pytest.raises(ValueError, match="unknown travel fields"):
-            ev.set_travel(s, p.id, {"seat": "12A"})
+            event_logistics.set_travel(s, p.id, {"seat": "12A"})
         s.flush()
         assert count(s, Travel) == 0  # nothing half-written by the refused calls
-        ev.set_travel(s, p.id, {"arrival_at": at(DAY1, 7)})
+        event_logistics.set_travel(s, p.id, {"arrival_at": at(DAY1, 7)})
         # checked against what is stored, too
         with pytest.raises(ValidationError, match="Salida: el vuelo de regreso sale antes de la llegada"):
-            ev.set_travel(s, p.id, {"departure_at": at(DAY1, 6)})
+            event_logistics.set_travel(s, p.id, {"departure_at": at(DAY1, 6)})
         assert p.travel is not None and p.travel.departure_at is None
 
 
@@ -787,16 +804,18 @@ def test_travel_and_lodging_text_longer_than_its_column_is_refused(db: Database)
     with db.session() as s:
         p = guest(s, make_event(s).id, "Ana", "López")
         with pytest.raises(ValidationError) as info:
-            ev.set_lodging(s, p.id, {"hotel": "Hotel Gran Plaza " * 600, "confirmation": "C" * 61})
+            event_logistics.set_lodging(
+                s, p.id, {"hotel": "Hotel Gran Plaza " * 600, "confirmation": "C" * 61}
+            )
         assert info.value.for_field("hotel") == ["Hotel: tiene 10,199 caracteres; el máximo es 200."]
         assert info.value.for_field("confirmation") == ["Confirmación: tiene 61 caracteres; el máximo es 60."]
         with pytest.raises(
             ValidationError, match="Aerolínea de llegada: tiene 81 caracteres; el máximo es 80"
         ):
-            ev.set_travel(s, p.id, {"arrival_airline": "A" * 81})
+            event_logistics.set_travel(s, p.id, {"arrival_airline": "A" * 81})
         assert count(s, Lodging) == 0 and count(s, Travel) == 0
-        ev.set_lodging(s, p.id, {"hotel": "H" * 200})
-        ev.set_travel(s, p.id, {"arrival_airline": "A" * 80})
+        event_logistics.set_lodging(s, p.id, {"hotel": "H" * 200})
+        event_logistics.set_travel(s, p.id, {"arrival_airline": "A" * 80})
 
 
 def test_lodging_shares_with_must_be_another_participant_of_the_event(db: Database) -> None:
@@ -809,16 +828,16 @@ def test_lodging_shares_with_must_be_another_participant_of_the_event(db: Databa
         message = ["Comparte habitación con: no es otro participante del evento."]
         for bad in (ana.id, stranger.id, 9999):
             with pytest.raises(ValidationError) as info:
-                ev.set_lodging(s, ana.id, {"hotel": "Hotel Sede", "shares_with_id": bad})
+                event_logistics.set_lodging(s, ana.id, {"hotel": "Hotel Sede", "shares_with_id": bad})
             assert info.value.for_field("shares_with_id") == message
         with pytest.raises(ValidationError) as info:
-            ev.set_lodging(s, ana.id, {"check_in": "31/02/2027"})
+            event_logistics.set_lodging(s, ana.id, {"check_in": "31/02/2027"})
         assert (
             len(info.value.for_field("check_in")) == 1 and "31/02/2027" in info.value.for_field("check_in")[0]
         )
         s.flush()
         assert count(s, Lodging) == 0
-        ev.set_lodging(
+        event_logistics.set_lodging(
             s,
             ana.id,
             {
@@ -832,9 +851,9 @@ def test_lodging_shares_with_must_be_another_participant_of_the_event(db: Databa
         assert ana.lodging is not None
         assert ana.lodging.hotel == "Hotel Sede" and ana.lodging.check_in == date(2027, 2, 17)
         assert ana.lodging.shares_with is beto
-        d = ev.participant_dict(ana)
+        d = event_reading.participant_dict(ana)
         assert (d["hotel"], d["check_in"], d["check_out"]) == ("Hotel Sede", "2027-02-17", "2027-02-19")
-        ev.set_lodging(s, ana.id, {"shares_with_id": None})
+        event_logistics.set_lodging(s, ana.id, {"shares_with_id": None})
         assert ana.lodging.shares_with_id is None
         assert {r.field for r in audit.history(s, "lodging", ana.id)} >= {"hotel", "shares_with_id"}
 
@@ -845,7 +864,7 @@ def test_lodging_shares_with_must_be_another_participant_of_the_event(db: Databa
 def test_materials(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
-        m = ev.add_material(s, event.id, " Gafetes ", 150, " Ana ")
+        m = event_materials.add_material(s, event.id, " Gafetes ", 150, " Ana ")
         assert (m.item, m.quantity, m.responsible, m.status) == (
             "Gafetes",
             150,
@@ -853,39 +872,39 @@ def test_materials(db: Database) -> None:
             MaterialStatus.PENDING,
         )
         with pytest.raises(ValidationError) as info:
-            ev.add_material(s, event.id, "  ")
+            event_materials.add_material(s, event.id, "  ")
         assert info.value.for_field("item") == ["Material: es obligatorio."]
         with pytest.raises(ValidationError) as info:
-            ev.add_material(s, event.id, "Carpetas", -1)
+            event_materials.add_material(s, event.id, "Carpetas", -1)
         assert info.value.for_field("quantity") == ["Cantidad: no puede ser negativa."]
-        ev.set_material_status(s, m.id, "En proceso")
+        event_materials.set_material_status(s, m.id, "En proceso")
         assert s.get(Material, m.id).status is MaterialStatus.IN_PROGRESS  # type: ignore[union-attr]
-        ev.set_material_status(s, m.id, MaterialStatus.READY)
+        event_materials.set_material_status(s, m.id, MaterialStatus.READY)
         assert s.get(Material, m.id).status is MaterialStatus.READY  # type: ignore[union-attr]
         rows = [
             (r.old_value, r.new_value) for r in audit.history(s, "material", m.id) if r.action == "update"
         ]
         assert rows == [("pendiente", "en_proceso"), ("en_proceso", "listo")]
         with pytest.raises(NotFoundError, match="No existe el material con id 999"):
-            ev.set_material_status(s, 999, "listo")
+            event_materials.set_material_status(s, 999, "listo")
         assert count(s, Material) == 1
 
 
 def test_tasks(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
-        late = ev.add_task(s, event.id, "Imprimir gafetes", "2027-02-13", "Beto")
-        early = ev.add_task(s, event.id, "Reservar sede", date(2026, 12, 1))
+        late = event_materials.add_task(s, event.id, "Imprimir gafetes", "2027-02-13", "Beto")
+        early = event_materials.add_task(s, event.id, "Reservar sede", date(2026, 12, 1))
         with pytest.raises(ValidationError) as info:
-            ev.add_task(s, event.id, " ")
+            event_materials.add_task(s, event.id, " ")
         assert info.value.for_field("title") == ["Tarea: es obligatoria."]
         with pytest.raises(ValidationError) as info:
-            ev.add_task(s, event.id, "Algo", "pronto")
+            event_materials.add_task(s, event.id, "Algo", "pronto")
         assert len(info.value.for_field("due_on")) == 1 and "«pronto»" in info.value.for_field("due_on")[0]
-        ev.set_task_done(s, early.id, True)
+        event_materials.set_task_done(s, early.id, True)
         assert early.done and not late.done
         with pytest.raises(NotFoundError, match="No existe la tarea con id 999"):
-            ev.set_task_done(s, 999, True)
+            event_materials.set_task_done(s, 999, True)
         eid = event.id
     with db.reader() as s:
         tasks = ev.get_event(s, eid).tasks
@@ -900,18 +919,18 @@ def test_tasks(db: Database) -> None:
 
 def _source_event(s: Session) -> dict[str, Any]:
     event = make_event(s, venue_name="Auditorio", city="CDMX", code_prefix="JI")
-    auditorio = ev.add_room(s, event.id, "Auditorio", 300)
-    sala = ev.add_room(s, event.id, "Sala A", 80)
-    ev.add_room(s, event.id, "Sala B")  # no session uses it: copied all the same
+    auditorio = event_agenda.add_room(s, event.id, "Auditorio", 300)
+    sala = event_agenda.add_room(s, event.id, "Sala A", 80)
+    event_agenda.add_room(s, event.id, "Sala B")  # no session uses it: copied all the same
     member = add(s, "Ana", "López", email="ana@example.org")
-    ana = ev.add_member(s, event.id, member.id, ParticipantRole.SPEAKER)
+    ana = event_participants.add_member(s, event.id, member.id, ParticipantRole.SPEAKER)
     beto = guest(s, event.id, "Beto", "Ruiz", role="moderador", country="US")
     carla = guest(s, event.id, "Carla", "Díaz")
     _walk(s, ana.id, S.CONFIRMED)
     _walk(s, beto.id, S.CONFIRMED, S.REGISTERED)
     _walk(s, carla.id, S.DECLINED)
-    ev.set_travel(s, beto.id, {"arrival_flight": "UA 1", "arrival_at": at(DAY1, 6)})
-    panel = ev.add_session(
+    event_logistics.set_travel(s, beto.id, {"arrival_flight": "UA 1", "arrival_at": at(DAY1, 6)})
+    panel = event_agenda.add_session(
         s,
         event.id,
         {
@@ -924,17 +943,17 @@ def _source_event(s: Session) -> dict[str, Any]:
             "moderator_id": beto.id,
         },
     )
-    ev.add_session(
+    event_agenda.add_session(
         s,
         event.id,
         {"title": "Clausura", "starts_at": at(DAY2, 17), "ends_at": at(DAY2, 18), "room_id": auditorio.id},
     )
-    gafetes = ev.add_material(s, event.id, "Gafetes", 150, "Ana")
-    ev.set_material_status(s, gafetes.id, MaterialStatus.READY)
-    ev.add_material(s, event.id, "Carpetas", 100)
-    done = ev.add_task(s, event.id, "Reservar sede", date(2026, 12, 1), "Beto")
-    ev.set_task_done(s, done.id, True)
-    ev.add_task(s, event.id, "Sin fecha")
+    gafetes = event_materials.add_material(s, event.id, "Gafetes", 150, "Ana")
+    event_materials.set_material_status(s, gafetes.id, MaterialStatus.READY)
+    event_materials.add_material(s, event.id, "Carpetas", 100)
+    done = event_materials.add_task(s, event.id, "Reservar sede", date(2026, 12, 1), "Beto")
+    event_materials.set_task_done(s, done.id, True)
+    event_materials.add_task(s, event.id, "Sin fecha")
     return {"event": event, "panel": panel, "ana": ana, "beto": beto, "carla": carla, "member": member}
 
 
@@ -945,7 +964,9 @@ SHIFT = timedelta(days=371)
 def test_copy_event_without_participants(db: Database) -> None:
     with db.session() as s:
         src = _source_event(s)
-        copy = ev.copy_event(s, src["event"].id, name="Jornada 2028", edition="2028", starts_on=NEW_START)
+        copy = event_copy.copy_event(
+            s, src["event"].id, name="Jornada 2028", edition="2028", starts_on=NEW_START
+        )
         cid, sid = copy.id, src["event"].id
     with db.reader() as s:
         copy = ev.get_event(s, cid)
@@ -988,7 +1009,7 @@ def test_copy_event_with_participants_reinvites_with_new_codes(db: Database) -> 
     with db.session() as s:
         src = _source_event(s)
         old_codes = {p.code for p in src["event"].participants}
-        copy = ev.copy_event(
+        copy = event_copy.copy_event(
             s,
             src["event"].id,
             name="Jornada 2028",
@@ -1019,7 +1040,7 @@ def test_copy_event_with_participants_reinvites_with_new_codes(db: Database) -> 
 
 def test_copy_event_unknown_source(db: Database) -> None:
     with db.session() as s, pytest.raises(NotFoundError, match="No existe el evento con id 42"):
-        ev.copy_event(s, 42, name="X", edition=None, starts_on=DAY1)
+        event_copy.copy_event(s, 42, name="X", edition=None, starts_on=DAY1)
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -1030,7 +1051,7 @@ def test_event_detail_and_summary_shapes(db: Database) -> None:
         src = _source_event(s)
         eid = src["event"].id
     with db.reader() as s:
-        detail = ev.event_detail(s, eid)
+        detail = event_reading.event_detail(s, eid)
         assert detail["id"] == eid and detail["start"] == "2027-02-18" and detail["end"] == "2027-02-19"
         assert detail["participants"] and len(detail["participants"]) == 3
         assert detail["status"] == "planeacion"
@@ -1055,5 +1076,5 @@ def test_event_detail_and_summary_shapes(db: Database) -> None:
             by_name["Ana López"]["member_id"] == src["member"].id
             and by_name["Ana López"]["role"] == "ponente"
         )
-        assert ev.participant_counts(s) == {eid: 3}
-        assert ev.event_summary(ev.get_event(s, eid), 7)["participants"] == 7
+        assert event_reading.participant_counts(s) == {eid: 3}
+        assert event_reading.event_summary(ev.get_event(s, eid), 7)["participants"] == 7

@@ -13,6 +13,7 @@ from talentdesk.core.text import fold, name_sort_key
 from talentdesk.db import migrate
 from talentdesk.db.engine import make_engine
 from talentdesk.db.session import Database
+from talentdesk.services import event_participants
 from talentdesk.services import events as ev
 from talentdesk.services.members import count_members
 
@@ -100,7 +101,7 @@ def test_0001_database_is_upgraded_on_open_with_backup(tmp_path: Path) -> None:
                 s, {"name": "Primera Jornada", "starts_on": "2027-02-18", "ends_on": "2027-02-19"}
             )
             member_id = sql_scalar(path, "SELECT id FROM members WHERE paternal_surname = 'Núñez'")
-            p = ev.add_member(s, event.id, member_id)
+            p = event_participants.add_member(s, event.id, member_id)
             assert (p.full_name, p.email, p.code) == ("José Núñez Ávila", "jose@example.org", "JI2027-0001")
     finally:
         database.close()

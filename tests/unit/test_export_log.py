@@ -17,8 +17,7 @@ from talentdesk.core.models import Chapter, ExportLogEntry
 from talentdesk.db.session import Database
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.registry import ExportRequest, run_export
-from talentdesk.services import audit, export_log
-from talentdesk.services import events as ev
+from talentdesk.services import audit, event_participants, export_log
 from talentdesk.services.search import MemberQuery, matching_ids
 
 from .helpers import add
@@ -100,7 +99,7 @@ def test_event_documents_log_the_members_behind_the_participants(demo: Database,
             s.execute(select(Participant.id, Participant.member_id).where(Participant.event_id == event_id))
         )
     with demo.session() as s:
-        guest = ev.add_guest(s, event_id, {"given_names": "Inés", "paternal_surname": "Guerra"}).id
+        guest = event_participants.add_guest(s, event_id, {"given_names": "Inés", "paternal_surname": "Guerra"}).id
     result = run_export("participants", demo.sessions, ExportRequest(event_id=event_id), tmp_path / "p.xlsx")
     [entry] = _entries(demo)
     assert entry.people == result.rows == len(participants) + 1  # the guest counts as a person

@@ -33,9 +33,10 @@ from talentdesk.exports.event_xlsx import (
 )
 from talentdesk.exports.files import ExportCancelled, ExportResult
 from talentdesk.exports.xlsx import sheet_title
+from talentdesk.services import event_logistics, event_materials, event_participants, event_workflow
 from talentdesk.services import events as ev
 from talentdesk.services.demo_event import DEMO_NAME
-from talentdesk.services.events import NOT_COMING
+from talentdesk.services.event_workflow import NOT_COMING
 
 Export = Callable[..., ExportResult]
 EXPORTS: list[Export] = [
@@ -117,7 +118,7 @@ def test_participants_every_field_in_spanish_name_order(
 def test_participants_spanish_order_and_selection(demo: Database, event_id: int, tmp_path: Path) -> None:
     with demo.session() as session:
         added = {
-            surname: ev.add_guest(
+            surname: event_participants.add_guest(
                 session, event_id, {"given_names": "Prueba", "paternal_surname": surname}
             ).id
             for surname in ("Ñandú", "Obregón", "Núñez", "Ávila", "Nunez", "Azuela", "Avendaño")
@@ -141,7 +142,9 @@ def test_participants_from_another_event_are_refused(demo: Database, event_id: i
         other = ev.create_event(
             session, {"name": "Otra Jornada", "starts_on": "2028-01-10", "ends_on": "2028-01-11"}
         )
-        stranger = ev.add_guest(session, other.id, {"given_names": "Ana", "paternal_surname": "Ajena"}).id
+        stranger = event_participants.add_guest(
+            session, other.id, {"given_names": "Ana", "paternal_surname": "Ajena"}
+        ).id
     with pytest.raises(NotFoundError, match=f"participante con id {stranger} no pertenece al evento"):
         export_participants_xlsx(demo.sessions, event_id, tmp_path / "p.xlsx", participant_ids=[stranger])
     assert list(tmp_path.iterdir()) == []
@@ -165,9 +168,13 @@ def test_rooming_one_sheet_per_hotel_with_nights_and_roommates(
     cancelled = next(p for p in everyone if p.status == ParticipantStatus.CANCELLED)
     with demo.session() as session:
         # second moves into first's room; only second's record names the roommate
-        ev.set_lodging(session, second.id, {"room": first.lodging.room, "shares_with_id": first.id})  # type: ignore[union-attr]
+        event_logistics.set_lodging(
+            session, second.id, {"room": first.lodging.room, "shares_with_id": first.id}
+        )  # type: ignore[union-attr]
         # a cancelled participant's booking is not in the rooming list
-        ev.set_lodging(session, cancelled.id, {"hotel": SEDE, "room": "999", "check_in": "2027-02-17"})
+        event_logistics.set_lodging(
+            session, cancelled.id, {"hotel": SEDE, "room": "999", "check_in": "2027-02-17"}
+        )
     out = tmp_path / "hospedaje.xlsx"
     result = export_rooming_xlsx(demo.sessions, event_id, out)
     book = sheets(out)
@@ -254,9 +261,11 @@ def test_rooming_sheet_names_from_awkward_hotels(demo: Database, event_id: int, 
     long_name = "Gran Hotel Ciudad de México: Torre/Anexo [Suites] del Centro Histórico"
     with demo.session() as session:
         ids = [p.id for p in people(demo, event_id) if p.lodging and p.lodging.hotel][:3]
-        ev.set_lodging(session, ids[0], {"hotel": long_name})
-        ev.set_lodging(session, ids[1], {"hotel": long_name + " — ala norte"})
-        ev.set_lodging(session, ids[2], {"hotel": long_name.upper()})  # the same hotel typed in capitals
+        event_logistics.set_lodging(session, ids[0], {"hotel": long_name})
+        event_logistics.set_lodging(session, ids[1], {"hotel": long_name + " — ala norte"})
+        event_logistics.set_lodging(
+            session, ids[2], {"hotel": long_name.upper()}
+        )  # the same hotel typed in capitals
     out = tmp_path / "hospedaje.xlsx"
     export_rooming_xlsx(demo.sessions, event_id, out)
     titles = list(sheets(out))
@@ -271,7 +280,7 @@ def test_rooming_hotels_in_spanish_order(demo: Database, event_id: int, tmp_path
     with demo.session() as session:
         ids = [p.id for p in people(demo, event_id) if p.lodging and p.lodging.hotel][:4]
         for pid, hotel in zip(ids, ["Hotel Oasis", "Hotel Ñu", "hotel nube", "Hotel Niza"], strict=True):
-            ev.set_lodging(session, pid, {"hotel": hotel})
+            event_logistics.set_lodging(session, pid, {"hotel": hotel})
     out = tmp_path / "hospedaje.xlsx"
     export_rooming_xlsx(demo.sessions, event_id, out)
     assert list(sheets(out)) == [
@@ -303,12 +312,12 @@ def test_rooming_totals_count_guest_nights_and_say_so(demo: Database, event_id: 
     with demo.session() as session:
         first, second = [p.id for p in people(demo, event_id) if p.status not in NOT_COMING][:2]
         for pid in (first, second):
-            ev.set_lodging(
+            event_logistics.set_lodging(
                 session,
                 pid,
                 {"hotel": "Posada Única", "room": "7", "check_in": "2027-02-16", "check_out": "2027-02-19"},
             )
-        ev.set_lodging(session, second, {"shares_with_id": first})
+        event_logistics.set_lodging(session, second, {"shares_with_id": first})
     out = tmp_path / "hospedaje.xlsx"
     export_rooming_xlsx(demo.sessions, event_id, out)
     guests, total = _guests(sheets(out)["Posada Única"])
@@ -323,7 +332,9 @@ def test_arrivals_and_departures_by_day_and_time(demo: Database, event_id: int, 
     everyone = people(demo, event_id)
     cancelled = next(p for p in everyone if p.status == ParticipantStatus.CANCELLED)
     with demo.session() as session:
-        ev.set_travel(session, cancelled.id, {"arrival_at": "2027-02-17 09:00", "arrival_flight": "XX 1"})
+        event_logistics.set_travel(
+            session, cancelled.id, {"arrival_at": "2027-02-17 09:00", "arrival_flight": "XX 1"}
+        )
     out = tmp_path / "traslados.xlsx"
     result = export_arrivals_xlsx(demo.sessions, event_id, out)
     book = sheets(out)
@@ -383,11 +394,15 @@ def test_travellers_without_a_date_and_time_are_listed_last(
     timed = next(p for p in everyone if p.travel and p.travel.arrival_at and p.travel.departure_at)
     cancelled = next(p for p in people(demo, event_id) if p.status == ParticipantStatus.CANCELLED)
     with demo.session() as session:
-        ev.set_travel(session, flight_only.id, {"arrival_flight": "AM 58", "arrival_airline": "Aeroméxico"})
-        ev.set_travel(session, transfer_only.id, {"needs_transfer": True})
-        ev.set_travel(session, nothing.id, {"needs_transfer": False})  # an empty record: nothing to do
-        ev.set_travel(session, timed.id, {"departure_at": None, "departure_flight": "UA 1"})
-        ev.set_travel(session, cancelled.id, {"arrival_at": None, "arrival_flight": "XX 1"})
+        event_logistics.set_travel(
+            session, flight_only.id, {"arrival_flight": "AM 58", "arrival_airline": "Aeroméxico"}
+        )
+        event_logistics.set_travel(session, transfer_only.id, {"needs_transfer": True})
+        event_logistics.set_travel(
+            session, nothing.id, {"needs_transfer": False}
+        )  # an empty record: nothing to do
+        event_logistics.set_travel(session, timed.id, {"departure_at": None, "departure_flight": "UA 1"})
+        event_logistics.set_travel(session, cancelled.id, {"arrival_at": None, "arrival_flight": "XX 1"})
     out = tmp_path / "traslados.xlsx"
     result = export_arrivals_xlsx(demo.sessions, event_id, out)
     book = sheets(out)
@@ -426,10 +441,10 @@ def test_arrivals_without_any_travel_are_explained_like_the_rooming_list(
         other = ev.create_event(
             session, {"name": "Jornada local", "starts_on": "2028-01-10", "ends_on": "2028-01-10"}
         )
-        guest = ev.add_guest(
+        guest = event_participants.add_guest(
             session, other.id, {"given_names": "Ana", "paternal_surname": "Local", "country": "MX"}
         )
-        ev.set_travel(session, guest.id, {"arrival_airport": ""})  # a record with nothing in it
+        event_logistics.set_travel(session, guest.id, {"arrival_airport": ""})  # a record with nothing in it
     with pytest.raises(TalentDeskError, match="«Jornada local» no tiene viajes registrados"):
         export_arrivals_xlsx(demo.sessions, other.id, tmp_path / "t.xlsx")
     with pytest.raises(TalentDeskError, match="no tiene hospedaje registrado"):
@@ -442,10 +457,12 @@ def test_arrivals_without_any_travel_are_explained_like_the_rooming_list(
 
 def test_materials_and_tasks(demo: Database, event_id: int, tmp_path: Path) -> None:
     with demo.session() as session:
-        ev.add_task(session, event_id, "Sin fecha todavía", None, "Alguien")
-        ev.add_task(session, event_id, "Antes que todas", "2026-01-05", None)
-        ev.add_task(session, event_id, "Ñandú de papel", "2026-01-06", None)  # same day: ñ after n
-        ev.add_task(session, event_id, "Nube de globos", "2026-01-06", None)
+        event_materials.add_task(session, event_id, "Sin fecha todavía", None, "Alguien")
+        event_materials.add_task(session, event_id, "Antes que todas", "2026-01-05", None)
+        event_materials.add_task(
+            session, event_id, "Ñandú de papel", "2026-01-06", None
+        )  # same day: ñ after n
+        event_materials.add_task(session, event_id, "Nube de globos", "2026-01-06", None)
     out = tmp_path / "materiales.xlsx"
     result = export_materials_xlsx(demo.sessions, event_id, out)
     book = sheets(out)
@@ -516,7 +533,9 @@ def test_rooming_without_any_lodging_is_explained(demo: Database, tmp_path: Path
         other = ev.create_event(
             session, {"name": "Jornada local", "starts_on": "2028-01-10", "ends_on": "2028-01-10"}
         )
-        ev.add_guest(session, other.id, {"given_names": "Ana", "paternal_surname": "Local", "country": "MX"})
+        event_participants.add_guest(
+            session, other.id, {"given_names": "Ana", "paternal_surname": "Local", "country": "MX"}
+        )
     with pytest.raises(TalentDeskError, match="no tiene hospedaje registrado"):
         export_rooming_xlsx(demo.sessions, other.id, tmp_path / "h.xlsx")
     assert list(tmp_path.iterdir()) == []
@@ -546,13 +565,13 @@ def test_a_few_queries_whatever_the_participants(
     before = selects()
     with demo.session() as session:
         for n in range(30):
-            guest = ev.add_guest(
+            guest = event_participants.add_guest(
                 session,
                 event_id,
                 {"given_names": f"Invitada {n}", "paternal_surname": "Extra", "country": "US"},
             )
-            ev.change_status(session, [guest.id], ParticipantStatus.CONFIRMED)
-            ev.set_travel(
+            event_workflow.change_status(session, [guest.id], ParticipantStatus.CONFIRMED)
+            event_logistics.set_travel(
                 session,
                 guest.id,
                 {
@@ -561,7 +580,7 @@ def test_a_few_queries_whatever_the_participants(
                     "needs_transfer": True,
                 },
             )
-            ev.set_lodging(
+            event_logistics.set_lodging(
                 session,
                 guest.id,
                 {"hotel": "Hotel Extra", "room": str(n), "check_in": "2027-02-17", "check_out": "2027-02-19"},

@@ -19,6 +19,7 @@ from talentdesk.exports.files import ExportResult
 from talentdesk.exports.packets_pdf import export_packets_pdf
 from talentdesk.exports.pdf import GLYPH_EXAMPLES, GlyphCheck, font_coverage
 from talentdesk.exports.signin_pdf import export_signin_pdf
+from talentdesk.services import event_agenda, event_participants, event_workflow
 from talentdesk.services import events as ev
 
 DAY = date(2027, 3, 10)
@@ -38,7 +39,7 @@ def make_event(
             s, {"name": "Encuentro", "starts_on": DAY, "ends_on": DAY, "city": "Monterrey"}
         )
         ids = [
-            ev.add_guest(
+            event_participants.add_guest(
                 s,
                 event.id,
                 {"given_names": g, "paternal_surname": p, "maternal_surname": m, "organization": o},
@@ -46,7 +47,7 @@ def make_event(
             for g, p, m, o in guests
         ]
         if speaker:
-            ev.add_session(
+            event_agenda.add_session(
                 s,
                 event.id,
                 {
@@ -57,9 +58,9 @@ def make_event(
                     "speaker_ids": ids[:1],
                 },
             )
-        ev.change_status(s, ids, ParticipantStatus.CONFIRMED)
-        ev.change_status(s, ids, ParticipantStatus.REGISTERED)
-        ev.change_status(s, ids, ParticipantStatus.ATTENDED, today=DAY)
+        event_workflow.change_status(s, ids, ParticipantStatus.CONFIRMED)
+        event_workflow.change_status(s, ids, ParticipantStatus.REGISTERED)
+        event_workflow.change_status(s, ids, ParticipantStatus.ATTENDED, today=DAY)
         return event.id
 
 

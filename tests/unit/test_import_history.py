@@ -17,7 +17,7 @@ from talentdesk.db.session import Database
 from talentdesk.imports.members import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import imports as ops_imports
-from talentdesk.services import chapters, events, import_history
+from talentdesk.services import chapters, event_participants, events, import_history
 from talentdesk.services.members import create_member, member_values, update_member
 from tests.unit.ops_support import dump, timeless
 
@@ -80,7 +80,7 @@ def test_undo_refuses_and_names_what_changed_since(db: Database, known: int, tmp
         chapter = chapters.create_chapter(s, {"name": "Capítulo X", "country": "US"})
         chapters.add_board_position(s, chapter.id, new_id, "vocal", date(2026, 1, 1))
         event = events.create_event(s, {"name": "J", "starts_on": date(2027, 3, 1), "ends_on": date(2027, 3, 2)})
-        events.add_member(s, event.id, new_id)
+        event_participants.add_member(s, event.id, new_id)
     before = dump(db)
     with pytest.raises(ConflictError) as refused:
         ops.perform(db, ops_imports.undo(run_id))

@@ -13,8 +13,8 @@ from talentdesk.core.errors import NotFoundError, ValidationError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import AuditEntry, BoardPosition, Member
 from talentdesk.db.session import Database
+from talentdesk.services import event_participants, reference
 from talentdesk.services import events as ev
-from talentdesk.services import reference
 from talentdesk.services.chapters import add_board_position
 from talentdesk.services.member_merge import default_choices, merge_members
 from talentdesk.services.members import get_member, member_values
@@ -83,9 +83,9 @@ def test_participations_and_board_positions_move(db: Database) -> None:
         only = ev.create_event(
             s, {"name": "Foro", "starts_on": date(2027, 3, 18), "ends_on": date(2027, 3, 19)}
         )
-        ev.add_member(s, both.id, keep_id)
-        twin = ev.add_member(s, both.id, drop_id)
-        moved = ev.add_member(s, only.id, drop_id)
+        event_participants.add_member(s, both.id, keep_id)
+        twin = event_participants.add_member(s, both.id, drop_id)
+        moved = event_participants.add_member(s, only.id, drop_id)
         chapter = reference.chapters(s)[0].id
         add_board_position(s, chapter, drop_id, BoardRole.TREASURER)
         ids = (both.id, only.id, twin.id, moved.id)

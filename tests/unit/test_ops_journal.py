@@ -12,7 +12,7 @@ from talentdesk import ops
 from talentdesk.core.errors import Cancelled, ConflictError
 from talentdesk.core.jobs import Job
 from talentdesk.db.session import Database
-from talentdesk.services import chapters, events, members
+from talentdesk.services import chapters, event_participants, events, members
 from tests.unit.ops_support import dump
 
 
@@ -32,7 +32,7 @@ def board_member(db: Database) -> dict[str, int]:
         event = events.create_event(
             s, {"name": "Jornada 2027", "starts_on": date(2027, 3, 10), "ends_on": date(2027, 3, 11)}
         )
-        participant_id = events.add_member(s, event.id, member_id).id
+        participant_id = event_participants.add_member(s, event.id, member_id).id
     return {"member": member_id, "chapter": chapter_id, "event": event.id, "participant": participant_id}
 
 

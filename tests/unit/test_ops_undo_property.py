@@ -265,6 +265,7 @@ def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path
     and a second, certificate-free event."""
     path = tmp_path_factory.mktemp("ops") / "rich.sqlite"
     shutil.copyfile(template_db, path)
+    from talentdesk.services import event_participants
     from talentdesk.services import events as event_service
     from talentdesk.services.demo import generate_demo
 
@@ -280,7 +281,7 @@ def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path
             s, {"name": "Jornada sin constancias", "starts_on": date(2030, 5, 6), "ends_on": date(2030, 5, 7)}
         )
         for member_id in _ids(s, "SELECT id FROM members ORDER BY id LIMIT 6"):
-            event_service.add_member(s, second.id, member_id)
+            event_participants.add_member(s, second.id, member_id)
     db.close()
     return path
 

@@ -1,7 +1,7 @@
 """The organisation on badges and sign-in sheets follows the member's consent.
 
 A participant registered from a member carries a copy of the member's employer
-(``services.events.add_member``). Badges are worn in public and sign-in sheets lie open on a
+(``services.event_participants.add_member``). Badges are worn in public and sign-in sheets lie open on a
 desk, so for a member the organisation is printed only when the member consented to appear
 and allowed the "employer" field; otherwise the badge falls back to the chapter. Guests keep
 the organisation they registered with.
@@ -23,6 +23,7 @@ from talentdesk.db.session import Database
 from talentdesk.exports.badges import badge_data, export_badges_pdf, load_badges
 from talentdesk.exports.packets_pdf import export_packets_pdf
 from talentdesk.exports.signin_pdf import export_signin_pdf
+from talentdesk.services import event_agenda, event_participants, event_workflow
 from talentdesk.services import events as ev
 from talentdesk.services.chapters import create_chapter
 from talentdesk.services.members import update_member
@@ -69,12 +70,12 @@ def world(db: Database) -> World:
                 chapter_id=chapter.id,
             )
             members[paternal] = member.id
-            participants[paternal] = ev.add_member(s, event.id, member.id).id
-        guest = ev.add_guest(
+            participants[paternal] = event_participants.add_member(s, event.id, member.id).id
+        guest = event_participants.add_guest(
             s, event.id, {"given_names": "Elena", "paternal_surname": "Esquivel", "organization": GUEST_ORG}
         )
         participants["Esquivel"] = guest.id
-        ev.change_status(s, list(participants.values()), S.CONFIRMED)
+        event_workflow.change_status(s, list(participants.values()), S.CONFIRMED)
         return World(event.id, participants, members)
 
 
@@ -169,7 +170,7 @@ def test_the_public_agenda_shows_a_speakers_employer_only_when_allowed(
     from talentdesk.exports.agenda_pdf import export_agenda_pdf
 
     with db.session() as s:
-        ev.add_session(
+        event_agenda.add_session(
             s,
             world.event_id,
             {

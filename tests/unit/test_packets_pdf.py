@@ -48,6 +48,7 @@ from talentdesk.exports.packets_sections import (
     packet_styles,
 )
 from talentdesk.exports.pdf import body_frame, frame_width, page_margins
+from talentdesk.services import event_agenda, event_logistics, event_participants, event_workflow
 from talentdesk.services import events as ev
 from talentdesk.services.document_settings import set_welcome_letter
 
@@ -87,7 +88,7 @@ def small(db: Database) -> Small:
                 "city": "Ciudad de México",
             },
         )
-        room = ev.add_room(s, event.id, "Sala Ámbar")
+        room = event_agenda.add_room(s, event.id, "Sala Ámbar")
         ximena = add(
             s,
             "Ximena",
@@ -143,12 +144,12 @@ def small(db: Database) -> Small:
         dora = add(
             s, "Dora", "Cano", None, email="dora@example.org", directory_consent=True, print_fields=["email"]
         )
-        p_ximena = ev.add_member(s, event.id, ximena.id, ParticipantRole.SPEAKER)
-        p_jose = ev.add_member(s, event.id, jose.id)
-        p_carla = ev.add_member(s, event.id, carla.id)
-        p_luis = ev.add_member(s, event.id, luis.id)
-        p_dora = ev.add_member(s, event.id, dora.id)
-        p_guest = ev.add_guest(
+        p_ximena = event_participants.add_member(s, event.id, ximena.id, ParticipantRole.SPEAKER)
+        p_jose = event_participants.add_member(s, event.id, jose.id)
+        p_carla = event_participants.add_member(s, event.id, carla.id)
+        p_luis = event_participants.add_member(s, event.id, luis.id)
+        p_dora = event_participants.add_member(s, event.id, dora.id)
+        p_guest = event_participants.add_guest(
             s,
             event.id,
             {
@@ -159,11 +160,11 @@ def small(db: Database) -> Small:
                 "role": ParticipantRole.MODERATOR,
             },
         )
-        ev.change_status(
+        event_workflow.change_status(
             s, [p_ximena.id, p_jose.id, p_carla.id, p_luis.id, p_dora.id, p_guest.id], S.CONFIRMED
         )
-        ev.change_status(s, [p_luis.id], S.CANCELLED)
-        ev.add_session(
+        event_workflow.change_status(s, [p_luis.id], S.CANCELLED)
+        event_agenda.add_session(
             s,
             event.id,
             {
@@ -175,7 +176,7 @@ def small(db: Database) -> Small:
                 "speaker_ids": [p_ximena.id],
             },
         )
-        ev.add_session(
+        event_agenda.add_session(
             s,
             event.id,
             {
@@ -187,7 +188,7 @@ def small(db: Database) -> Small:
                 "moderator_id": p_guest.id,
             },
         )
-        ev.set_travel(
+        event_logistics.set_travel(
             s,
             p_ximena.id,
             {
@@ -204,7 +205,7 @@ def small(db: Database) -> Small:
                 "needs_transfer": True,
             },
         )
-        ev.set_lodging(
+        event_logistics.set_lodging(
             s,
             p_ximena.id,
             {
@@ -234,8 +235,8 @@ def small(db: Database) -> Small:
             directory_consent=True,
             print_fields=["email"],
         )
-        p_emma = ev.add_member(s, event.id, emma.id)
-        ev.change_status(s, [p_emma.id], S.DECLINED)
+        p_emma = event_participants.add_member(s, event.id, emma.id)
+        event_workflow.change_status(s, [p_emma.id], S.DECLINED)
         ids["emma"] = p_emma.id
         event_id = event.id
     return Small(db, event_id, ids)

@@ -27,6 +27,7 @@ from talentdesk.exports.directory_pdf import export_directory_pdf
 from talentdesk.exports.packets_pdf import export_packets_pdf
 from talentdesk.exports.pdf import NumberedDocTemplate, pages_fit, styles
 from talentdesk.exports.signin_pdf import export_signin_pdf
+from talentdesk.services import event_logistics, event_participants, event_workflow
 from talentdesk.services import events as ev
 
 from .helpers import add
@@ -57,10 +58,10 @@ def event_id(db: Database) -> int:
     """An event whose one guest has an organisation written before the length check."""
     with db.session() as s:
         event = ev.create_event(s, {"name": "Jornada Larga", "starts_on": DAY, "ends_on": DAY})
-        p = ev.add_guest(s, event.id, {"given_names": "Ana", "paternal_surname": "Ortiz"})
-        ev.change_status(s, [p.id], S.CONFIRMED)
+        p = event_participants.add_guest(s, event.id, {"given_names": "Ana", "paternal_surname": "Ortiz"})
+        event_workflow.change_status(s, [p.id], S.CONFIRMED)
         s.execute(update(Participant).where(Participant.id == p.id).values(organization=LEGACY_ORG))
-        ev.set_lodging(s, p.id, {"hotel": "Hotel Sede", "check_in": DAY, "check_out": DAY})
+        event_logistics.set_lodging(s, p.id, {"hotel": "Hotel Sede", "check_in": DAY, "check_out": DAY})
         return event.id
 
 

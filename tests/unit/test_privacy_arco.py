@@ -40,6 +40,9 @@ from talentdesk.services import (
     certificates,
     chapters,
     consent_history,
+    event_logistics,
+    event_participants,
+    event_workflow,
     export_log,
     import_history,
     member_merge,
@@ -105,11 +108,11 @@ def person(db: Database, db_path: Path) -> Iterator[Person]:
         event = ev.create_event(
             s, {"name": "Jornada Ñandú", "starts_on": "2024-03-10", "ends_on": "2024-03-11"}
         )
-        p = ev.add_member(s, event.id, member)
-        ev.update_participant(s, p.id, {"dietary_needs": "vegetariana", "notes": "llega tarde"})
-        ev.set_travel(s, p.id, {"arrival_flight": "AM123", "arrival_at": "2024-03-09 18:00"})
-        ev.set_lodging(s, p.id, {"hotel": "Hotel Ámbar", "room": "305"})
-        ev.add_member(s, event.id, other)
+        p = event_participants.add_member(s, event.id, member)
+        event_participants.update_participant(s, p.id, {"dietary_needs": "vegetariana", "notes": "llega tarde"})
+        event_logistics.set_travel(s, p.id, {"arrival_flight": "AM123", "arrival_at": "2024-03-09 18:00"})
+        event_logistics.set_lodging(s, p.id, {"hotel": "Hotel Ámbar", "room": "305"})
+        event_participants.add_member(s, event.id, other)
         ids = (event.id, p.id)
     run_export(
         "members", db.sessions, ExportRequest(member_ids=(member, other)), db_path.parent / "lista.xlsx"
@@ -326,8 +329,8 @@ def test_the_removed_values_are_not_left_in_the_database_file(person: Person) ->
 def test_anonymizing_is_refused_while_a_certificate_must_keep_answering(person: Person) -> None:
     with person.db.session() as s:
         ev.update_event(s, person.event_id, {"starts_on": "2024-03-10"})
-        ev.change_status(s, [person.participant_id], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
-        ev.change_status(s, [person.participant_id], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
+        event_workflow.change_status(s, [person.participant_id], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
+        event_workflow.change_status(s, [person.participant_id], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
         code = certificates.issue_certificates(s, [person.participant_id])[person.participant_id]
     with pytest.raises(ConflictError) as info:
         ops.perform(person.db, privacy_ops.anonymize(person.member_id))

@@ -19,7 +19,7 @@ from talentdesk.exports.packets_data import load_directory
 from talentdesk.imports.members import apply_import, prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import members as ops_members
-from talentdesk.services import consent_history, member_merge
+from talentdesk.services import consent_history, event_participants, member_merge
 from talentdesk.services import events as ev
 from talentdesk.services.consent_history import Origin
 from talentdesk.services.members import get_member, member_values, update_member
@@ -189,7 +189,9 @@ def test_no_contact_is_left_out_of_the_packets_participant_directory(
             s, {"name": "Jornada", "starts_on": date(2030, 3, 10), "ends_on": date(2030, 3, 11)}
         )
         for member_id in people.values():
-            ev.add_member(s, event.id, member_id, ParticipantRole.ATTENDEE, despite_no_contact=True)
+            event_participants.add_member(
+                s, event.id, member_id, ParticipantRole.ATTENDEE, despite_no_contact=True
+            )
     with db.reader() as s:
         listed = [entry.name for entry in load_directory(s, event.id)]
     assert listed == ["Ruiz, Ana", "Vela, Ciro"]
@@ -207,10 +209,10 @@ def test_adding_a_no_contact_member_to_a_jornada_needs_the_persons_own_request(
             s, {"name": "Jornada", "starts_on": date(2030, 3, 10), "ends_on": date(2030, 3, 11)}
         ).id
     with pytest.raises(ConflictError, match="Beto Sosa pidió no ser contactado"), db.session() as s:
-        ev.add_member(s, event_id, people["Beto"])
+        event_participants.add_member(s, event_id, people["Beto"])
     with db.session() as s:
-        ev.add_member(s, event_id, people["Ana"])  # no objection: added as always
-        ev.add_member(s, event_id, people["Beto"], despite_no_contact=True)
+        event_participants.add_member(s, event_id, people["Ana"])  # no objection: added as always
+        event_participants.add_member(s, event_id, people["Beto"], despite_no_contact=True)
     with db.reader() as s:
         assert len(ev.get_event(s, event_id).participants) == 2
 

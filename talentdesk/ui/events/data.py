@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import EventStatus, MaterialStatus, ParticipantRole, ParticipantStatus, SessionKind
 from talentdesk.core.events import Event, Participant
-from talentdesk.services import event_checks
+from talentdesk.services import event_checks, event_reading, event_workflow
 from talentdesk.services import events as service
 
 
@@ -116,7 +116,7 @@ class ParticipantRow:
 
     @property
     def coming(self) -> bool:
-        return self.status in service.COMING
+        return self.status in event_workflow.COMING
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ def event_row(event: Event, participants: int = 0) -> EventRow:
 
 
 def load_events(session: Session) -> list[EventRow]:
-    counts = service.participant_counts(session)
+    counts = event_reading.participant_counts(session)
     return [event_row(e, counts.get(e.id, 0)) for e in service.list_events(session)]
 
 

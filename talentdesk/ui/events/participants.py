@@ -29,7 +29,7 @@ from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
 from talentdesk.ops import events as ops_events
-from talentdesk.services import events as service
+from talentdesk.services import event_workflow
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.data import EventData, ParticipantRow
 from talentdesk.ui.exports.actions import fill_menu
@@ -259,7 +259,7 @@ class ParticipantsTab(QWidget):
         if self.data is None:
             return []
         starts = self.data.event.starts_on
-        union = {s for p in rows for s in service.allowed_statuses(p.status, starts, self.today)}
+        union = {s for p in rows for s in event_workflow.allowed_statuses(p.status, starts, self.today)}
         return [s for s in ParticipantStatus if s in union]
 
     def fill_status_menu(self, menu: QMenu) -> None:

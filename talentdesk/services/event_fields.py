@@ -1,0 +1,128 @@
+"""The fields of a Jornada's records and the checks every Jornadas service applies to them:
+the names each service accepts, Spanish labels for messages, no control characters in typed
+text, text no longer than its column, enum values given by value or by Spanish label."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from talentdesk.core.enums import LabeledEnum
+from talentdesk.core.errors import FieldError, NotFoundError
+from talentdesk.core.events import Participant
+from talentdesk.core.validation import check_controls
+from talentdesk.core.validation import label as field_label
+
+T = TypeVar("T")
+
+EVENT_FIELDS = (
+    "name",
+    "edition",
+    "starts_on",
+    "ends_on",
+    "venue_name",
+    "venue_address",
+    "city",
+    "description",
+    "status",
+    "timezone",
+    "code_prefix",
+)
+PARTICIPANT_FIELDS = (
+    "given_names",
+    "paternal_surname",
+    "maternal_surname",
+    "organization",
+    "email",
+    "phone",
+    "country",
+    "role",
+    "dietary_needs",
+    "accessibility_needs",
+    "notes",
+)
+TRAVEL_FIELDS = (
+    "arrival_flight",
+    "arrival_airline",
+    "arrival_at",
+    "arrival_airport",
+    "arrival_terminal",
+    "departure_flight",
+    "departure_airline",
+    "departure_at",
+    "departure_airport",
+    "departure_terminal",
+    "needs_transfer",
+)
+LODGING_FIELDS = ("hotel", "room", "check_in", "check_out", "shares_with_id", "confirmation")
+
+
+#: Labels of the participant fields that core.validation does not name.
+_PARTICIPANT_LABELS = {
+    "organization": "Organización",
+    "dietary_needs": "Necesidades alimentarias",
+    "accessibility_needs": "Necesidades de accesibilidad",
+}
+
+
+#: Labels of the travel and lodging fields (the itinerary of the attendee packet).
+_LOGISTICS_LABELS = {
+    "arrival_flight": "Vuelo de llegada",
+    "arrival_airline": "Aerolínea de llegada",
+    "arrival_airport": "Aeropuerto de llegada",
+    "arrival_terminal": "Terminal de llegada",
+    "departure_flight": "Vuelo de salida",
+    "departure_airline": "Aerolínea de salida",
+    "departure_airport": "Aeropuerto de salida",
+    "departure_terminal": "Terminal de salida",
+    "hotel": "Hotel",
+    "room": "Habitación",
+    "confirmation": "Confirmación",
+}
+
+
+#: Labels of the other free-text fields of an event, for the control-character check.
+_TEXT_LABELS = {
+    **_PARTICIPANT_LABELS,
+    **_LOGISTICS_LABELS,
+    "edition": "Edición",
+    "venue_name": "Sede",
+    "venue_address": "Dirección de la sede",
+    "description": "Descripción",
+    "timezone": "Zona horaria",
+    "code_prefix": "Prefijo de códigos",
+    "room": "Nombre de la sala",
+    "title": "Título",
+    "item": "Material",
+    "responsible": "Responsable",
+}
+
+
+def check_text(values: Mapping[str, Any]) -> None:
+    """No control characters in any typed text of an event (``check_controls``)."""
+    check_controls(values, labels=_TEXT_LABELS)
+
+
+def too_long(field: str, text: str | None, model: type[Any] = Participant) -> FieldError | None:
+    """The column's length is the limit: longer text is refused here rather than stored and
+    then breaking the printed documents (a table row taller than a page)."""
+    limit = model.__table__.c[field].type.length
+    if text is None or not isinstance(limit, int) or len(text) <= limit:
+        return None
+    name = _PARTICIPANT_LABELS.get(field) or _LOGISTICS_LABELS.get(field) or field_label(field)
+    return FieldError(field, f"{name}: tiene {len(text):,} caracteres; el máximo es {limit:,}.")
+
+
+def found(record: T | None, what: str, record_id: int) -> T:
+    """``record``, else the Spanish error «No existe {what} con id N.» (``what``: "la tarea")."""
+    if record is None:
+        raise NotFoundError(f"No existe {what} con id {record_id}.")
+    return record
+
+
+def enum_value(kind: type[LabeledEnum], value: Any) -> str:
+    """The stored value of ``value``: a member of ``kind``, its value or its Spanish label
+    (``LabeledEnum.parse``; ValueError for anything else)."""
+    if isinstance(value, kind):
+        return str(value.value)
+    return str(kind.parse(str(value)).value)
