@@ -344,20 +344,28 @@ def _fit_lines(
     return best[2], min(max_size, width / best[1])
 
 
-class Cover(Flowable):  # type: ignore[misc]  # reportlab is untyped
-    """The first page of a packet: the event at the top, the participant's name large in the
-    middle, role, affiliation and code, and what the packet holds at the bottom."""
+class _WholePage(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A flowable drawn directly that takes the rest of the frame (1 pt short, so rounding
+    never pushes it to the next page); ``_size`` is that room once wrapped."""
 
-    def __init__(self, person: PacketPerson, event: EventInfo, st: dict[str, ParagraphStyle]) -> None:
+    def __init__(self, st: dict[str, ParagraphStyle]) -> None:
         super().__init__()
-        self._person = person
-        self._event = event
         self._st = st
         self._size = (0.0, 0.0)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._size = (avail_width, avail_height - 1)
         return self._size
+
+
+class Cover(_WholePage):
+    """The first page of a packet: the event at the top, the participant's name large in the
+    middle, role, affiliation and code, and what the packet holds at the bottom."""
+
+    def __init__(self, person: PacketPerson, event: EventInfo, st: dict[str, ParagraphStyle]) -> None:
+        super().__init__(st)
+        self._person = person
+        self._event = event
 
     def _para(self, text: str, style: ParagraphStyle, top: float) -> float:
         """Draw a centred paragraph with its top at ``top``; return its bottom."""
@@ -471,20 +479,14 @@ CUT_GAP = 1.5 * mm
 CUT_LENGTH = 5 * mm
 
 
-class BadgePage(Flowable):  # type: ignore[misc]  # reportlab is untyped
+class BadgePage(_WholePage):
     """The participant's badge at the layout's label size, centred, with cut marks at its
     corners (outside the badge) and a line saying what to do with it."""
 
     def __init__(self, badge: BadgeData, layout: LabelLayout, st: dict[str, ParagraphStyle]) -> None:
-        super().__init__()
+        super().__init__(st)
         self._badge = badge
         self._layout = layout
-        self._st = st
-        self._size = (0.0, 0.0)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._size = (avail_width, avail_height - 1)
-        return self._size
 
     def draw(self) -> None:
         canvas: Canvas = self.canv

@@ -41,12 +41,13 @@ from talentdesk.ui.exports.kinds import (
     TableSource,
     logged_save,
 )
-from talentdesk.ui.exports.options_form import ERROR_STYLE, OptionsForm
+from talentdesk.ui.exports.options_form import OptionsForm
 from talentdesk.ui.exports.preview_cache import PreviewCache, copy_file
 from talentdesk.ui.exports.result import ResultPanel
 from talentdesk.ui.exports.running import ExportProgress
 from talentdesk.ui.exports.target import TargetField, default_folder
 from talentdesk.ui.tasks import Cancelled, Task, error_message
+from talentdesk.ui.widgets.record_dialog import ERROR_STYLE
 
 log = logging.getLogger(__name__)
 

@@ -27,20 +27,10 @@ from PySide6.QtWidgets import (
 from talentdesk.ui import settings as S
 from talentdesk.ui.exports.kinds import EventSource, ExportKind, ExportOptions, MembersSource, Source
 from talentdesk.ui.settings import Settings
+from talentdesk.ui.widgets.record_dialog import error_label
 
-ERROR_STYLE = "color: #c62828;"
 NOTE_STYLE = "color: palette(placeholder-text);"
 MAX_OFFSET_MM = 20.0  # as exports.badges.MAX_OFFSET_MM: larger is a typo, not a printer's drift
-
-
-def error_label(name: str) -> QLabel:
-    """A red line under a field, hidden until it has something to say."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
 
 
 class OptionsForm(QGroupBox):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.kinds import ExportKind
-from talentdesk.ui.exports.options_form import error_label
+from talentdesk.ui.widgets.record_dialog import error_label
 
 
 def default_folder(ctx: AppContext) -> Path:
