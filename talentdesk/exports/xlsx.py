@@ -2,7 +2,7 @@
 memory stays flat), Spanish headers in bold, frozen header row, autofilter, column widths,
 real dates and numbers, and text always as text: a value starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return is a string cell showing exactly that text, never a formula
-(``openpyxl_compat.TextSheet``); characters a spreadsheet cannot hold are left out."""
+(``compat.TextSheet``); characters a spreadsheet cannot hold are left out."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from talentdesk.core.text import printable
-from talentdesk.exports.openpyxl_compat import TextSheet, add_sheet, discard_sheet
-from talentdesk.exports.openpyxl_compat import save_workbook as compat_save
+from talentdesk.exports.compat import TextSheet, add_sheet, discard_sheet
+from talentdesk.exports.compat import save_workbook as compat_save
 
 BOLD = Font(bold=True)
 DATE_FORMAT = "DD/MM/YYYY"
@@ -96,7 +96,7 @@ def new_workbook(beside: Path) -> Workbook:
 
 def save_workbook(workbook: Workbook, path: Path) -> None:
     """Save; if that fails (folder gone, disk full) nothing is written again and every sheet's
-    stream is discarded (``openpyxl_compat.save_workbook``); the error goes on to
+    stream is discarded (``compat.save_workbook``); the error goes on to
     ``atomic_output``."""
     compat_save(workbook, path)
 
