@@ -141,7 +141,7 @@ def room_key(room: str | None) -> tuple[int, tuple[tuple[int, int | str], ...]]:
     text = clean(room)
     if not text:
         return (1, ())
-    parts = tuple((0, int(s)) if s.isdigit() else (1, spanish_key(s)) for s in _NUMBER.split(text) if s)
+    parts = tuple((0, int(s)) if s.isdecimal() else (1, spanish_key(s)) for s in _NUMBER.split(text) if s)
     return (0, parts)
 
 

@@ -504,7 +504,7 @@ def _member_id(value: Cell) -> Any:
         text = clean(value)
         if not text:
             return _BLANK
-        if not text.isdigit():
+        if not text.isdecimal():  # not isdigit: "²" is a digit int() refuses
             return _Bad(_message("id", f"«{text[:60]}» no es un número de miembro."))
         number = int(text)
     elif isinstance(value, bool) or not isinstance(value, (int, float)):

@@ -294,6 +294,12 @@ def test_rooming_hotels_in_spanish_order(demo: Database, event_id: int, tmp_path
     ]
 
 
+def test_room_names_with_digit_symbols_sort_as_text() -> None:
+    """'²'.isdigit() is true but int('²') fails: the rooming list must not crash on "Suite 1²"."""
+    rooms = ["Suite ²", "Suite 1²", "Suite 1", "①"]
+    assert sorted(rooms, key=room_key) == ["①", "Suite 1", "Suite 1²", "Suite ²"]  # folded: ① as 1
+
+
 def test_rooms_in_spanish_order() -> None:
     rooms = ["Suite Ñu", "Suite Nube", "suite niza", "Suite Oasis", "10", "9", None]
     assert sorted(rooms, key=room_key) == [

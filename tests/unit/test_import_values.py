@@ -314,6 +314,12 @@ def test_wrong_types_in_every_column_give_one_clear_error_each(db: Database) -> 
     assert row.values == {}
 
 
+@pytest.mark.parametrize("value", ["²", "12³", "½", "①"])
+def test_a_member_id_of_digit_symbols_is_an_error_not_a_crash(db: Database, value: str) -> None:
+    """'²'.isdigit() is true but int('²') fails: only decimal digits make an id."""
+    assert error_of(db, "Id", value) == f"Id: «{value}» no es un número de miembro."
+
+
 def test_huge_cells_are_refused_per_cell(db: Database) -> None:
     message = error_of(db, "Notas", "x" * 40_000)
     assert "40,000 caracteres (máximo 32,767)" in message
