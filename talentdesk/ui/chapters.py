@@ -28,7 +28,7 @@ from talentdesk.exports import reference_xlsx
 from talentdesk.ops import chapters as ops_chapters
 from talentdesk.services.record_lists import ROLE_ORDER, BoardRow, ChapterData, ChapterRow, load_chapters
 from talentdesk.ui.context import AppContext, Changes
-from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo, SectorChecklist
+from talentdesk.ui.widgets.choosers import CheckList, CountryCombo, DateField, EnumCombo
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -370,7 +370,7 @@ class ChapterDialog(RecordDialog):
         self.founded_on = DateField(row.founded_on if row else None)
         self.contact_email = QLineEdit(row.contact_email or "" if row else "")
         self.contact_email.setPlaceholderText(self.tr("name@example.org"))
-        self.sectors = SectorChecklist(sectors)
+        self.sectors = CheckList(sectors)
         self.sectors.set_checked(row.sector_ids if row else ())
         self.notes = QPlainTextEdit(row.notes or "" if row else "")
         self.notes.setTabChangesFocus(True)
@@ -392,8 +392,8 @@ class ChapterDialog(RecordDialog):
             "name": self.name.text(),
             "status": self.status.value(),
             "city": self.city.text(),
-            "country": self.country.code(),
-            "founded_on": self.founded_on.text().strip(),
+            "country": self.country.value(),
+            "founded_on": self.founded_on.value(),
             "contact_email": self.contact_email.text(),
             "sector_ids": self.sectors.checked_ids(),
             "notes": self.notes.toPlainText(),
@@ -434,6 +434,6 @@ class BoardPositionDialog(RecordDialog):
             self.show_error(self.tr("Choose a member from the search results."), "member")
             self.picker.setFocus()
             return
-        chapter_id, role = self.chapter.id, self.role.value()
-        start, end = self.term_start.text().strip(), self.term_end.text().strip()
+        chapter_id, role = self.chapter.id, self.role.chosen()
+        start, end = self.term_start.value(), self.term_end.value()
         self.run(ops_chapters.add_board_position(chapter_id, member_id, role, start, end))

@@ -26,7 +26,7 @@ from talentdesk.ops import organizations as ops_orgs
 from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.tasks import Task
-from talentdesk.ui.widgets.choosers import EnumCombo, SectorChecklist
+from talentdesk.ui.widgets.choosers import CheckList, EnumCombo
 from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
@@ -273,7 +273,7 @@ class OrganizationDialog(RecordDialog):
         self.contact_email.setPlaceholderText(self.tr("name@example.org"))
         self.contact_phone = QLineEdit(row.contact_phone or "" if row else "")
         self.contact_phone.setPlaceholderText(self.tr("+52 55 1234 5678"))
-        self.sectors = SectorChecklist(sectors)
+        self.sectors = CheckList(sectors)
         self.sectors.set_checked(row.sector_ids if row else ())
         self.notes = QPlainTextEdit(row.notes or "" if row else "")
         self.notes.setTabChangesFocus(True)

@@ -36,8 +36,7 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.i18n import LANGUAGES, normalize_language
 from talentdesk.ui.settings import Settings
 from talentdesk.ui.tasks import Task, error_message
-
-ERROR_STYLE = "color: #c62828;"
+from talentdesk.ui.widgets.record_dialog import ERROR_STYLE
 
 
 class PreferencesDialog(QDialog):

@@ -268,7 +268,7 @@ def test_second_president_is_refused(area: ChaptersArea, ctx: AppContext, qtbot:
     dialog.picker.select_first()
     field(dialog, "role").set_value(BoardRole.PRESIDENT)
     click(qtbot, dialog, "save")
-    error = dialog.findChild(QLabel, "form-error")
+    error = dialog.findChild(QLabel, "form-message")
     qtbot.waitUntil(lambda: not error.isHidden(), timeout=5000)
     assert "ya tiene presidente" in error.text()
     assert dialog.isVisible()

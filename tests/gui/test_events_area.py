@@ -447,7 +447,7 @@ def test_add_a_member_found_by_search(qtbot: QtBot, opened: EventsArea, ctx: App
     qtbot.waitUntil(lambda: not picker.loading and picker.model.row_of(member.id) is not None, timeout=5000)
     picker.table.selectRow(picker.model.row_of(member.id))
     click(qtbot, again, "save")
-    label = again.findChild(QLabel, "form-error")
+    label = again.findChild(QLabel, "form-message")
     qtbot.waitUntil(lambda: not label.isHidden(), timeout=5000)
     assert "ya está registrado" in label.text()
     again.modified = False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -68,7 +68,7 @@ def values_of(ctx: AppContext, member_id: int) -> dict[str, Any]:
 def save_and_wait(qtbot: QtBot, dialog: MemberDialog) -> int:
     """Click Save and wait for the dialog to close; returns the saved member's id."""
     with qtbot.waitSignal(dialog.saved, timeout=10000) as saved, qtbot.waitSignal(dialog.finished):
-        QTest.mouseClick(find(dialog, "form-save"), Qt.MouseButton.LeftButton)
+        QTest.mouseClick(find(dialog, "save"), Qt.MouseButton.LeftButton)
     return int(saved.args[0])
 
 
@@ -79,7 +79,7 @@ def wait_undo(qtbot: QtBot, ctx: AppContext, step: Callable[[], None]) -> None:
 
 def tick_sector(dialog: MemberDialog, sector_id: int) -> None:
     """Select the sector's row and press Space, as a keyboard user does."""
-    sectors = dialog.sectors.list
+    sectors = dialog.network.sectors.list
     item = sectors.item_for(sector_id)
     assert item is not None
     sectors.setFocus()
@@ -107,21 +107,21 @@ def test_save_waits_for_the_background_load(qtbot: QtBot, ctx: AppContext) -> No
     dialog = MemberDialog(ctx, None)
     qtbot.addWidget(dialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it
-    assert not find(dialog, "form-save").isEnabled()
+    assert not find(dialog, "save").isEnabled()
     assert dialog.windowTitle() == "New member"
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
-    assert find(dialog, "form-save").isEnabled()
+    assert find(dialog, "save").isEnabled()
     with ctx.db.reader() as session:
         chapters = session.scalar(select(Chapter.name).order_by(Chapter.id).limit(1))
     chapter_combo = find(dialog, "field-chapter")
     assert chapters in [chapter_combo.itemText(i) for i in range(chapter_combo.count())]
     assert chapter_combo.currentData() is None
-    assert len(dialog.contribution_boxes) == 11
+    assert len(dialog.network.contribution_boxes) == 11
     assert (
         find(dialog, "field-contribution-pasantias", QCheckBox).text()
         == "Pasantías y estancias profesionales"
     )
-    assert dialog.sectors.list.count() == 9
+    assert dialog.network.sectors.list.count() == 9
     assert find(dialog, "field-status").currentData() == MemberStatus.PROSPECT
 
 
@@ -129,8 +129,8 @@ def test_a_member_that_does_not_exist_cannot_be_saved(qtbot: QtBot, ctx: AppCont
     dialog = MemberDialog(ctx, 999_999)
     qtbot.addWidget(dialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    qtbot.waitUntil(lambda: "999999" in find(dialog, "form-summary").text(), timeout=10000)
-    assert not find(dialog, "form-save").isEnabled()
+    qtbot.waitUntil(lambda: "999999" in find(dialog, "form-message").text(), timeout=10000)
+    assert not find(dialog, "save").isEnabled()
     assert not dialog.loaded
 
 
@@ -161,49 +161,48 @@ def test_invalid_fields_are_shown_at_the_field_and_nothing_is_saved(
 ) -> None:
     before = count(ctx)
     dialog = open_form(ctx)
-    fill(dialog.given_names, "Ana")
-    fill(dialog.paternal_surname, "López")
-    fill(dialog.country.line_edit(), "mexico")
-    assert dialog.country.currentText() == "México"  # tidied to the Spanish name
-    assert dialog.country.currentData() == "MX"
+    fill(dialog.personal.given_names, "Ana")
+    fill(dialog.personal.paternal_surname, "López")
+    fill(dialog.contact.country.line_edit(), "mexico")
+    assert dialog.contact.country.currentText() == "México"  # tidied to the Spanish name
+    assert dialog.contact.country.currentData() == "MX"
     fill(find(dialog, "field-email", QLineEdit), "ana@")
     fill(find(dialog, "field-phone", QLineEdit), "123")
     assert "no es una dirección de correo válida" in error_of(dialog, "email")
     assert "Teléfono" in error_of(dialog, "phone") and "México" in error_of(dialog, "phone")
     assert error_of(dialog, "website") == ""
 
-    QTest.mouseClick(find(dialog, "form-save"), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(find(dialog, "save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.saving, timeout=10000)
     assert dialog.isVisible()
     assert count(ctx) == before
     assert not ctx.undo.can_undo()
     errors = dialog.field_errors()
     assert set(errors) == {"email", "phone"}
-    assert "field(s) need attention" in find(dialog, "form-summary").text()
+    assert "field(s) need attention" in find(dialog, "form-message").text()
     assert dialog.tabs.currentIndex() == 1  # the Contact tab, where the first error is
     assert not dialog.tabs.tabIcon(1).isNull() and dialog.tabs.tabIcon(0).isNull()
 
     # Editing a field takes its message away; fixing both lets it save.
-    fill(dialog.email, "Ana.Lopez@Example.COM")
+    fill(dialog.contact.email, "Ana.Lopez@Example.COM")
     assert error_of(dialog, "email") == ""
-    fill(dialog.phone, "55 1234 5678")
+    fill(dialog.contact.phone, "55 1234 5678")
     assert error_of(dialog, "phone") == ""
-    fill(dialog.website, "linkedin.com/in/ana-lopez")
-    fill(dialog.city, "Monterrey")
+    fill(dialog.contact.website, "linkedin.com/in/ana-lopez")
+    fill(dialog.contact.city, "Monterrey")
     show_tab(dialog, 2)
     tick_sector(dialog, 2)
     tick_sector(dialog, 5)
-    primary = find(dialog, "field-primary-sector")
+    primary = find(dialog, "field-primary_sector")
     assert [primary.itemData(i) for i in range(primary.count())] == [2, 5]
     primary.setCurrentIndex(primary.findData(5))
     for code in ("mentoria_academica", "pasantias"):
         click_box(find(dialog, f"field-contribution-{code}", QCheckBox))
     show_tab(dialog, 4)
-    click_box(find(dialog, "field-directory-consent", QCheckBox))
+    click_box(find(dialog, "field-directory_consent", QCheckBox))
     click_box(find(dialog, "field-print-email", QCheckBox))
-    click_box(find(dialog, "field-consent-date-set", QCheckBox))
-    find(dialog, "field-consent-date").setDate(QDate(2024, 3, 12))
-    fill(dialog.consent_source, "Formulario de registro")
+    fill(find(dialog, "field-consent_date"), "12/03/2024")
+    fill(dialog.privacy.consent_source, "Formulario de registro")
 
     member_id = save_and_wait(qtbot, dialog)
     assert count(ctx) == before + 1
@@ -233,10 +232,10 @@ def test_invalid_fields_are_shown_at_the_field_and_nothing_is_saved(
 
 def test_accented_names_round_trip(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
     dialog = open_form(ctx)
-    fill(dialog.given_names, "José María")
-    fill(dialog.paternal_surname, "Núñez")
-    fill(dialog.maternal_surname, "Peña")
-    assert dialog.given_names.text() == "José María"
+    fill(dialog.personal.given_names, "José María")
+    fill(dialog.personal.paternal_surname, "Núñez")
+    fill(dialog.personal.maternal_surname, "Peña")
+    assert dialog.personal.given_names.text() == "José María"
     member_id = save_and_wait(qtbot, dialog)
     saved = values_of(ctx, member_id)
     assert (saved["given_names"], saved["paternal_surname"], saved["maternal_surname"]) == (
@@ -246,17 +245,17 @@ def test_accented_names_round_trip(qtbot: QtBot, ctx: AppContext, open_form: Ope
     )
     again = open_form(ctx, member_id)
     assert again.windowTitle() == "José María Núñez Peña"
-    assert again.paternal_surname.text() == "Núñez"
+    assert again.personal.paternal_surname.text() == "Núñez"
 
 
 def test_required_names_are_checked_on_leaving_and_by_the_service(
     qtbot: QtBot, empty_ctx: AppContext, open_form: Opener
 ) -> None:
     dialog = open_form(empty_ctx)
-    fill(dialog.given_names, "x")
-    fill(dialog.given_names, "")
-    assert "obligatorio" in error_of(dialog, "given-names")
-    QTest.mouseClick(find(dialog, "form-save"), Qt.MouseButton.LeftButton)
+    fill(dialog.personal.given_names, "x")
+    fill(dialog.personal.given_names, "")
+    assert "obligatorio" in error_of(dialog, "given_names")
+    QTest.mouseClick(find(dialog, "save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.saving, timeout=10000)
     assert set(dialog.field_errors()) == {"given_names", "paternal_surname"}
     assert dialog.tabs.currentIndex() == 0
@@ -268,12 +267,12 @@ def test_enter_saves_and_the_e_mail_must_be_free(qtbot: QtBot, ctx: AppContext, 
     with ctx.db.reader() as session:
         taken = session.scalar(select(Member.email).where(Member.email.is_not(None)).limit(1))
     dialog = open_form(ctx)
-    fill(dialog.given_names, "Luis")
-    fill(dialog.paternal_surname, "Ramos")
-    fill(dialog.email, str(taken).upper())
+    fill(dialog.personal.given_names, "Luis")
+    fill(dialog.personal.paternal_surname, "Ramos")
+    fill(dialog.contact.email, str(taken).upper())
     assert error_of(dialog, "email") == ""
-    dialog.email.setFocus()
-    QTest.keyClick(dialog.email, Qt.Key.Key_Return)  # Enter: the default button, Save
+    dialog.contact.email.setFocus()
+    QTest.keyClick(dialog.contact.email, Qt.Key.Key_Return)  # Enter: the default button, Save
     qtbot.waitUntil(lambda: bool(error_of(dialog, "email")), timeout=10000)
     assert "ya está registrado" in error_of(dialog, "email")
     assert dialog.isVisible()
@@ -282,10 +281,10 @@ def test_enter_saves_and_the_e_mail_must_be_free(qtbot: QtBot, ctx: AppContext, 
 def test_ctrl_s_saves(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
     before = count(ctx)
     dialog = open_form(ctx)
-    fill(dialog.given_names, "Rosa")
-    fill(dialog.paternal_surname, "Vidal")
+    fill(dialog.personal.given_names, "Rosa")
+    fill(dialog.personal.paternal_surname, "Vidal")
     with qtbot.waitSignal(dialog.saved, timeout=10000):
-        QTest.keyClick(dialog.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(dialog.contact.city, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert count(ctx) == before + 1
 
 
@@ -303,11 +302,11 @@ def test_service_errors_map_to_their_widgets(qtbot: QtBot, ctx: AppContext, open
     assert error_of(dialog, "sectors") == "Sector principal: mal."
     assert error_of(dialog, "chapter") == "Capítulo: no existe."
     assert error_of(dialog, "contributions") == "Aportaciones: no existen."
-    assert error_of(dialog, "consent-date") == "Fecha del consentimiento: en el futuro."
-    assert "Otro problema." in find(dialog, "form-summary").text()
+    assert error_of(dialog, "consent_date") == "Fecha del consentimiento: en el futuro."
+    assert "Otro problema." in find(dialog, "form-message").text()
     assert dialog.tabs.currentIndex() == 2  # Network: the first placed error
     # Changing the chapter clears its message only.
-    dialog.chapter.setCurrentIndex(1)
+    dialog.network.chapter.setCurrentIndex(1)
     assert error_of(dialog, "chapter") == ""
     assert error_of(dialog, "sectors") == "Sector principal: mal."
 
@@ -317,10 +316,10 @@ def test_service_errors_map_to_their_widgets(qtbot: QtBot, ctx: AppContext, open
 
 def test_country_type_to_find_ignores_accents(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
     dialog = open_form(ctx)
-    line = dialog.country.line_edit()
+    line = dialog.contact.country.line_edit()
     line.setFocus()
     type_text(line, "japon")
-    completer = dialog.country.completer()
+    completer = dialog.contact.country.completer()
     assert completer is not None
     found = completer.completionModel()
     names = [found.index(i, 0).data() for i in range(found.rowCount())]
@@ -332,30 +331,45 @@ def test_country_type_to_find_ignores_accents(qtbot: QtBot, ctx: AppContext, ope
     fill(line, "Narnia")
     assert "país desconocido" in error_of(dialog, "country")
     fill(line, "españa")
-    assert error_of(dialog, "country") == "" and dialog.country.code() == "ES"
-    assert dialog.country.currentText() == "España"
+    assert error_of(dialog, "country") == "" and dialog.contact.country.code() == "ES"
+    assert dialog.contact.country.currentText() == "España"
     # A phone number typed earlier is checked again for the new country.
-    fill(dialog.phone, "55 1234 5678")
+    fill(dialog.contact.phone, "55 1234 5678")
     assert "España" in error_of(dialog, "phone")  # a Mexican number, not a Spanish one
     fill(line, "México")
-    assert error_of(dialog, "phone") == "" and dialog.country.code() == "MX"
+    assert error_of(dialog, "phone") == "" and dialog.contact.country.code() == "MX"
 
 
-def test_dates_can_be_left_empty(qtbot: QtBot, ctx: AppContext, open_form: Opener) -> None:
+def test_dates_can_be_left_empty_typed_or_picked_and_never_in_the_future(
+    qtbot: QtBot, ctx: AppContext, open_form: Opener
+) -> None:
     dialog = open_form(ctx)
     show_tab(dialog, 2)
-    joined = dialog.joined_on
-    assert joined.value() is None and not joined.edit.isEnabled()
-    assert joined.edit.text() == "no date"
-    click_box(find(dialog, "field-joined-on-set", QCheckBox))
-    assert joined.value() == date.today() and joined.edit.displayFormat() == "dd/MM/yyyy"
-    joined.edit.setDate(QDate(2021, 2, 3))
-    assert joined.edit.text() == "03/02/2021"
-    click_box(find(dialog, "field-joined-on-set", QCheckBox))
-    assert joined.value() is None
-    click_box(find(dialog, "field-joined-on-set", QCheckBox))
-    assert joined.value() == date(2021, 2, 3)  # ticking again brings the last date back
-    assert joined.edit.maximumDate() == QDate.currentDate()  # no dates in the future
+    joined = dialog.network.joined_on
+    assert joined.value() is None and joined.text() == "" and joined.placeholderText() == "dd/mm/yyyy"
+    fill(joined, "3/2/2021")
+    assert joined.value() == date(2021, 2, 3) and error_of(dialog, "joined_on") == ""
+    fill(joined, "32/02/2021")  # sent as typed, so the service names it; checked on leaving too
+    assert joined.value() == "32/02/2021"
+    assert "no es una fecha válida" in error_of(dialog, "joined_on")
+    fill(joined, "")
+    assert joined.value() is None and error_of(dialog, "joined_on") == ""
+    tomorrow = date.today() + timedelta(days=1)
+    fill(joined, tomorrow.strftime("%d/%m/%Y"))
+    assert "en el futuro" in error_of(dialog, "joined_on")
+
+    # The calendar (Alt+Down) opens on the date typed, ends today, and picking fills the field.
+    fill(joined, "03/02/2021")
+    joined.setFocus()
+    QTest.keyClick(joined, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = joined.calendar
+    assert calendar is not None and calendar.isVisible()
+    assert calendar.selectedDate() == QDate(2021, 2, 3)
+    assert calendar.maximumDate() == QDate.currentDate()  # no dates in the future
+    calendar.clicked.emit(QDate(2020, 5, 17))
+    assert not calendar.isVisible() and joined.text() == "17/05/2020"
+    assert joined.value() == date(2020, 5, 17)
+    assert dialog.changed_values()["joined_on"] == date(2020, 5, 17)
 
 
 # -- editing ----------------------------------------------------------------------------------
@@ -367,7 +381,7 @@ def test_edit_city_and_add_sector_then_undo_and_redo(
     member_id = a_member(ctx, without_sector=9)
     original = values_of(ctx, member_id)
     dialog = open_form(ctx, member_id)
-    fill(dialog.city, "Guadalajara")
+    fill(dialog.contact.city, "Guadalajara")
     show_tab(dialog, 2)
     tick_sector(dialog, 9)
     assert dialog.is_modified()
@@ -404,18 +418,18 @@ def test_guard_keep_editing_then_discard(
     member_id = a_member(ctx, without_sector=0)
     original = values_of(ctx, member_id)
     dialog = open_form(ctx, member_id)
-    fill(dialog.city, "Oaxaca")
+    fill(dialog.contact.city, "Oaxaca")
 
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
-    QTest.keyClick(dialog.city, Qt.Key.Key_Escape)
+    QTest.keyClick(dialog.contact.city, Qt.Key.Key_Escape)
     assert len(asked) == 1 and "not saved" in asked[0]
-    assert dialog.isVisible() and dialog.city.text() == "Oaxaca"
+    assert dialog.isVisible() and dialog.contact.city.text() == "Oaxaca"
     dialog.close()  # the window's close button asks too
     assert len(asked) == 2 and dialog.isVisible()
 
     asked = answer(monkeypatch, QMessageBox.StandardButton.Discard)
     with qtbot.waitSignal(dialog.finished) as finished:
-        QTest.mouseClick(find(dialog, "form-cancel"), Qt.MouseButton.LeftButton)
+        QTest.mouseClick(find(dialog, "cancel"), Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "not saved" in asked[0]
     assert finished.args == [0]
     assert values_of(ctx, member_id) == original
@@ -426,10 +440,10 @@ def test_guard_save(
 ) -> None:
     member_id = a_member(ctx, without_sector=0)
     dialog = open_form(ctx, member_id)
-    fill(dialog.city, "Mérida")
+    fill(dialog.contact.city, "Mérida")
     asked = answer(monkeypatch, QMessageBox.StandardButton.Save)
     with qtbot.waitSignal(dialog.finished, timeout=10000) as finished:
-        QTest.keyClick(dialog.city, Qt.Key.Key_Escape)
+        QTest.keyClick(dialog.contact.city, Qt.Key.Key_Escape)
     assert len(asked) == 1 and "not saved" in asked[0]
     assert finished.args == [1]
     assert values_of(ctx, member_id)["city"] == "Mérida"
@@ -441,9 +455,9 @@ def test_guard_save_with_errors_keeps_the_form(
     member_id = a_member(ctx, without_sector=0)
     original = values_of(ctx, member_id)
     dialog = open_form(ctx, member_id)
-    fill(dialog.email, "no-es-correo")
+    fill(dialog.contact.email, "no-es-correo")
     answer(monkeypatch, QMessageBox.StandardButton.Save)
-    QTest.keyClick(dialog.email, Qt.Key.Key_Escape)
+    QTest.keyClick(dialog.contact.email, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.saving, timeout=10000)
     assert dialog.isVisible()
     assert "no es una dirección de correo válida" in error_of(dialog, "email")
@@ -454,10 +468,10 @@ def test_an_unchanged_form_closes_without_asking(
     qtbot: QtBot, ctx: AppContext, open_form: Opener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = open_form(ctx, a_member(ctx, without_sector=0))
-    fill(dialog.city, dialog.city.text())  # typed the same text back: nothing changed
+    fill(dialog.contact.city, dialog.contact.city.text())  # typed the same text back: nothing changed
     asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
     with qtbot.waitSignal(dialog.finished):
-        QTest.keyClick(dialog.city, Qt.Key.Key_Escape)
+        QTest.keyClick(dialog.contact.city, Qt.Key.Key_Escape)
     assert asked == []
 
 
@@ -467,13 +481,13 @@ def test_tab_order_follows_the_fields_and_the_title_follows_the_name(
     member_id = a_member(ctx, without_sector=0)
     dialog = open_form(ctx, member_id)
     show_tab(dialog, 1)
-    dialog.email.setFocus()
-    QTest.keyClick(dialog.email, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is dialog.phone
-    QTest.keyClick(dialog.phone, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is dialog.website
+    dialog.contact.email.setFocus()
+    QTest.keyClick(dialog.contact.email, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.contact.phone
+    QTest.keyClick(dialog.contact.phone, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.contact.website
 
     show_tab(dialog, 0)
-    fill(dialog.given_names, "Úrsula")
-    fill(dialog.maternal_surname, "")
-    assert dialog.windowTitle() == f"Úrsula {dialog.paternal_surname.text()}"
+    fill(dialog.personal.given_names, "Úrsula")
+    fill(dialog.personal.maternal_surname, "")
+    assert dialog.windowTitle() == f"Úrsula {dialog.personal.paternal_surname.text()}"

@@ -35,7 +35,7 @@ def test_no_contact_is_saved_from_the_form_and_the_history_says_so(
     show_tab(dialog, PRIVACY_TAB)
     assert find(dialog, "consent-history-empty").isVisible()
     assert not find(dialog, "consent-history").isVisible()
-    click_box(dialog.no_contact)
+    click_box(dialog.privacy.no_contact)
     assert dialog.changed_values() == {"no_contact": True}
     save_and_wait(qtbot, dialog)
     with empty_ctx.db.reader() as s:
@@ -45,11 +45,11 @@ def test_no_contact_is_saved_from_the_form_and_the_history_says_so(
 
     again = open_form(empty_ctx, member_id)
     show_tab(again, PRIVACY_TAB)
-    assert again.no_contact.isChecked()
+    assert again.privacy.no_contact.isChecked()
     table = find(again, "consent-history")
-    assert table.isVisible() and again.history_model.rowCount() == 1
-    assert again.history_model.data(again.history_model.index(0, 2)) == "Ficha del miembro"
-    assert again.history_model.data(again.history_model.index(0, 5)) == "Yes"
+    assert table.isVisible() and again.privacy.history_model.rowCount() == 1
+    assert again.privacy.history_model.data(again.privacy.history_model.index(0, 2)) == "Ficha del miembro"
+    assert again.privacy.history_model.data(again.privacy.history_model.index(0, 5)) == "Yes"
 
 
 def test_history_model_passes_the_model_tester(
@@ -59,5 +59,5 @@ def test_history_model_passes_the_model_tester(
     with empty_ctx.db.session() as s:
         member_service.update_member(s, member_id, {"no_contact": True}, origin=consent_history.CLI)
     dialog = open_form(empty_ctx, member_id)
-    assert dialog.history_model.rowCount() == 2
-    qtmodeltester.check(dialog.history_model)  # type: ignore[attr-defined]
+    assert dialog.privacy.history_model.rowCount() == 2
+    qtmodeltester.check(dialog.privacy.history_model)  # type: ignore[attr-defined]

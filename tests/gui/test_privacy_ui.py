@@ -216,7 +216,7 @@ def test_an_anonymized_member_opens_locked_in_the_form(qtbot: QtBot, empty_ctx: 
     assert dialog.banner.isVisible() and "anonymized" in dialog.banner.text()
     assert not dialog.boxes["given_names"].isEnabled() and not dialog.boxes["email"].isEnabled()
     assert dialog.boxes["country"].isEnabled() and dialog.boxes["chapter"].isEnabled()
-    assert not dialog.anonymize_button.isEnabled() and dialog.personal_button.isEnabled()
+    assert not dialog.privacy.anonymize_button.isEnabled() and dialog.privacy.personal_button.isEnabled()
     assert dialog.values()["given_names"] == "Persona"
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+385"/>
+        <location filename="../../ui/events/participants.py" line="+384"/>
         <source>Add a member to the event</source>
         <translation>Agregar un miembro al evento</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+260"/>
+        <location filename="../../ui/events/agenda.py" line="+344"/>
         <source>&amp;New session…</source>
         <extracomment>Fill and accent colour of each kind of session.</extracomment>
         <translation>&amp;Nueva sesión…</translation>
@@ -227,7 +227,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+633"/>
+        <location filename="../../ui/imports/wizard.py" line="+533"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
@@ -562,9 +562,72 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../../ui/members/form_pages.py" line="+172"/>
+        <source>Where the member lives</source>
+        <translation>Dónde vive</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Country</source>
+        <translation>&amp;País</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;State / region</source>
+        <translation>&amp;Estado / región</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ity</source>
+        <translation>C&amp;iudad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to reach the member</source>
+        <translation>Cómo contactarle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name@example.com</source>
+        <translation>nombre@ejemplo.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+52 55 1234 5678</source>
+        <translation>+52 55 1234 5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://www.linkedin.com/in/…</source>
+        <translation>https://www.linkedin.com/in/…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the international prefix, or a national number of the country above.</source>
+        <translation>Con el prefijo internacional, o un número nacional del país indicado arriba.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;hone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website / LinkedIn</source>
+        <translation>&amp;Sitio web / LinkedIn</translation>
+    </message>
+</context>
+<context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+411"/>
+        <location filename="../../ui/events/area.py" line="+409"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -599,7 +662,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Participantes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Type the first day of the new edition.</source>
         <translation>Escriba el primer día de la nueva edición.</translation>
     </message>
@@ -607,14 +670,8 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../ui/widgets/choosers.py" line="+35"/>
-        <source>(none)</source>
-        <translation>(ninguno)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/form_fields.py" line="+181"/>
+        <location filename="../../ui/widgets/choosers.py" line="+188"/>
         <source>Type to search…</source>
-        <extracomment>The user left the field (not just for the completion popup): time to check it.</extracomment>
         <translation>Escriba para buscar…</translation>
     </message>
 </context>
@@ -644,31 +701,20 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/choosers.py" line="-14"/>
+        <location filename="../../ui/widgets/choosers.py" line="-110"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/form_fields.py" line="-95"/>
-        <source>Uncheck to leave the date empty</source>
-        <extracomment>Red that reads on light and dark backgrounds alike. Folded country names: what the completer compares what the user types with.</extracomment>
-        <translation>Desmarque para dejar la fecha vacía</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Has a date</source>
-        <translation>Tiene fecha</translation>
-    </message>
-    <message>
         <location line="+7"/>
-        <source>no date</source>
-        <translation>sin fecha</translation>
+        <source>Choose the date in a calendar (Alt+Down)</source>
+        <translation>Elegir la fecha en un calendario (Alt+Abajo)</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-592"/>
+        <location filename="../../ui/imports/wizard.py" line="-493"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
@@ -696,7 +742,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-85"/>
+        <location filename="../../ui/events/area.py" line="-86"/>
         <source>New event</source>
         <translation>Nuevo evento</translation>
     </message>
@@ -953,28 +999,207 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+69"/>
+        <location filename="../../ui/exports/dialog.py" line="+122"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+52"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open &amp;file</source>
+        <translation>Abrir &amp;archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open f&amp;older</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="-75"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+203"/>
+        <location line="+624"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-617"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+135"/>
+        <source>Only the %n selected member(s)</source>
+        <translation>
+            <numerusform>Sólo %n miembro seleccionado</numerusform>
+            <numerusform>Sólo los %n miembros seleccionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Only the %n selected participant(s)</source>
+        <translation>
+            <numerusform>Sólo %n participante seleccionado</numerusform>
+            <numerusform>Sólo los %n participantes seleccionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Only the %n member(s) shown (current search and filters)</source>
+        <translation>
+            <numerusform>Sólo %n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
+            <numerusform>Sólo los %n miembros que se muestran (búsqueda y filtros actuales)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+44"/>
+        <location line="+2"/>
+        <source>Only the members shown (current search and filters)</source>
+        <translation>Sólo los miembros que se muestran (búsqueda y filtros actuales)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy for outside IME</source>
+        <translation>Copia para fuera del IME</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The copy for outside IME lists only members who agreed to appear in directories, each with only the contact details they allowed, and leaves out notes and internal fields.</source>
+        <translation>La copia para fuera del IME sólo incluye a quienes aceptaron aparecer en directorios, de cada uno sólo los datos de contacto que permitió, y omite notas y campos internos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main sector</source>
+        <translation>Sector principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country of residence</source>
+        <translation>País de residencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Agrupar por:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave empty for the standard title</source>
+        <translation>Vacío: el título de siempre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day of the event (one sheet per day)</source>
+        <translation>Cada día del evento (una lista por día)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Day: %1</source>
+        <translation>Día: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Session: %1</source>
+        <translation>Sesión: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Sheets for:</source>
+        <translation>&amp;Listas de:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Label sheet:</source>
+        <translation>&amp;Hoja de etiquetas:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Start at &amp;label:</source>
+        <translation>Empezar en la eti&amp;queta:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>right</source>
+        <translation>derecha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>down</source>
+        <translation>abajo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printer &amp;offset:</source>
+        <translation>A&amp;juste de impresora:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print cut &amp;marks</source>
+        <translation>Imprimir &amp;marcas de corte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One file per participant, in a folder</source>
+        <translation>Un archivo por participante, en una carpeta</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The badge page of each packet has the size of one of these labels.</source>
+        <translation>La página del gafete de cada paquete tiene el tamaño de una de estas etiquetas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Badge size:</source>
+        <translation>Tamaño del &amp;gafete:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Carta (8.5 × 11 in)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only members who agreed to appear in directories are printed, each with only the contact details they allowed.</source>
+        <translation>Sólo se imprimen los miembros que aceptaron aparecer en directorios, cada uno con sólo los datos de contacto que permitió.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Move everything by this much if the printer does not print where the labels are.</source>
+        <translation>Desplaza todo esta distancia si la impresora no imprime donde están las etiquetas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Event: %1</source>
         <translation>Evento: %1</translation>
     </message>
@@ -1021,13 +1246,91 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+363"/>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
+    </message>
+    <message>
+        <location line="-371"/>
         <location line="+10"/>
         <source>with the columns and the order of the table.</source>
         <translation>con las columnas y el orden de la tabla.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>of %n on the sheet (for a partly used sheet)</source>
+        <translation>
+            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
+            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+81"/>
+        <location line="+44"/>
+        <source>Save in the &amp;folder:</source>
+        <translation>Guardar en la &amp;carpeta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;as:</source>
+        <translation>Guardar &amp;como:</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Folder for the files</source>
+        <translation>Carpeta para los archivos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type where to save it, or choose a place with Browse…</source>
+        <translation>Escriba dónde guardarlo, o elija un lugar con Examinar…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“%1” is a file: type the name of a folder.</source>
+        <translation>«%1» es un archivo: escriba el nombre de una carpeta.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file name must end in %1.</source>
+        <translation>El nombre del archivo debe terminar en %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is a folder: type a file name.</source>
+        <translation>«%1» es una carpeta: escriba un nombre de archivo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder “%1” does not exist.</source>
+        <translation>No existe la carpeta «%1».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace file</source>
+        <translation>Reemplazar archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” already exists. Replace it?</source>
+        <translation>«%1» ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -1037,19 +1340,39 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Preparing the preview…</source>
         <translation>Preparando la vista previa…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved in the folder “%1”.</source>
+        <translation>Guardado en la carpeta «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved “%1”.</source>
+        <translation>Se guardó «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder: %1</source>
+        <translation>Carpeta: %1</translation>
     </message>
 </context>
 <context>
@@ -1230,17 +1553,9 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
-    <name>ExportProgress</name>
-    <message>
-        <location filename="../../ui/exports/running.py" line="+53"/>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-</context>
-<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+146"/>
+        <location filename="../../ui/imports/wizard.py" line="+106"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -1281,6 +1596,42 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+5"/>
         <source>Sheet: %1</source>
         <translation>Hoja: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/widgets/record_dialog.py" line="+142"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+73"/>
+        <source>%n field(s) need attention: see the messages in red.</source>
+        <translation>
+            <numerusform>%n campo requiere atención: vea los mensajes en rojo.</numerusform>
+            <numerusform>%n campos requieren atención: vea los mensajes en rojo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Discard the changes you made?</source>
+        <translation>¿Descartar los cambios que hizo?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
     </message>
 </context>
 <context>
@@ -1358,7 +1709,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+429"/>
+        <location filename="../../ui/imports/wizard.py" line="+370"/>
         <source>Import members</source>
         <translation>Importar miembros</translation>
     </message>
@@ -1745,7 +2096,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-410"/>
+        <location filename="../../ui/imports/wizard.py" line="-351"/>
         <source>Match the columns</source>
         <translation>Asigne las columnas</translation>
     </message>
@@ -1973,19 +2324,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/members/form.py" line="+193"/>
+        <location filename="../../ui/members/form.py" line="+83"/>
         <source>Personal data</source>
-        <extracomment>The id of the member just saved (emitted before the dialog closes).</extracomment>
         <translation>Datos personales</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+262"/>
         <source>Contact</source>
         <translation>Contacto</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="+1"/>
         <source>Network</source>
         <translation>Red</translation>
     </message>
@@ -2005,393 +2354,52 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Save (Ctrl+S)</source>
-        <translation>Guardar (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location line="+75"/>
-        <source>(not stated)</source>
-        <translation>(no indicado)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>How the member likes to be called</source>
-        <translation>Cómo prefiere que le llamen</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Fields marked * are required.</source>
-        <translation>Los campos marcados con * son obligatorios.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Where the member lives</source>
-        <translation>Dónde vive</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>How to reach the member</source>
-        <translation>Cómo contactarle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>name@example.com</source>
-        <translation>nombre@ejemplo.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>+52 55 1234 5678</source>
-        <translation>+52 55 1234 5678</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>https://www.linkedin.com/in/…</source>
-        <translation>https://www.linkedin.com/in/…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>With the international prefix, or a national number of the country above.</source>
-        <translation>Con el prefijo internacional, o un número nacional del país indicado arriba.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>(no chapter)</source>
-        <translation>(sin capítulo)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Sectors</source>
-        <translation>Sectores</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Contributions offered</source>
-        <translation>Aportaciones que ofrece</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Where the member studied</source>
-        <translation>Dónde estudió</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. español, inglés, alemán</source>
-        <translation>p. ej. español, inglés, alemán</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expertise and keywords people search by</source>
-        <translation>Especialidad y palabras clave con las que se le busca</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Printed directories include a member only with their consent, and then only the contact data ticked below. Record when and how the consent was given.</source>
-        <translation>Los directorios impresos incluyen a un miembro solo con su consentimiento, y solo con los datos de contacto marcados abajo. Registre cuándo y cómo se dio el consentimiento.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Printed directories</source>
-        <translation>Directorios impresos</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <location line="+35"/>
-        <source>May print</source>
-        <translation>Se puede imprimir</translation>
-    </message>
-    <message>
-        <location line="-48"/>
-        <source>Consent</source>
-        <translation>Consentimiento</translation>
-    </message>
-    <message>
-        <location line="-125"/>
-        <source>&amp;Given names *</source>
-        <translation>&amp;Nombre(s) *</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Paternal surname *</source>
-        <translation>Apellido &amp;paterno *</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Maternal surname</source>
-        <translation>Apellido &amp;materno</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P&amp;referred name</source>
-        <translation>Nombre &amp;preferido</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Gen&amp;der</source>
-        <translation>Gé&amp;nero</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>&amp;Country</source>
-        <translation>&amp;País</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;State / region</source>
-        <translation>&amp;Estado / región</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;ity</source>
-        <translation>C&amp;iudad</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;E-mail</source>
-        <translation>&amp;Correo electrónico</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>P&amp;hone</source>
-        <translation>&amp;Teléfono</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Website / LinkedIn</source>
-        <translation>&amp;Sitio web / LinkedIn</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>C&amp;hapter</source>
-        <translation>C&amp;apítulo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S&amp;tatus</source>
-        <translation>E&amp;status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Joined on</source>
-        <translation>&amp;Ingresó el</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>&amp;Degree level</source>
-        <translation>&amp;Grado académico</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Field of study</source>
-        <translation>Área de &amp;estudio</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Institution</source>
-        <translation>&amp;Institución</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Employer</source>
-        <translation>&amp;Empleador</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Job title</source>
-        <translation>&amp;Puesto</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Languages</source>
-        <translation>Id&amp;iomas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>E&amp;xpertise / keywords</source>
-        <translation>E&amp;specialidad / palabras clave</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>&amp;Appears in printed directories</source>
-        <translation>&amp;Aparece en directorios impresos</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Record of the consent</source>
-        <translation>Registro del consentimiento</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>e.g. registration form, e-mail of 12/03/2024</source>
-        <translation>p. ej. formulario de registro, correo del 12/03/2024</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Consent &amp;date</source>
-        <translation>&amp;Fecha del consentimiento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Consent s&amp;ource</source>
-        <translation>&amp;Origen del consentimiento</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Objection (do not contact)</source>
-        <translation>Oposición (no contactar)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Do &amp;not contact this member</source>
-        <translation>No contac&amp;tar a este miembro</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The member objected to being contacted: they are left out of directories, copies that leave IME and invitation lists.</source>
-        <translation>El miembro se opuso a ser contactado: queda fuera de directorios, copias que salen del IME y listas de invitación.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>History of the consent</source>
-        <translation>Historial del consentimiento</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Recorded</source>
-        <translation>Registrado</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>By</source>
-        <translation>Por</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Through</source>
-        <translation>Medio</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>In directories</source>
-        <translation>En directorios</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Do not contact</source>
-        <translation>No contactar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Consent date</source>
-        <translation>Fecha del consentimiento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stated source</source>
-        <translation>Origen declarado</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>No consent recorded yet. Each change of the consent will be listed here.</source>
-        <translation>Aún no hay consentimiento registrado. Cada cambio del consentimiento aparecerá aquí.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Rights of the member (ARCO)</source>
-        <translation>Derechos del miembro (ARCO)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Access: a PDF and a JSON file with everything held about the member. Rectification: this form. Cancellation: anonymize the member for good. Objection: “Do not contact” above.</source>
-        <translation>Acceso: un PDF y un archivo JSON con todo lo que se guarda del miembro. Rectificación: esta ficha. Cancelación: anonimizar al miembro para siempre. Oposición: «No contactar», arriba.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>E&amp;xport personal data…</source>
-        <translation>E&amp;xportar datos de la persona…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Anon&amp;ymize…</source>
-        <translation>Anonimi&amp;zar…</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+82"/>
         <source>Save or discard the changes of this member before anonymizing it.</source>
         <translation>Guarde o descarte los cambios de este miembro antes de anonimizarlo.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Anything the team should know about this member</source>
-        <translation>Lo que el equipo deba saber sobre este miembro</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="-33"/>
         <source>This member was anonymized on %1: their personal data was removed for good and cannot be recorded again. Only the chapter, sectors, country, degree, status and date joined remain, for statistics.</source>
         <translation>Este miembro se anonimizó el %1: sus datos personales se eliminaron para siempre y no se pueden volver a registrar. Sólo quedan el capítulo, los sectores, el país, los estudios, el estatus y la fecha de ingreso, para estadísticas.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-7"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
-    <message numerus="yes">
-        <location line="+153"/>
-        <source>%n field(s) need attention: see the messages in red.</source>
-        <translation>
-            <numerusform>%n campo requiere atención: vea los mensajes en rojo.</numerusform>
-            <numerusform>%n campos requieren atención: vea los mensajes en rojo.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+31"/>
+        <location line="+102"/>
         <source>New member</source>
         <translation>Nuevo miembro</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Member</source>
         <translation>Miembro</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="-345"/>
-        <location line="+378"/>
+        <location line="-84"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+88"/>
         <source>This member has changes that are not saved. Save them?</source>
         <translation>Este miembro tiene cambios sin guardar. ¿Guardarlos?</translation>
     </message>
@@ -2951,178 +2959,44 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
-    <name>OptionsForm</name>
+    <name>NetworkPage</name>
     <message>
-        <location filename="../../ui/exports/options_form.py" line="+62"/>
-        <source>Options</source>
-        <translation>Opciones</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+45"/>
-        <source>Only the %n selected member(s)</source>
-        <translation>
-            <numerusform>Sólo %n miembro seleccionado</numerusform>
-            <numerusform>Sólo los %n miembros seleccionados</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Only the %n selected participant(s)</source>
-        <translation>
-            <numerusform>Sólo %n participante seleccionado</numerusform>
-            <numerusform>Sólo los %n participantes seleccionados</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Only the %n member(s) shown (current search and filters)</source>
-        <translation>
-            <numerusform>Sólo %n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
-            <numerusform>Sólo los %n miembros que se muestran (búsqueda y filtros actuales)</numerusform>
-        </translation>
+        <location filename="../../ui/members/form_pages.py" line="+109"/>
+        <source>(no chapter)</source>
+        <translation>(sin capítulo)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only the members shown (current search and filters)</source>
-        <translation>Sólo los miembros que se muestran (búsqueda y filtros actuales)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copy for outside IME</source>
-        <translation>Copia para fuera del IME</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The copy for outside IME lists only members who agreed to appear in directories, each with only the contact details they allowed, and leaves out notes and internal fields.</source>
-        <translation>La copia para fuera del IME sólo incluye a quienes aceptaron aparecer en directorios, de cada uno sólo los datos de contacto que permitió, y omite notas y campos internos.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Chapter</source>
-        <translation>Capítulo</translation>
+        <location line="+3"/>
+        <source>C&amp;hapter</source>
+        <translation>C&amp;apítulo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Main sector</source>
-        <translation>Sector principal</translation>
+        <source>S&amp;tatus</source>
+        <translation>E&amp;status</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Country of residence</source>
-        <translation>País de residencia</translation>
+        <source>&amp;Joined on</source>
+        <translation>&amp;Ingresó el</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Group by:</source>
-        <translation>&amp;Agrupar por:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Leave empty for the standard title</source>
-        <translation>Vacío: el título de siempre</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Title:</source>
-        <translation>&amp;Título:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every day of the event (one sheet per day)</source>
-        <translation>Cada día del evento (una lista por día)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Day: %1</source>
-        <translation>Día: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Session: %1</source>
-        <translation>Sesión: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Sheets for:</source>
-        <translation>&amp;Listas de:</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Label sheet:</source>
-        <translation>&amp;Hoja de etiquetas:</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Start at &amp;label:</source>
-        <translation>Empezar en la eti&amp;queta:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>right</source>
-        <translation>derecha</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>down</source>
-        <translation>abajo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Printer &amp;offset:</source>
-        <translation>A&amp;juste de impresora:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Print cut &amp;marks</source>
-        <translation>Imprimir &amp;marcas de corte</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>One file per participant, in a folder</source>
-        <translation>Un archivo por participante, en una carpeta</translation>
+        <location line="+6"/>
+        <source>Sectors</source>
+        <translation>Sectores</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>The badge page of each packet has the size of one of these labels.</source>
-        <translation>La página del gafete de cada paquete tiene el tamaño de una de estas etiquetas.</translation>
+        <source>Contributions offered</source>
+        <translation>Aportaciones que ofrece</translation>
     </message>
+</context>
+<context>
+    <name>NotesPage</name>
     <message>
-        <location line="+2"/>
-        <source>&amp;Badge size:</source>
-        <translation>Tamaño del &amp;gafete:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Letter (8.5 × 11 in)</source>
-        <translation>Carta (8.5 × 11 in)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A4 (210 × 297 mm)</source>
-        <translation>A4 (210 × 297 mm)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Paper:</source>
-        <translation>&amp;Papel:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Only members who agreed to appear in directories are printed, each with only the contact details they allowed.</source>
-        <translation>Sólo se imprimen los miembros que aceptaron aparecer en directorios, cada uno con sólo los datos de contacto que permitió.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Move everything by this much if the printer does not print where the labels are.</source>
-        <translation>Desplaza todo esta distancia si la impresora no imprime donde están las etiquetas.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+19"/>
-        <source>of %n on the sheet (for a partly used sheet)</source>
-        <translation>
-            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
-            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
-        </translation>
+        <location line="+81"/>
+        <source>Anything the team should know about this member</source>
+        <translation>Lo que el equipo deba saber sobre este miembro</translation>
     </message>
 </context>
 <context>
@@ -3618,9 +3492,52 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>PersonalPage</name>
+    <message>
+        <location filename="../../ui/members/form_pages.py" line="-254"/>
+        <source>How the member likes to be called</source>
+        <translation>Cómo prefiere que le llamen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not stated)</source>
+        <translation>(no indicado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Given names *</source>
+        <translation>&amp;Nombre(s) *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paternal surname *</source>
+        <translation>Apellido &amp;paterno *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Maternal surname</source>
+        <translation>Apellido &amp;materno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;referred name</source>
+        <translation>Nombre &amp;preferido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gen&amp;der</source>
+        <translation>Gé&amp;nero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields marked * are required.</source>
+        <translation>Los campos marcados con * son obligatorios.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+52"/>
+        <location filename="../../ui/preferences.py" line="+51"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -3774,7 +3691,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problema</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+18"/>
         <source>Only the valid rows (skip the rows with problems)</source>
         <translation>Sólo las filas válidas (omitir las filas con problemas)</translation>
     </message>
@@ -3789,12 +3706,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problemas:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Possible duplicates (double-click the action to change it):</source>
         <translation>Posibles duplicados (doble clic en la acción para cambiarla):</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Checking every row…</source>
         <translation>Revisando cada fila…</translation>
     </message>
@@ -3804,27 +3721,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Revisando el archivo…</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Row %1, column “%2”: %3</source>
-        <translation>Fila %1, columna «%2»: %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Row %1: %2</source>
-        <translation>Fila %1: %2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>Rows: %1 · New: %2 · Updates: %3 · Duplicates: %4 · Skipped: %5 · With errors: %6</source>
         <translation>Filas: %1 · Nuevos: %2 · Actualizaciones: %3 · Duplicados: %4 · Omitidas: %5 · Con errores: %6</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>“Import” is disabled: nothing is saved while any row has a problem (rows with problems: %1). Fix the file and check it again, or tick “Only the valid rows” to import the rest.</source>
-        <translation>«Importar» está desactivado: no se guarda nada mientras alguna fila tenga un problema (filas con problemas: %1). Corrija el archivo y revíselo de nuevo, o marque «Sólo las filas válidas» para importar las demás.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Save error report</source>
         <translation>Guardar informe de errores</translation>
     </message>
@@ -3837,6 +3739,151 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+9"/>
         <source>Report saved: %1</source>
         <translation>Informe guardado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../ui/members/form_privacy.py" line="+29"/>
+        <source>Printed directories include a member only with their consent, and then only the contact data ticked below. Record when and how the consent was given.</source>
+        <translation>Los directorios impresos incluyen a un miembro solo con su consentimiento, y solo con los datos de contacto marcados abajo. Registre cuándo y cómo se dio el consentimiento.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed directories</source>
+        <translation>Directorios impresos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Appears in printed directories</source>
+        <translation>&amp;Aparece en directorios impresos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+36"/>
+        <source>May print</source>
+        <translation>Se puede imprimir</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Record of the consent</source>
+        <translation>Registro del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. registration form, e-mail of 12/03/2024</source>
+        <translation>p. ej. formulario de registro, correo del 12/03/2024</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent &amp;date</source>
+        <translation>&amp;Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent s&amp;ource</source>
+        <translation>&amp;Origen del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Objection (do not contact)</source>
+        <translation>Oposición (no contactar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do &amp;not contact this member</source>
+        <translation>&amp;No contactar a este miembro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The member objected to being contacted: they are left out of directories, copies that leave IME and invitation lists.</source>
+        <translation>El miembro se opuso a ser contactado: queda fuera de directorios, copias que salen del IME y listas de invitación.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of the consent</source>
+        <translation>Historial del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recorded</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Through</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In directories</source>
+        <translation>En directorios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent date</source>
+        <translation>Fecha del consentimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stated source</source>
+        <translation>Origen declarado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No consent recorded yet. Each change of the consent will be listed here.</source>
+        <translation>Aún no hay consentimiento registrado. Cada cambio del consentimiento aparecerá aquí.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rights of the member (ARCO)</source>
+        <translation>Derechos del miembro (ARCO)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access: a PDF and a JSON file with everything held about the member. Rectification: this form. Cancellation: anonymize the member for good. Objection: “Do not contact” above.</source>
+        <translation>Acceso: un PDF y un archivo JSON con todo lo que se guarda del miembro. Rectificación: esta ficha. Cancelación: anonimizar al miembro para siempre. Oposición: «No contactar», arriba.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>E&amp;xport personal data…</source>
+        <translation>E&amp;xportar datos de la persona…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anon&amp;ymize…</source>
+        <translation>Anonimi&amp;zar…</translation>
     </message>
 </context>
 <context>
@@ -3855,29 +3902,6 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+9"/>
         <source>Export the table as shown…</source>
         <translation>Exportar la tabla como se ve…</translation>
-    </message>
-</context>
-<context>
-    <name>RecordDialog</name>
-    <message>
-        <location filename="../../ui/widgets/record_dialog.py" line="+77"/>
-        <source>&amp;Save</source>
-        <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location line="+136"/>
-        <source>Unsaved changes</source>
-        <translation>Cambios sin guardar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Discard the changes you made?</source>
-        <translation>¿Descartar los cambios que hizo?</translation>
     </message>
 </context>
 <context>
@@ -4021,39 +4045,6 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
     </message>
 </context>
 <context>
-    <name>ResultPanel</name>
-    <message>
-        <location filename="../../ui/exports/result.py" line="+40"/>
-        <source>Open &amp;file</source>
-        <translation>Abrir &amp;archivo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open f&amp;older</source>
-        <translation>Abrir &amp;carpeta</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Saved in the folder “%1”.</source>
-        <translation>Guardado en la carpeta «%1».</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saved “%1”.</source>
-        <translation>Se guardó «%1».</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Folder: %1</source>
-        <translation>Carpeta: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Warning: %1</source>
-        <translation>Aviso: %1</translation>
-    </message>
-</context>
-<context>
     <name>ReviewTab</name>
     <message>
         <location filename="../../ui/events/review.py" line="+24"/>
@@ -4110,7 +4101,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>SectorPicker</name>
     <message>
-        <location filename="../../ui/members/form.py" line="-799"/>
+        <location filename="../../ui/members/form_pages.py" line="+89"/>
         <source>P&amp;rimary:</source>
         <translation>P&amp;rincipal:</translation>
     </message>
@@ -4315,79 +4306,6 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
     </message>
 </context>
 <context>
-    <name>TargetField</name>
-    <message>
-        <location filename="../../ui/exports/target.py" line="+61"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Examinar…</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Save in the &amp;folder:</source>
-        <translation>Guardar en la &amp;carpeta:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save &amp;as:</source>
-        <translation>Guardar &amp;como:</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>Folder for the files</source>
-        <translation>Carpeta para los archivos</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Libros de Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save as</source>
-        <translation>Guardar como</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Type where to save it, or choose a place with Browse…</source>
-        <translation>Escriba dónde guardarlo, o elija un lugar con Examinar…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>“%1” is a file: type the name of a folder.</source>
-        <translation>«%1» es un archivo: escriba el nombre de una carpeta.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The file name must end in %1.</source>
-        <translation>El nombre del archivo debe terminar en %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>“%1” is a folder: type a file name.</source>
-        <translation>«%1» es una carpeta: escriba un nombre de archivo.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The folder “%1” does not exist.</source>
-        <translation>No existe la carpeta «%1».</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Replace file</source>
-        <translation>Reemplazar archivo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” already exists. Replace it?</source>
-        <translation>«%1» ya existe. ¿Reemplazarlo?</translation>
-    </message>
-</context>
-<context>
     <name>TaskDialog</name>
     <message>
         <location filename="../../ui/events/materials.py" line="+43"/>
@@ -4510,6 +4428,64 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+10"/>
         <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
         <translation>Escriba la fecha y hora como dd/mm/aaaa hh:mm.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <location filename="../../ui/members/form_pages.py" line="+98"/>
+        <source>(not stated)</source>
+        <translation>(no indicado)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the member studied</source>
+        <translation>Dónde estudió</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. español, inglés, alemán</source>
+        <translation>p. ej. español, inglés, alemán</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expertise and keywords people search by</source>
+        <translation>Especialidad y palabras clave con las que se le busca</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Degree level</source>
+        <translation>&amp;Grado académico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Field of study</source>
+        <translation>Área de &amp;estudio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Institution</source>
+        <translation>&amp;Institución</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employer</source>
+        <translation>&amp;Empleador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Job title</source>
+        <translation>&amp;Puesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Languages</source>
+        <translation>Id&amp;iomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xpertise / keywords</source>
+        <translation>E&amp;specialidad / palabras clave</translation>
     </message>
 </context>
 </TS>

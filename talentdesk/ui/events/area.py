@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.core.enums import EventStatus
-from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
-from talentdesk.core.validation import parse_date
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import events as ops_events
 from talentdesk.ui.context import AppContext, Changes
@@ -385,8 +383,8 @@ class EventDialog(RecordDialog):
         return {
             "name": self.name.text(),
             "edition": self.edition.text(),
-            "starts_on": self.starts_on.text().strip(),
-            "ends_on": self.ends_on.text().strip(),
+            "starts_on": self.starts_on.value(),
+            "ends_on": self.ends_on.value(),
             "status": self.status.value(),
             "venue_name": self.venue_name.text(),
             "venue_address": self.venue_address.text(),
@@ -431,10 +429,11 @@ class CopyEventDialog(RecordDialog):
         self.edition.setFocus()
 
     def submit(self) -> None:
-        starts_on, err = parse_date(self.starts_on.text().strip(), "starts_on")
+        err = self.starts_on.check("starts_on")
         if err is not None:
-            self.show_errors(ValidationError([err]))
+            self.show_errors([err])
             return
+        starts_on = self.starts_on.as_date()
         if starts_on is None:
             self.show_error(self.tr("Type the first day of the new edition."), "starts_on")
             self.starts_on.setFocus()

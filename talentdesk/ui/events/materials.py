@@ -345,7 +345,7 @@ class TaskDialog(RecordDialog):
         self.title_edit.setFocus()
 
     def submit(self) -> None:
-        title, due = self.title_edit.text(), self.due_on.text().strip()
+        title, due = self.title_edit.text(), self.due_on.value()
         responsible, done = self.responsible.text(), self.done_box.isChecked()
         if self.row is not None:
             values = {"title": title, "due_on": due, "responsible": responsible, "done": done}

@@ -27,7 +27,6 @@ from talentdesk.core.countries import country_name
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
-from talentdesk.core.validation import parse_date
 from talentdesk.ops import events as ops_events
 from talentdesk.services import event_workflow
 from talentdesk.ui.context import AppContext
@@ -410,7 +409,7 @@ class AddMemberDialog(RecordDialog):
             return
         self.run(
             ops_events.add_member(
-                self.data.event.id, hit.id, self.role.value(), despite_no_contact=hit.no_contact
+                self.data.event.id, hit.id, self.role.chosen(), despite_no_contact=hit.no_contact
             )
         )
 
@@ -465,7 +464,7 @@ class ParticipantDialog(RecordDialog):
             "organization": self.organization.text(),
             "email": self.email.text(),
             "phone": self.phone.text(),
-            "country": self.country.code(),
+            "country": self.country.value(),
             "role": self.role.value(),
             "dietary_needs": self.dietary.text(),
             "accessibility_needs": self.accessibility.text(),
@@ -583,14 +582,13 @@ class LodgingDialog(RecordDialog):
         values: dict[str, Any] = {
             "hotel": self.hotel.currentText(),
             "room": self.room.text(),
-            "check_in": self.check_in.text().strip(),
-            "check_out": self.check_out.text().strip(),
+            "check_in": self.check_in.value(),
+            "check_out": self.check_out.value(),
             "shares_with_id": self.shares.currentData(),
             "confirmation": self.confirmation.text(),
         }
-        for key in ("check_in", "check_out"):
-            _value, err = parse_date(values[key], key)
-            if err is not None:
+        for key, edit in (("check_in", self.check_in), ("check_out", self.check_out)):
+            if (err := edit.check(key)) is not None:
                 self.show_error(err.message, key)
                 return
         self.run(ops_events.set_lodging(self.row.id, values))
