@@ -2,36 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import OrganizationKind
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import organizations as ops_orgs
 from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
-from talentdesk.ui.context import AppContext, Changes
-from talentdesk.ui.tasks import Task
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.widgets.choosers import CheckList, EnumCombo
-from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
+from talentdesk.ui.widgets.record_area import Deletion, Listing, RecordArea, RecordList, button_row
 from talentdesk.ui.widgets.record_dialog import RecordDialog
-from talentdesk.ui.widgets.records import Column, RecordTableModel
-
-DEBOUNCE_MS = 150
+from talentdesk.ui.widgets.records import Column
 
 MEXICAN_STATES = (
     "Aguascalientes", "Baja California", "Baja California Sur", "Campeche", "Chiapas",
@@ -42,204 +33,70 @@ MEXICAN_STATES = (
 )  # fmt: skip
 
 
-class _SearchBox(QLineEdit):
-    """Escape clears; Down moves into the results."""
-
-    def __init__(self, area: OrganizationsArea) -> None:
-        super().__init__()
-        self.area = area
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-        elif event.key() == Qt.Key.Key_Down:
-            self.area.focus_table()
-        else:
-            super().keyPressEvent(event)
-
-
 class OrganizationsArea(RecordArea):
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
-        self.setObjectName("organizations-area")
-        self.generation = 0
-        self.total = 0  # organisations in the database, whatever the search
-        self.sectors: list[tuple[int, str]] = []
-        self.select_after_load: int | None = None
+    """The organisations as a record list searched by the loader as the person types (there may
+    be many), narrowed by kind."""
 
-        self.search = _SearchBox(self)
-        self.search.setObjectName("organization-search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search by name, city, state or contact…"))
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(DEBOUNCE_MS)
-        self.debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self.debounce.start())
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            RecordList[OrganizationRow](
+                name="organization",
+                title=self.tr("Organizations"),
+                columns=[
+                    Column(self.tr("Organization"), lambda r: r.name),
+                    Column(self.tr("Kind"), lambda r: r.kind.label),
+                    Column(self.tr("State"), lambda r: r.state),
+                    Column(self.tr("City"), lambda r: r.city),
+                    Column(self.tr("Contact"), lambda r: r.contact_name),
+                    Column(self.tr("E-mail"), lambda r: r.contact_email),
+                    Column(
+                        self.tr("Sectors"),
+                        lambda r: ", ".join(str(n) for n in r.sector_numbers),
+                        sort_key=lambda r: r.sector_numbers or (99,),
+                    ),
+                ],
+                widths=(230, 140, 120, 130, 150, 170),
+                load=lambda session, asked: _listing(load_organizations(session, *asked)),
+                search_in_load=True,
+                search_placeholder=self.tr("Search by name, city, state or contact…"),
+                count=lambda n: (
+                    self.tr("%n organization(s)", "", n),
+                    self.tr("%1 of %n organization(s)", "", n),
+                ),
+                new_text=self.tr("&New organization…"),
+                form=lambda row: OrganizationDialog(self.ctx, self.choices, row, self),
+                delete=Deletion(
+                    self.tr("Delete organization"),
+                    lambda row: self.tr("Delete the organization “%1”? You can undo it with Ctrl+Z.").replace(
+                        "%1", row.name
+                    ),
+                    lambda row: ops_orgs.delete(row.id, row.name),
+                ),
+                sheet=reference_xlsx.ORGANIZATIONS.title,
+                cares=lambda changes: changes.organizations or changes.sectors,
+                select_first=False,
+            ),
+        )
+        self.setObjectName("organizations-area")
         self.kind = QComboBox()
         self.kind.setObjectName("organization-kind-filter")
         self.kind.addItem(self.tr("All kinds"), None)
         for kind in OrganizationKind:
             self.kind.addItem(kind.label, kind.value)
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
-        self.new_button = QPushButton(self.tr("&New organization…"))
-        self.new_button.setObjectName("organization-new")
-        self.new_button.clicked.connect(self.new_item)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("organization-count")
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.kind)
-        top.addWidget(self.new_button)
+        self.toolbar.insertWidget(1, self.kind)
+        assert self.delete_button is not None
+        self.lay_out(self.table, button_row(self.edit_button, self.delete_button))
 
-        self.model = RecordTableModel(
-            [
-                Column(self.tr("Organization"), lambda r: r.name),
-                Column(self.tr("Kind"), lambda r: r.kind.label),
-                Column(self.tr("State"), lambda r: r.state),
-                Column(self.tr("City"), lambda r: r.city),
-                Column(self.tr("Contact"), lambda r: r.contact_name),
-                Column(self.tr("E-mail"), lambda r: r.contact_email),
-                Column(
-                    self.tr("Sectors"),
-                    lambda r: ", ".join(str(n) for n in r.sector_numbers),
-                    sort_key=lambda r: r.sector_numbers or (99,),
-                ),
-            ],
-            self,
-        )
-        self.table = make_table(self.model, "organization-table")
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((230, 140, 120, 130, 150, 170)):
-            header.resizeSection(column, width)
-        self.table.doubleClicked.connect(lambda _i: self.open_current())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.export_button = self.add_table_export(self.table, "organization")
-        top.addWidget(self.export_button)
-        top.addWidget(self.count_label)
-
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.edit_button.setObjectName("organization-edit")
-        self.edit_button.clicked.connect(self.open_current)
-        self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.setObjectName("organization-delete")
-        self.delete_button.clicked.connect(self.delete_selected)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.edit_button)
-        bottom.addWidget(self.delete_button)
-        bottom.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        self._update_buttons()
-
-    # -- Area API -----------------------------------------------------------------------------
-
-    def title(self) -> str:
-        return self.tr("Organizations")
-
-    def supports(self, action: str) -> bool:
-        return action in ("search", "new", "open", "delete")
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def table_export(self) -> tuple[QTableView, str, int]:
-        return self.table, reference_xlsx.ORGANIZATIONS.title, self.total
-
-    def focus_table(self) -> None:
-        self.table.setFocus()
-        if self.current_row() is None and self.model.rowCount():
-            self.table.selectRow(0)
-
-    def new_item(self) -> None:
-        self._open_form(None)
-
-    def open_current(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self._open_form(row)
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.organizations or changes.sectors:
-            self.refresh()
-
-    # -- loading ------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        self.debounce.stop()
-        self.loaded, self.stale = True, False
-        self.generation += 1
-        generation = self.generation
+    def criteria(self) -> tuple[str, OrganizationKind | None]:
+        """The search and the kind chosen."""
         code = self.kind.currentData()
-        text, kind = self.search.text(), OrganizationKind(code) if code else None
-        self.loading = True
+        return super().criteria(), OrganizationKind(code) if code else None
 
-        def query(session: Session, _task: Task) -> OrganizationData:
-            return load_organizations(session, text, kind)
 
-        def done(data: OrganizationData) -> None:
-            if generation == self.generation:
-                self._loaded(data)
-
-        self.ctx.read(query, done, owner=self)
-
-    def _loaded(self, data: OrganizationData) -> None:
-        self.loading = False
-        self.sectors, self.total = data.sectors, data.total
-        keep = self.select_after_load
-        self.select_after_load = None
-        if keep is None and (current := self.current_row()) is not None:
-            keep = current.id
-        self.model.set_rows(data.rows)
-        shown = len(data.rows)
-        if shown == data.total:
-            self.count_label.setText(self.tr("%n organization(s)", "", data.total))
-        else:
-            self.count_label.setText(
-                self.tr("%1 of %n organization(s)", "", data.total).replace("%1", str(shown))
-            )
-        row = self.model.row_of(keep)
-        if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
-        self._update_buttons()
-
-    # -- selection ----------------------------------------------------------------------------
-
-    def current_row(self) -> OrganizationRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        row: OrganizationRow | None = self.model.row(rows[0].row()) if rows else None
-        return row
-
-    def _update_buttons(self) -> None:
-        selected = self.current_row() is not None
-        self.edit_button.setEnabled(selected)
-        self.delete_button.setEnabled(selected)
-
-    # -- writing ------------------------------------------------------------------------------
-
-    def _open_form(self, row: OrganizationRow | None) -> None:
-        dialog = OrganizationDialog(self.ctx, self.sectors, row, self)
-        dialog.saved.connect(self._saved)
-        self.open_dialog(dialog)
-
-    def _saved(self, org_id: Any) -> None:
-        if isinstance(org_id, int):
-            self.select_after_load = org_id
-
-    def delete_selected(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        text = self.tr("Delete the organization “%1”? You can undo it with Ctrl+Z.").replace("%1", row.name)
-        if not ask(self, self.tr("Delete organization"), text):
-            return
-        self.ctx.perform(ops_orgs.delete(row.id, row.name), parent=self)
+def _listing(data: OrganizationData) -> Listing[OrganizationRow]:
+    return Listing(data.rows, total=data.total, choices=data.sectors)
 
 
 class OrganizationDialog(RecordDialog):
@@ -248,7 +105,7 @@ class OrganizationDialog(RecordDialog):
     def __init__(
         self,
         ctx: AppContext,
-        sectors: list[tuple[int, str]],
+        sectors: Sequence[tuple[int, str]],
         row: OrganizationRow | None,
         parent: QWidget | None = None,
     ) -> None:

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,18 +19,48 @@ from PySide6.QtWidgets import (
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import sectors as ops_sectors
 from talentdesk.services.record_lists import ContactRow, SectorRow, load_sectors
-from talentdesk.ui.context import AppContext, Changes
-from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
+from talentdesk.ui.context import AppContext
+from talentdesk.ui.widgets.record_area import (
+    Listing,
+    RecordArea,
+    RecordDetails,
+    RecordList,
+    ask,
+    button_row,
+    make_table,
+    push_button,
+)
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 
 
 class SectorsArea(RecordArea):
+    """The nine sectors as a record list (no search: there are nine), with the selected sector's
+    contact institution and contact people under it. "New" and "Delete" act on contacts."""
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
+        super().__init__(
+            ctx,
+            RecordList[SectorRow](
+                name="sector",
+                title=self.tr("Sectors and PNCS"),
+                columns=[
+                    Column(self.tr("No."), lambda r: r.number, numeric=True),
+                    Column(self.tr("Sector"), lambda r: r.name),
+                    Column(self.tr("Contact institution"), lambda r: r.contact_institution),
+                    Column(self.tr("Contacts"), lambda r: len(r.contacts), numeric=True),
+                    Column(self.tr("Members"), lambda r: r.members, numeric=True),
+                ],
+                widths=(50, 380, 330, 90, 90),
+                load=lambda session, _text: Listing(load_sectors(session)),
+                sheet=reference_xlsx.SECTORS.title,
+                cares=lambda changes: changes.sectors or changes.members,
+                actions=frozenset({"new", "open", "delete"}),
+            ),
+        )
         self.setObjectName("sectors-area")
         self.select_contact_after_load: int | None = None
-
+        self.edit_button.setText(self.tr("&Edit sector…"))
         intro = QLabel(
             self.tr(
                 "The nine sectors of the National Sector Contact Points (PNCS): the institution "
@@ -43,82 +68,28 @@ class SectorsArea(RecordArea):
             )
         )
         intro.setWordWrap(True)
-        self.model = RecordTableModel(
-            [
-                Column(self.tr("No."), lambda r: r.number, numeric=True),
-                Column(self.tr("Sector"), lambda r: r.name),
-                Column(self.tr("Contact institution"), lambda r: r.contact_institution),
-                Column(self.tr("Contacts"), lambda r: len(r.contacts), numeric=True),
-                Column(self.tr("Members"), lambda r: r.members, numeric=True),
-            ],
-            self,
-        )
-        self.table = make_table(self.model, "sector-table")
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.toolbar.insertWidget(0, intro, 1)
+        self.toolbar.setAlignment(self.export_button, Qt.AlignmentFlag.AlignTop)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in enumerate((50, 380, 330, 90, 90)):
-            header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 10 + 8)
-        self.table.doubleClicked.connect(lambda _i: self.edit_sector())
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = self._build_detail()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("sectors-splitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
+        splitter = self.beside(self.detail, Qt.Orientation.Vertical, stretch=(0, 1))
         splitter.setChildrenCollapsible(False)
-        self.export_button = self.add_table_export(self.table, "sector")
-        top = QHBoxLayout()
-        top.addWidget(intro, 1)
-        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        self._show_detail(None)
+        self.lay_out(splitter)
 
-    def _build_detail(self) -> QStackedWidget:
-        stack = QStackedWidget()
-        stack.setObjectName("sector-detail")
-        empty = QLabel(self.tr("Select a sector to see its contacts."))
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        stack.addWidget(empty)
-
-        page = QWidget()
-        self.d_title = QLabel()
-        self.d_title.setObjectName("sector-title")
-        font = self.d_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.d_title.setFont(font)
-        self.d_title.setWordWrap(True)
-        self.d_institution = QLabel()
-        self.d_institution.setObjectName("sector-institution")
-        self.d_members = QLabel()
-        self.d_members.setObjectName("sector-members")
-        self.d_notes = QLabel()
-        self.d_notes.setObjectName("sector-notes")
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for text, label in (
-            (self.tr("Contact institution"), self.d_institution),
-            (self.tr("Members"), self.d_members),
-            (self.tr("Notes"), self.d_notes),
-        ):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(text, label)
-        self.edit_button = QPushButton(self.tr("&Edit sector…"))
-        self.edit_button.setObjectName("sector-edit")
-        self.edit_button.clicked.connect(self.edit_sector)
-        edit_row = QHBoxLayout()
-        edit_row.addWidget(self.edit_button)
-        edit_row.addStretch(1)
-
+    def _build_detail(self) -> RecordDetails:
+        detail = RecordDetails(
+            "sector",
+            self.tr("Select a sector to see its contacts."),
+            [
+                ("institution", self.tr("Contact institution")),
+                ("members", self.tr("Members")),
+                ("notes", self.tr("Notes")),
+            ],
+        )
         box = QGroupBox(self.tr("Contact people"))
         self.contact_model = RecordTableModel(
             [
@@ -140,49 +111,27 @@ class SectorsArea(RecordArea):
             )
             contact_header.setSectionResizeMode(column, mode)
         self.contact_table.doubleClicked.connect(lambda _i: self.edit_contact())
-        self.contact_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.contact_add = QPushButton(self.tr("&Add contact…"))
-        self.contact_add.setObjectName("contact-add")
-        self.contact_add.clicked.connect(self.new_item)
-        self.contact_edit = QPushButton(self.tr("Edit c&ontact…"))
-        self.contact_edit.setObjectName("contact-edit")
-        self.contact_edit.clicked.connect(self.edit_contact)
-        self.contact_remove = QPushButton(self.tr("&Remove contact…"))
-        self.contact_remove.setObjectName("contact-remove")
-        self.contact_remove.clicked.connect(self.remove_contact)
-        buttons = QHBoxLayout()
-        for button in (self.contact_add, self.contact_edit, self.contact_remove):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.contact_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_contact_buttons()
+        )
+        self.contact_add = push_button(self.tr("&Add contact…"), "contact-add", self.new_item)
+        self.contact_edit = push_button(self.tr("Edit c&ontact…"), "contact-edit", self.edit_contact)
+        self.contact_remove = push_button(self.tr("&Remove contact…"), "contact-remove", self.remove_contact)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.contact_table)
-        box_layout.addLayout(buttons)
+        box_layout.addLayout(button_row(self.contact_add, self.contact_edit, self.contact_remove))
 
-        info = QVBoxLayout()
-        info.addWidget(self.d_title)
-        info.addLayout(form)
-        info.addLayout(edit_row)
-        info.addStretch(1)
-        row = QHBoxLayout(page)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(info, 2)
-        row.addWidget(box, 3)
-        stack.addWidget(page)
-        return stack
+        # The sector's values at the left, its contacts at the right.
+        detail.info.addLayout(button_row(self.edit_button))
+        detail.info.addStretch(1)
+        detail.body.addWidget(box, 3)
+        detail.page_layout.setContentsMargins(0, 0, 0, 0)
+        return detail
 
-    # -- Area API -----------------------------------------------------------------------------
-
-    def title(self) -> str:
-        return self.tr("Sectors and PNCS")
-
-    def supports(self, action: str) -> bool:
-        return action in ("new", "open", "delete")
-
-    def table_export(self) -> tuple[QTableView, str, int]:
-        return self.table, reference_xlsx.SECTORS.title, -1  # the nine sectors, no filter
+    # -- the Area API acts on contacts ----------------------------------------------------------
 
     def new_item(self) -> None:
-        sector = self.current_sector()
+        sector = self.current_row()
         if sector is not None:
             self._open_contact(sector, None)
 
@@ -190,79 +139,55 @@ class SectorsArea(RecordArea):
         if self.contact_table.hasFocus() and self.current_contact() is not None:
             self.edit_contact()
         else:
-            self.edit_sector()
+            self.edit_current()
+
+    def edit_current(self) -> None:
+        sector = self.current_row()
+        if sector is not None:
+            self.open_dialog(SectorDialog(self.ctx, sector, self))
 
     def delete_selected(self) -> None:
         self.remove_contact()
 
-    def on_changes(self, changes: Changes) -> None:
-        if changes.sectors or changes.members:
-            self.refresh()
-
-    # -- loading ------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        self.loading = True
-        self.ctx.read(lambda session, _task: load_sectors(session), self._loaded, owner=self)
-
-    def _loaded(self, rows: list[SectorRow]) -> None:
-        self.loading = False
-        current = self.current_sector()
-        self.model.set_rows(rows)
-        row = self.model.row_of(current.id if current else None)
-        self.table.selectRow(row if row is not None else 0)
-
-    # -- selection and details ----------------------------------------------------------------
-
-    def current_sector(self) -> SectorRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        sector: SectorRow | None = self.model.row(rows[0].row()) if rows else None
-        return sector
+    # -- details and contacts -----------------------------------------------------------------
 
     def current_contact(self) -> ContactRow | None:
         rows = self.contact_table.selectionModel().selectedRows()
         contact: ContactRow | None = self.contact_model.row(rows[0].row()) if rows else None
         return contact
 
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self._show_detail(self.current_sector())
-
-    def _show_detail(self, sector: SectorRow | None) -> None:
+    def show_detail(self, sector: SectorRow | None) -> None:
         if sector is None:
-            self.detail.setCurrentIndex(0)
+            self.detail.show_nothing()
             self.contact_model.set_rows([])
-            self._update_buttons()
+            self._update_contact_buttons()
             return
-        self.detail.setCurrentIndex(1)
-        self.d_title.setText(sector.title)
-        self.d_institution.setText(sector.contact_institution or "—")
-        self.d_members.setText(self.tr("%n member(s)", "", sector.members))
-        self.d_notes.setText(sector.notes or "—")
+        self.detail.show_record(
+            sector.title,
+            {
+                "institution": sector.contact_institution or "",
+                "members": self.tr("%n member(s)", "", sector.members),
+                "notes": sector.notes or "",
+            },
+        )
         previous = self.current_contact()
         keep = self.select_contact_after_load or (previous.id if previous else None)
         self.select_contact_after_load = None
         self.contact_model.set_rows(sector.contacts)
         if (index := self.contact_model.row_of(keep)) is not None:
             self.contact_table.selectRow(index)
-        self._update_buttons()
+        self._update_contact_buttons()
 
-    def _update_buttons(self) -> None:
-        has_sector = self.current_sector() is not None
-        has_contact = has_sector and self.current_contact() is not None
-        self.edit_button.setEnabled(has_sector)
-        self.contact_add.setEnabled(has_sector)
+    def row_buttons(self) -> list[QPushButton]:
+        return [self.edit_button, self.contact_add]
+
+    def _update_contact_buttons(self) -> None:
+        has_contact = self.current_row() is not None and self.current_contact() is not None
         self.contact_edit.setEnabled(has_contact)
         self.contact_remove.setEnabled(has_contact)
 
-    # -- actions ------------------------------------------------------------------------------
-
-    def edit_sector(self) -> None:
-        sector = self.current_sector()
-        if sector is not None:
-            self.open_dialog(SectorDialog(self.ctx, sector, self))
-
     def edit_contact(self) -> None:
-        sector, contact = self.current_sector(), self.current_contact()
+        sector, contact = self.current_row(), self.current_contact()
         if sector is not None and contact is not None:
             self._open_contact(sector, contact)
 
@@ -276,7 +201,7 @@ class SectorsArea(RecordArea):
             self.select_contact_after_load = contact_id
 
     def remove_contact(self) -> None:
-        sector, contact = self.current_sector(), self.current_contact()
+        sector, contact = self.current_row(), self.current_contact()
         if sector is None or contact is None:
             return
         text = (

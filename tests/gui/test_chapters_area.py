@@ -111,10 +111,10 @@ def test_list_and_details_show_members_status_and_board(area: ChaptersArea, ctx:
 
 def test_filter_narrows_the_list(area: ChaptersArea, qtbot: QtBot) -> None:
     area.focus_search()
-    qtbot.keyClicks(area.filter, "canada")
+    qtbot.keyClicks(area.search, "canada")
     assert sorted(r.name for r in area.model.rows) == ["Montreal", "Toronto", "Vancouver"]
     assert area.count_label.text() == "3 of 21 chapter(s)"
-    area.filter.clear()
+    area.search.clear()
     assert area.model.rowCount() == 21
 
 
@@ -361,3 +361,18 @@ def test_window_routes_new_and_delete_to_chapters(window: MainWindow, qtbot: QtB
     assert isinstance(dialog, ChapterDialog) and dialog.isVisible() and dialog.row is None
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_new_chapter_hidden_by_the_filter_is_shown_and_selected_once_saved(
+    area: ChaptersArea, qtbot: QtBot
+) -> None:
+    """The filter let go for it, but the table used to select the first chapter instead."""
+    type_text(area.search, "canada")
+    area.new_item()
+    dialog = area.dialog
+    assert dialog is not None
+    type_text(field(dialog, "name"), "Capítulo Lima")
+    click(qtbot, dialog, "save")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 22 and not area.loading, timeout=5000)
+    current = area.current_row()
+    assert current is not None and current.name == "Capítulo Lima"

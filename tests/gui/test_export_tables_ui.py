@@ -113,7 +113,7 @@ def test_chapters_ctrl_e_exports_the_table_as_shown(
     assert isinstance(area, ChaptersArea)
     assert window.act_export_current.isEnabled()
 
-    area.filter.setText("unidos")  # the chapters in the United States
+    area.search.setText("unidos")  # the chapters in the United States
     qtbot.waitUntil(lambda: 0 < area.model.rowCount() < len(area.all_rows), timeout=TIMEOUT)
     shown = area.model.rowCount()
     table, header = area.table, area.table.horizontalHeader()
@@ -195,7 +195,7 @@ def test_events_list_exports_as_shown_and_the_open_event_its_participants(
 ) -> None:
     area = go_to_area(qtbot, window, EVENTS)
     assert isinstance(area, EventsArea)
-    area.filter.setText("jornada")
+    area.search.setText("jornada")
     area.table.setColumnHidden(1, True)  # Edición
 
     dialog = ctrl_e(qtbot, window)
@@ -222,7 +222,7 @@ def test_the_filter_that_hides_everything_exports_only_the_headers(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     area = go_to_area(qtbot, window, CHAPTERS)
-    area.filter.setText("zzzz no existe")
+    area.search.setText("zzzz no existe")
     qtbot.waitUntil(lambda: area.model.rowCount() == 0, timeout=TIMEOUT)
     dialog = ctrl_e(qtbot, window)
     assert "0 row(s) shown with the current filter, of 21" in dialog.scope_label.text()

@@ -257,7 +257,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+415"/>
+        <location filename="../../ui/chapters.py" line="+265"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -348,50 +348,50 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChaptersArea</name>
     <message>
-        <location line="-335"/>
+        <location line="-173"/>
         <source>Filter by name, city, country or president…</source>
         <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;New chapter…</source>
         <translation>&amp;Nuevo capítulo…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-14"/>
         <source>Chapter</source>
         <translation>Capítulo</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+50"/>
+        <location line="+39"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <location line="+53"/>
+        <location line="-38"/>
+        <location line="+42"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+52"/>
+        <location line="-44"/>
+        <location line="+41"/>
         <source>Location</source>
         <translation>Ubicación</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-38"/>
         <source>President</source>
         <translation>Presidencia</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Select a chapter to see its details and board.</source>
         <translation>Seleccione un capítulo para ver sus datos y su mesa directiva.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
         <source>Formalized on</source>
         <translation>Formalizado el</translation>
     </message>
@@ -411,17 +411,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Eliminar…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
         <source>Board</source>
         <translation>Mesa directiva</translation>
     </message>
@@ -451,22 +441,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Agregar cargo…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Remove position…</source>
         <translation>&amp;Quitar cargo…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-70"/>
         <source>Chapters</source>
         <translation>Capítulos</translation>
     </message>
-    <message>
-        <location line="+34"/>
-        <source>Loading…</source>
-        <translation>Cargando…</translation>
-    </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+13"/>
         <source>%n chapter(s)</source>
         <translation>
             <numerusform>%n capítulo</numerusform>
@@ -474,7 +459,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1 of %n chapter(s)</source>
         <translation>
             <numerusform>%1 de %n capítulo</numerusform>
@@ -482,7 +467,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+91"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n miembro</numerusform>
@@ -490,7 +475,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="-84"/>
         <source>Delete the chapter “%1”? Its %n member(s) will keep their records without a chapter, and its board will be removed. You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>¿Eliminar el capítulo «%1»? Su %n miembro conservará su registro sin capítulo y se quitará la mesa directiva. Puede deshacerlo con Ctrl+Z.</numerusform>
@@ -498,12 +483,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>Delete chapter</source>
         <translation>Eliminar capítulo</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+113"/>
         <source>Remove %1 as %2 of “%3”?</source>
         <translation>¿Quitar a %1 como %2 de «%3»?</translation>
     </message>
@@ -516,7 +501,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="+323"/>
+        <location filename="../../ui/sectors.py" line="+248"/>
         <source>New contact — %1</source>
         <translation>Nuevo contacto — %1</translation>
     </message>
@@ -627,7 +612,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+409"/>
+        <location filename="../../ui/events/area.py" line="+321"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -869,12 +854,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-310"/>
+        <location filename="../../ui/events/area.py" line="-217"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-12"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
@@ -909,7 +894,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Participantes</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>&amp;New event…</source>
         <translation>&amp;Nuevo evento…</translation>
     </message>
@@ -924,27 +909,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Abrir</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Edit…</source>
-        <translation>E&amp;ditar…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Eliminar…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-36"/>
         <source>Events</source>
         <translation>Jornadas</translation>
     </message>
-    <message>
-        <location line="+98"/>
-        <source>Loading…</source>
-        <translation>Cargando…</translation>
-    </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+15"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -952,7 +922,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+0"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 de %n evento</numerusform>
@@ -960,7 +930,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+5"/>
         <source>Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>¿Eliminar el evento «%1» con su agenda, salas, materiales, tareas y %n participante? Puede deshacerlo con Ctrl+Z.</numerusform>
@@ -968,12 +938,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-2"/>
         <source>Delete event</source>
         <translation>Eliminar evento</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+172"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
     </message>
@@ -3002,7 +2972,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+256"/>
+        <location filename="../../ui/organizations.py" line="+113"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
     </message>
@@ -3070,22 +3040,22 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationsArea</name>
     <message>
-        <location line="-217"/>
+        <location line="-85"/>
         <source>Search by name, city, state or contact…</source>
         <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>All kinds</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-17"/>
         <source>&amp;New organization…</source>
         <translation>&amp;Nueva organización…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-20"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
@@ -3120,22 +3090,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Sectores</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Editar…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Eliminar…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="-9"/>
         <source>Organizations</source>
         <translation>Organizaciones</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+19"/>
         <source>%n organization(s)</source>
         <translation>
             <numerusform>%n organización</numerusform>
@@ -3143,7 +3103,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%1 of %n organization(s)</source>
         <translation>
             <numerusform>%1 de %n organización</numerusform>
@@ -3151,12 +3111,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
         <source>Delete the organization “%1”? You can undo it with Ctrl+Z.</source>
         <translation>¿Eliminar la organización «%1»? Puede deshacerlo con Ctrl+Z.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Delete organization</source>
         <translation>Eliminar organización</translation>
     </message>
@@ -3889,7 +3849,22 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/widgets/record_area.py" line="+126"/>
+        <location filename="../../ui/widgets/record_area.py" line="+306"/>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -4114,12 +4089,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>SectorsArea</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-265"/>
+        <location filename="../../ui/sectors.py" line="-165"/>
         <source>The nine sectors of the National Sector Contact Points (PNCS): the institution that coordinates each one and the people to contact.</source>
         <translation>Los nueve sectores de los Puntos Nacionales de Contacto Sectorial (PNCS): la institución que coordina cada uno y las personas de contacto.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-18"/>
         <source>No.</source>
         <translation>Núm.</translation>
     </message>
@@ -4130,38 +4105,38 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
     </message>
     <message>
         <location line="+1"/>
-        <location line="+58"/>
+        <location line="+38"/>
         <source>Contact institution</source>
         <translation>Institución de contacto</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-37"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+37"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-3"/>
         <source>Select a sector to see its contacts.</source>
         <translation>Seleccione un sector para ver sus contactos.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+4"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-27"/>
         <source>&amp;Edit sector…</source>
         <translation>&amp;Editar sector…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>Contact people</source>
         <translation>Personas de contacto</translation>
     </message>
@@ -4186,27 +4161,27 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;Add contact…</source>
         <translation>&amp;Agregar contacto…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Edit c&amp;ontact…</source>
         <translation>Editar c&amp;ontacto…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Remove contact…</source>
         <translation>&amp;Quitar contacto…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-73"/>
         <source>Sectors and PNCS</source>
         <translation>Sectores y PNCS</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+123"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n miembro</numerusform>
@@ -4214,7 +4189,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+39"/>
         <source>Remove %1 from the contacts of “%2”? You can undo it with Ctrl+Z.</source>
         <translation>¿Quitar a %1 de los contactos de «%2»? Puede deshacerlo con Ctrl+Z.</translation>
     </message>

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,108 +23,93 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.core.enums import EventStatus
-from talentdesk.core.text import fold
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import events as ops_events
-from talentdesk.ui.context import AppContext, Changes
+from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.data import EventRow, load_events
 from talentdesk.ui.events.workspace import EventWorkspace
 from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
 from talentdesk.ui.exports.kinds import EventSource
 from talentdesk.ui.tasks import error_message
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
-from talentdesk.ui.widgets.record_area import RecordArea, ask, make_table
+from talentdesk.ui.widgets.record_area import (
+    Deletion,
+    Listing,
+    RecordArea,
+    RecordList,
+    ask,
+    button_row,
+    push_button,
+)
 from talentdesk.ui.widgets.record_dialog import RecordDialog
-from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.records import Column
 
 LIST, WORKSPACE = 0, 1
 
 
 class EventsArea(RecordArea):
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
-        self.setObjectName("events-area")
-        self.all_rows: list[EventRow] = []
-        self.select_after_load: int | None = None
-        self.generation = 0
+    """The Jornadas as a record list; opening one shows it in the event workspace, where the
+    window's actions (new, open, delete, search) act on the tab shown."""
 
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(
+            ctx,
+            RecordList[EventRow](
+                name="event",
+                title=self.tr("Events"),
+                columns=[
+                    Column(self.tr("Event"), lambda r: r.name),
+                    Column(self.tr("Edition"), lambda r: r.edition),
+                    Column(self.tr("Starts"), lambda r: r.starts_on, sort_key=lambda r: r.starts_on),
+                    Column(self.tr("Ends"), lambda r: r.ends_on, sort_key=lambda r: r.ends_on),
+                    Column(self.tr("City"), lambda r: r.city),
+                    Column(self.tr("Status"), lambda r: r.status.label),
+                    Column(self.tr("Participants"), lambda r: r.participants, numeric=True),
+                ],
+                widths=(460, 80, 100, 100, 160, 100),
+                sort=(2, Qt.SortOrder.DescendingOrder),
+                load=lambda session, _text: Listing(load_events(session)),
+                search_text=lambda r: " ".join(filter(None, [r.name, r.edition, r.city, r.venue_name])),
+                search_placeholder=self.tr("Filter by name, edition or city…"),
+                count=lambda n: (self.tr("%n event(s)", "", n), self.tr("%1 of %n event(s)", "", n)),
+                form=lambda row: EventDialog(self.ctx, row, self),
+                delete=Deletion(
+                    self.tr("Delete event"),
+                    lambda row: self.tr(
+                        "Delete the event “%1” with its agenda, rooms, materials, tasks and %n "
+                        "participant(s)? You can undo it with Ctrl+Z.",
+                        "",
+                        row.participants,
+                    ).replace("%1", row.name),
+                    lambda row: ops_events.delete(row.id, row.name),
+                ),
+                sheet=reference_xlsx.EVENTS.title,
+                cares=lambda changes: changes.events or changes.members,
+                export_name="event-list",
+            ),
+        )
+        self.setObjectName("events-area")
+        self.table.activated.connect(lambda _i: self.open_current())
+        self.new_button = push_button(self.tr("&New event…"), "event-new", self.new_item)
+        self.copy_button = push_button(self.tr("&Copy to a new edition…"), "event-copy", self.copy_current)
+        self.open_button = push_button(self.tr("&Open"), "event-open", self.open_current)
+        assert self.delete_button is not None
         self.stack = QStackedWidget()
         self.stack.setObjectName("events-stack")
-        self.stack.addWidget(self._build_list())
+        page = QWidget()
+        buttons = (self.new_button, self.copy_button, self.open_button, self.edit_button, self.delete_button)
+        self.lay_out(self.table, button_row(*buttons), parent=page).setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(page)
         self.workspace = EventWorkspace(ctx)
         self.workspace.back.connect(self.show_list)
-        self.workspace.edit_requested.connect(lambda row: self._open_form(row))
+        self.workspace.edit_requested.connect(lambda row: self.open_form(row))
         self.stack.addWidget(self.workspace)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
-        self._update_buttons()
+        QVBoxLayout(self).addWidget(self.stack)
 
-    def _build_list(self) -> QWidget:
-        page = QWidget()
-        self.filter = QLineEdit()
-        self.filter.setObjectName("event-filter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter by name, edition or city…"))
-        self.filter.textChanged.connect(lambda _t: self._show_rows())
-        self.count_label = QLabel()
-        self.count_label.setObjectName("event-count")
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
+    def row_buttons(self) -> list[QPushButton]:
+        return [self.copy_button, self.open_button, *super().row_buttons()]
 
-        self.model = RecordTableModel(
-            [
-                Column(self.tr("Event"), lambda r: r.name),
-                Column(self.tr("Edition"), lambda r: r.edition),
-                Column(self.tr("Starts"), lambda r: r.starts_on, sort_key=lambda r: r.starts_on),
-                Column(self.tr("Ends"), lambda r: r.ends_on, sort_key=lambda r: r.ends_on),
-                Column(self.tr("City"), lambda r: r.city),
-                Column(self.tr("Status"), lambda r: r.status.label),
-                Column(self.tr("Participants"), lambda r: r.participants, numeric=True),
-            ],
-            self,
-        )
-        self.table: QTableView = make_table(self.model, "event-table")
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((460, 80, 100, 100, 160, 100)):
-            header.resizeSection(column, width)
-        self.table.doubleClicked.connect(lambda _i: self.open_current())
-        self.table.activated.connect(lambda _i: self.open_current())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.export_button = self.add_table_export(self.table, "event-list")
-        top.addWidget(self.export_button)
-        top.addWidget(self.count_label)
-
-        def button(text: str, name: str, slot: Any) -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.clicked.connect(slot)
-            return b
-
-        self.new_button = button(self.tr("&New event…"), "event-new", self.new_item)
-        self.copy_button = button(self.tr("&Copy to a new edition…"), "event-copy", self.copy_current)
-        self.open_button = button(self.tr("&Open"), "event-open", self.open_current)
-        self.edit_button = button(self.tr("&Edit…"), "event-edit", self.edit_current)
-        self.delete_button = button(self.tr("&Delete…"), "event-delete", self.delete_event)
-        buttons = QHBoxLayout()
-        for b in (self.new_button, self.copy_button, self.open_button, self.edit_button, self.delete_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        return page
-
-    # -- Area API -----------------------------------------------------------------------------
-
-    def title(self) -> str:
-        return self.tr("Events")
-
-    def supports(self, action: str) -> bool:
-        return action in ("search", "new", "open", "delete")
+    # -- the window's actions act on the tab shown ------------------------------------------------
 
     def focus_search(self) -> None:
         if self.stack.currentIndex() == WORKSPACE:
@@ -135,8 +119,7 @@ class EventsArea(RecordArea):
                 self.workspace.participants.filter.selectAll()
                 return
             self.show_list()
-        self.filter.setFocus()
-        self.filter.selectAll()
+        super().focus_search()
 
     def new_item(self) -> None:
         if self.stack.currentIndex() == WORKSPACE:
@@ -150,9 +133,10 @@ class EventsArea(RecordArea):
             if tab is self.workspace.materials:
                 self.workspace.materials.add_task()
                 return
-        self._open_form(None)
+        self.open_form(None)
 
     def open_current(self) -> None:
+        """Enter or a double click opens the event in the workspace (Edit opens its form)."""
         if self.stack.currentIndex() == WORKSPACE:
             tab = self.workspace.current_tab()
             if tab is self.workspace.agenda:
@@ -175,10 +159,6 @@ class EventsArea(RecordArea):
                 self.workspace.participants.delete_selected()
             return
         self.delete_event()
-
-    def on_changes(self, changes: Changes) -> None:
-        if changes.events or changes.members:
-            self.refresh()
 
     # -- exports ------------------------------------------------------------------------------
 
@@ -204,9 +184,7 @@ class EventsArea(RecordArea):
             self.export_table()
 
     def table_export(self) -> tuple[QTableView, str, int] | None:
-        if self.stack.currentIndex() != LIST:
-            return None
-        return self.table, reference_xlsx.EVENTS.title, len(self.all_rows)
+        return super().table_export() if self.stack.currentIndex() == LIST else None
 
     def _export_event(self, key: str, event_id: int) -> None:
         def show(source: EventSource) -> None:
@@ -217,54 +195,12 @@ class EventsArea(RecordArea):
     # -- loading ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.loading = True
-        self.generation += 1
-        generation = self.generation
-        self.count_label.setText(self.tr("Loading…"))
-
-        def done(rows: list[EventRow]) -> None:
-            if generation != self.generation:
-                return
-            self.loading = False
-            self.all_rows = rows
-            self._show_rows()
-
-        self.ctx.read(lambda session, _task: load_events(session), done, owner=self)
+        super().reload()
         if self.stack.currentIndex() == WORKSPACE:
             self.workspace.reload()
 
     def is_loading(self) -> bool:
         return self.loading or self.workspace.loading
-
-    def _show_rows(self) -> None:
-        keep = self.select_after_load
-        self.select_after_load = None
-        if keep is None and (current := self.current_row()) is not None:
-            keep = current.id
-        words = fold(self.filter.text()).split()
-        rows = [r for r in self.all_rows if all(w in _haystack(r) for w in words)]
-        self.model.set_rows(rows)
-        total = len(self.all_rows)
-        if len(rows) == total:
-            self.count_label.setText(self.tr("%n event(s)", "", total))
-        else:
-            self.count_label.setText(self.tr("%1 of %n event(s)", "", total).replace("%1", str(len(rows))))
-        row = self.model.row_of(keep)
-        if row is None and rows:
-            row = 0
-        if row is not None:
-            self.table.selectRow(row)
-        self._update_buttons()
-
-    def current_row(self) -> EventRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        row: EventRow | None = self.model.row(rows[0].row()) if rows else None
-        return row
-
-    def _update_buttons(self) -> None:
-        has = self.current_row() is not None
-        for b in (self.copy_button, self.open_button, self.edit_button, self.delete_button):
-            b.setEnabled(has)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -280,23 +216,7 @@ class EventsArea(RecordArea):
                 self.table.selectRow(row)
         self.table.setFocus()
 
-    # -- forms --------------------------------------------------------------------------------
-
-    def _open_form(self, row: EventRow | None) -> None:
-        dialog = EventDialog(self.ctx, row, self)
-        dialog.saved.connect(self._saved)
-        self.open_dialog(dialog)
-
-    def edit_current(self) -> None:
-        row = self.current_row()
-        if row is not None:
-            self._open_form(row)
-
-    def _saved(self, event_id: Any) -> None:
-        if isinstance(event_id, int):
-            self.select_after_load = event_id
-            if self.model.row_of(event_id) is None and self.filter.text():
-                self.filter.clear()
+    # -- copy and delete ----------------------------------------------------------------------
 
     def copy_current(self) -> None:
         row = self.current_row()
@@ -312,20 +232,13 @@ class EventsArea(RecordArea):
             self.open_event(event_id)
 
     def delete_event(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        text = self.tr(
-            "Delete the event “%1” with its agenda, rooms, materials, tasks and %n participant(s)? "
-            "You can undo it with Ctrl+Z.",
-            "",
-            row.participants,
-        ).replace("%1", row.name)
-        if not ask(self, self.tr("Delete event"), text):
+        """As any record's delete, but the open workspace lets go of the event first (so the
+        change broadcast does not reload a deleted event) and takes it back if the deletion is
+        refused (constancias issued…), saying why in a message box."""
+        row, deletion = self.current_row(), self.spec.delete
+        if row is None or deletion is None or not ask(self, deletion.title, deletion.question(row)):
             return
         event_id = row.id
-        # The open workspace lets go of the event first (so the change broadcast does not reload a
-        # deleted event) and takes it back if the deletion is refused (constancias issued…).
         opened = (self.workspace.event_id, self.workspace.data)
         if self.workspace.event_id == event_id:
             self.workspace.event_id, self.workspace.data = None, None
@@ -335,11 +248,10 @@ class EventsArea(RecordArea):
                 self.workspace.event_id, self.workspace.data = opened
             QMessageBox.critical(self, self.tr("TalentDesk"), error_message(exc))
 
-        self.ctx.perform(ops_events.delete(event_id, row.name), on_failure=refused, parent=self)
+        self.ctx.perform(deletion.op(row), on_failure=refused, parent=self)
 
 
-def _haystack(row: EventRow) -> str:
-    return fold(" ".join(filter(None, [row.name, row.edition, row.city, row.venue_name])))
+# -- forms --------------------------------------------------------------------------------
 
 
 # -- forms --------------------------------------------------------------------------------------
