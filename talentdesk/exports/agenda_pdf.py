@@ -35,10 +35,9 @@ from reportlab.platypus.flowables import Flowable, HRFlowable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from talentdesk.core.dates import spanish_date_range, spanish_day, time_range
+from talentdesk.core.dates import spanish_day, time_range
 from talentdesk.core.enums import SessionKind
-from talentdesk.core.errors import NotFoundError
-from talentdesk.core.events import AgendaSession, Event, Participant, Room, session_speakers
+from talentdesk.core.events import AgendaSession, Participant, Room, session_speakers
 from talentdesk.core.models import Member
 from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, read_scope
@@ -57,58 +56,10 @@ from talentdesk.exports.pdf import (
     pagesize_of,
     styles,
 )
+from talentdesk.services.event_view import EventInfo, load_event
 from talentdesk.services.event_workflow import NOT_COMING
 
 # -- data read once -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EventInfo:
-    """What every event document prints about the event itself."""
-
-    id: int
-    name: str
-    edition: str | None
-    starts_on: date
-    ends_on: date
-    venue_name: str | None
-    venue_address: str | None
-    city: str | None
-
-    @property
-    def title(self) -> str:
-        """The name with the edition, unless the name already says it."""
-        if self.edition and self.edition not in self.name:
-            return f"{self.name} {self.edition}"
-        return self.name
-
-    @property
-    def dates(self) -> str:
-        return spanish_date_range(self.starts_on, self.ends_on)
-
-    @property
-    def place(self) -> str:
-        """'Sede, Ciudad' (either may be missing)."""
-        return ", ".join(p for p in (self.venue_name, self.city) if p)
-
-    def days(self) -> list[date]:
-        return [date.fromordinal(d) for d in range(self.starts_on.toordinal(), self.ends_on.toordinal() + 1)]
-
-
-def load_event(session: Session, event_id: int) -> EventInfo:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise NotFoundError(f"No existe el evento con id {event_id}.")
-    return EventInfo(
-        id=event.id,
-        name=event.name,
-        edition=event.edition,
-        starts_on=event.starts_on,
-        ends_on=event.ends_on,
-        venue_name=event.venue_name,
-        venue_address=event.venue_address,
-        city=event.city,
-    )
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.dates import spanish_date_range
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
-from talentdesk.core.errors import NotFoundError, TalentDeskError
+from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.core.oserrors import os_reason
@@ -53,6 +53,7 @@ from talentdesk.exports.files import ExportResult, Progress, atomic_output, chec
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GlyphCheck, new_canvas, register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, draw_qr
 from talentdesk.resources import RESOURCES_DIR
+from talentdesk.services.event_view import load_event
 
 LAYOUTS_DIR = RESOURCES_DIR / "layouts"
 DEFAULT_LAYOUT = "avery-5392"
@@ -290,13 +291,8 @@ def load_badges(
     rows. ``participant_ids`` selects those people (every one must belong to the event);
     ``statuses`` keeps only those statuses — by default :data:`DEFAULT_STATUSES`, or every
     status when ``participant_ids`` is given."""
-    event = session.execute(
-        select(Event.name, Event.starts_on, Event.ends_on, Event.city).where(Event.id == event_id)
-    ).first()
-    if event is None:
-        raise NotFoundError(f"No existe el evento con id {event_id}.")
-    name, starts_on, ends_on, city = event
-    line = event_line(starts_on, ends_on, city)
+    event = load_event(session, event_id)
+    name, line = event.name, event_line(event.starts_on, event.ends_on, event.city)
     if statuses is None and participant_ids is None:
         statuses = DEFAULT_STATUSES
     query = (

@@ -34,10 +34,10 @@ from talentdesk.core.events import Participant
 from talentdesk.core.models import Member
 from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, read_scope, session_scope
-from talentdesk.exports.agenda_pdf import EventInfo, load_event
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, GlyphCheck, new_canvas, pagesize_of
 from talentdesk.services.certificates import issue_certificates
+from talentdesk.services.event_view import EventInfo, load_event
 
 ISSUER = "Instituto de los Mexicanos en el Exterior"
 GOLD = colors.HexColor("#b08d3c")

@@ -20,12 +20,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
 from talentdesk.core.errors import NotFoundError, TalentDeskError
-from talentdesk.core.events import Event, EventTask, Material, Participant, Travel
 from talentdesk.core.text import clean, fold, name_sort_key, printable
 from talentdesk.db.session import SessionFactory, read_scope
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
@@ -37,6 +35,16 @@ from talentdesk.exports.xlsx import (
     save_workbook,
     sheet_title,
     styled_cell,
+)
+from talentdesk.services.event_view import (
+    EventInfo,
+    ParticipantRow,
+    TaskRow,
+    TravelRow,
+    load_event,
+    load_materials,
+    load_participants,
+    load_tasks,
 )
 from talentdesk.services.event_workflow import NOT_COMING
 
@@ -52,14 +60,16 @@ GUEST_NIGHTS = "noches-huésped"
 
 @dataclass(frozen=True)
 class EventSheetData:
-    event: Event
-    participants: list[Participant]  # Spanish name order, travel and lodging loaded
+    """The event and its participants as the Jornadas window reads them (``event_view``)."""
 
-    def select(self, participant_ids: Sequence[int] | None) -> list[Participant]:
+    event: EventInfo
+    participants: tuple[ParticipantRow, ...]  # Spanish name order, with travel and lodging
+
+    def select(self, participant_ids: Sequence[int] | None) -> list[ParticipantRow]:
         """The given participants (all when None) in name order; an id of another event is
         an error rather than a silently shorter list."""
         if participant_ids is None:
-            return self.participants
+            return list(self.participants)
         wanted = set(participant_ids)
         missing = sorted(wanted - {p.id for p in self.participants})
         if missing:
@@ -70,28 +80,19 @@ class EventSheetData:
         return [p for p in self.participants if p.id in wanted]
 
 
-def load_event(session: Session, event_id: int) -> EventSheetData:
+def load_sheet_data(session: Session, event_id: int) -> EventSheetData:
     """The event and its participants with travel and lodging, in four queries."""
-    event = session.get(Event, event_id)
-    if event is None:
-        raise NotFoundError(f"No existe el evento con id {event_id}: no se puede exportar.")
-    query = (
-        select(Participant)
-        .where(Participant.event_id == event_id)
-        .options(selectinload(Participant.travel), selectinload(Participant.lodging))
-        .order_by(Participant.sort_key, Participant.id)
-    )
-    return EventSheetData(event, list(session.scalars(query)))
+    return EventSheetData(load_event(session, event_id), load_participants(session, event_id))
 
 
-def surname_first(p: Participant) -> str:
+def surname_first(p: ParticipantRow) -> str:
     """'Núñez Ávila, María José': the form a list sorted by surname reads best in."""
     surnames = " ".join(s for s in (clean(p.paternal_surname), clean(p.maternal_surname)) if s)
     given = clean(p.given_names)
     return f"{surnames}, {given}" if surnames and given else surnames or given
 
 
-def needs(p: Participant) -> str | None:
+def needs(p: ParticipantRow) -> str | None:
     parts = []
     if clean(p.dietary_needs):
         parts.append(f"Alimentación: {clean(p.dietary_needs)}")
@@ -111,10 +112,10 @@ def yes_no(value: bool) -> str:
     return "Sí" if value else "No"
 
 
-def _roommates(people: list[Participant]) -> dict[int, list[Participant]]:
+def _roommates(people: Sequence[ParticipantRow]) -> dict[int, list[ParticipantRow]]:
     """Who shares a room with whom, whichever of the two records carries the link."""
     by_id = {p.id: p for p in people}
-    mates: dict[int, dict[int, Participant]] = defaultdict(dict)
+    mates: dict[int, dict[int, ParticipantRow]] = defaultdict(dict)
     for p in people:
         other_id = p.lodging.shares_with_id if p.lodging else None
         if other_id is not None and other_id in by_id:
@@ -123,7 +124,7 @@ def _roommates(people: list[Participant]) -> dict[int, list[Participant]]:
     return {pid: sorted(m.values(), key=lambda o: (o.sort_key, o.id)) for pid, m in mates.items()}
 
 
-def _mates_text(mates: dict[int, list[Participant]], p: Participant) -> str | None:
+def _mates_text(mates: dict[int, list[ParticipantRow]], p: ParticipantRow) -> str | None:
     return "; ".join(surname_first(o) for o in mates.get(p.id, [])) or None
 
 
@@ -179,12 +180,6 @@ def _print_header(sheet: SheetWriter, *lines: str) -> None:
     sheet.sheet.print_title_rows = "1:1"
 
 
-def _event_title(event: Event) -> str:
-    return (
-        f"{event.name} {event.edition}" if event.edition and event.edition not in event.name else event.name
-    )
-
-
 # -- participants ---------------------------------------------------------------------------------
 
 PARTICIPANT_COLUMNS = (
@@ -229,12 +224,12 @@ def export_participants_xlsx(
 ) -> ExportResult:
     """One row per participant (all, or the given ones) in Spanish name order."""
     with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
-        data = load_event(session, event_id)
+        data = load_sheet_data(session, event_id)
         people = data.select(participant_ids)
         mates = _roommates(data.participants)  # a roommate may be outside the selection
         sheet = SheetWriter(workbook, "Participantes", PARTICIPANT_COLUMNS)
         sheets.append(sheet)
-        _print_header(sheet, _event_title(data.event), "Participantes")
+        _print_header(sheet, data.event.title, "Participantes")
         total = len(people)
         for n, p in enumerate(people, start=1):
             t, lodging = p.travel, p.lodging
@@ -304,7 +299,7 @@ ROOMING_COLUMNS = (
 )
 
 
-def needs_hotel(p: Participant) -> bool:
+def needs_hotel(p: ParticipantRow) -> bool:
     """Expected, without a hotel, and either from abroad or with a lodging record begun."""
     if p.status in NOT_COMING or (p.lodging is not None and clean(p.lodging.hotel)):
         return False
@@ -322,11 +317,11 @@ def export_rooming_xlsx(
     """The rooming list: one sheet per hotel (guests by room, then name) with a totals row,
     and a "Sin hotel" sheet for those expected who still need one (only if there are any)."""
     with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
-        data = load_event(session, event_id)
+        data = load_sheet_data(session, event_id)
         mates = _roommates([p for p in data.participants if p.status not in NOT_COMING])
-        hotels: dict[str, list[Participant]] = defaultdict(list)
+        hotels: dict[str, list[ParticipantRow]] = defaultdict(list)
         names: dict[str, str] = {}
-        homeless: list[Participant] = []
+        homeless: list[ParticipantRow] = []
         for p in data.participants:
             if p.status in NOT_COMING:
                 continue
@@ -351,7 +346,7 @@ def export_rooming_xlsx(
             title = NO_HOTEL_SHEET if guests is homeless else sheet_title(hotel, taken)
             sheet = SheetWriter(workbook, title, ROOMING_COLUMNS)
             sheets.append(sheet)
-            _print_header(sheet, _event_title(data.event), f"Lista de hospedaje: {hotel}")
+            _print_header(sheet, data.event.title, f"Lista de hospedaje: {hotel}")
             guests.sort(key=lambda p: (room_key(p.lodging.room if p.lodging else None), p.sort_key, p.id))
             guest_nights = 0
             for p in guests:
@@ -439,7 +434,7 @@ def export_arrivals_xlsx(
     An event without any travel to list is an error, as the rooming list is without lodging.
     """
     with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
-        data = load_event(session, event_id)
+        data = load_sheet_data(session, event_id)
         travelling = [
             (p, p.travel) for p in data.participants if p.travel is not None and p.status not in NOT_COMING
         ]
@@ -459,7 +454,7 @@ def export_arrivals_xlsx(
             check_abort(abort)
             sheet = SheetWriter(workbook, title, MOVEMENT_COLUMNS)
             sheets.append(sheet)
-            _print_header(sheet, _event_title(data.event), title)
+            _print_header(sheet, data.event.title, title)
             day: date | None = None
             for at, p, t in moves:
                 if day is not None and at.date() != day:
@@ -484,14 +479,14 @@ def export_arrivals_xlsx(
     return ExportResult(Path(out_path), written, participant_ids=sorted(listed), people=len(listed))
 
 
-def _movement(p: Participant, t: Travel, arriving: bool) -> list[object]:
+def _movement(p: ParticipantRow, t: TravelRow, arriving: bool) -> list[object]:
     """The columns after date and time."""
     return [
         t.arrival_flight if arriving else t.departure_flight,
         t.arrival_airline if arriving else t.departure_airline,
         t.arrival_airport if arriving else t.departure_airport,
         t.arrival_terminal if arriving else t.departure_terminal,
-        p.full_name,
+        p.name,
         p.phone,
         yes_no(t.needs_transfer),
         p.lodging.hotel if p.lodging else None,
@@ -500,11 +495,11 @@ def _movement(p: Participant, t: Travel, arriving: bool) -> list[object]:
     ]
 
 
-def _when(t: Travel, arriving: bool) -> datetime | None:
+def _when(t: TravelRow, arriving: bool) -> datetime | None:
     return t.arrival_at if arriving else t.departure_at
 
 
-def _untimed(t: Travel, arriving: bool) -> bool:
+def _untimed(t: TravelRow, arriving: bool) -> bool:
     """No date and time for this way, though a flight detail or a transfer is recorded."""
     if _when(t, arriving) is not None:
         return False
@@ -542,28 +537,23 @@ def export_materials_xlsx(
     """Sheets "Materiales" (as listed in the event) and "Tareas" (by due date; undated last).
     Rows = materials + tasks."""
     with _workbook(sessions, out_path, abort) as (session, workbook, sheets, _temp):
-        event = session.get(Event, event_id)
-        if event is None:
-            raise NotFoundError(f"No existe el evento con id {event_id}: no se puede exportar.")
-        materials = list(
-            session.scalars(select(Material).where(Material.event_id == event_id).order_by(Material.id))
-        )
-        tasks = list(session.scalars(select(EventTask).where(EventTask.event_id == event_id)))
-        tasks.sort(key=_task_order)
+        event = load_event(session, event_id)
+        materials = load_materials(session, event_id)
+        tasks = sorted(load_tasks(session, event_id), key=_task_order)
         sheet = SheetWriter(workbook, "Materiales", MATERIAL_COLUMNS)
         sheets.append(sheet)
-        _print_header(sheet, _event_title(event), "Materiales")
+        _print_header(sheet, event.title, "Materiales")
         for m in materials:
             sheet.row([m.item, m.quantity, m.responsible, m.status.label])
         check_abort(abort)
         sheet = SheetWriter(workbook, "Tareas", TASK_COLUMNS)
         sheets.append(sheet)
-        _print_header(sheet, _event_title(event), "Tareas")
+        _print_header(sheet, event.title, "Tareas")
         for task in tasks:
             sheet.row([task.title, task.due_on, task.responsible, yes_no(task.done)])
         _done(len(materials) + len(tasks), progress)
     return ExportResult(Path(out_path), len(materials) + len(tasks))
 
 
-def _task_order(task: EventTask) -> tuple[bool, date, str, int]:
+def _task_order(task: TaskRow) -> tuple[bool, date, str, int]:
     return (task.due_on is None, task.due_on or date.min, spanish_key(task.title), task.id)

@@ -24,11 +24,12 @@ from talentdesk.core.enums import ParticipantRole, PrintField
 from talentdesk.core.events import Lodging, Participant, Travel
 from talentdesk.core.models import Chapter, Member
 from talentdesk.core.text import full_name
-from talentdesk.exports.agenda_pdf import AgendaData, EventInfo, load_agenda
+from talentdesk.exports.agenda_pdf import AgendaData, load_agenda
 from talentdesk.exports.badges import DEFAULT_STATUSES, BadgeData, load_badges
 from talentdesk.exports.consent import allowed_fields, listed_clause
 from talentdesk.exports.directory_pdf import display_phone
 from talentdesk.services.document_settings import welcome_letter
+from talentdesk.services.event_view import EventInfo
 
 CHUNK = 500  # ids per IN (...) query
 

@@ -24,11 +24,12 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from talentdesk.core.dates import spanish_dates_phrase, spanish_day, time_range
-from talentdesk.exports.agenda_pdf import AgendaData, EventInfo, agenda_story
+from talentdesk.exports.agenda_pdf import AgendaData, agenda_story
 from talentdesk.exports.badges import PARTICLES, ROLE_COLORS, BadgeData, LabelLayout, draw_badge
 from talentdesk.exports.packets_data import DirectoryEntry, FlightLeg, PacketPerson
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GREY, capitalized, styles
 from talentdesk.services.document_settings import fill_template
+from talentdesk.services.event_view import EventInfo
 
 NETWORK = "Red de Talentos Mexicanos"
 INSTITUTE = "Instituto de los Mexicanos en el Exterior"

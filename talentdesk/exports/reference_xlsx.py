@@ -2,8 +2,8 @@
 the Jornadas, each with the columns its table shows by default and in its default order.
 
 This is what ``talentdesk export chapters|sectors|organizations|events`` writes. The rows come
-from the loaders the GUI tables use (``services/record_lists.py``; the events list from the
-same ``services.events`` queries as the Jornadas area), and the headers are the Spanish ones
+from the loaders the GUI tables use (``services/record_lists.py``; the events list from
+``services/event_view.py``, as the Jornadas area), and the headers are the Spanish ones
 the tables show, so the command line and the window agree (a GUI test compares them). In the
 window, "Export what is shown" writes the table as it is on screen instead: its filter, its
 sort and its visible columns (``ui/exports/kinds.TABLE_VIEW``).
@@ -14,20 +14,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from talentdesk.core.enums import EventStatus
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, read_scope
 from talentdesk.exports.files import ExportResult, Progress, check_abort
 from talentdesk.exports.table_xlsx import export_rows_xlsx
 from talentdesk.exports.xlsx import SheetColumn
-from talentdesk.services import event_reading
-from talentdesk.services import events as event_service
+from talentdesk.services.event_view import load_events
 from talentdesk.services.record_lists import (
     ChapterRow,
     OrganizationRow,
@@ -63,29 +60,6 @@ class ReferenceList:
         table does it), with the default columns' values."""
         items = sorted(self.load(session), key=self.sort_key, reverse=self.descending)
         return [[_cell(c.value(item)) for c in self.columns] for item in items]
-
-
-@dataclass(frozen=True)
-class EventListRow:
-    """One line of the Jornadas list."""
-
-    id: int
-    name: str
-    edition: str | None
-    starts_on: date
-    ends_on: date
-    city: str | None
-    status: EventStatus
-    participants: int
-
-
-def load_event_list(session: Session) -> list[EventListRow]:
-    """The events newest first, with their participant counts (as the Jornadas area loads them)."""
-    counts = event_reading.participant_counts(session)
-    return [
-        EventListRow(e.id, e.name, e.edition, e.starts_on, e.ends_on, e.city, e.status, counts.get(e.id, 0))
-        for e in event_service.list_events(session)
-    ]
 
 
 def _chapters(session: Session) -> list[ChapterRow]:
@@ -161,7 +135,7 @@ EVENTS = ReferenceList(
         ListColumn("Estatus", lambda r: r.status.label, 14),
         ListColumn("Participantes", lambda r: r.participants, 13),
     ),
-    load_event_list,
+    load_events,
     lambda r: r.starts_on,
     descending=True,
 )

@@ -40,12 +40,7 @@ from talentdesk.core.events import AgendaSession, Participant, Room, session_spe
 from talentdesk.core.models import Member
 from talentdesk.core.text import clean
 from talentdesk.db.session import SessionFactory, read_scope
-from talentdesk.exports.agenda_pdf import (
-    HEADER_SIZE,
-    EventInfo,
-    ProgressTick,
-    load_event,
-)
+from talentdesk.exports.agenda_pdf import HEADER_SIZE, ProgressTick
 from talentdesk.exports.consent import public_organization
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.pdf import (
@@ -60,6 +55,7 @@ from talentdesk.exports.pdf import (
     pagesize_of,
     styles,
 )
+from talentdesk.services.event_view import EventInfo, load_event
 from talentdesk.services.event_workflow import COMING
 
 #: Who a sign-in sheet lists unless told otherwise: people expected at the event.

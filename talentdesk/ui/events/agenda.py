@@ -49,8 +49,8 @@ from talentdesk.core.enums import ParticipantRole, SessionKind
 from talentdesk.core.text import fold
 from talentdesk.core.validation import parse_date
 from talentdesk.ops import events as ops_events
+from talentdesk.services.event_view import EventData, SessionRow
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.events.data import EventData, SessionRow
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import ask
 from talentdesk.ui.widgets.record_dialog import RecordDialog

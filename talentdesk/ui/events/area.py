@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from talentdesk.core.enums import EventStatus
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import events as ops_events
+from talentdesk.services.event_view import EventInfo, load_events
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.events.data import EventRow, load_events
 from talentdesk.ui.events.workspace import EventWorkspace
 from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
 from talentdesk.ui.exports.kinds import EventSource
@@ -54,7 +54,7 @@ class EventsArea(RecordArea):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(
             ctx,
-            RecordList[EventRow](
+            RecordList[EventInfo](
                 name="event",
                 title=self.tr("Events"),
                 columns=[
@@ -260,7 +260,7 @@ class EventsArea(RecordArea):
 class EventDialog(RecordDialog):
     """Create (``row`` is None) or edit an event."""
 
-    def __init__(self, ctx: AppContext, row: EventRow | None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, row: EventInfo | None, parent: QWidget | None = None) -> None:
         title = self.tr("New event") if row is None else self.tr("Event “%1”").replace("%1", row.name)
         super().__init__(ctx, title, "event-dialog", parent)
         self.row = row
@@ -316,7 +316,7 @@ class EventDialog(RecordDialog):
 class CopyEventDialog(RecordDialog):
     """A new edition from a past one: rooms, agenda and materials, dates shifted."""
 
-    def __init__(self, ctx: AppContext, source: EventRow, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, source: EventInfo, parent: QWidget | None = None) -> None:
         super().__init__(
             ctx, self.tr("Copy “%1” to a new edition").replace("%1", source.name), "copy-event-dialog", parent
         )

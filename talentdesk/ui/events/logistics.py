@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.core.text import fold
-from talentdesk.ui.events.data import EventData
+from talentdesk.services.event_view import EventData
 from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.core.enums import MaterialStatus
 from talentdesk.ops import events as ops_events
+from talentdesk.services.event_view import EventData, MaterialRow, TaskRow
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.events.data import EventData, MaterialRow, TaskRow
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
 from talentdesk.ui.widgets.record_area import ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog

@@ -29,8 +29,8 @@ from talentdesk.core.errors import ValidationError
 from talentdesk.core.text import fold
 from talentdesk.ops import events as ops_events
 from talentdesk.services import event_workflow
+from talentdesk.services.event_view import EventData, ParticipantRow
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.events.data import EventData, ParticipantRow
 from talentdesk.ui.exports.actions import fill_menu
 from talentdesk.ui.tasks import error_message
 from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo

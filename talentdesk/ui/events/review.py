@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from talentdesk.ui.events.data import EventData, ProblemRow
+from talentdesk.services.event_view import EventData, ProblemRow
 from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 

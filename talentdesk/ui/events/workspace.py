@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.services.event_view import EventData, load_event_data
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.agenda import AgendaTab
-from talentdesk.ui.events.data import EventData, load_event
 from talentdesk.ui.events.logistics import LogisticsTab
 from talentdesk.ui.events.materials import MaterialsTab
 from talentdesk.ui.events.participants import ParticipantsTab
@@ -27,7 +27,7 @@ from talentdesk.ui.tasks import error_message
 
 class EventWorkspace(QWidget):
     back = Signal()
-    edit_requested = Signal(object)  # EventRow
+    edit_requested = Signal(object)  # EventInfo
     loaded = Signal()
 
     AGENDA, PARTICIPANTS, LOGISTICS, MATERIALS, REVIEW = range(5)
@@ -130,7 +130,7 @@ class EventWorkspace(QWidget):
             self.back.emit()
 
         self.ctx.read(
-            lambda session, _task: load_event(session, event_id), done, on_failure=failed, owner=self
+            lambda session, _task: load_event_data(session, event_id), done, on_failure=failed, owner=self
         )
 
     def show_data(self, data: EventData) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QTableView, QWidget
 from sqlalchemy.orm import Session
 
+from talentdesk.services.event_view import EventData, EventInfo, load_event_data, load_events
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.events.data import EventData, EventRow, load_event, load_events
 from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import (
     EVENT,
@@ -69,7 +69,7 @@ def load_event_source(
         ctx.error.emit(error_message(exc))
 
     return ctx.read(
-        lambda session, _task: load_event(session, event_id),
+        lambda session, _task: load_event_data(session, event_id),
         lambda data: on_done(event_source(data)),
         on_failure=failed,
         owner=owner,
@@ -81,7 +81,7 @@ def choose_event(
 ) -> None:
     """Ask which event (the list is read in the background first)."""
 
-    def ask(rows: list[EventRow]) -> None:
+    def ask(rows: list[EventInfo]) -> None:
         if not rows:
             ctx.error.emit(
                 QCoreApplication.translate(
@@ -102,7 +102,7 @@ def choose_event(
         if ok and label in labels:
             on_chosen(rows[labels.index(label)].id)
 
-    def query(session: Session, _task: Task) -> list[EventRow]:
+    def query(session: Session, _task: Task) -> list[EventInfo]:
         return load_events(session)
 
     ctx.read(query, ask, on_failure=lambda exc: ctx.error.emit(error_message(exc)), owner=parent)

@@ -1,7 +1,11 @@
-"""What the Jornadas views show: plain frozen rows, loaded in the background in one read.
+"""A Jornada as plain frozen rows: the one read model of an event that the window and the
+documents share, as ``record_lists`` is for the other records.
 
-An event is small (a few hundred participants, a few dozen sessions): every tab draws from one
-:class:`EventData` snapshot, reloaded whole after each change.
+The Jornadas area lists :class:`EventInfo` rows and its tabs draw from one :class:`EventData`
+snapshot, reloaded whole after each change (an event is small: a few hundred participants, a
+few dozen sessions). The event documents print the same :class:`EventInfo` (title, dates,
+place) and the spreadsheets list the same :class:`ParticipantRow`, travel and lodging the
+participants tab shows. No ORM object leaves a loading function, and nothing here knows Qt.
 """
 
 from __future__ import annotations
@@ -9,16 +13,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
+from talentdesk.core.dates import spanish_date_range
 from talentdesk.core.enums import EventStatus, MaterialStatus, ParticipantRole, ParticipantStatus, SessionKind
-from talentdesk.core.events import Event, Participant
+from talentdesk.core.errors import NotFoundError
+from talentdesk.core.events import Event, EventTask, Material, Participant
+from talentdesk.core.i18n import _
 from talentdesk.services import event_checks, event_reading, event_workflow
 from talentdesk.services import events as service
 
+# -- the event itself -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
-class EventRow:
+class EventInfo:
+    """The event's own fields: a row of the Jornadas list, the header of its workspace and what
+    every event document prints about it."""
+
     id: int
     name: str
     edition: str | None
@@ -33,8 +46,60 @@ class EventRow:
     code_prefix: str
     participants: int = 0
 
+    @property
+    def title(self) -> str:
+        """The name with the edition, unless the name already says it."""
+        if self.edition and self.edition not in self.name:
+            return f"{self.name} {self.edition}"
+        return self.name
+
+    @property
+    def dates(self) -> str:
+        """'10 y 11 de marzo de 2027', as documents write them."""
+        return spanish_date_range(self.starts_on, self.ends_on)
+
+    @property
+    def place(self) -> str:
+        """'Sede, Ciudad' (either may be missing)."""
+        return ", ".join(p for p in (self.venue_name, self.city) if p)
+
     def days(self) -> list[date]:
         return [self.starts_on + timedelta(days=n) for n in range((self.ends_on - self.starts_on).days + 1)]
+
+
+def event_info(event: Event, participants: int = 0) -> EventInfo:
+    return EventInfo(
+        id=event.id,
+        name=event.name,
+        edition=event.edition,
+        starts_on=event.starts_on,
+        ends_on=event.ends_on,
+        venue_name=event.venue_name,
+        venue_address=event.venue_address,
+        city=event.city,
+        description=event.description,
+        status=event.status,
+        timezone=event.timezone,
+        code_prefix=event.code_prefix,
+        participants=participants,
+    )
+
+
+def load_event(session: Session, event_id: int) -> EventInfo:
+    """The event's own fields in one query; a Spanish NotFoundError for an unknown id."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFoundError(_("No existe el evento con id {id}.").format(id=event_id))
+    return event_info(event)
+
+
+def load_events(session: Session) -> list[EventInfo]:
+    """Every event, newest first, with its number of participants."""
+    counts = event_reading.participant_counts(session)
+    return [event_info(e, counts.get(e.id, 0)) for e in service.list_events(session)]
+
+
+# -- what an event holds --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -95,13 +160,16 @@ class LodgingRow:
 
 @dataclass(frozen=True)
 class ParticipantRow:
+    """A participant as registered for the event (names and contact data copied then)."""
+
     id: int
     code: str
     member_id: int | None
-    name: str
+    name: str  # natural order: 'José María Núñez de la Garza'
     given_names: str
     paternal_surname: str
     maternal_surname: str | None
+    sort_key: str  # Spanish name order (paterno, materno, nombres)
     organization: str | None
     email: str | None
     phone: str | None
@@ -117,6 +185,10 @@ class ParticipantRow:
     @property
     def coming(self) -> bool:
         return self.status in event_workflow.COMING
+
+    @property
+    def from_abroad(self) -> bool:
+        return bool(self.country) and self.country != "MX"
 
 
 @dataclass(frozen=True)
@@ -150,7 +222,9 @@ class ProblemRow:
 
 @dataclass(frozen=True)
 class EventData:
-    event: EventRow
+    """Everything the event's workspace shows, read in one go."""
+
+    event: EventInfo
     rooms: tuple[RoomRow, ...]
     sessions: tuple[SessionRow, ...]
     participants: tuple[ParticipantRow, ...]
@@ -170,30 +244,7 @@ class EventData:
         return sorted(days)
 
 
-def event_row(event: Event, participants: int = 0) -> EventRow:
-    return EventRow(
-        id=event.id,
-        name=event.name,
-        edition=event.edition,
-        starts_on=event.starts_on,
-        ends_on=event.ends_on,
-        venue_name=event.venue_name,
-        venue_address=event.venue_address,
-        city=event.city,
-        description=event.description,
-        status=event.status,
-        timezone=event.timezone,
-        code_prefix=event.code_prefix,
-        participants=participants,
-    )
-
-
-def load_events(session: Session) -> list[EventRow]:
-    counts = event_reading.participant_counts(session)
-    return [event_row(e, counts.get(e.id, 0)) for e in service.list_events(session)]
-
-
-def _participant_row(p: Participant) -> ParticipantRow:
+def participant_row(p: Participant) -> ParticipantRow:
     t, lodging = p.travel, p.lodging
     return ParticipantRow(
         id=p.id,
@@ -203,6 +254,7 @@ def _participant_row(p: Participant) -> ParticipantRow:
         given_names=p.given_names,
         paternal_surname=p.paternal_surname,
         maternal_surname=p.maternal_surname,
+        sort_key=p.sort_key,
         organization=p.organization,
         email=p.email,
         phone=p.phone,
@@ -240,7 +292,40 @@ def _participant_row(p: Participant) -> ParticipantRow:
     )
 
 
-def load_event(session: Session, event_id: int) -> EventData:
+def load_participants(session: Session, event_id: int) -> tuple[ParticipantRow, ...]:
+    """The event's participants with travel and lodging, in Spanish name order (three queries)."""
+    query = (
+        select(Participant)
+        .where(Participant.event_id == event_id)
+        .options(selectinload(Participant.travel), selectinload(Participant.lodging))
+        .order_by(Participant.sort_key, Participant.id)
+    )
+    return tuple(participant_row(p) for p in session.scalars(query))
+
+
+def material_row(m: Material) -> MaterialRow:
+    return MaterialRow(m.id, m.item, m.quantity, m.responsible, m.status)
+
+
+def task_row(t: EventTask) -> TaskRow:
+    return TaskRow(t.id, t.title, t.due_on, t.responsible, t.done)
+
+
+def load_materials(session: Session, event_id: int) -> tuple[MaterialRow, ...]:
+    """The materials in the order they were listed."""
+    query = select(Material).where(Material.event_id == event_id).order_by(Material.id)
+    return tuple(material_row(m) for m in session.scalars(query))
+
+
+def load_tasks(session: Session, event_id: int) -> tuple[TaskRow, ...]:
+    """The tasks by due date (undated first, as the database sorts NULL), then as listed."""
+    query = select(EventTask).where(EventTask.event_id == event_id).order_by(EventTask.due_on, EventTask.id)
+    return tuple(task_row(t) for t in session.scalars(query))
+
+
+def load_event_data(session: Session, event_id: int) -> EventData:
+    """Everything the workspace shows: rooms, agenda, participants, materials, tasks and the
+    problems the Revisión tab lists."""
     event = service.get_event(session, event_id)
     people = {p.id: p for p in event.participants}
     rooms = {r.id: r.name for r in event.rooms}
@@ -273,14 +358,13 @@ def load_event(session: Session, event_id: int) -> EventData:
         )
         for n, p in enumerate(event_checks.check_event(session, event_id))
     )
+    participants = sorted(event.participants, key=lambda p: (p.sort_key, p.id))
     return EventData(
-        event=event_row(event, len(event.participants)),
+        event=event_info(event, len(event.participants)),
         rooms=tuple(RoomRow(r.id, r.name, r.capacity) for r in event.rooms),
         sessions=sessions,
-        participants=tuple(_participant_row(p) for p in event.participants),
-        materials=tuple(
-            MaterialRow(m.id, m.item, m.quantity, m.responsible, m.status) for m in event.materials
-        ),
-        tasks=tuple(TaskRow(t.id, t.title, t.due_on, t.responsible, t.done) for t in event.tasks),
+        participants=tuple(participant_row(p) for p in participants),
+        materials=tuple(material_row(m) for m in event.materials),
+        tasks=tuple(task_row(t) for t in event.tasks),
         problems=problems,
     )
