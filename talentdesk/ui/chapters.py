@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,9 +15,9 @@ from PySide6.QtWidgets import (
 from talentdesk.core.enums import BoardRole, ChapterStatus
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import chapters as ops_chapters
-from talentdesk.services.record_lists import ROLE_ORDER, BoardRow, ChapterData, ChapterRow, load_chapters
+from talentdesk.services.record_lists import ROLE_ORDER, ChapterData, ChapterRow, load_chapters
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.widgets.choosers import CheckList, CountryCombo, DateField, EnumCombo
+from talentdesk.ui.widgets.choosers import CheckList, CountryCombo, DateField, EnumCombo, text_box, text_line
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import (
     Deletion,
@@ -30,13 +25,13 @@ from talentdesk.ui.widgets.record_area import (
     RecordArea,
     RecordDetails,
     RecordList,
+    RecordParts,
     ask,
     button_row,
-    make_table,
     push_button,
 )
 from talentdesk.ui.widgets.record_dialog import RecordDialog
-from talentdesk.ui.widgets.records import Column, RecordTableModel, show_date
+from talentdesk.ui.widgets.records import Column, show_date
 
 # -- the area -----------------------------------------------------------------------------------
 
@@ -102,26 +97,22 @@ class ChaptersArea(RecordArea):
             ],
         )
         board_box = QGroupBox(self.tr("Board"))
-        self.board_model = RecordTableModel(
+        self.board = RecordParts(
             [
                 Column(self.tr("Role"), lambda b: b.role.label, sort_key=lambda b: ROLE_ORDER[b.role]),
                 Column(self.tr("Member"), lambda b: b.member_name),
                 Column(self.tr("From"), lambda b: b.term_start, sort_key=lambda b: b.term_start or date.min),
                 Column(self.tr("To"), lambda b: b.term_end, sort_key=lambda b: b.term_end or date.max),
             ],
+            "board-table",
             self,
+            self._update_board_buttons,
         )
-        self.board_table: QTableView = make_table(self.board_model, "board-table", sortable=False)
-        board_header = self.board_table.horizontalHeader()
-        board_header.setStretchLastSection(False)
-        for column in (0, 2, 3):
-            board_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        board_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.board_table.selectionModel().selectionChanged.connect(lambda *_: self._update_board_buttons())
+        self.board.resize_modes(stretch=(1,))
         self.board_add = push_button(self.tr("&Add position…"), "board-add", self.add_position)
         self.board_remove = push_button(self.tr("&Remove position…"), "board-remove", self.remove_position)
         board_layout = QVBoxLayout(board_box)
-        board_layout.addWidget(self.board_table)
+        board_layout.addWidget(self.board.table)
         board_layout.addLayout(button_row(self.board_add, self.board_remove))
         assert self.delete_button is not None
         detail.info.addLayout(button_row(self.edit_button, self.delete_button))
@@ -129,22 +120,17 @@ class ChaptersArea(RecordArea):
         return detail
 
     def delete_selected(self) -> None:
-        if self.board_table.hasFocus() and self.current_position() is not None:
+        if self.board.table.hasFocus() and self.board.current() is not None:
             self.remove_position()
         else:
             super().delete_selected()
 
     # -- details and board --------------------------------------------------------------------
 
-    def current_position(self) -> BoardRow | None:
-        rows = self.board_table.selectionModel().selectedRows()
-        position: BoardRow | None = self.board_model.row(rows[0].row()) if rows else None
-        return position
-
     def show_detail(self, row: ChapterRow | None) -> None:
         if row is None:
             self.detail.show_nothing()
-            self.board_model.set_rows([])
+            self.board.show([])
             self._update_board_buttons()
             return
         self.detail.show_record(
@@ -159,17 +145,14 @@ class ChaptersArea(RecordArea):
                 "notes": row.notes or "",
             },
         )
-        previous = self.current_position()
-        self.board_model.set_rows(row.board)
-        if previous is not None and (index := self.board_model.row_of(previous.id)) is not None:
-            self.board_table.selectRow(index)
+        self.board.show(row.board)
         self._update_board_buttons()
 
     def row_buttons(self) -> list[QPushButton]:
         return [*super().row_buttons(), self.board_add]
 
     def _update_board_buttons(self) -> None:
-        self.board_remove.setEnabled(self.current_row() is not None and self.current_position() is not None)
+        self.board_remove.setEnabled(self.current_row() is not None and self.board.current() is not None)
 
     def add_position(self) -> None:
         row = self.current_row()
@@ -177,7 +160,7 @@ class ChaptersArea(RecordArea):
             self.open_dialog(BoardPositionDialog(self.ctx, row, self))
 
     def remove_position(self) -> None:
-        row, position = self.current_row(), self.current_position()
+        row, position = self.current_row(), self.board.current()
         if row is None or position is None:
             return
         text = (
@@ -211,50 +194,30 @@ class ChapterDialog(RecordDialog):
         title = self.tr("New chapter") if row is None else self.tr("Chapter “%1”").replace("%1", row.name)
         super().__init__(ctx, title, "chapter-dialog", parent)
         self.row = row
-        self.name = QLineEdit(row.name if row else "")
+        self.name = text_line(row.name if row else "")
         self.status = EnumCombo(ChapterStatus)
         self.status.set_value(row.status if row else ChapterStatus.FORMING)
-        self.city = QLineEdit(row.city or "" if row else "")
         self.country = CountryCombo()
         self.country.set_code(row.country if row else None)
-        self.founded_on = DateField(row.founded_on if row else None)
-        self.contact_email = QLineEdit(row.contact_email or "" if row else "")
-        self.contact_email.setPlaceholderText(self.tr("name@example.org"))
         self.sectors = CheckList(sectors)
         self.sectors.set_checked(row.sector_ids if row else ())
-        self.notes = QPlainTextEdit(row.notes or "" if row else "")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
-
         self.add_field("name", self.tr("&Name"), self.name)
         self.add_field("status", self.tr("S&tatus"), self.status)
-        self.add_field("city", self.tr("&City"), self.city)
+        self.add_field("city", self.tr("&City"), text_line(row.city if row else None))
         self.add_field("country", self.tr("C&ountry"), self.country)
-        self.add_field("founded_on", self.tr("&Formalized on"), self.founded_on)
-        self.add_field("contact_email", self.tr("Contact &e-mail"), self.contact_email)
-        self.add_field("sectors", self.tr("Sec&tors"), self.sectors, aliases=("sector_ids",))
-        self.add_field("notes", self.tr("N&otes"), self.notes)
+        self.add_field("founded_on", self.tr("&Formalized on"), DateField(row.founded_on if row else None))
+        email = text_line(row.contact_email if row else None, self.tr("name@example.org"))
+        self.add_field("contact_email", self.tr("Contact &e-mail"), email)
+        self.add_field("sectors", self.tr("Sec&tors"), self.sectors, key="sector_ids")
+        self.add_field("notes", self.tr("N&otes"), text_box(row.notes if row else None))
         self.setMinimumWidth(520)
         self.name.setFocus()
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "name": self.name.text(),
-            "status": self.status.value(),
-            "city": self.city.text(),
-            "country": self.country.value(),
-            "founded_on": self.founded_on.value(),
-            "contact_email": self.contact_email.text(),
-            "sector_ids": self.sectors.checked_ids(),
-            "notes": self.notes.toPlainText(),
-        }
-
     def submit(self) -> None:
-        values = self.values()
-        if self.row is None:
-            self.run(ops_chapters.create(values))
-        else:
-            self.run(ops_chapters.update(self.row.id, values))
+        values = self.field_values()
+        self.run(
+            ops_chapters.create(values) if self.row is None else ops_chapters.update(self.row.id, values)
+        )
 
 
 class BoardPositionDialog(RecordDialog):

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -19,7 +16,7 @@ from talentdesk.exports import reference_xlsx
 from talentdesk.ops import organizations as ops_orgs
 from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.widgets.choosers import CheckList, EnumCombo
+from talentdesk.ui.widgets.choosers import CheckList, EnumCombo, text_box, text_line
 from talentdesk.ui.widgets.record_area import Deletion, Listing, RecordArea, RecordList, button_row
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
@@ -116,54 +113,33 @@ class OrganizationDialog(RecordDialog):
         )
         super().__init__(ctx, title, "organization-dialog", parent)
         self.row = row
-        self.name = QLineEdit(row.name if row else "")
+        self.name = text_line(row.name if row else "")
         self.kind = EnumCombo(OrganizationKind)
         self.kind.set_value(row.kind if row else OrganizationKind.UNIVERSITY)
-        self.state = QLineEdit(row.state or "" if row else "")
-        completer = QCompleter(list(MEXICAN_STATES), self.state)
+        state = text_line(row.state if row else None)
+        completer = QCompleter(list(MEXICAN_STATES), state)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.state.setCompleter(completer)
-        self.city = QLineEdit(row.city or "" if row else "")
-        self.contact_name = QLineEdit(row.contact_name or "" if row else "")
-        self.contact_email = QLineEdit(row.contact_email or "" if row else "")
-        self.contact_email.setPlaceholderText(self.tr("name@example.org"))
-        self.contact_phone = QLineEdit(row.contact_phone or "" if row else "")
-        self.contact_phone.setPlaceholderText(self.tr("+52 55 1234 5678"))
-        self.sectors = CheckList(sectors)
-        self.sectors.set_checked(row.sector_ids if row else ())
-        self.notes = QPlainTextEdit(row.notes or "" if row else "")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 12)
-
+        state.setCompleter(completer)
+        sectors_list = CheckList(sectors)
+        sectors_list.set_checked(row.sector_ids if row else ())
+        example_email, example_phone = self.tr("name@example.org"), self.tr("+52 55 1234 5678")
         self.add_field("name", self.tr("&Name"), self.name)
         self.add_field("kind", self.tr("&Kind"), self.kind)
-        self.add_field("state", self.tr("S&tate"), self.state)
-        self.add_field("city", self.tr("&City"), self.city)
-        self.add_field("contact_name", self.tr("Contact &person"), self.contact_name)
-        self.add_field("contact_email", self.tr("Contact &e-mail"), self.contact_email)
-        self.add_field("contact_phone", self.tr("Contact p&hone"), self.contact_phone)
-        self.add_field("sectors", self.tr("Sec&tors"), self.sectors, aliases=("sector_ids",))
-        self.add_field("notes", self.tr("N&otes"), self.notes)
+        self.add_field("state", self.tr("S&tate"), state)
+        self.add_field("city", self.tr("&City"), text_line(row.city if row else None))
+        self.add_field(
+            "contact_name", self.tr("Contact &person"), text_line(row.contact_name if row else None)
+        )
+        email = text_line(row.contact_email if row else None, example_email)
+        self.add_field("contact_email", self.tr("Contact &e-mail"), email)
+        phone = text_line(row.contact_phone if row else None, example_phone)
+        self.add_field("contact_phone", self.tr("Contact p&hone"), phone)
+        self.add_field("sectors", self.tr("Sec&tors"), sectors_list, key="sector_ids")
+        self.add_field("notes", self.tr("N&otes"), text_box(row.notes if row else None))
         self.setMinimumWidth(540)
         self.name.setFocus()
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "name": self.name.text(),
-            "kind": self.kind.value(),
-            "state": self.state.text(),
-            "city": self.city.text(),
-            "contact_name": self.contact_name.text(),
-            "contact_email": self.contact_email.text(),
-            "contact_phone": self.contact_phone.text(),
-            "sector_ids": self.sectors.checked_ids(),
-            "notes": self.notes.toPlainText(),
-        }
-
     def submit(self) -> None:
-        values = self.values()
-        if self.row is None:
-            self.run(ops_orgs.create(values))
-        else:
-            self.run(ops_orgs.update(self.row.id, values))
+        values = self.field_values()
+        self.run(ops_orgs.create(values) if self.row is None else ops_orgs.update(self.row.id, values))

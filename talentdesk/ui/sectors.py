@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,18 +18,19 @@ from talentdesk.exports import reference_xlsx
 from talentdesk.ops import sectors as ops_sectors
 from talentdesk.services.record_lists import ContactRow, SectorRow, load_sectors
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.widgets.choosers import text_box, text_line
 from talentdesk.ui.widgets.record_area import (
     Listing,
     RecordArea,
     RecordDetails,
     RecordList,
+    RecordParts,
     ask,
     button_row,
-    make_table,
     push_button,
 )
 from talentdesk.ui.widgets.record_dialog import RecordDialog
-from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.records import Column
 
 
 class SectorsArea(RecordArea):
@@ -91,34 +90,24 @@ class SectorsArea(RecordArea):
             ],
         )
         box = QGroupBox(self.tr("Contact people"))
-        self.contact_model = RecordTableModel(
+        self.contacts = RecordParts(
             [
                 Column(self.tr("Name"), lambda c: c.name),
                 Column(self.tr("Role"), lambda c: c.role),
                 Column(self.tr("E-mail"), lambda c: c.email),
                 Column(self.tr("Phone"), lambda c: c.phone),
             ],
+            "contact-table",
             self,
+            self._update_contact_buttons,
         )
-        self.contact_table = make_table(self.contact_model, "contact-table", sortable=False)
-        contact_header = self.contact_table.horizontalHeader()
-        contact_header.setStretchLastSection(False)
-        for column in range(4):
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if column in (0, 2)
-                else QHeaderView.ResizeMode.ResizeToContents
-            )
-            contact_header.setSectionResizeMode(column, mode)
-        self.contact_table.doubleClicked.connect(lambda _i: self.edit_contact())
-        self.contact_table.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_contact_buttons()
-        )
+        self.contacts.resize_modes(stretch=(0, 2))
+        self.contacts.table.doubleClicked.connect(lambda _i: self.edit_contact())
         self.contact_add = push_button(self.tr("&Add contact…"), "contact-add", self.new_item)
         self.contact_edit = push_button(self.tr("Edit c&ontact…"), "contact-edit", self.edit_contact)
         self.contact_remove = push_button(self.tr("&Remove contact…"), "contact-remove", self.remove_contact)
         box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.contact_table)
+        box_layout.addWidget(self.contacts.table)
         box_layout.addLayout(button_row(self.contact_add, self.contact_edit, self.contact_remove))
 
         # The sector's values at the left, its contacts at the right.
@@ -136,7 +125,7 @@ class SectorsArea(RecordArea):
             self._open_contact(sector, None)
 
     def open_current(self) -> None:
-        if self.contact_table.hasFocus() and self.current_contact() is not None:
+        if self.contacts.table.hasFocus() and self.contacts.current() is not None:
             self.edit_contact()
         else:
             self.edit_current()
@@ -151,15 +140,10 @@ class SectorsArea(RecordArea):
 
     # -- details and contacts -----------------------------------------------------------------
 
-    def current_contact(self) -> ContactRow | None:
-        rows = self.contact_table.selectionModel().selectedRows()
-        contact: ContactRow | None = self.contact_model.row(rows[0].row()) if rows else None
-        return contact
-
     def show_detail(self, sector: SectorRow | None) -> None:
         if sector is None:
             self.detail.show_nothing()
-            self.contact_model.set_rows([])
+            self.contacts.show([])
             self._update_contact_buttons()
             return
         self.detail.show_record(
@@ -170,24 +154,20 @@ class SectorsArea(RecordArea):
                 "notes": sector.notes or "",
             },
         )
-        previous = self.current_contact()
-        keep = self.select_contact_after_load or (previous.id if previous else None)
+        self.contacts.show(sector.contacts, keep=self.select_contact_after_load)
         self.select_contact_after_load = None
-        self.contact_model.set_rows(sector.contacts)
-        if (index := self.contact_model.row_of(keep)) is not None:
-            self.contact_table.selectRow(index)
         self._update_contact_buttons()
 
     def row_buttons(self) -> list[QPushButton]:
         return [self.edit_button, self.contact_add]
 
     def _update_contact_buttons(self) -> None:
-        has_contact = self.current_row() is not None and self.current_contact() is not None
+        has_contact = self.current_row() is not None and self.contacts.current() is not None
         self.contact_edit.setEnabled(has_contact)
         self.contact_remove.setEnabled(has_contact)
 
     def edit_contact(self) -> None:
-        sector, contact = self.current_row(), self.current_contact()
+        sector, contact = self.current_row(), self.contacts.current()
         if sector is not None and contact is not None:
             self._open_contact(sector, contact)
 
@@ -201,7 +181,7 @@ class SectorsArea(RecordArea):
             self.select_contact_after_load = contact_id
 
     def remove_contact(self) -> None:
-        sector, contact = self.current_row(), self.current_contact()
+        sector, contact = self.current_row(), self.contacts.current()
         if sector is None or contact is None:
             return
         text = (
@@ -223,19 +203,14 @@ class SectorDialog(RecordDialog):
     def __init__(self, ctx: AppContext, sector: SectorRow, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Sector %1").replace("%1", sector.title), "sector-dialog", parent)
         self.sector = sector
-        self.institution = QLineEdit(sector.contact_institution or "")
-        self.notes = QPlainTextEdit(sector.notes or "")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 5 + 12)
+        self.institution = text_line(sector.contact_institution)
         self.add_field("contact_institution", self.tr("Contact &institution"), self.institution)
-        self.add_field("notes", self.tr("N&otes"), self.notes)
+        self.add_field("notes", self.tr("N&otes"), text_box(sector.notes, lines=5))
         self.setMinimumWidth(520)
         self.institution.setFocus()
 
     def submit(self) -> None:
-        sector_id = self.sector.id
-        values = {"contact_institution": self.institution.text(), "notes": self.notes.toPlainText()}
-        self.run(ops_sectors.update(sector_id, values))
+        self.run(ops_sectors.update(self.sector.id, self.field_values()))
 
 
 class ContactDialog(RecordDialog):
@@ -251,27 +226,19 @@ class ContactDialog(RecordDialog):
         )
         super().__init__(ctx, title, "contact-dialog", parent)
         self.sector, self.contact = sector, contact
-        self.name = QLineEdit(contact.name if contact else "")
-        self.role = QLineEdit(contact.role or "" if contact else "")
-        self.role.setPlaceholderText(self.tr("e.g. PNCS head, liaison"))
-        self.email = QLineEdit(contact.email or "" if contact else "")
-        self.email.setPlaceholderText(self.tr("name@example.org"))
-        self.phone = QLineEdit(contact.phone or "" if contact else "")
-        self.phone.setPlaceholderText(self.tr("+52 55 1234 5678"))
+        self.name = text_line(contact.name if contact else "")
+        role = text_line(contact.role if contact else None, self.tr("e.g. PNCS head, liaison"))
+        email = text_line(contact.email if contact else None, self.tr("name@example.org"))
+        phone = text_line(contact.phone if contact else None, self.tr("+52 55 1234 5678"))
         self.add_field("name", self.tr("&Name"), self.name)
-        self.add_field("role", self.tr("&Role"), self.role)
-        self.add_field("email", self.tr("&E-mail"), self.email)
-        self.add_field("phone", self.tr("&Phone"), self.phone)
+        self.add_field("role", self.tr("&Role"), role)
+        self.add_field("email", self.tr("&E-mail"), email)
+        self.add_field("phone", self.tr("&Phone"), phone)
         self.setMinimumWidth(460)
         self.name.setFocus()
 
     def submit(self) -> None:
-        values = {
-            "name": self.name.text(),
-            "role": self.role.text(),
-            "email": self.email.text(),
-            "phone": self.phone.text(),
-        }
+        values = self.field_values()
         if self.contact is None:
             self.run(ops_sectors.add_contact(self.sector.id, values))
         else:

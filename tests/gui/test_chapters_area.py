@@ -66,8 +66,8 @@ def select_chapter(area: ChaptersArea, name: str) -> None:
 def test_models_pass_the_model_tester(area: ChaptersArea, qtbot: QtBot, qtmodeltester: Any) -> None:
     qtmodeltester.check(area.model)
     select_chapter(area, "Boston")
-    assert area.board_model.rowCount() == 4
-    qtmodeltester.check(area.board_model)
+    assert area.board.model.rowCount() == 4
+    qtmodeltester.check(area.board.model)
     area.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # members
     counts = [r.members for r in area.model.rows]
     assert counts == sorted(counts, reverse=True)
@@ -102,11 +102,11 @@ def test_list_and_details_show_members_status_and_board(area: ChaptersArea, ctx:
     detail = area.findChild(QLabel, "chapter-title")
     assert detail.text() == "Boston"
     assert area.findChild(QLabel, "chapter-members").text() == f"{expected['members']} member(s)"
-    roles = [area.board_model.index(i, 0).data() for i in range(area.board_model.rowCount())]
+    roles = [area.board.model.index(i, 0).data() for i in range(area.board.model.rowCount())]
     assert roles[0] == BoardRole.PRESIDENT.label
-    assert area.board_model.index(0, 1).data() == president
-    assert area.board_model.index(0, 2).data() == "01/01/2025"
-    assert area.board_model.index(0, 3).data() == "31/12/2026"
+    assert area.board.model.index(0, 1).data() == president
+    assert area.board.model.index(0, 2).data() == "01/01/2025"
+    assert area.board.model.index(0, 3).data() == "31/12/2026"
 
 
 def test_filter_narrows_the_list(area: ChaptersArea, qtbot: QtBot) -> None:
@@ -254,8 +254,8 @@ def test_add_board_position(area: ChaptersArea, ctx: AppContext, qtbot: QtBot) -
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     after = chapter_values(ctx, "Dallas")
     assert after is not None and after["board"] == before["board"] + 1
-    qtbot.waitUntil(lambda: area.board_model.rowCount() == before["board"] + 1, timeout=5000)
-    vocal = [r for r in area.board_model.rows if r.role is BoardRole.MEMBER]
+    qtbot.waitUntil(lambda: area.board.model.rowCount() == before["board"] + 1, timeout=5000)
+    vocal = [r for r in area.board.model.rows if r.role is BoardRole.MEMBER]
     assert [(r.member_id, r.term_start, r.term_end) for r in vocal] == [(member_id, date(2026, 1, 1), None)]
 
 
@@ -278,19 +278,19 @@ def test_remove_board_position_asks_and_undo_restores(
     area: ChaptersArea, ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     select_chapter(area, "Houston")
-    area.board_table.selectRow(1)
-    position = area.current_position()
+    area.board.table.selectRow(1)
+    position = area.board.current()
     assert position is not None
     asked = answer(monkeypatch, NO)
     click(qtbot, area, "board-remove")
     assert len(asked) == 1 and position.member_name in asked[0]
     answer(monkeypatch, YES)
     click(qtbot, area, "board-remove")
-    qtbot.waitUntil(lambda: area.board_model.row_of(position.id) is None, timeout=5000)
+    qtbot.waitUntil(lambda: area.board.model.row_of(position.id) is None, timeout=5000)
     assert read(ctx, lambda s: s.get(BoardPosition, position.id)) is None
     ctx.undo.undo()
-    qtbot.waitUntil(lambda: area.board_model.row_of(position.id) is not None, timeout=5000)
-    restored = area.board_model.rows[area.board_model.row_of(position.id)]
+    qtbot.waitUntil(lambda: area.board.model.row_of(position.id) is not None, timeout=5000)
+    restored = area.board.model.rows[area.board.model.row_of(position.id)]
     assert restored == position
 
 

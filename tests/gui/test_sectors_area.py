@@ -36,8 +36,8 @@ def contacts(ctx: AppContext, sector_number: int) -> list[tuple[str, str | None,
 
 def test_models_pass_the_model_tester(area: SectorsArea, qtmodeltester: Any) -> None:
     qtmodeltester.check(area.model)
-    assert area.contact_model.rowCount() == 2
-    qtmodeltester.check(area.contact_model)
+    assert area.contacts.model.rowCount() == 2
+    qtmodeltester.check(area.contacts.model)
 
 
 def test_nine_sectors_with_institution_and_member_counts(area: SectorsArea, ctx: AppContext) -> None:
@@ -50,7 +50,7 @@ def test_nine_sectors_with_institution_and_member_counts(area: SectorsArea, ctx:
     area.table.selectRow(2)
     assert area.findChild(QLabel, "sector-title").text() == f"3. {area.model.rows[2].name}"
     assert area.findChild(QLabel, "sector-members").text() == f"{counts[area.model.rows[2].id]} member(s)"
-    assert [c[0] for c in contacts(ctx, 3)] == [c.name for c in area.contact_model.rows]
+    assert [c[0] for c in contacts(ctx, 3)] == [c.name for c in area.contacts.model.rows]
 
 
 def test_add_contact_shows_errors_then_saves_and_undo_removes_it(
@@ -81,14 +81,14 @@ def test_add_contact_shows_errors_then_saves_and_undo_removes_it(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     added = ("Begoña Ruiz", "Enlace de vinculacion", "begona@example.org", "+525512345678")
     assert contacts(ctx, 5)[-1] == added
-    qtbot.waitUntil(lambda: area.contact_model.rowCount() == 3, timeout=5000)
-    current = area.current_contact()
+    qtbot.waitUntil(lambda: area.contacts.model.rowCount() == 3, timeout=5000)
+    current = area.contacts.current()
     assert current is not None and current.name == "Begoña Ruiz"
     assert area.model.index(4, 3).data() == "3"
 
     ctx.undo.undo()
     qtbot.waitUntil(lambda: len(contacts(ctx, 5)) == 2, timeout=5000)
-    qtbot.waitUntil(lambda: area.contact_model.rowCount() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: area.contacts.model.rowCount() == 2, timeout=5000)
     ctx.undo.redo()
     qtbot.waitUntil(lambda: len(contacts(ctx, 5)) == 3, timeout=5000)
     assert contacts(ctx, 5)[-1] == added
@@ -96,8 +96,8 @@ def test_add_contact_shows_errors_then_saves_and_undo_removes_it(
 
 def test_edit_contact_and_undo(area: SectorsArea, ctx: AppContext, qtbot: QtBot) -> None:
     before = contacts(ctx, 1)
-    area.contact_table.setFocus()
-    area.contact_table.selectRow(0)
+    area.contacts.table.setFocus()
+    area.contacts.table.selectRow(0)
     area.open_current()  # Enter in the contacts table edits the contact
     dialog = area.dialog
     assert isinstance(dialog, ContactDialog) and dialog.contact is not None
@@ -108,10 +108,10 @@ def test_edit_contact_and_undo(area: SectorsArea, ctx: AppContext, qtbot: QtBot)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     name = " ".join(before[0][0].split())  # the service tidies spaces in the name it saves
     assert contacts(ctx, 1)[0] == (name, "Titular de vinculación", before[0][2], before[0][3])
-    qtbot.waitUntil(lambda: area.contact_model.index(0, 1).data() == "Titular de vinculación", timeout=5000)
+    qtbot.waitUntil(lambda: area.contacts.model.index(0, 1).data() == "Titular de vinculación", timeout=5000)
     ctx.undo.undo()  # exact: the contact as it was stored, untidy spaces included
     qtbot.waitUntil(lambda: contacts(ctx, 1)[0] == before[0], timeout=5000)
-    qtbot.waitUntil(lambda: area.contact_model.index(0, 1).data() == before[0][1], timeout=5000)
+    qtbot.waitUntil(lambda: area.contacts.model.index(0, 1).data() == before[0][1], timeout=5000)
 
 
 def test_remove_contact_asks_and_undo_restores(
@@ -119,14 +119,14 @@ def test_remove_contact_asks_and_undo_restores(
 ) -> None:
     before = contacts(ctx, 2)
     area.table.selectRow(1)
-    area.contact_table.selectRow(1)
-    removed = area.current_contact()
+    area.contacts.table.selectRow(1)
+    removed = area.contacts.current()
     assert removed is not None
     asked = answer(monkeypatch, YES)
     area.delete_selected()
     assert len(asked) == 1 and removed.name in asked[0]
     qtbot.waitUntil(lambda: contacts(ctx, 2) == before[:1], timeout=5000)
-    qtbot.waitUntil(lambda: area.contact_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: area.contacts.model.rowCount() == 1, timeout=5000)
     ctx.undo.undo()
     qtbot.waitUntil(lambda: contacts(ctx, 2) == before, timeout=5000)
     assert read(ctx, lambda s: s.get(SectorContact, removed.id)) is not None

@@ -4,7 +4,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+384"/>
+        <location filename="../../ui/events/participants.py" line="+390"/>
         <source>Add a member to the event</source>
         <translation>Agregar un miembro al evento</translation>
     </message>
@@ -257,7 +257,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+265"/>
+        <location filename="../../ui/chapters.py" line="+228"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -290,7 +290,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChapterDialog</name>
     <message>
-        <location line="-73"/>
+        <location line="-53"/>
         <source>New chapter</source>
         <translation>Nuevo capítulo</translation>
     </message>
@@ -300,12 +300,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Capítulo «%1»</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>name@example.org</source>
         <translation>nombre@ejemplo.org</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-5"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -330,7 +330,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Formalizado el</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact &amp;e-mail</source>
         <translation>Co&amp;rreo de contacto</translation>
     </message>
@@ -348,7 +348,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChaptersArea</name>
     <message>
-        <location line="-173"/>
+        <location line="-154"/>
         <source>Filter by name, city, country or president…</source>
         <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
     </message>
@@ -436,7 +436,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Hasta</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>&amp;Add position…</source>
         <translation>&amp;Agregar cargo…</translation>
     </message>
@@ -446,7 +446,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Quitar cargo…</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-66"/>
         <source>Chapters</source>
         <translation>Capítulos</translation>
     </message>
@@ -467,7 +467,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+82"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n miembro</numerusform>
@@ -475,7 +475,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-84"/>
+        <location line="-75"/>
         <source>Delete the chapter “%1”? Its %n member(s) will keep their records without a chapter, and its board will be removed. You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>¿Eliminar el capítulo «%1»? Su %n miembro conservará su registro sin capítulo y se quitará la mesa directiva. Puede deshacerlo con Ctrl+Z.</numerusform>
@@ -488,7 +488,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Eliminar capítulo</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+101"/>
         <source>Remove %1 as %2 of “%3”?</source>
         <translation>¿Quitar a %1 como %2 de «%3»?</translation>
     </message>
@@ -501,7 +501,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="+248"/>
+        <location filename="../../ui/sectors.py" line="+223"/>
         <source>New contact — %1</source>
         <translation>Nuevo contacto — %1</translation>
     </message>
@@ -511,17 +511,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Contacto «%1»</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>e.g. PNCS head, liaison</source>
         <translation>p. ej. titular del PNCS, enlace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>name@example.org</source>
         <translation>nombre@ejemplo.org</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>+52 55 1234 5678</source>
         <translation>+52 55 1234 5678</translation>
     </message>
@@ -612,7 +612,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+321"/>
+        <location filename="../../ui/events/area.py" line="+294"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -655,7 +655,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../ui/widgets/choosers.py" line="+188"/>
+        <location filename="../../ui/widgets/choosers.py" line="+240"/>
         <source>Type to search…</source>
         <translation>Escriba para buscar…</translation>
     </message>
@@ -686,7 +686,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../ui/widgets/choosers.py" line="-110"/>
+        <location filename="../../ui/widgets/choosers.py" line="-142"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/aaaa</translation>
     </message>
@@ -727,7 +727,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-86"/>
+        <location filename="../../ui/events/area.py" line="-60"/>
         <source>New event</source>
         <translation>Nuevo evento</translation>
     </message>
@@ -737,7 +737,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Evento «%1»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -854,7 +854,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-217"/>
+        <location filename="../../ui/events/area.py" line="-208"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
@@ -1571,7 +1571,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets/record_dialog.py" line="+142"/>
+        <location filename="../../ui/widgets/record_dialog.py" line="+164"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -1586,7 +1586,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Cancelar</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+87"/>
         <source>%n field(s) need attention: see the messages in red.</source>
         <translation>
             <numerusform>%n campo requiere atención: vea los mensajes en rojo.</numerusform>
@@ -1687,17 +1687,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>LodgingDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+146"/>
+        <location filename="../../ui/events/participants.py" line="+96"/>
         <source>Lodging — %1</source>
         <translation>Hospedaje — %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>(nobody)</source>
         <translation>(nadie)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Hotel</source>
         <translation>&amp;Hotel</translation>
     </message>
@@ -1722,7 +1722,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Comparte habitación con</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Confirmation</source>
         <translation>&amp;Confirmación</translation>
     </message>
@@ -2923,7 +2923,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MomentField</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="-90"/>
+        <location filename="../../ui/widgets/choosers.py" line="+72"/>
         <source>dd/mm/yyyy hh:mm</source>
         <translation>dd/mm/aaaa hh:mm</translation>
     </message>
@@ -2972,7 +2972,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+113"/>
+        <location filename="../../ui/organizations.py" line="+110"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
     </message>
@@ -2982,17 +2982,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Organización «%1»</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>name@example.org</source>
         <translation>nombre@ejemplo.org</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>+52 55 1234 5678</source>
         <translation>+52 55 1234 5678</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -3012,17 +3012,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Ciudad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact &amp;person</source>
         <translation>&amp;Persona de contacto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Contact &amp;e-mail</source>
         <translation>Co&amp;rreo de contacto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Contact p&amp;hone</source>
         <translation>Te&amp;léfono de contacto</translation>
     </message>
@@ -3040,7 +3040,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>OrganizationsArea</name>
     <message>
-        <location line="-85"/>
+        <location line="-80"/>
         <source>Search by name, city, state or contact…</source>
         <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
     </message>
@@ -3124,7 +3124,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="-64"/>
+        <location filename="../../ui/events/participants.py" line="-103"/>
         <source>New guest</source>
         <translation>Nuevo invitado</translation>
     </message>
@@ -3134,7 +3134,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Participante «%1»</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
@@ -3144,7 +3144,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Nombre(s)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Paternal surname</source>
         <translation>Apellido &amp;paterno</translation>
     </message>
@@ -3169,7 +3169,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Teléfono</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Country</source>
         <translation>&amp;País</translation>
     </message>
@@ -3179,7 +3179,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Rol</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Dietary needs</source>
         <translation>Necesidades &amp;alimentarias</translation>
     </message>
@@ -3189,7 +3189,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Necesidades de &amp;accesibilidad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notas</translation>
     </message>
@@ -3197,7 +3197,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location line="-385"/>
+        <location line="-381"/>
         <source>Filter by name, code, organization or e-mail…</source>
         <extracomment>Exports offered on the participants&apos; context menu: they can take just the selected people.</extracomment>
         <translation>Filtrar por nombre, código, organización o correo…</translation>
@@ -3849,7 +3849,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/widgets/record_area.py" line="+306"/>
+        <location filename="../../ui/widgets/record_area.py" line="+350"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>
@@ -3864,7 +3864,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+129"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -4058,12 +4058,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>SectorDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-40"/>
+        <location filename="../../ui/sectors.py" line="-32"/>
         <source>Sector %1</source>
         <translation>Sector %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Contact &amp;institution</source>
         <translation>&amp;Institución de contacto</translation>
     </message>
@@ -4089,7 +4089,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>SectorsArea</name>
     <message>
-        <location filename="../../ui/sectors.py" line="-165"/>
+        <location filename="../../ui/sectors.py" line="-143"/>
         <source>The nine sectors of the National Sector Contact Points (PNCS): the institution that coordinates each one and the people to contact.</source>
         <translation>Los nueve sectores de los Puntos Nacionales de Contacto Sectorial (PNCS): la institución que coordina cada uno y las personas de contacto.</translation>
     </message>
@@ -4161,7 +4161,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>&amp;Add contact…</source>
         <translation>&amp;Agregar contacto…</translation>
     </message>
@@ -4176,12 +4176,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>&amp;Quitar contacto…</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-63"/>
         <source>Sectors and PNCS</source>
         <translation>Sectores y PNCS</translation>
     </message>
     <message numerus="yes">
-        <location line="+123"/>
+        <location line="+108"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n miembro</numerusform>
@@ -4189,7 +4189,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+35"/>
         <source>Remove %1 from the contacts of “%2”? You can undo it with Ctrl+Z.</source>
         <translation>¿Quitar a %1 de los contactos de «%2»? Puede deshacerlo con Ctrl+Z.</translation>
     </message>
@@ -4283,7 +4283,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+43"/>
+        <location filename="../../ui/events/materials.py" line="+41"/>
         <source>New task</source>
         <translation>Nueva tarea</translation>
     </message>
@@ -4335,12 +4335,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>TravelDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+135"/>
+        <location filename="../../ui/events/participants.py" line="+94"/>
         <source>Travel — %1</source>
         <translation>Viaje — %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Arrival &amp;flight</source>
         <translation>&amp;Vuelo de llegada</translation>
     </message>
@@ -4390,7 +4390,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Terminal de regreso</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Needs a transfer from the airport</source>
         <translation>Necesita traslado desde el aeropuerto</translation>
     </message>
@@ -4400,7 +4400,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Traslado</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
         <translation>Escriba la fecha y hora como dd/mm/aaaa hh:mm.</translation>
     </message>

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -31,7 +30,7 @@ from talentdesk.ui.events.workspace import EventWorkspace
 from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
 from talentdesk.ui.exports.kinds import EventSource
 from talentdesk.ui.tasks import error_message
-from talentdesk.ui.widgets.choosers import DateField, EnumCombo
+from talentdesk.ui.widgets.choosers import DateField, EnumCombo, text_box, text_line
 from talentdesk.ui.widgets.record_area import (
     Deletion,
     Listing,
@@ -264,53 +263,27 @@ class EventDialog(RecordDialog):
         title = self.tr("New event") if row is None else self.tr("Event “%1”").replace("%1", row.name)
         super().__init__(ctx, title, "event-dialog", parent)
         self.row = row
-        self.name = QLineEdit(row.name if row else "")
-        self.edition = QLineEdit((row.edition or "") if row else "")
-        self.starts_on = DateField(row.starts_on if row else None)
-        self.ends_on = DateField(row.ends_on if row else None)
-        self.status = EnumCombo(EventStatus)
-        self.status.set_value(row.status if row else EventStatus.PLANNING)
-        self.venue_name = QLineEdit((row.venue_name or "") if row else "")
-        self.venue_address = QLineEdit((row.venue_address or "") if row else "")
-        self.city = QLineEdit((row.city or "") if row else "")
-        self.code_prefix = QLineEdit(row.code_prefix if row else "JI")
-        self.code_prefix.setMaxLength(8)
-        self.description = QPlainTextEdit((row.description or "") if row else "")
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
+        self.name = text_line(row.name if row else "")
+        status = EnumCombo(EventStatus)
+        status.set_value(row.status if row else EventStatus.PLANNING)
+        code_prefix = text_line(row.code_prefix if row else "JI")
+        code_prefix.setMaxLength(8)
         self.add_field("name", self.tr("&Name"), self.name)
-        self.add_field("edition", self.tr("E&dition"), self.edition)
-        self.add_field("starts_on", self.tr("&Starts on"), self.starts_on)
-        self.add_field("ends_on", self.tr("&Ends on"), self.ends_on)
-        self.add_field("status", self.tr("S&tatus"), self.status)
-        self.add_field("venue_name", self.tr("&Venue"), self.venue_name)
-        self.add_field("venue_address", self.tr("&Address"), self.venue_address)
-        self.add_field("city", self.tr("&City"), self.city)
-        self.add_field("code_prefix", self.tr("Participant code &prefix"), self.code_prefix)
-        self.add_field("description", self.tr("Descr&iption"), self.description)
+        self.add_field("edition", self.tr("E&dition"), text_line(row.edition if row else None))
+        self.add_field("starts_on", self.tr("&Starts on"), DateField(row.starts_on if row else None))
+        self.add_field("ends_on", self.tr("&Ends on"), DateField(row.ends_on if row else None))
+        self.add_field("status", self.tr("S&tatus"), status)
+        self.add_field("venue_name", self.tr("&Venue"), text_line(row.venue_name if row else None))
+        self.add_field("venue_address", self.tr("&Address"), text_line(row.venue_address if row else None))
+        self.add_field("city", self.tr("&City"), text_line(row.city if row else None))
+        self.add_field("code_prefix", self.tr("Participant code &prefix"), code_prefix)
+        self.add_field("description", self.tr("Descr&iption"), text_box(row.description if row else None))
         self.setMinimumWidth(560)
         self.name.setFocus()
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "name": self.name.text(),
-            "edition": self.edition.text(),
-            "starts_on": self.starts_on.value(),
-            "ends_on": self.ends_on.value(),
-            "status": self.status.value(),
-            "venue_name": self.venue_name.text(),
-            "venue_address": self.venue_address.text(),
-            "city": self.city.text(),
-            "code_prefix": self.code_prefix.text(),
-            "description": self.description.toPlainText(),
-        }
-
     def submit(self) -> None:
-        values = self.values()
-        if self.row is None:
-            self.run(ops_events.create(values))
-        else:
-            self.run(ops_events.update(self.row.id, values))
+        values = self.field_values()
+        self.run(ops_events.create(values) if self.row is None else ops_events.update(self.row.id, values))
 
 
 class CopyEventDialog(RecordDialog):

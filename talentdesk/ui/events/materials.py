@@ -316,13 +316,11 @@ class MaterialDialog(RecordDialog):
         self.item.setFocus()
 
     def submit(self) -> None:
-        item, quantity = self.item.text(), self.quantity.value()
-        responsible, status = self.responsible.text(), self.status.value()
+        values = self.field_values()
         if self.row is not None:
-            values = {"item": item, "quantity": quantity, "responsible": responsible, "status": status}
             self.run(ops_events.update_material(self.row.id, values))
         else:
-            self.run(ops_events.add_material(self.event_id, item, quantity, responsible, status))
+            self.run(ops_events.add_material(self.event_id, **values))
 
 
 class TaskDialog(RecordDialog):
@@ -345,10 +343,8 @@ class TaskDialog(RecordDialog):
         self.title_edit.setFocus()
 
     def submit(self) -> None:
-        title, due = self.title_edit.text(), self.due_on.value()
-        responsible, done = self.responsible.text(), self.done_box.isChecked()
+        values = self.field_values()
         if self.row is not None:
-            values = {"title": title, "due_on": due, "responsible": responsible, "done": done}
             self.run(ops_events.update_task(self.row.id, values))
         else:
-            self.run(ops_events.add_task(self.event_id, title, due, responsible, done))
+            self.run(ops_events.add_task(self.event_id, **values))

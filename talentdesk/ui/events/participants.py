@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QToolButton,
@@ -33,7 +32,14 @@ from talentdesk.services.event_view import EventData, ParticipantRow
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.actions import fill_menu
 from talentdesk.ui.tasks import error_message
-from talentdesk.ui.widgets.choosers import CountryCombo, DateField, EnumCombo
+from talentdesk.ui.widgets.choosers import (
+    CountryCombo,
+    DateField,
+    EnumCombo,
+    MomentField,
+    text_box,
+    text_line,
+)
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_area import ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
@@ -423,82 +429,41 @@ class ParticipantDialog(RecordDialog):
         title = self.tr("New guest") if row is None else self.tr("Participant “%1”").replace("%1", row.name)
         super().__init__(ctx, title, "participant-dialog", parent)
         self.data, self.row = data, row
-        self.given_names = QLineEdit(row.given_names if row else "")
-        self.paternal = QLineEdit(row.paternal_surname if row else "")
-        self.maternal = QLineEdit((row.maternal_surname or "") if row else "")
-        self.organization = QLineEdit((row.organization or "") if row else "")
-        self.email = QLineEdit((row.email or "") if row else "")
-        self.phone = QLineEdit((row.phone or "") if row else "")
-        self.country = CountryCombo()
-        self.country.set_code(row.country if row else "MX")
-        self.role = EnumCombo(ParticipantRole)
-        self.role.set_value(row.role if row else ParticipantRole.SPECIAL_GUEST)
-        self.dietary = QLineEdit((row.dietary_needs or "") if row else "")
-        self.accessibility = QLineEdit((row.accessibility_needs or "") if row else "")
-        self.notes = QPlainTextEdit((row.notes or "") if row else "")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
+        self.given_names = text_line(row.given_names if row else "")
+        country = CountryCombo()
+        country.set_code(row.country if row else "MX")
+        role = EnumCombo(ParticipantRole)
+        role.set_value(row.role if row else ParticipantRole.SPECIAL_GUEST)
         if row is not None:
             code = QLabel(row.code)
             code.setObjectName("participant-code")
             self.form.addRow(self.tr("Code"), code)
         self.add_field("given_names", self.tr("&Given names"), self.given_names)
-        self.add_field("paternal_surname", self.tr("&Paternal surname"), self.paternal)
-        self.add_field("maternal_surname", self.tr("&Maternal surname"), self.maternal)
-        self.add_field("organization", self.tr("&Organization"), self.organization)
-        self.add_field("email", self.tr("&E-mail"), self.email)
-        self.add_field("phone", self.tr("P&hone"), self.phone)
-        self.add_field("country", self.tr("&Country"), self.country)
-        self.add_field("role", self.tr("&Role"), self.role)
-        self.add_field("dietary_needs", self.tr("&Dietary needs"), self.dietary)
-        self.add_field("accessibility_needs", self.tr("&Accessibility needs"), self.accessibility)
-        self.add_field("notes", self.tr("&Notes"), self.notes)
+        for name, label in (
+            ("paternal_surname", self.tr("&Paternal surname")),
+            ("maternal_surname", self.tr("&Maternal surname")),
+            ("organization", self.tr("&Organization")),
+            ("email", self.tr("&E-mail")),
+            ("phone", self.tr("P&hone")),
+        ):
+            self.add_field(name, label, text_line(getattr(row, name) if row else None))
+        self.add_field("country", self.tr("&Country"), country)
+        self.add_field("role", self.tr("&Role"), role)
+        for name, label in (
+            ("dietary_needs", self.tr("&Dietary needs")),
+            ("accessibility_needs", self.tr("&Accessibility needs")),
+        ):
+            self.add_field(name, label, text_line(getattr(row, name) if row else None))
+        self.add_field("notes", self.tr("&Notes"), text_box(row.notes if row else None, lines=3))
         self.setMinimumWidth(520)
         self.given_names.setFocus()
 
-    def values(self) -> dict[str, Any]:
-        return {
-            "given_names": self.given_names.text(),
-            "paternal_surname": self.paternal.text(),
-            "maternal_surname": self.maternal.text(),
-            "organization": self.organization.text(),
-            "email": self.email.text(),
-            "phone": self.phone.text(),
-            "country": self.country.value(),
-            "role": self.role.value(),
-            "dietary_needs": self.dietary.text(),
-            "accessibility_needs": self.accessibility.text(),
-            "notes": self.notes.toPlainText(),
-        }
-
     def submit(self) -> None:
-        values = self.values()
+        values = self.field_values()
         if self.row is None:
             self.run(ops_events.add_guest(self.data.event.id, values))
         else:
             self.run(ops_events.update_participant(self.row.id, values))
-
-
-class MomentField(QLineEdit):
-    """An optional date and time typed as dd/mm/yyyy hh:mm."""
-
-    def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
-        self.setClearButtonEnabled(True)
-        self.setText(value.strftime("%d/%m/%Y %H:%M") if value else "")
-
-    def moment(self) -> datetime | None:
-        """None when empty; raises ValueError when it cannot be read."""
-        text = " ".join(self.text().split())
-        if not text:
-            return None
-        for fmt in ("%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%d/%m/%y %H:%M"):
-            try:
-                return datetime.strptime(text, fmt)
-            except ValueError:
-                continue
-        raise ValueError(text)
 
 
 class TravelDialog(RecordDialog):
@@ -506,7 +471,6 @@ class TravelDialog(RecordDialog):
         super().__init__(ctx, self.tr("Travel — %1").replace("%1", row.name), "travel-dialog", parent)
         self.row = row
         t = row.travel
-        self.edits: dict[str, QLineEdit] = {}
         for key, label in (
             ("arrival_flight", self.tr("Arrival &flight")),
             ("arrival_airline", self.tr("Arrival airline")),
@@ -520,28 +484,20 @@ class TravelDialog(RecordDialog):
             ("departure_terminal", self.tr("Departure terminal")),
         ):
             value = getattr(t, key) if t else None
-            edit = MomentField(value) if key.endswith("_at") else QLineEdit(value or "")
-            self.edits[key] = edit
+            edit = MomentField(value) if key.endswith("_at") else text_line(value)
             self.add_field(key, label, edit)
-        self.transfer = QCheckBox(self.tr("Needs a transfer from the airport"))
-        self.transfer.setChecked(bool(t and t.needs_transfer))
-        self.add_field("needs_transfer", self.tr("Transfer"), self.transfer)
+        transfer = QCheckBox(self.tr("Needs a transfer from the airport"))
+        transfer.setChecked(bool(t and t.needs_transfer))
+        self.add_field("needs_transfer", self.tr("Transfer"), transfer)
         self.setMinimumWidth(480)
 
     def submit(self) -> None:
-        values: dict[str, Any] = {}
-        for key, edit in self.edits.items():
-            if isinstance(edit, MomentField):
-                try:
-                    values[key] = edit.moment()
-                except ValueError:
-                    self.show_error(self.tr("Type the date and time as dd/mm/yyyy hh:mm."), key)
-                    edit.setFocus()
-                    return
-            else:
-                values[key] = edit.text()
-        values["needs_transfer"] = self.transfer.isChecked()
-        self.run(ops_events.set_travel(self.row.id, values))
+        for key, box in self.boxes.items():
+            if isinstance(box.editor, MomentField) and not box.editor.readable():
+                self.show_error(self.tr("Type the date and time as dd/mm/yyyy hh:mm."), key)
+                box.editor.setFocus()
+                return
+        self.run(ops_events.set_travel(self.row.id, self.field_values()))
 
 
 class LodgingDialog(RecordDialog):
@@ -551,44 +507,34 @@ class LodgingDialog(RecordDialog):
         super().__init__(ctx, self.tr("Lodging — %1").replace("%1", row.name), "lodging-dialog", parent)
         self.row = row
         lodging = row.lodging
-        self.hotel = QComboBox()
-        self.hotel.setEditable(True)
+        hotel = QComboBox()
+        hotel.setEditable(True)
         hotels = sorted(
             {p.lodging.hotel for p in data.participants if p.lodging and p.lodging.hotel}, key=fold
         )
-        self.hotel.addItems(hotels)
-        self.hotel.setCurrentText(lodging.hotel or "" if lodging else "")
-        self.room = QLineEdit((lodging.room or "") if lodging else "")
+        hotel.addItems(hotels)
+        hotel.setCurrentText(lodging.hotel or "" if lodging else "")
         self.check_in = DateField(lodging.check_in if lodging else data.event.starts_on)
         self.check_out = DateField(lodging.check_out if lodging else data.event.ends_on)
-        self.shares = QComboBox()
-        self.shares.addItem(self.tr("(nobody)"), None)
+        shares = QComboBox()
+        shares.addItem(self.tr("(nobody)"), None)
         for p in sorted(data.participants, key=lambda p: fold(p.name)):
             if p.id != row.id:
-                self.shares.addItem(p.name, p.id)
+                shares.addItem(p.name, p.id)
         shares_with = lodging.shares_with_id if lodging else None
-        self.shares.setCurrentIndex(max(self.shares.findData(shares_with), 0) if shares_with else 0)
-        self.confirmation = QLineEdit((lodging.confirmation or "") if lodging else "")
-        self.add_field("hotel", self.tr("&Hotel"), self.hotel)
-        self.add_field("room", self.tr("&Room"), self.room)
+        shares.setCurrentIndex(max(shares.findData(shares_with), 0) if shares_with else 0)
+        self.add_field("hotel", self.tr("&Hotel"), hotel)
+        self.add_field("room", self.tr("&Room"), text_line(lodging.room if lodging else None))
         self.add_field("check_in", self.tr("Check-&in"), self.check_in)
         self.add_field("check_out", self.tr("Check-&out"), self.check_out)
-        self.add_field("shares_with", self.tr("&Shares room with"), self.shares, aliases=("shares_with_id",))
-        self.add_field("confirmation", self.tr("&Confirmation"), self.confirmation)
-        self.hotel.editTextChanged.connect(lambda _t: self.set_modified(True))
+        self.add_field("shares_with", self.tr("&Shares room with"), shares, key="shares_with_id")
+        confirmation = text_line(lodging.confirmation if lodging else None)
+        self.add_field("confirmation", self.tr("&Confirmation"), confirmation)
         self.setMinimumWidth(480)
 
     def submit(self) -> None:
-        values: dict[str, Any] = {
-            "hotel": self.hotel.currentText(),
-            "room": self.room.text(),
-            "check_in": self.check_in.value(),
-            "check_out": self.check_out.value(),
-            "shares_with_id": self.shares.currentData(),
-            "confirmation": self.confirmation.text(),
-        }
         for key, edit in (("check_in", self.check_in), ("check_out", self.check_out)):
             if (err := edit.check(key)) is not None:
                 self.show_error(err.message, key)
                 return
-        self.run(ops_events.set_lodging(self.row.id, values))
+        self.run(ops_events.set_lodging(self.row.id, self.field_values()))

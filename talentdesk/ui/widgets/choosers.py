@@ -9,7 +9,7 @@ command line and imports); the widgets only help: a calendar, accent-blind count
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QIcon, QKeyEvent, QPainter, QPalette, QPixmap
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -32,6 +33,25 @@ from talentdesk.ui.widgets.records import show_date
 
 # Folded country names: what the completer compares what the user types with.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def text_line(text: str | None, placeholder: str = "") -> QLineEdit:
+    """A one-line text field holding ``text`` (None: empty)."""
+    edit = QLineEdit(text or "")
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_box(text: str | None, lines: int = 4) -> QPlainTextEdit:
+    """Notes or a description: ``lines`` lines high; Tab moves on rather than typing a tab."""
+    edit = QPlainTextEdit(text or "")
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+    return edit
 
 
 # -- dates --------------------------------------------------------------------------------------
@@ -145,6 +165,38 @@ class DateField(QLineEdit):
             self.calendar.hide()
         self.setFocus()
         self.edited.emit()
+
+
+class MomentField(QLineEdit):
+    """An optional date and time typed as dd/mm/aaaa hh:mm (a flight's arrival)."""
+
+    FORMATS = ("%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%d/%m/%y %H:%M")
+
+    def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
+        self.setClearButtonEnabled(True)
+        self.setText(value.strftime("%d/%m/%Y %H:%M") if value else "")
+
+    def readable(self) -> bool:
+        """Empty, or a date and time in one of the accepted forms."""
+        try:
+            self.value()
+        except ValueError:
+            return False
+        return True
+
+    def value(self) -> datetime | None:
+        """None when empty; raises ValueError when it cannot be read (check :meth:`readable`)."""
+        text = " ".join(self.text().split())
+        if not text:
+            return None
+        for fmt in self.FORMATS:
+            try:
+                return datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+        raise ValueError(text)
 
 
 # -- countries ----------------------------------------------------------------------------------

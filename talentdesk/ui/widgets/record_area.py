@@ -254,6 +254,50 @@ class RecordDetails(QStackedWidget):
         self.setCurrentIndex(0)
 
 
+def selected_row(table: QTableView) -> Any | None:
+    """The row object selected in a table over a :class:`RecordTableModel` (None: none)."""
+    model = table.model()
+    assert isinstance(model, RecordTableModel)
+    rows = table.selectionModel().selectedRows()
+    return model.row(rows[0].row()) if rows else None
+
+
+class RecordParts:
+    """A record's own short list under its details (a chapter's board, a sector's contacts):
+    a table that keeps the selected part when the record is shown again."""
+
+    def __init__(
+        self, columns: Sequence[Column], name: str, parent: QWidget, selection_changed: Callable[[], None]
+    ) -> None:
+        self.model = RecordTableModel(columns, parent)
+        self.table = make_table(self.model, name, sortable=False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: selection_changed())
+
+    def current(self) -> Any | None:
+        return selected_row(self.table)
+
+    def show(self, rows: Sequence[Any], keep: int | None = None) -> None:
+        """Show ``rows``, selecting ``keep`` (else the part selected before, if still there)."""
+        previous = self.current()
+        if keep is None and previous is not None:
+            keep = self.model.id_of(previous)
+        self.model.set_rows(rows)
+        if (index := self.model.row_of(keep)) is not None:
+            self.table.selectRow(index)
+
+    def resize_modes(self, stretch: Sequence[int]) -> None:
+        """Columns as wide as their contents, but ``stretch`` ones share the width left."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+
+
 class RecordArea(Area):
     """A :class:`RecordList` on screen. Loads when first shown; later changes it cares about
     reload it now, or when it is shown again."""
@@ -468,8 +512,7 @@ class RecordArea(Area):
     # -- selection ----------------------------------------------------------------------------
 
     def current_row(self) -> Any | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return selected_row(self.table)
 
     def selection_changed(self) -> None:
         """The selected record changed (or was reloaded): show it, enable what applies."""

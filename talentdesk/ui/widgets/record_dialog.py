@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from talentdesk.core.errors import FieldError, TalentDeskError, ValidationError
 from talentdesk.ops import Op
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import error_message
+from talentdesk.ui.widgets.choosers import CheckList, CountryCombo, DateField, EnumCombo, MomentField
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,25 @@ class FieldBox(QWidget):
         return self.error.text() if not self.error.isHidden() else ""
 
 
+def field_value(widget: QWidget) -> Any:
+    """What a form sends the service for an input, as the person left it (the service checks)."""
+    if isinstance(widget, DateField | MomentField | CountryCombo | EnumCombo):
+        return widget.value()
+    if isinstance(widget, CheckList):
+        return widget.checked_ids()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentData()
+    raise TypeError(f"no value for {type(widget).__name__}: read it in the form's values()")
+
+
 def edited_signal(widget: QWidget) -> Any:
     """The signal a widget sends when the person (not the program) changes it."""
     if hasattr(widget, "edited"):  # our own inputs (dates, pickers)
@@ -136,6 +157,7 @@ class FormDialog(QDialog):
         self.modified = False
         self.saving = False
         self.boxes: dict[str, FieldBox] = {}
+        self.keys: dict[str, str] = {}  # field name → the service's name for its value
         self.aliases: dict[str, str] = {}
 
         self.content = QVBoxLayout()
@@ -167,15 +189,29 @@ class FormDialog(QDialog):
 
     # -- fields -------------------------------------------------------------------------------
 
-    def field_box(self, name: str, editor: QWidget, hint: str = "", aliases: Iterable[str] = ()) -> FieldBox:
-        """``editor`` in a box with its error message, known by the service's field ``name``."""
+    def field_box(
+        self,
+        name: str,
+        editor: QWidget,
+        hint: str = "",
+        aliases: Iterable[str] = (),
+        key: str | None = None,
+    ) -> FieldBox:
+        """``editor`` in a box with its error message, known by the service's field ``name``
+        (and ``aliases``); its value goes to the service as ``key`` (default: ``name``)."""
         editor.setObjectName(editor.objectName() or f"field-{name}")
         box = FieldBox(editor, name, hint)
         self.boxes[name] = box
-        for alias in aliases:
+        self.keys[name] = key or name
+        for alias in (*aliases, *([key] if key else [])):
             self.aliases[alias] = name
         self.watch(editor, name)
         return box
+
+    def field_values(self) -> dict[str, Any]:
+        """Every field's value by its key, in the shape the services take (raw text included:
+        the service checks it and says what is wrong at the field)."""
+        return {self.keys[name]: field_value(box.editor) for name, box in self.boxes.items()}
 
     def watch(self, widget: QWidget, field: str | None = None) -> None:
         """Any edit of ``widget`` marks the form modified (and takes ``field``'s message away)."""
@@ -357,7 +393,9 @@ class RecordDialog(FormDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.content.addLayout(self.form)
 
-    def add_field(self, name: str, label: str, widget: QWidget, aliases: Iterable[str] = ()) -> QWidget:
-        """Add a row: the widget with its error message under it."""
-        self.form.addRow(label, self.field_box(name, widget, aliases=aliases))
+    def add_field(
+        self, name: str, label: str, widget: QWidget, aliases: Iterable[str] = (), key: str | None = None
+    ) -> QWidget:
+        """Add a row: the widget with its error message under it (see :meth:`field_box`)."""
+        self.form.addRow(label, self.field_box(name, widget, aliases=aliases, key=key))
         return widget
