@@ -256,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     from talentdesk import cli_export
 
     cli_export.add_parsers(commands, SpanishParser)
+    from talentdesk import cli_programs
+
+    cli_programs.add_parsers(commands, SpanishParser)
     _add_import_parser(commands)
     _add_exports_parser(commands)
 
@@ -938,4 +941,12 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": lambda a: {"history": cmd_import_history, "undo": cmd_import_undo}.get(a.import_command, cmd_import)(a),
     "db": cmd_db,
     "members": cmd_members,
+    "programs": lambda a: _programs_cli().run_programs(a, _open),
+    "needs": lambda a: _programs_cli().run_needs(a, _open),
 }
+
+
+def _programs_cli() -> Any:
+    from talentdesk import cli_programs
+
+    return cli_programs

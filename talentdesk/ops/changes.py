@@ -32,6 +32,21 @@ _AREAS: dict[str, tuple[str, ...]] = {
     "import_mappings": ("settings",),
     "document_settings": ("settings",),
     "consent_changes": ("members",),
+    # vinculación: the histories of members, organisations and chapters show it too
+    "program_kinds": ("programs",),
+    "programs": ("programs",),
+    "program_sectors": ("programs",),
+    "program_organizations": ("programs",),
+    "program_chapters": ("programs",),
+    "program_status_changes": ("programs",),
+    "program_people": ("programs",),
+    "program_outcomes": ("programs",),
+    "needs": ("programs",),
+    "need_sectors": ("programs",),
+    "need_candidates": ("programs",),
+    "need_candidate_stages": ("programs",),
+    "saved_lists": ("members",),
+    "saved_list_members": ("members",),
 }
 
 
@@ -43,6 +58,7 @@ class Changes:
     organizations: bool = False
     events: bool = False
     settings: bool = False
+    programs: bool = False  # programmes, needs and their candidates
 
     @classmethod
     def everything(cls) -> Changes:

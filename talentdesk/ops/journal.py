@@ -28,7 +28,8 @@ from sqlalchemy import Connection, Table
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-import talentdesk.core.events  # noqa: F401  (registers the Jornada tables)
+import talentdesk.core.events  # (registers the Jornada tables)
+import talentdesk.core.programs  # noqa: F401  (registers the linkage tables)
 from talentdesk.core.errors import ConflictError
 from talentdesk.core.models import Base
 

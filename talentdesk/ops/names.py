@@ -24,6 +24,13 @@ _NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "lodgings": ("el hospedaje del participante", ()),
     "import_mappings": ("el mapeo de columnas", ("name",)),
     "document_settings": ("el texto de documentos", ("key",)),
+    "program_kinds": ("el tipo de programa", ("name",)),
+    "programs": ("el programa", ("title",)),
+    "program_people": ("la persona del programa", ()),
+    "program_outcomes": ("el resultado del programa", ()),
+    "needs": ("la solicitud", ("title",)),
+    "need_candidates": ("el candidato", ()),
+    "saved_lists": ("la lista guardada", ("name",)),
 }
 
 
@@ -54,4 +61,11 @@ AUDIT_ENTITY: dict[str, str] = {
     "lodgings": "lodging",
     "import_mappings": "import_mapping",
     "document_settings": "document_setting",
+    "program_kinds": "program_kind",
+    "programs": "program",
+    "program_people": "program_person",
+    "program_outcomes": "program_outcome",
+    "needs": "need",
+    "need_candidates": "need_candidate",
+    "saved_lists": "saved_list",
 }

@@ -22,6 +22,16 @@ def operation(factory: F) -> F:
 
 def load_all() -> dict[str, Callable[..., Any]]:
     """Import every operations module (they register themselves) and return the registry."""
-    from talentdesk.ops import chapters, events, imports, members, organizations, sectors, settings  # noqa: F401
+    from talentdesk.ops import (  # noqa: F401
+        chapters,
+        events,
+        imports,
+        members,
+        needs,
+        organizations,
+        programs,
+        sectors,
+        settings,
+    )
 
     return OPERATIONS

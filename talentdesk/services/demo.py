@@ -458,6 +458,9 @@ def generate_demo(
     from talentdesk.services.demo_event import create_demo_event
 
     create_demo_event(session, random.Random(seed + 2))
+    from talentdesk.services.demo_programs import create_demo_programs
+
+    create_demo_programs(session, random.Random(seed + 3), members)
     audit.record_event(session, "member", "demo", f"{members} miembros de demostración (semilla {seed})")
     session.flush()
     if members >= BATCH:

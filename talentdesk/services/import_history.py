@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+import talentdesk.core.programs  # noqa: F401  (registers the linkage tables that point at members)
 from talentdesk.core.dates import local_stamp
 from talentdesk.core.errors import ConflictError, NotFoundError
 from talentdesk.core.i18n import N_, _, ngettext
@@ -34,6 +35,9 @@ IMPORT_WRITES = frozenset({"members", "member_sectors", "member_contributions", 
 USED_IN = {
     "board_positions": N_("una mesa directiva"),
     "participants": N_("una Jornada"),
+    "program_people": N_("un programa de vinculación"),
+    "need_candidates": N_("una solicitud"),
+    "saved_list_members": N_("una lista guardada"),
 }
 CHUNK = 900  # ids per IN (...): under SQLite's default limit of bound parameters
 SHOWN = 10  # blockers named in a refusal

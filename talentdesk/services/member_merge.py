@@ -1,7 +1,8 @@
 """Merge two members that are the same person: one is kept, the other folded into it.
 
 The caller chooses, per field, whose value survives ('keep' or 'drop'). Sectors and
-contributions are joined; event participations and board positions move to the kept member;
+contributions are joined; event participations, board positions, programme participations and
+candidacies move to the kept member;
 the other member is deleted. Everything lands in the audit trail (the other member's delete,
 each changed field of the kept one, and one 'merge' entry tying them); the audit entries of
 the deleted member stay where they are. Never commits: the caller's session does.
@@ -21,7 +22,7 @@ from talentdesk.core.enums import ConsentChannel
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import AuditEntry, BoardPosition
-from talentdesk.services import audit, consent_history
+from talentdesk.services import audit, consent_history, needs, programs
 from talentdesk.services.consent_history import Origin
 from talentdesk.services.members import FIELDS, delete_member, get_member, member_values, update_member
 
@@ -109,6 +110,8 @@ def merge_members(
         boards += 1
     # The consent history is the same person's: it stays with the kept member.
     consent_history.move(session, drop_id, keep_id)
+    programs.move_member(session, drop_id, keep_id)
+    needs.move_member(session, drop_id, keep_id)
     session.flush()
 
     delete_member(session, drop_id)  # audited; frees its e-mail for the kept member

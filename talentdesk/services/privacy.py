@@ -2,13 +2,14 @@
 document can show — and Cancelación — anonymising them for good.
 
 Acceso (:func:`personal_data`) is a list of :class:`Section`\\ s made by the providers in
-:data:`PROVIDERS`, in order; a new kind of record about members (the linkage programmes, when
-TalentDesk keeps them) adds its provider there and appears in the PDF and the JSON.
+:data:`PROVIDERS`, in order; a new kind of record about members adds its provider there and
+appears in the PDF and the JSON.
 
 Cancelación (:func:`anonymize_member`) removes every personal field and free text, keeps what
 statistics need (chapter, sectors, country, degree, status, year joined), keeps Jornada
 participations as anonymous records (their copies of names and contact data are removed too),
-and scrubs the audit trail and consent history of the values removed; the audit keeps *that*
+keeps programme participations and candidacies as anonymous counts (their notes removed), and
+scrubs the audit trail and consent history of the values removed; the audit keeps *that*
 it happened. It is refused while a constancia issued to the member must keep answering its
 verification. There is no undo: an inverse would keep the data it removed.
 """
@@ -47,6 +48,17 @@ from talentdesk.core.models import (
     Member,
     utcnow,
 )
+from talentdesk.core.programs import (
+    CandidateStage,
+    CandidateStageChange,
+    Need,
+    NeedCandidate,
+    Program,
+    ProgramKind,
+    ProgramPerson,
+    ProgramRole,
+    ProgramStatus,
+)
 from talentdesk.services import audit, consent_history, export_log
 from talentdesk.services.consent_history import Origin
 from talentdesk.services.event_fields import PARTICIPANT_FIELDS
@@ -78,6 +90,8 @@ class Related:
     board_ids: tuple[int, ...]
     consent_ids: tuple[int, ...]
     certificate_ids: tuple[int, ...]
+    program_person_ids: tuple[int, ...] = ()  # programme participations, current and former
+    candidate_ids: tuple[int, ...] = ()  # candidacies for needs, current and former
 
     def audit_keys(self) -> list[tuple[str, tuple[int, ...]]]:
         """(audit entity, ids) of every audit row about this person."""
@@ -90,6 +104,8 @@ class Related:
             ("board_position", self.board_ids),
             ("consent_changes", self.consent_ids),
             ("certificate", self.certificate_ids),
+            ("program_person", self.program_person_ids),
+            ("need_candidate", self.candidate_ids),
         ]
 
 
@@ -133,6 +149,10 @@ def related_records(session: Session, member_id: int) -> Related:
     people = current | former
     certificates = set(session.scalars(select(Certificate.id).where(Certificate.participant_id.in_(people))))
     certificates |= _mentioning(session, "certificate", "participant_id", people)
+    programme = set(session.scalars(select(ProgramPerson.id).where(ProgramPerson.member_id == member_id)))
+    programme |= _mentioning(session, "program_person", "member_id", owners)
+    candidacies = set(session.scalars(select(NeedCandidate.id).where(NeedCandidate.member_id == member_id)))
+    candidacies |= _mentioning(session, "need_candidate", "member_id", owners)
     return Related(
         member_id,
         tuple(sorted(merged)),
@@ -141,6 +161,8 @@ def related_records(session: Session, member_id: int) -> Related:
         tuple(sorted(boards)),
         tuple(sorted(consents)),
         tuple(sorted(certificates)),
+        tuple(sorted(programme)),
+        tuple(sorted(candidacies)),
     )
 
 
@@ -408,13 +430,74 @@ def _certificates(session: Session, _member: Member, related: Related) -> Sectio
     )
 
 
-def _programmes(_session: Session, _member: Member, _related: Related) -> Section:
-    # TalentDesk keeps no linkage programmes yet; when it does, this provider lists them.
+def _programmes(session: Session, member: Member, _related: Related) -> Section:
+    rows = session.execute(
+        select(ProgramPerson, Program, ProgramKind.name)
+        .join(Program, Program.id == ProgramPerson.program_id)
+        .join(ProgramKind, ProgramKind.id == Program.kind_id)
+        .where(ProgramPerson.member_id == member.id)
+        .order_by(Program.starts_on, Program.id)
+    ).all()
+    records = [
+        [
+            ("Programa", program.title),
+            ("Tipo", kind),
+            ("Estatus del programa", ProgramStatus(program.status).label),
+            ("Fechas del programa", _period(program.starts_on, program.ends_on)),
+            ("Rol", ProgramRole(person.role).label),
+            ("Desde", person.starts_on),
+            ("Hasta", person.ends_on),
+            ("Horas", person.hours),
+            ("Notas", person.notes),
+        ]
+        for person, program, kind in rows
+    ]
     return Section(
         "programas",
         "Programas de vinculación",
-        empty="TalentDesk no registra programas de vinculación (pasantías, mentorías, misiones): no hay datos de este tipo.",
+        "Pasantías, mentorías, visitas, comités y misiones en los que participó, con su rol.",
+        records=records,
+        empty="No participó en ningún programa de vinculación.",
     )
+
+
+def _candidacies(session: Session, member: Member, _related: Related) -> Section:
+    rows = session.execute(
+        select(NeedCandidate, Need.title)
+        .join(Need, Need.id == NeedCandidate.need_id)
+        .where(NeedCandidate.member_id == member.id)
+        .order_by(NeedCandidate.added_at, NeedCandidate.id)
+    ).all()
+    records = []
+    for candidate, title in rows:
+        history = session.scalars(
+            select(CandidateStageChange)
+            .where(CandidateStageChange.candidate_id == candidate.id)
+            .order_by(CandidateStageChange.id)
+        )
+        records.append(
+            [
+                ("Solicitud", title),
+                ("Propuesto", candidate.added_at),
+                ("Etapa", CandidateStage(candidate.stage).label),
+                ("Historial", [f"{CandidateStage(c.stage).label} ({c.at.date().isoformat()})" for c in history]),
+                ("Por qué se le propuso", candidate.reasons),
+                ("Notas", candidate.notes),
+            ]
+        )
+    return Section(
+        "solicitudes",
+        "Candidaturas a solicitudes",
+        "Solicitudes de un PNCS o de una organización para las que se le propuso o contactó.",
+        records=records,
+        empty="No se le propuso para ninguna solicitud.",
+    )
+
+
+def _period(starts: date | None, ends: date | None) -> str | None:
+    if starts is None and ends is None:
+        return None
+    return f"{starts.isoformat() if starts else '…'} a {ends.isoformat() if ends else '…'}"
 
 
 _ENTITY_LABELS = {
@@ -425,6 +508,8 @@ _ENTITY_LABELS = {
     "board_position": "Cargo en mesa directiva",
     "consent_changes": "Historial del consentimiento",
     "certificate": "Constancia",
+    "program_person": "Participación en programa",
+    "need_candidate": "Candidatura a solicitud",
 }
 _ACTIONS = {
     "create": "alta",
@@ -523,6 +608,7 @@ PROVIDERS: list[Provider] = [
     _jornadas,
     _certificates,
     _programmes,
+    _candidacies,
     _imports,
     _audit,
     _exports,
@@ -618,6 +704,12 @@ _AUDIT_KEEP = frozenset(
         "channel",
         "at",
         "user",
+        "program_id",
+        "need_id",
+        "stage",
+        "hours",
+        "starts_on",
+        "ends_on",
     }
 )
 
@@ -665,6 +757,14 @@ def anonymize_member(session: Session, member_id: int) -> AnonymizeResult:
     for position in held:
         session.delete(position)
     boards = len(held)
+    # Programme participations and candidacies stay as anonymous counts: role, dates, hours and
+    # stage; what was written about the person goes.
+    programme_rows = list(session.scalars(select(ProgramPerson).where(ProgramPerson.member_id == member_id)))
+    for person in programme_rows:
+        person.notes = None
+    for candidate in session.scalars(select(NeedCandidate).where(NeedCandidate.member_id == member_id)):
+        candidate.notes = None
+        candidate.reasons = None
 
     # The consent history keeps when and through what consent changed, not the free texts.
     consents = list(session.scalars(select(ConsentChange).where(ConsentChange.member_id == member_id)))
@@ -690,6 +790,7 @@ def anonymize_member(session: Session, member_id: int) -> AnonymizeResult:
             new_value=json.dumps(
                 {
                     "participaciones_anonimas": len(participants),
+                    "programas_anonimos": len(programme_rows),
                     "cargos_eliminados": boards,
                     "bitacora_depurada": scrubbed,
                 },

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk import ops
 from talentdesk.db.session import Database
-from talentdesk.ops import chapters, events, members, organizations, sectors, settings
+from talentdesk.ops import chapters, events, members, needs, organizations, programs, sectors, settings
 from talentdesk.ops.registry import load_all
 from talentdesk.services.certificates import issue_certificates
 from tests.unit.ops_support import dump, timeless
@@ -207,7 +207,155 @@ EXAMPLES: dict[str, Example] = {
         _one(s, r, "SELECT id FROM event_tasks WHERE done = 0"), True
     ),
     "events.delete_task": lambda s, r: events.delete_task(_one(s, r, "SELECT id FROM event_tasks")),
+    # vinculación (the demo data has programmes with people, outcomes and needs with candidates)
+    "programs.create_kind": lambda s, r: programs.create_kind(
+        f"Estancia de investigación {r.randrange(10**6)}"
+    ),
+    "programs.rename_kind": lambda s, r: programs.rename_kind(
+        _one(s, r, "SELECT kind_id FROM programs"), f"Tipo renombrado {r.randrange(99)}"
+    ),
+    "programs.delete_kind": lambda s, r: _kind_then(s, programs.delete_kind),
+    "programs.create": lambda s, r: programs.create(
+        {
+            "kind_id": _one(s, r, "SELECT id FROM program_kinds"),
+            "title": "Pasantías de prueba",
+            "sector_id": 3,
+            "sector_ids": [3, 4],
+            "organization_ids": _some(s, r, "SELECT id FROM organizations", 2),
+            "chapter_ids": _some(s, r, "SELECT id FROM chapters", 1),
+            "starts_on": date(2026, 1, 5),
+            "status": "en_curso",
+        },
+        on=date(2026, 1, 5),
+    ),
+    "programs.update": lambda s, r: programs.update(
+        _one(s, r, "SELECT program_id FROM program_organizations"),
+        {
+            "title": "Título nuevo",
+            "organization_ids": _some(s, r, "SELECT id FROM organizations", 2),
+            "chapter_ids": [],
+        },
+    ),
+    "programs.delete": lambda s, r: programs.delete(
+        _one(s, r, "SELECT program_id FROM needs WHERE program_id IS NOT NULL")
+    ),
+    "programs.change_status": lambda s, r: _program_status(s, r),
+    "programs.add_person": lambda s, r: _add_person(s, r),
+    "programs.add_people": lambda s, r: programs.add_people(
+        _one(s, r, "SELECT id FROM programs"), _some(s, r, "SELECT id FROM members", 4), "evaluador"
+    ),
+    "programs.update_person": lambda s, r: programs.update_person(
+        _one(s, r, "SELECT id FROM program_people"), {"hours": 7.5, "notes": "Dio seguimiento."}
+    ),
+    "programs.remove_people": lambda s, r: programs.remove_people(
+        _some(s, r, "SELECT id FROM program_people", 3)
+    ),
+    "programs.add_outcome": lambda s, r: programs.add_outcome(
+        _one(s, r, "SELECT id FROM programs"),
+        {
+            "kind": "convenios_firmados",
+            "quantity": 2,
+            "achieved_on": "2025-06-30",
+            "narrative": "Dos convenios.",
+        },
+    ),
+    "programs.update_outcome": lambda s, r: programs.update_outcome(
+        _one(s, r, "SELECT id FROM program_outcomes"), {"quantity": 99}
+    ),
+    "programs.remove_outcome": lambda s, r: programs.remove_outcome(
+        _one(s, r, "SELECT id FROM program_outcomes")
+    ),
+    "needs.create": lambda s, r: needs.create(
+        {
+            "title": "Se buscan evaluadores",
+            "sector_id": 5,
+            "sector_ids": [5],
+            "keywords": "nanomateriales",
+            "people_wanted": 3,
+        }
+    ),
+    "needs.update": lambda s, r: needs.update(
+        _one(s, r, "SELECT id FROM needs"), {"keywords": "robótica", "sector_ids": [1, 2], "country": "US"}
+    ),
+    "needs.set_status": lambda s, r: _need_status(s, r),
+    "needs.delete": lambda s, r: needs.delete(_one(s, r, "SELECT need_id FROM need_candidates")),
+    "needs.add_candidates": lambda s, r: _add_candidates(s, r),
+    "needs.change_stage": lambda s, r: _candidate_stage(s, r),
+    "needs.update_candidate": lambda s, r: needs.update_candidate(
+        _one(s, r, "SELECT id FROM need_candidates"), "Respondió por correo."
+    ),
+    "needs.remove_candidates": lambda s, r: needs.remove_candidates(
+        _some(s, r, "SELECT id FROM need_candidates", 3)
+    ),
+    "needs.accept_into_program": lambda s, r: _accept(s, r),
 }
+
+
+def _kind_then(s: Session, factory: Callable[[int], ops.Op[Any]]) -> ops.Op[Any]:
+    from talentdesk.services.programs import create_kind
+
+    kind = create_kind(s, "Tipo para borrar")
+    s.commit()
+    return factory(kind.id)
+
+
+def _program_status(s: Session, r: random.Random) -> ops.Op[Any]:
+    from talentdesk.core.programs import ProgramStatus
+    from talentdesk.services.programs import TRANSITIONS
+
+    program_id = _one(s, r, "SELECT id FROM programs")
+    status = ProgramStatus(
+        s.execute(text("SELECT status FROM programs WHERE id = :i"), {"i": program_id}).scalar()
+    )
+    return programs.change_status(program_id, sorted(TRANSITIONS[status])[0].value)
+
+
+def _add_person(s: Session, r: random.Random) -> ops.Op[Any]:
+    program_id = _one(s, r, "SELECT id FROM programs")
+    member_id = _one(
+        s,
+        r,
+        f"SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM program_people WHERE program_id = {program_id})",
+    )
+    return programs.add_person(
+        program_id, {"member_id": member_id, "role": "mentor", "hours": "12", "notes": "Mentora"}
+    )
+
+
+def _need_status(s: Session, r: random.Random) -> ops.Op[Any]:
+    need_id = _one(s, r, "SELECT id FROM needs")
+    current = s.execute(text("SELECT status FROM needs WHERE id = :i"), {"i": need_id}).scalar()
+    return needs.set_status(need_id, "cerrada" if current != "cerrada" else "abierta")
+
+
+def _add_candidates(s: Session, r: random.Random) -> ops.Op[Any]:
+    need_id = _one(s, r, "SELECT id FROM needs")
+    members = _some(
+        s,
+        r,
+        f"SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM need_candidates WHERE need_id = {need_id})",
+        4,
+    )
+    return needs.add_candidates(need_id, members, reasons={members[0]: "sector Salud (principal)"})
+
+
+def _candidate_stage(s: Session, r: random.Random) -> ops.Op[Any]:
+    from talentdesk.core.programs import CandidateStage
+    from talentdesk.services.needs import STAGES
+
+    candidate_id = _one(s, r, "SELECT id FROM need_candidates")
+    stage = CandidateStage(
+        s.execute(text("SELECT stage FROM need_candidates WHERE id = :i"), {"i": candidate_id}).scalar()
+    )
+    return needs.change_stage([candidate_id], sorted(STAGES[stage])[0].value)
+
+
+def _accept(s: Session, r: random.Random) -> ops.Op[Any]:
+    need_id = _one(s, r, "SELECT need_id FROM need_candidates WHERE stage = 'aceptado'")
+    program_id = _one(
+        s, r, f"SELECT id FROM programs WHERE id NOT IN (SELECT program_id FROM needs WHERE id = {need_id})"
+    )
+    return needs.accept_into_program(need_id, program_id, "participante")
 
 
 def _import_plan(s: Session, r: random.Random) -> ops.Op[Any]:

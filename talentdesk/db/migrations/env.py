@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import talentdesk.core.events  # noqa: F401  (registers the event tables on Base.metadata)
+import talentdesk.core.events  # (registers the event tables on Base.metadata)
+import talentdesk.core.programs  # noqa: F401  (registers the linkage tables on Base.metadata)
 from talentdesk.core.models import Base
 
 config = context.config
