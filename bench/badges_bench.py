@@ -1,7 +1,7 @@
 """1,000 name badges with QR codes (documents issue goal: ≤ 5 s; a bare ReportLab QR widget per
 badge was measured at ≈ 27–31 s on the project's machine).
 
-Run by hand:  python bench/badges_bench.py [--badges N] [--runs R] [--layout NAME]
+Run by hand:  python bench/badges_bench.py [--badges N] [--runs R] [--layout NAME] [--quick]
 
 Builds a temporary database with one event of N participants (short and very long compound
 names, organisations, every role), then times, each run in a fresh process:
@@ -27,6 +27,8 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from benchutil import QUICK_HELP
 
 GIVEN = [
     "Ana",
@@ -208,7 +210,10 @@ def main() -> None:
     parser.add_argument("--db")
     parser.add_argument("--event", type=int)
     parser.add_argument("--out")
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
+    if args.quick:
+        args.badges, args.runs = 12, 1
     if args.child:
         print(json.dumps({"seconds": child(args.child, args.db, args.event, args.layout, args.out)}))
         return
@@ -221,9 +226,11 @@ def main() -> None:
     print(
         f"{args.badges} badges, layout {args.layout}, median of {args.runs} runs (each in a fresh process):"
     )
+    print("| kind | median s | each run (s) |")
+    print("|---|---:|---|")
     for kind, values in times.items():
         spread = ", ".join(f"{v:.2f}" for v in values)
-        print(f"  {kind:32s} {statistics.median(values):6.2f} s   ({spread})")
+        print(f"| {kind} | {statistics.median(values):.2f} | {spread} |")
 
 
 if __name__ == "__main__":

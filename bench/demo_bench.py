@@ -1,6 +1,6 @@
 """Time ``talentdesk demo --members N`` (Core issue goal: ≤ 60 s for 1,000,000 here).
 
-Run by hand:  python bench/demo_bench.py [--members N] [--runs R]
+Run by hand:  python bench/demo_bench.py [--members N] [--runs R] [--quick]
 
 Each run writes a fresh database with the real command (a new process, as a user runs it).
 The baseline, measured in the same run: plain SQLAlchemy Core ``execute(insert(members),
@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchutil import QUICK_HELP
 from sqlalchemy import insert
 
 from talentdesk.core.models import Base
@@ -55,7 +56,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
+    if args.quick:
+        args.members, args.runs = 300, 1
     ours, base = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.runs):
@@ -64,6 +68,8 @@ def main() -> None:
             for f in Path(tmp).iterdir():
                 f.unlink()
             print(f"run {i + 1}: demo {ours[-1]:.1f} s, bare Core insert {base[-1]:.1f} s", file=sys.stderr)
+    print("| measure | seconds |")
+    print("|---|---:|")
     print(
         f"| `talentdesk demo --members {args.members:,}` (whole command) | {statistics.median(ours):.1f} s |"
     )

@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from benchutil import QUICK_HELP
+
 
 def make_database(path: Path, members: int) -> None:
     from talentdesk.db.session import Database
@@ -138,7 +140,10 @@ def main() -> None:
     parser.add_argument("--db", help="(child) database path")
     parser.add_argument("--child")
     parser.add_argument("--out")
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
+    if args.quick:
+        args.members, args.runs = 200, 1
     if args.child:
         print(json.dumps(child(args.child, args.db, args.group_by, args.out)))
         return
@@ -153,6 +158,8 @@ def main() -> None:
     info = {kind: found[0] for kind, found in results.items()}
     n = args.members
     print(f"runs: {args.runs} each, fresh process per run; group by {args.group_by}")
+    print("| measure | seconds | pages |")
+    print("|---|---:|---:|")
     print(
         f"| export_directory_pdf, {n:,} members (query, cover, index, header, x de y) | "
         f"{median['talentdesk']:.2f} s | {info['talentdesk']['pages']:.0f} pages |"

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchutil import QUICK_HELP, demo_database
+
 DEFAULT_DB = Path(__file__).parent / "data" / "members-1m.sqlite"
 
 
@@ -51,7 +53,9 @@ def child(kind: str, db: str, rows: int, out: str) -> dict[str, float]:
         times = []
         for _ in range(5):
             start = time.perf_counter()
-            with logged_export("members", database.sessions, ExportRequest(member_ids=tuple(ids)), out) as finish:
+            with logged_export(
+                "members", database.sessions, ExportRequest(member_ids=tuple(ids)), out
+            ) as finish:
                 finish(ExportResult(Path(out), len(ids), member_ids=ids))
             times.append(time.perf_counter() - start)
         return {"seconds": statistics.median(times), "growth_mb": 0.0}
@@ -111,16 +115,29 @@ def main() -> None:
     parser.add_argument("--child")
     parser.add_argument("--out")
     parser.add_argument("--log", action="store_true", help="measure the export log's cost instead")
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child, str(args.db), args.rows, args.out)))
         return
+    if args.quick:
+        with tempfile.TemporaryDirectory() as tmp:
+            args.db, args.rows, args.runs = Path(tmp) / "members.sqlite", 300, 1
+            demo_database(args.db, args.rows)
+            measure(args)
+    else:
+        measure(args)
+
+
+def measure(args: argparse.Namespace) -> None:
     if args.log:
         bare, logged = [], []
         for _ in range(args.runs):
             bare.append(run("talentdesk", args.db, args.rows)["seconds"])
             logged.append(run("logged", args.db, args.rows)["seconds"])
         t_bare, t_logged = statistics.median(bare), statistics.median(logged)
+        print("| measure | time |")
+        print("|---|---:|")
         print(f"| export_members_xlsx, {args.rows:,} members, no log | {t_bare:.2f} s |")
         print(f"| the same through run_export, logged with its member ids | {t_logged:.2f} s |")
         print(f"| difference | {t_logged - t_bare:+.2f} s ({t_logged / t_bare - 1:+.1%}) |")
@@ -134,6 +151,8 @@ def main() -> None:
     small = run("talentdesk", args.db, args.rows // 10)
     t_ours = statistics.median(r["seconds"] for r in ours)
     t_raw = statistics.median(r["seconds"] for r in raw)
+    print("| measure | value |")
+    print("|---|---:|")
     print(f"| export_members_xlsx, {args.rows:,} members (query + format + write) | {t_ours:.1f} s |")
     print(f"| bare openpyxl write-only, same rows already in memory | {t_raw:.1f} s |")
     print(f"| ratio | {t_ours / t_raw:.2f}× |")

@@ -1,6 +1,6 @@
 """300 attendee packets (documents issue): ours against bare platypus, in the same run.
 
-Run by hand:  python bench/packets_bench.py [--packets N] [--runs R] [--no-separate]
+Run by hand:  python bench/packets_bench.py [--packets N] [--runs R] [--no-separate] [--quick]
 
 Builds a temporary database like the demo (``generate_demo``: members and the demo Jornada
 with its agenda, speakers, travel and lodging) and registers more members in the Jornada until
@@ -33,6 +33,8 @@ import time
 from datetime import datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
+
+from benchutil import QUICK_HELP
 
 
 def build_db(folder: Path, packets: int) -> tuple[Path, int, list[int]]:
@@ -222,7 +224,10 @@ def main() -> None:
     parser.add_argument("--db")
     parser.add_argument("--event", type=int)
     parser.add_argument("--out")
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
+    if args.quick:
+        args.packets, args.runs = 3, 1
     if args.child:
         ids = json.loads(sys.stdin.read())
         print(json.dumps(child(args.child, args.db, args.event, ids, args.out)))
@@ -245,19 +250,20 @@ def main() -> None:
         "separate": "TalentDesk, one file each",
         "baseline": "bare platypus, one PDF",
     }
-    print(f"\n{len(ids)} packets, median of {args.runs} runs:")
+    print(f"\n{len(ids)} packets, median of {args.runs} runs:\n")
+    print("| kind | seconds | ms/packet | pages (files) | MB | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for kind in kinds:
         runs = results[kind]
         seconds = statistics.median(r["seconds"] for r in runs)
-        pages = runs[0]["pages"]
-        unit = "files" if kind == "separate" else "pages"
+        pages = f"{runs[0]['pages']:.0f}" + (" files" if kind == "separate" else "")
         print(
-            f"  {labels[kind]:<27} {seconds:7.2f} s   {seconds / len(ids) * 1000:6.1f} ms/packet   "
-            f"{pages:5.0f} {unit}   {runs[0]['mb']:6.1f} MB   peak RSS {max(r['rss_mb'] for r in runs):5.0f} MB"
+            f"| {labels[kind]} | {seconds:.2f} | {seconds / len(ids) * 1000:.1f} | {pages} | "
+            f"{runs[0]['mb']:.1f} | {max(r['rss_mb'] for r in runs):.0f} |"
         )
     base = statistics.median(r["seconds"] for r in results["baseline"])
     ours = statistics.median(r["seconds"] for r in results["combined"])
-    print(f"  one PDF: {ours / base:.2f}× the bare-platypus time")
+    print(f"\none PDF: {ours / base:.2f}× the bare-platypus time")
 
 
 if __name__ == "__main__":

@@ -705,13 +705,14 @@ def _member_query(session: Any, args: argparse.Namespace) -> Any:
 def cmd_export(args: argparse.Namespace) -> int:
     from talentdesk.cli_export import cmd_export as run
 
-    return run(args)
+    run(args, _open, _member_query)
+    return EXIT_OK
 
 
 def cmd_certificates(args: argparse.Namespace) -> int:
     from talentdesk.cli_export import cmd_certificates as run
 
-    return run(args)
+    return EXIT_OK if run(args, _open) else EXIT_ERROR
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -719,7 +720,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from talentdesk.imports.mapping import guess_mapping, mapping_from_saved, mapping_to_saved
     from talentdesk.imports.members import Action, prepare_import
     from talentdesk.imports.reading import read_source
-    from talentdesk.imports.report import write_error_report
+    from talentdesk.ops.import_report import write_error_report
     from talentdesk.services import import_mappings
 
     source = read_source(args.file, sheet=args.sheet)  # a bad file is refused before the database opens

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,10 @@ from talentdesk.core.errors import TalentDeskError
 
 if TYPE_CHECKING:
     from talentdesk.exports.registry import ExportRequest
+
+#: How ``talentdesk.cli`` opens the database named by the arguments, and reads the member filters.
+Opener = Callable[[argparse.Namespace], Any]
+MemberQueryOf = Callable[[Any, argparse.Namespace], Any]
 
 #: Subcommand → (help, what is counted in the final message).
 DOCUMENTS: dict[str, tuple[str, str]] = {
@@ -174,11 +179,12 @@ def _member_filters(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--status", choices=[s.value for s in MemberStatus])
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from talentdesk.cli import EXIT_OK, _member_query, _open
+def cmd_export(args: argparse.Namespace, open_db: Opener, member_query: MemberQueryOf) -> None:
+    """Write the document; ``talentdesk.cli`` passes how it opens the database and reads the
+    member filters (this module never imports the CLI back: no import cycle)."""
     from talentdesk.exports.registry import run_export
 
-    db = _open(args)
+    db = open_db(args)
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -187,7 +193,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     try:
         with db.reader() as session:
-            query = _member_query(session, args) if args.export_command in _MEMBER_DOCUMENTS else None
+            query = member_query(session, args) if args.export_command in _MEMBER_DOCUMENTS else None
             participants = _participant_ids(session, args)
         kind, request = _request(args, query, participants)
         request = dataclasses.replace(request, shared=args.shared)
@@ -203,18 +209,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Se exportaron {result.rows:,} {counted} a {result.path}.")
     for warning in result.warnings:  # the file was written; these say what will not look right
         print(f"Aviso: {warning}", file=sys.stderr)
-    return EXIT_OK
 
 
-def cmd_certificates(args: argparse.Namespace) -> int:
-    """Exit 0 only for a constancia that may be honoured: a code nobody was issued, or one whose
-    holder is no longer «Asistió» (attendance corrected after printing), exits 1."""
+def cmd_certificates(args: argparse.Namespace, open_db: Opener) -> bool:
+    """True only for a constancia that may be honoured (the CLI exits 0): a code nobody was
+    issued, or one whose holder is no longer «Asistió» (attendance corrected after printing), is
+    False (exit 1)."""
     import json
 
-    from talentdesk.cli import EXIT_ERROR, EXIT_OK, _open
     from talentdesk.services.certificates import verify_certificate
 
-    db = _open(args)
+    db = open_db(args)
     try:
         with db.reader() as session:
             found = verify_certificate(session, args.code)
@@ -235,7 +240,7 @@ def cmd_certificates(args: argparse.Namespace) -> int:
             )
         for label, value in _certificate_lines(found):
             print(f"  {label}: {value}")
-    return EXIT_OK if valid else EXIT_ERROR
+    return valid
 
 
 def _certificate_json(found: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.models import Member
 from talentdesk.core.text import ENYE_MARK, SORT_SEPARATOR, fold, name_identity, name_sort_key
+from talentdesk.imports.errors import ImportCancelled
 from talentdesk.services.members import get_member
 
 CHUNK = 500
@@ -192,8 +193,6 @@ def find_duplicates(
 
 def _check(abort: threading.Event | None) -> None:
     if abort is not None and abort.is_set():
-        from talentdesk.imports.members import ImportCancelled
-
         raise ImportCancelled()
 
 

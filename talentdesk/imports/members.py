@@ -55,6 +55,7 @@ from talentdesk.core.models import (
 from talentdesk.core.text import clean, name_sort_key
 from talentdesk.db.search_index import bulk_member_load
 from talentdesk.imports.duplicates import Match, Probe, email_owners, find_duplicates
+from talentdesk.imports.errors import ImportCancelled
 from talentdesk.imports.mapping import ColumnMapping, check_mapping, guess_mapping
 from talentdesk.imports.reading import SourceTable, column_letter
 from talentdesk.imports.values import References, RowError, convert_column, convert_rows
@@ -65,11 +66,6 @@ Progress = Callable[[int, int], None]
 CHUNK = 500
 CREATE_BATCH = 5000
 FIRST_BATCH = 1000
-
-
-class ImportCancelled(TalentDeskError):
-    def __init__(self) -> None:
-        super().__init__("Importación cancelada: no se guardó nada.")
 
 
 class ImportHasErrors(TalentDeskError):

@@ -6,6 +6,8 @@ listed operation has no example to run (so a new operation cannot skip the proof
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,17 +23,11 @@ def operation(factory: F) -> F:
 
 
 def load_all() -> dict[str, Callable[..., Any]]:
-    """Import every operations module (they register themselves) and return the registry."""
-    from talentdesk.ops import (  # noqa: F401
-        chapters,
-        events,
-        imports,
-        members,
-        needs,
-        organizations,
-        programs,
-        sectors,
-        settings,
-    )
+    """Import every module of ``talentdesk.ops`` (operations register themselves) and return the
+    registry. Found by listing the package, so a new operations module cannot be left out of the
+    undo property test, and this module imports none of them (no import cycle)."""
+    import talentdesk.ops
 
+    for module in pkgutil.iter_modules(talentdesk.ops.__path__, "talentdesk.ops."):
+        importlib.import_module(module.name)
     return OPERATIONS

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from talentdesk.core.models import AuditEntry, Member
-from talentdesk.imports.members import Action, ImportCancelled
+from talentdesk.imports.errors import ImportCancelled
+from talentdesk.imports.members import Action
 from talentdesk.services import import_mappings
 from talentdesk.services.members import create_member
 from talentdesk.ui.context import AppContext

@@ -17,16 +17,16 @@ from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import AuditEntry, Member
 from talentdesk.db.session import Database
 from talentdesk.exports.members_xlsx import export_members_xlsx
+from talentdesk.imports.errors import ImportCancelled
 from talentdesk.imports.members import (
     Action,
-    ImportCancelled,
     ImportHasErrors,
     ImportPlan,
     apply_import,
     prepare_import,
 )
 from talentdesk.imports.reading import read_source
-from talentdesk.imports.report import write_error_report
+from talentdesk.ops.import_report import write_error_report
 from talentdesk.services import audit
 from talentdesk.services.members import count_members, get_member, member_values
 from talentdesk.services.search import MemberQuery, search_members

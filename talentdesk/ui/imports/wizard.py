@@ -44,9 +44,9 @@ from talentdesk.imports.mapping import (
 )
 from talentdesk.imports.members import Action, ImportPlan, ImportResult, RowPlan, prepare_import
 from talentdesk.imports.reading import SourceTable, read_source
-from talentdesk.imports.report import write_error_report
 from talentdesk.ops import imports as ops_imports
 from talentdesk.ops import settings as ops_settings
+from talentdesk.ops.import_report import write_error_report
 from talentdesk.services import import_mappings
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message

@@ -1,5 +1,9 @@
 """The import's report as a spreadsheet: every problem with its row, column, value and reason,
-the duplicates found and what was chosen for them, and the counts."""
+the duplicates found and what was chosen for them, and the counts.
+
+It lives here, above both, because it joins the import's plan (``talentdesk.imports``) with the
+spreadsheet writer of the exports (``talentdesk.exports``): those two layers never import each
+other (docs/architecture.md, Tooling)."""
 
 from __future__ import annotations
 
