@@ -1,18 +1,24 @@
 """What the benches share. Not a bench itself: tests/bench runs every ``bench/*_bench.py``.
 
-Every bench takes ``--quick``: tiny sizes, one run, everything in temporary files. It proves the
-bench still runs (tests/bench/test_bench_smoke.py runs each one that way); its figures mean
-nothing.
+Every bench takes ``--quick``: tiny sizes, one run, everything in temporary files (a bench that
+reads a database builds a small demo one, unless ``--db`` names one). It proves the bench still
+runs (tests/bench/test_bench_smoke.py runs each one that way); its figures mean nothing.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 QUICK_HELP = "tiny size, one run, temporary files: checks the bench still works (figures mean nothing)"
+QUICK_MEMBERS = 1_000
+#: The 1,000,000-member database the benches share (bench/search_bench.py builds it).
+DEFAULT_DB = Path(__file__).parent / "data" / "members-1m.sqlite"
 
 
 def demo_database(path: Path, members: int) -> float:
@@ -26,3 +32,16 @@ def demo_database(path: Path, members: int) -> float:
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - start
+
+
+@contextmanager
+def bench_database(given: Path | None, quick: bool) -> Iterator[Path]:
+    """The database a bench reads: the one named by ``--db``; else, with ``--quick``, a
+    temporary demo database of QUICK_MEMBERS; else the shared 1,000,000-member one."""
+    if given is not None or not quick:
+        yield given or DEFAULT_DB
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "members.sqlite"
+        demo_database(path, QUICK_MEMBERS)
+        yield path

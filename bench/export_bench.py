@@ -26,9 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchutil import QUICK_HELP, demo_database
-
-DEFAULT_DB = Path(__file__).parent / "data" / "members-1m.sqlite"
+from benchutil import QUICK_HELP, bench_database
 
 
 def rss_mb() -> float:
@@ -109,7 +107,7 @@ def run(kind: str, db: Path, rows: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--db", type=Path)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child")
@@ -121,11 +119,8 @@ def main() -> None:
         print(json.dumps(child(args.child, str(args.db), args.rows, args.out)))
         return
     if args.quick:
-        with tempfile.TemporaryDirectory() as tmp:
-            args.db, args.rows, args.runs = Path(tmp) / "members.sqlite", 300, 1
-            demo_database(args.db, args.rows)
-            measure(args)
-    else:
+        args.rows, args.runs = 300, 1
+    with bench_database(args.db, args.quick) as args.db:
         measure(args)
 
 

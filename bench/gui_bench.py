@@ -20,13 +20,11 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from benchutil import QUICK_HELP, demo_database
+from benchutil import QUICK_HELP, bench_database
 
-DEFAULT_DB = Path(__file__).parent / "data" / "members-1m.sqlite"
 QUERIES = ["zavala", "m", "ma", "nunez", "jose castaneda", "maria.garcia12", "hidalgo"]
 
 
@@ -174,7 +172,7 @@ def child_qsql(db: str) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--db", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", choices=["talentdesk", "qsql"])
     parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
@@ -184,14 +182,11 @@ def main() -> None:
         print(json.dumps(result))
         return
     if args.quick:
-        with tempfile.TemporaryDirectory() as tmp:
-            args.db, args.runs = Path(tmp) / "members.sqlite", 1
-            demo_database(args.db, 1_000)
-            measure(args)
-        return
-    if not args.db.exists():
-        sys.exit(f"{args.db} does not exist: run bench/search_bench.py first (it builds it).")
-    measure(args)
+        args.runs = 1
+    with bench_database(args.db, args.quick) as args.db:
+        if not args.db.exists():
+            sys.exit(f"{args.db} does not exist: run bench/search_bench.py first (it builds it).")
+        measure(args)
 
 
 def measure(args: argparse.Namespace) -> None:

@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command
-from benchutil import QUICK_HELP, demo_database
+from benchutil import QUICK_HELP, bench_database
 from openpyxl import Workbook
 
 from talentdesk.core.countries import country_name
 from talentdesk.db import migrate
 from talentdesk.db.engine import make_engine
 from talentdesk.db.session import Database
-
-DEFAULT_DB = Path(__file__).parent / "data" / "members-1m.sqlite"
 
 HEADERS = [
     "Nombre(s)",
@@ -188,16 +186,15 @@ def run(db_copy: Path, xlsx: Path) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--db", type=Path)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--duplicates", type=int, default=3_000)
     parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+    if args.quick:
+        args.rows, args.duplicates = 200, 20
+    with tempfile.TemporaryDirectory() as tmp, bench_database(args.db, args.quick) as args.db:
         work = Path(tmp)
-        if args.quick:
-            args.db, args.rows, args.duplicates = work / "source.sqlite", 200, 20
-            demo_database(args.db, 1_000)
         db_copy, xlsx = work / "members.sqlite", work / "import.xlsx"
         start = time.perf_counter()
         copy_database(args.db, db_copy)

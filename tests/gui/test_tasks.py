@@ -126,6 +126,31 @@ def test_slow_worker_does_not_abort_interpreter() -> None:
     assert "delivered 5" in done.stdout
 
 
+def test_many_signals_to_python_slots_do_not_abort_interpreter() -> None:
+    """PySide6 6.12.0 over-releases an object each time a signal calls a Python slot: after a
+    few hundred calls Python aborts ("bool_dealloc"/"none_dealloc"), on one thread, with no
+    argument. The window emits thousands; pyproject pins PySide6 below 6.12 for this. Run in a
+    child so an abort is a failure here, not a dead test run."""
+    script = textwrap.dedent(
+        """
+        from PySide6.QtCore import QObject, Signal
+        from PySide6.QtWidgets import QApplication
+        class Source(QObject):
+            fired = Signal()
+        app = QApplication([])
+        source, got = Source(), []
+        source.fired.connect(lambda: got.append(1))
+        for _ in range(3000):
+            source.fired.emit()
+        print("delivered", len(got))
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "delivered 3000" in done.stdout
+
+
 def test_work_after_shutdown_is_refused_quietly(qtbot: QtBot) -> None:
     runner = TaskRunner()
     runner.shutdown()
