@@ -24,7 +24,7 @@ from talentdesk.exports.stats_xlsx import export_stats_xlsx
 from talentdesk.exports.table_xlsx import export_rows_xlsx, export_table_xlsx
 from talentdesk.imports.members import apply_import, prepare_import
 from talentdesk.imports.reading import read_source
-from talentdesk.imports.report import write_error_report
+from talentdesk.ops.import_report import write_error_report
 from talentdesk.services.demo_event import DEMO_NAME
 from talentdesk.services.search import MemberQuery
 from tests.unit.hostile_text import FORMULA_EMAIL, FORMULAS, plant, run_sql, texts, xlsx_cells
