@@ -12,28 +12,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchutil import QUICK_HELP
+from benchutil import QUICK_HELP, demo_database
 from sqlalchemy import insert
 
 from talentdesk.core.models import Base
 from talentdesk.db.session import Database
 from talentdesk.services.demo import BATCH, _BatchMaker
-
-
-def run_demo(path: Path, members: int) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "talentdesk", "--db", str(path), "demo", "--members", str(members)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - start
 
 
 def run_baseline(path: Path, members: int) -> float:
@@ -63,7 +52,7 @@ def main() -> None:
     ours, base = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.runs):
-            ours.append(run_demo(Path(tmp) / f"demo-{i}.sqlite", args.members))
+            ours.append(demo_database(Path(tmp) / f"demo-{i}.sqlite", args.members))
             base.append(run_baseline(Path(tmp) / f"base-{i}.sqlite", args.members))
             for f in Path(tmp).iterdir():
                 f.unlink()
