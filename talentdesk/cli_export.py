@@ -73,9 +73,14 @@ _MEMBER_DOCUMENTS = {"members", "directory", "stats"}
 _PDF_SIZES = ("letter", "a4")
 
 
-def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    from talentdesk.cli import integer, path
-
+def add_parsers(
+    commands: Any,
+    parser_class: type[argparse.ArgumentParser],
+    integer: Callable[[str], int],
+    path: Callable[[str], str],
+) -> None:
+    """Add ``export`` and ``certificates`` with the CLI's parser class and argument types (passed
+    in by ``talentdesk.cli``: this module never imports it back)."""
     export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
     x_cmds = export.add_subparsers(
         dest="export_command", metavar="DOCUMENTO", required=True, parser_class=parser_class

@@ -30,7 +30,7 @@ from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.exports.table_xlsx import export_rows_xlsx
 from talentdesk.imports.members import prepare_import
 from talentdesk.imports.reading import read_source
-from talentdesk.imports.report import write_error_report
+from talentdesk.ops.import_report import write_error_report
 from talentdesk.services.search import MemberQuery
 from tests.unit.import_files import write_csv
 
