@@ -1,6 +1,6 @@
 """Checks, backups and restore on a 1,000,000-member database (issue 10).
 
-Run by hand:  python bench/backup_bench.py [--db PATH] [--runs R]
+Run by hand:  python bench/backup_bench.py [--db PATH] [--runs R] [--quick]
 
 Works on a copy of the database in a temporary folder (the original is never modified) and
 times, each against a baseline measured in the same run:
@@ -28,12 +28,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchutil import QUICK_HELP, bench_database
+
 from talentdesk.db.backup import BackupKind, automatic_backup, backup_sqlite
 from talentdesk.db.restore import restore_sqlite
 from talentdesk.db.session import Database
-
-DEFAULT_DB = Path(__file__).parent / "data" / "members-1m.sqlite"
-
 
 CPU: dict[float, float] = {}  # wall median -> CPU median of the same measurement
 
@@ -65,10 +64,13 @@ def read_all(path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--db", type=Path)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=args.db.parent) as tmp:
+    if args.quick:
+        args.runs = 1
+    with bench_database(args.db, args.quick) as args.db, tempfile.TemporaryDirectory(dir=args.db.parent) as tmp:
         live = Path(tmp) / "live.sqlite"
         shutil.copyfile(args.db, live)
         Database.open(live).close()  # current schema, WAL, as the app leaves it

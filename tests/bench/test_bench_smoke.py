@@ -21,6 +21,7 @@ BENCH = Path(__file__).resolve().parents[2] / "bench"
 #: How each bench runs here, one argument list per run: the one place to say it. ``{db}`` is a
 #: demo database of 1,000 members built once for all (a bench given no --db builds its own).
 SMOKE_RUNS: dict[str, list[list[str]]] = {
+    "backup_bench.py": [["--quick", "--db", "{db}"]],
     "badges_bench.py": [["--quick"]],
     "demo_bench.py": [["--quick"]],
     "directory_bench.py": [["--quick"]],

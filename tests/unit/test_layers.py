@@ -66,6 +66,7 @@ CLEAN_TREE = {
     "cli.py": "def main():\n    from talentdesk.ui import app\n",
     "cli_export.py": "import talentdesk.ops\n",
     "terminal.py": "import talentdesk.core.z\n",
+    "cli_db.py": "import talentdesk.services.x\n",
     "ui/__init__.py": "",
     "ui/app.py": "import PySide6\nimport talentdesk.ops\n",
     "ops/__init__.py": "import talentdesk.exports.files\nimport talentdesk.imports.reading\n",
