@@ -36,6 +36,7 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter

@@ -255,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     from talentdesk import cli_export
 
-    cli_export.add_parsers(commands, SpanishParser)
+    cli_export.add_parsers(commands, SpanishParser, integer, path)
     from talentdesk import cli_programs
 
     cli_programs.add_parsers(commands, SpanishParser)

@@ -42,6 +42,7 @@ from talentdesk.core.text import compact, name_sort_key
 from talentdesk.db.bulk import bulk_insert
 from talentdesk.db.search_index import bulk_member_load, optimize
 from talentdesk.services import audit
+from talentdesk.services.demo_expertise import EXPERTISE
 
 Progress = Callable[[int, int], None]
 
@@ -171,33 +172,6 @@ INSTITUTIONS = [
     "Universidad Iberoamericana",
     "Universidad de las Américas Puebla",
     "Caltech",
-]
-EXPERTISE = [
-    "inteligencia artificial",
-    "aprendizaje automático",
-    "semiconductores",
-    "energía solar",
-    "biología molecular",
-    "vacunas",
-    "robótica",
-    "baterías",
-    "ciberseguridad",
-    "cómputo en la nube",
-    "nanomateriales",
-    "cambio climático",
-    "agricultura de precisión",
-    "dispositivos médicos",
-    "manufactura avanzada",
-    "finanzas",
-    "logística",
-    "aeronáutica",
-    "petróleo y gas",
-    "hidrógeno",
-    "salud digital",
-    "telecomunicaciones",
-    "acuacultura",
-    "emprendimiento",
-    "políticas públicas",
 ]
 LANGUAGES = ["es, en", "es, en", "es, en, fr", "es, en, de", "es, en, pt", "es, fr", "es, en, ja"]
 DEGREES = [

@@ -40,7 +40,7 @@ from talentdesk.core.programs import (
 )
 from talentdesk.db.bulk import bulk_insert
 from talentdesk.services import audit
-from talentdesk.services.demo import EXPERTISE
+from talentdesk.services.demo_expertise import EXPERTISE
 
 FIRST_YEAR = 2005
 #: Members read to staff the programmes: enough variety, one cheap query at any scale.

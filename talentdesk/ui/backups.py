@@ -33,7 +33,7 @@ from talentdesk.db.retention import MAX_KEEP, Retention, read_retention
 from talentdesk.ops import settings as ops_settings
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
-from talentdesk.ui.widgets.record_area import ask
+from talentdesk.ui.widgets.buttons import ask
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 
 

@@ -17,19 +17,10 @@ from talentdesk.exports import reference_xlsx
 from talentdesk.ops import chapters as ops_chapters
 from talentdesk.services.record_lists import ROLE_ORDER, ChapterData, ChapterRow, load_chapters
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordDetails, RecordList, RecordParts
+from talentdesk.ui.widgets.buttons import ask, button_row, push_button
 from talentdesk.ui.widgets.choosers import CheckList, CountryCombo, DateField, EnumCombo, text_box, text_line
 from talentdesk.ui.widgets.member_picker import MemberPicker
-from talentdesk.ui.widgets.record_area import (
-    Deletion,
-    Listing,
-    RecordArea,
-    RecordDetails,
-    RecordList,
-    RecordParts,
-    ask,
-    button_row,
-    push_button,
-)
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, show_date
 

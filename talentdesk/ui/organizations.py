@@ -16,8 +16,9 @@ from talentdesk.exports import reference_xlsx
 from talentdesk.ops import organizations as ops_orgs
 from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordList
+from talentdesk.ui.widgets.buttons import button_row
 from talentdesk.ui.widgets.choosers import CheckList, EnumCombo, text_box, text_line
-from talentdesk.ui.widgets.record_area import Deletion, Listing, RecordArea, RecordList, button_row
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
 

@@ -18,17 +18,9 @@ from talentdesk.exports import reference_xlsx
 from talentdesk.ops import sectors as ops_sectors
 from talentdesk.services.record_lists import ContactRow, SectorRow, load_sectors
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.record_area import Listing, RecordArea, RecordDetails, RecordList, RecordParts
+from talentdesk.ui.widgets.buttons import ask, button_row, push_button
 from talentdesk.ui.widgets.choosers import text_box, text_line
-from talentdesk.ui.widgets.record_area import (
-    Listing,
-    RecordArea,
-    RecordDetails,
-    RecordList,
-    RecordParts,
-    ask,
-    button_row,
-    push_button,
-)
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
 

@@ -27,9 +27,10 @@ from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import TABLE_VIEW, TableSource
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.organizations import OrganizationsArea
+from talentdesk.ui.record_area import RecordArea
 from talentdesk.ui.sectors import SectorsArea
-from talentdesk.ui.widgets.record_area import RecordArea, column_menu
 from talentdesk.ui.widgets.records import shown_table
+from talentdesk.ui.widgets.tables import column_menu
 from tests.gui.helpers import TIMEOUT, export_dialog, export_to
 
 pytestmark = pytest.mark.gui

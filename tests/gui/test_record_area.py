@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.ops import Changes, Op
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.widgets.record_area import Deletion, Listing, RecordArea, RecordList
+from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordList
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
 from tests.gui.helpers import NO, YES, answer, click, field, show_area, type_text

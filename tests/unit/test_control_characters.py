@@ -36,7 +36,7 @@ from talentdesk.exports.stats_xlsx import export_stats_xlsx
 from talentdesk.exports.table_xlsx import export_table_xlsx
 from talentdesk.imports.members import apply_import, prepare_import
 from talentdesk.imports.reading import read_source
-from talentdesk.imports.report import write_error_report
+from talentdesk.ops.import_report import write_error_report
 from talentdesk.services import (
     chapters,
     document_settings,

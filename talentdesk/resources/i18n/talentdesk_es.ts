@@ -4,7 +4,7 @@
 <context>
     <name>AddMemberDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="+390"/>
+        <location filename="../../ui/events/participants.py" line="+391"/>
         <source>Add a member to the event</source>
         <translation>Agregar un miembro al evento</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>AgendaTab</name>
     <message>
-        <location filename="../../ui/events/agenda.py" line="+344"/>
+        <location filename="../../ui/events/agenda.py" line="+260"/>
         <source>&amp;New session…</source>
         <extracomment>Fill and accent colour of each kind of session.</extracomment>
         <translation>&amp;Nueva sesión…</translation>
@@ -129,7 +129,7 @@
 <context>
     <name>AnonymizeDialog</name>
     <message>
-        <location filename="../../ui/privacy/member_rights.py" line="+256"/>
+        <location filename="../../ui/privacy/member_rights.py" line="+259"/>
         <source>Anonymize member</source>
         <extracomment>The member id, once anonymised (before the dialog closes).</extracomment>
         <translation>Anonimizar miembro</translation>
@@ -227,7 +227,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+533"/>
+        <location filename="../../ui/imports/wizard.py" line="+633"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
@@ -257,7 +257,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+228"/>
+        <location filename="../../ui/chapters.py" line="+219"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -501,7 +501,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/sectors.py" line="+223"/>
+        <location filename="../../ui/sectors.py" line="+215"/>
         <source>New contact — %1</source>
         <translation>Nuevo contacto — %1</translation>
     </message>
@@ -612,7 +612,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+294"/>
+        <location filename="../../ui/events/area.py" line="+287"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -699,7 +699,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DuplicatesModel</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-493"/>
+        <location filename="../../ui/imports/wizard.py" line="-592"/>
         <source>Row</source>
         <translation>Fila</translation>
     </message>
@@ -969,207 +969,28 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+122"/>
+        <location filename="../../ui/exports/dialog.py" line="+70"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Examinar…</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Options</source>
-        <translation>Opciones</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Open &amp;file</source>
-        <translation>Abrir &amp;archivo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open f&amp;older</source>
-        <translation>Abrir &amp;carpeta</translation>
-    </message>
-    <message>
-        <location line="-75"/>
+        <location line="+18"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportar</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+624"/>
+        <location line="+203"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-196"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+135"/>
-        <source>Only the %n selected member(s)</source>
-        <translation>
-            <numerusform>Sólo %n miembro seleccionado</numerusform>
-            <numerusform>Sólo los %n miembros seleccionados</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Only the %n selected participant(s)</source>
-        <translation>
-            <numerusform>Sólo %n participante seleccionado</numerusform>
-            <numerusform>Sólo los %n participantes seleccionados</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Only the %n member(s) shown (current search and filters)</source>
-        <translation>
-            <numerusform>Sólo %n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
-            <numerusform>Sólo los %n miembros que se muestran (búsqueda y filtros actuales)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
-        <source>Only the members shown (current search and filters)</source>
-        <translation>Sólo los miembros que se muestran (búsqueda y filtros actuales)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copy for outside IME</source>
-        <translation>Copia para fuera del IME</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The copy for outside IME lists only members who agreed to appear in directories, each with only the contact details they allowed, and leaves out notes and internal fields.</source>
-        <translation>La copia para fuera del IME sólo incluye a quienes aceptaron aparecer en directorios, de cada uno sólo los datos de contacto que permitió, y omite notas y campos internos.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Chapter</source>
-        <translation>Capítulo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Main sector</source>
-        <translation>Sector principal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Country of residence</source>
-        <translation>País de residencia</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Group by:</source>
-        <translation>&amp;Agrupar por:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Leave empty for the standard title</source>
-        <translation>Vacío: el título de siempre</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Title:</source>
-        <translation>&amp;Título:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every day of the event (one sheet per day)</source>
-        <translation>Cada día del evento (una lista por día)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Day: %1</source>
-        <translation>Día: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Session: %1</source>
-        <translation>Sesión: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Sheets for:</source>
-        <translation>&amp;Listas de:</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Label sheet:</source>
-        <translation>&amp;Hoja de etiquetas:</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Start at &amp;label:</source>
-        <translation>Empezar en la eti&amp;queta:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>right</source>
-        <translation>derecha</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>down</source>
-        <translation>abajo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Printer &amp;offset:</source>
-        <translation>A&amp;juste de impresora:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Print cut &amp;marks</source>
-        <translation>Imprimir &amp;marcas de corte</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>One file per participant, in a folder</source>
-        <translation>Un archivo por participante, en una carpeta</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The badge page of each packet has the size of one of these labels.</source>
-        <translation>La página del gafete de cada paquete tiene el tamaño de una de estas etiquetas.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Badge size:</source>
-        <translation>Tamaño del &amp;gafete:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Letter (8.5 × 11 in)</source>
-        <translation>Carta (8.5 × 11 in)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A4 (210 × 297 mm)</source>
-        <translation>A4 (210 × 297 mm)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Paper:</source>
-        <translation>&amp;Papel:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Only members who agreed to appear in directories are printed, each with only the contact details they allowed.</source>
-        <translation>Sólo se imprimen los miembros que aceptaron aparecer en directorios, cada uno con sólo los datos de contacto que permitió.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Move everything by this much if the printer does not print where the labels are.</source>
-        <translation>Desplaza todo esta distancia si la impresora no imprime donde están las etiquetas.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+44"/>
         <source>Event: %1</source>
         <translation>Evento: %1</translation>
     </message>
@@ -1216,91 +1037,13 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+363"/>
-        <source>Warning: %1</source>
-        <translation>Aviso: %1</translation>
-    </message>
-    <message>
-        <location line="-371"/>
+        <location line="-8"/>
         <location line="+10"/>
         <source>with the columns and the order of the table.</source>
         <translation>con las columnas y el orden de la tabla.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>of %n on the sheet (for a partly used sheet)</source>
-        <translation>
-            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
-            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+44"/>
-        <source>Save in the &amp;folder:</source>
-        <translation>Guardar en la &amp;carpeta:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save &amp;as:</source>
-        <translation>Guardar &amp;como:</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>Folder for the files</source>
-        <translation>Carpeta para los archivos</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Libros de Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save as</source>
-        <translation>Guardar como</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Type where to save it, or choose a place with Browse…</source>
-        <translation>Escriba dónde guardarlo, o elija un lugar con Examinar…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>“%1” is a file: type the name of a folder.</source>
-        <translation>«%1» es un archivo: escriba el nombre de una carpeta.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The file name must end in %1.</source>
-        <translation>El nombre del archivo debe terminar en %1.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>“%1” is a folder: type a file name.</source>
-        <translation>«%1» es una carpeta: escriba un nombre de archivo.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The folder “%1” does not exist.</source>
-        <translation>No existe la carpeta «%1».</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Replace file</source>
-        <translation>Reemplazar archivo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” already exists. Replace it?</source>
-        <translation>«%1» ya existe. ¿Reemplazarlo?</translation>
-    </message>
-    <message>
-        <location line="+70"/>
+        <location line="+81"/>
         <source>Exporting…</source>
         <translation>Exportando…</translation>
     </message>
@@ -1310,39 +1053,19 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>Preparing the preview…</source>
         <translation>Preparando la vista previa…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportación cancelada; no se escribió ningún archivo.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Saved in the folder “%1”.</source>
-        <translation>Guardado en la carpeta «%1».</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saved “%1”.</source>
-        <translation>Se guardó «%1».</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Folder: %1</source>
-        <translation>Carpeta: %1</translation>
     </message>
 </context>
 <context>
@@ -1523,9 +1246,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>ExportProgress</name>
+    <message>
+        <location filename="../../ui/exports/running.py" line="+53"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+106"/>
+        <location filename="../../ui/imports/wizard.py" line="+146"/>
         <source>Choose the file</source>
         <translation>Elija el archivo</translation>
     </message>
@@ -1571,7 +1302,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets/record_dialog.py" line="+164"/>
+        <location filename="../../ui/widgets/record_dialog.py" line="+174"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -1679,7 +1410,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+370"/>
+        <location filename="../../ui/imports/wizard.py" line="+429"/>
         <source>Import members</source>
         <translation>Importar miembros</translation>
     </message>
@@ -2066,7 +1797,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="-351"/>
+        <location filename="../../ui/imports/wizard.py" line="-410"/>
         <source>Match the columns</source>
         <translation>Asigne las columnas</translation>
     </message>
@@ -2124,7 +1855,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MaterialDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+300"/>
+        <location filename="../../ui/events/materials.py" line="+301"/>
         <source>New material</source>
         <translation>Nuevo material</translation>
     </message>
@@ -2970,9 +2701,184 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>OptionsForm</name>
+    <message>
+        <location filename="../../ui/exports/options_form.py" line="+52"/>
+        <source>Options</source>
+        <translation>Opciones</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
+        <source>Only the %n selected member(s)</source>
+        <translation>
+            <numerusform>Sólo %n miembro seleccionado</numerusform>
+            <numerusform>Sólo los %n miembros seleccionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Only the %n selected participant(s)</source>
+        <translation>
+            <numerusform>Sólo %n participante seleccionado</numerusform>
+            <numerusform>Sólo los %n participantes seleccionados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Only the %n member(s) shown (current search and filters)</source>
+        <translation>
+            <numerusform>Sólo %n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
+            <numerusform>Sólo los %n miembros que se muestran (búsqueda y filtros actuales)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the members shown (current search and filters)</source>
+        <translation>Sólo los miembros que se muestran (búsqueda y filtros actuales)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy for outside IME</source>
+        <translation>Copia para fuera del IME</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The copy for outside IME lists only members who agreed to appear in directories, each with only the contact details they allowed, and leaves out notes and internal fields.</source>
+        <translation>La copia para fuera del IME sólo incluye a quienes aceptaron aparecer en directorios, de cada uno sólo los datos de contacto que permitió, y omite notas y campos internos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main sector</source>
+        <translation>Sector principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country of residence</source>
+        <translation>País de residencia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Agrupar por:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave empty for the standard title</source>
+        <translation>Vacío: el título de siempre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day of the event (one sheet per day)</source>
+        <translation>Cada día del evento (una lista por día)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Day: %1</source>
+        <translation>Día: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Session: %1</source>
+        <translation>Sesión: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Sheets for:</source>
+        <translation>&amp;Listas de:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Label sheet:</source>
+        <translation>&amp;Hoja de etiquetas:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Start at &amp;label:</source>
+        <translation>Empezar en la eti&amp;queta:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>right</source>
+        <translation>derecha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>down</source>
+        <translation>abajo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printer &amp;offset:</source>
+        <translation>A&amp;juste de impresora:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print cut &amp;marks</source>
+        <translation>Imprimir &amp;marcas de corte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One file per participant, in a folder</source>
+        <translation>Un archivo por participante, en una carpeta</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The badge page of each packet has the size of one of these labels.</source>
+        <translation>La página del gafete de cada paquete tiene el tamaño de una de estas etiquetas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Badge size:</source>
+        <translation>Tamaño del &amp;gafete:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Letter (8.5 × 11 in)</source>
+        <translation>Carta (8.5 × 11 in)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only members who agreed to appear in directories are printed, each with only the contact details they allowed.</source>
+        <translation>Sólo se imprimen los miembros que aceptaron aparecer en directorios, cada uno con sólo los datos de contacto que permitió.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Move everything by this much if the printer does not print where the labels are.</source>
+        <translation>Desplaza todo esta distancia si la impresora no imprime donde están las etiquetas.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>of %n on the sheet (for a partly used sheet)</source>
+        <translation>
+            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
+            <numerusform>de %n en la hoja (para una hoja ya usada en parte)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+110"/>
+        <location filename="../../ui/organizations.py" line="+111"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
     </message>
@@ -3651,7 +3557,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problema</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+36"/>
         <source>Only the valid rows (skip the rows with problems)</source>
         <translation>Sólo las filas válidas (omitir las filas con problemas)</translation>
     </message>
@@ -3666,12 +3572,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Problemas:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Possible duplicates (double-click the action to change it):</source>
         <translation>Posibles duplicados (doble clic en la acción para cambiarla):</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Checking every row…</source>
         <translation>Revisando cada fila…</translation>
     </message>
@@ -3681,12 +3587,27 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Revisando el archivo…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+32"/>
+        <source>Row %1, column “%2”: %3</source>
+        <translation>Fila %1, columna «%2»: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Row %1: %2</source>
+        <translation>Fila %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Rows: %1 · New: %2 · Updates: %3 · Duplicates: %4 · Skipped: %5 · With errors: %6</source>
         <translation>Filas: %1 · Nuevos: %2 · Actualizaciones: %3 · Duplicados: %4 · Omitidas: %5 · Con errores: %6</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
+        <source>“Import” is disabled: nothing is saved while any row has a problem (rows with problems: %1). Fix the file and check it again, or tick “Only the valid rows” to import the rest.</source>
+        <translation>«Importar» está desactivado: no se guarda nada mientras alguna fila tenga un problema (filas con problemas: %1). Corrija el archivo y revíselo de nuevo, o marque «Sólo las filas válidas» para importar las demás.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Save error report</source>
         <translation>Guardar informe de errores</translation>
     </message>
@@ -3849,7 +3770,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/widgets/record_area.py" line="+350"/>
+        <location filename="../../ui/record_area.py" line="+263"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>
@@ -4017,6 +3938,39 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+16"/>
         <source>Rule saved: it applies from the next backup.</source>
         <translation>Regla guardada: se aplica desde la próxima copia.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <location filename="../../ui/exports/result.py" line="+40"/>
+        <source>Open &amp;file</source>
+        <translation>Abrir &amp;archivo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open f&amp;older</source>
+        <translation>Abrir &amp;carpeta</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved in the folder “%1”.</source>
+        <translation>Guardado en la carpeta «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved “%1”.</source>
+        <translation>Se guardó «%1».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder: %1</source>
+        <translation>Carpeta: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: %1</source>
+        <translation>Aviso: %1</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4232,79 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="-107"/>
         <source>Filter participants…</source>
         <translation>Filtrar participantes…</translation>
+    </message>
+</context>
+<context>
+    <name>TargetField</name>
+    <message>
+        <location filename="../../ui/exports/target.py" line="+61"/>
+        <source>&amp;Browse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save in the &amp;folder:</source>
+        <translation>Guardar en la &amp;carpeta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save &amp;as:</source>
+        <translation>Guardar &amp;como:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Folder for the files</source>
+        <translation>Carpeta para los archivos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as</source>
+        <translation>Guardar como</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Type where to save it, or choose a place with Browse…</source>
+        <translation>Escriba dónde guardarlo, o elija un lugar con Examinar…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“%1” is a file: type the name of a folder.</source>
+        <translation>«%1» es un archivo: escriba el nombre de una carpeta.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file name must end in %1.</source>
+        <translation>El nombre del archivo debe terminar en %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is a folder: type a file name.</source>
+        <translation>«%1» es una carpeta: escriba un nombre de archivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder “%1” does not exist.</source>
+        <translation>No existe la carpeta «%1».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replace file</source>
+        <translation>Reemplazar archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” already exists. Replace it?</source>
+        <translation>«%1» ya existe. ¿Reemplazarlo?</translation>
     </message>
 </context>
 <context>

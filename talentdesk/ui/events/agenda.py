@@ -51,8 +51,8 @@ from talentdesk.core.validation import parse_date
 from talentdesk.ops import events as ops_events
 from talentdesk.services.event_view import EventData, SessionRow
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.widgets.buttons import ask
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
-from talentdesk.ui.widgets.record_area import ask
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 
 Index = QModelIndex | QPersistentModelIndex

@@ -29,17 +29,10 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.events.workspace import EventWorkspace
 from talentdesk.ui.exports.actions import choose_event, load_event_source, open_export
 from talentdesk.ui.exports.kinds import EventSource
+from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordList
 from talentdesk.ui.tasks import error_message
+from talentdesk.ui.widgets.buttons import ask, button_row, push_button
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo, text_box, text_line
-from talentdesk.ui.widgets.record_area import (
-    Deletion,
-    Listing,
-    RecordArea,
-    RecordList,
-    ask,
-    button_row,
-    push_button,
-)
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
 

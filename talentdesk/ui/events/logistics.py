@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from talentdesk.core.text import fold
 from talentdesk.services.event_view import EventData
-from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -28,10 +28,11 @@ from talentdesk.core.enums import MaterialStatus
 from talentdesk.ops import events as ops_events
 from talentdesk.services.event_view import EventData, MaterialRow, TaskRow
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.widgets.buttons import ask
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
-from talentdesk.ui.widgets.record_area import ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
 

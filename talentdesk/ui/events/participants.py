@@ -32,6 +32,7 @@ from talentdesk.services.event_view import EventData, ParticipantRow
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.actions import fill_menu
 from talentdesk.ui.tasks import error_message
+from talentdesk.ui.widgets.buttons import ask
 from talentdesk.ui.widgets.choosers import (
     CountryCombo,
     DateField,
@@ -41,9 +42,9 @@ from talentdesk.ui.widgets.choosers import (
     text_line,
 )
 from talentdesk.ui.widgets.member_picker import MemberPicker
-from talentdesk.ui.widgets.record_area import ask, make_table
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.tables import make_table
 
 #: Exports offered on the participants' context menu: they can take just the selected people.
 SELECTION_EXPORTS = ("participants", "badges", "packets", "certificates")

@@ -6,8 +6,8 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from talentdesk.services.event_view import EventData, ProblemRow
-from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.tables import make_table
 
 
 class ReviewTab(QWidget):

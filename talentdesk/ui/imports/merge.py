@@ -36,7 +36,7 @@ from talentdesk.services.member_merge import CHOOSABLE, MergeResult, default_cho
 from talentdesk.services.members import get_member, member_values
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
-from talentdesk.ui.widgets.record_area import ask
+from talentdesk.ui.widgets.buttons import ask
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ from talentdesk.ops.import_report import write_error_report
 from talentdesk.services import import_mappings
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.tasks import Task, error_message
-from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
 SAMPLE_ROWS = 3

@@ -15,9 +15,9 @@ from talentdesk.services.consent_history import ConsentRecord
 from talentdesk.ui.members.form_data import FormData
 from talentdesk.ui.members.form_pages import MemberPage, add_section, form_layout
 from talentdesk.ui.widgets.choosers import DateField
-from talentdesk.ui.widgets.record_area import make_table
 from talentdesk.ui.widgets.record_dialog import FormDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel, show_date
+from talentdesk.ui.widgets.tables import make_table
 
 
 class PrivacyPage(MemberPage):

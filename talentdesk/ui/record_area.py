@@ -13,18 +13,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -41,93 +38,16 @@ from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.exports.actions import open_export, table_source
 from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import TABLE_VIEW
+from talentdesk.ui.widgets.buttons import ask, push_button
 from talentdesk.ui.widgets.record_dialog import FormDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.tables import allow_column_choice, make_table, selected_row
 
 R = TypeVar("R")
 
 # Milliseconds of quiet typing before a search that the loader runs is sent.
 DEBOUNCE_MS = 150
 
-
-def make_table(model: QAbstractItemModel, name: str, *, sortable: bool = True) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setSortingEnabled(sortable)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
-
-
-def allow_column_choice(table: QTableView) -> None:
-    """As in the members table: columns can be dragged to another place, and hidden or shown
-    again from the header's context menu. An export takes them as they are."""
-    header = table.horizontalHeader()
-    header.setSectionsMovable(True)
-    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-    header.customContextMenuRequested.connect(lambda pos: _show_column_menu(table, pos))
-
-
-def column_menu(table: QTableView) -> QMenu:
-    """One checkable entry per column, in the order shown; the last visible column cannot be
-    hidden (a table without columns could not be shown again from its header)."""
-    header = table.horizontalHeader()
-    model = table.model()
-    menu = QMenu(table)
-    menu.setObjectName(f"{table.objectName()}-columns")
-    visible = sum(not header.isSectionHidden(i) for i in range(header.count()))
-    for visual in range(header.count()):
-        logical = header.logicalIndex(visual)
-        action = menu.addAction(str(model.headerData(logical, Qt.Orientation.Horizontal)))
-        action.setCheckable(True)
-        shown = not header.isSectionHidden(logical)
-        action.setChecked(shown)
-        action.setEnabled(not (shown and visible == 1))
-        action.toggled.connect(lambda on, column=logical: table.setColumnHidden(column, not on))
-    return menu
-
-
-def _show_column_menu(table: QTableView, pos: QPoint) -> None:
-    menu = column_menu(table)
-    menu.exec(table.horizontalHeader().mapToGlobal(pos))
-    menu.deleteLater()
-
-
-def ask(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question whose safe answer (No) is the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def push_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(lambda _checked=False: slot())
-    return button
-
-
-def button_row(*buttons: QWidget) -> QHBoxLayout:
-    """Buttons side by side from the left."""
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 # -- what an area lists and does -----------------------------------------------------------------
@@ -253,13 +173,6 @@ class RecordDetails(QStackedWidget):
     def show_nothing(self) -> None:
         self.setCurrentIndex(0)
 
-
-def selected_row(table: QTableView) -> Any | None:
-    """The row object selected in a table over a :class:`RecordTableModel` (None: none)."""
-    model = table.model()
-    assert isinstance(model, RecordTableModel)
-    rows = table.selectionModel().selectedRows()
-    return model.row(rows[0].row()) if rows else None
 
 
 class RecordParts:

@@ -1,0 +1,71 @@
+"""Read-only tables as every area shows them: whole-row selection, no editing, compact rows, and
+columns the user can move and hide from the header (an export takes them as they are)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+
+from talentdesk.ui.widgets.records import RecordTableModel
+
+
+def make_table(model: QAbstractItemModel, name: str, *, sortable: bool = True) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setSortingEnabled(sortable)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setHighlightSections(False)
+    return table
+
+
+def allow_column_choice(table: QTableView) -> None:
+    """As in the members table: columns can be dragged to another place, and hidden or shown
+    again from the header's context menu. An export takes them as they are."""
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    header.customContextMenuRequested.connect(lambda pos: _show_column_menu(table, pos))
+
+
+def column_menu(table: QTableView) -> QMenu:
+    """One checkable entry per column, in the order shown; the last visible column cannot be
+    hidden (a table without columns could not be shown again from its header)."""
+    header = table.horizontalHeader()
+    model = table.model()
+    menu = QMenu(table)
+    menu.setObjectName(f"{table.objectName()}-columns")
+    visible = sum(not header.isSectionHidden(i) for i in range(header.count()))
+    for visual in range(header.count()):
+        logical = header.logicalIndex(visual)
+        action = menu.addAction(str(model.headerData(logical, Qt.Orientation.Horizontal)))
+        action.setCheckable(True)
+        shown = not header.isSectionHidden(logical)
+        action.setChecked(shown)
+        action.setEnabled(not (shown and visible == 1))
+        action.toggled.connect(lambda on, column=logical: table.setColumnHidden(column, not on))
+    return menu
+
+
+def _show_column_menu(table: QTableView, pos: QPoint) -> None:
+    menu = column_menu(table)
+    menu.exec(table.horizontalHeader().mapToGlobal(pos))
+    menu.deleteLater()
+
+
+def selected_row(table: QTableView) -> Any | None:
+    """The row object selected in a table over a :class:`RecordTableModel` (None: none)."""
+    model = table.model()
+    assert isinstance(model, RecordTableModel)
+    rows = table.selectionModel().selectedRows()
+    return model.row(rows[0].row()) if rows else None
