@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from talentdesk.core.models import Chapter, Member, MemberSector, Organization
 from talentdesk.core.programs import Program, ProgramPerson
 from talentdesk.db.session import Database
-from talentdesk.services import events, needs, programs
+from talentdesk.services import event_agenda, event_participants, events, needs, programs
 from talentdesk.services.history import (
     JORNADA,
     NEED,
@@ -66,9 +66,9 @@ def _world(db: Database) -> dict[str, int]:
                 "ends_on": date(2011, 3, 10),
             },
         )
-        speaker = events.add_member(s, event.id, ana.id, "ponente")
-        events.add_member(s, event.id, beto.id)
-        events.add_session(
+        speaker = event_participants.add_member(s, event.id, ana.id, "ponente")
+        event_participants.add_member(s, event.id, beto.id)
+        event_agenda.add_session(
             s,
             event.id,
             {
@@ -78,7 +78,7 @@ def _world(db: Database) -> dict[str, int]:
                 "speaker_ids": [speaker.id],
             },
         )
-        events.add_guest(
+        event_participants.add_guest(
             s,
             event.id,
             {
