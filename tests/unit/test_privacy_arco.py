@@ -144,6 +144,7 @@ def test_personal_data_gathers_everything_held(person: Person) -> None:
         "jornadas",
         "constancias",
         "programas",
+        "solicitudes",
         "importaciones",
         "bitacora",
         "exportaciones",
