@@ -151,7 +151,8 @@ def bare_read(path: Path) -> float:
 
 
 def run(db_copy: Path, xlsx: Path) -> dict[str, Any]:
-    from talentdesk.imports.members import apply_import, prepare_import
+    from talentdesk.imports.apply import apply_import
+    from talentdesk.imports.prepare import prepare_import
     from talentdesk.imports.reading import read_source
 
     database = Database.open(db_copy)

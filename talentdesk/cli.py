@@ -718,7 +718,8 @@ def cmd_certificates(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from talentdesk.imports.history import apply_and_record
     from talentdesk.imports.mapping import guess_mapping, mapping_from_saved, mapping_to_saved
-    from talentdesk.imports.members import Action, prepare_import
+    from talentdesk.imports.plan import Action
+    from talentdesk.imports.prepare import prepare_import
     from talentdesk.imports.reading import read_source
     from talentdesk.ops.import_report import write_error_report
     from talentdesk.services import import_mappings
@@ -736,7 +737,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if show:
             print(f"\r  {done:>9,} / {total:,}", end="", file=sys.stderr, flush=True)
 
-    from talentdesk.imports.members import ImportHasErrors
+    from talentdesk.imports.plan import ImportHasErrors
 
     written = 0
     run_id: int | None = None

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.models import Member
 from talentdesk.db.backup import backup_before_import
-from talentdesk.imports.members import Action, ImportPlan, ImportResult, apply_import
+from talentdesk.imports.apply import apply_import
+from talentdesk.imports.plan import Action, ImportPlan, ImportResult
 from talentdesk.services import import_history
 from talentdesk.services.members import member_values
 

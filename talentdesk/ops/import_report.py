@@ -12,7 +12,7 @@ from pathlib import Path
 
 from talentdesk.exports.files import ExportResult, atomic_output
 from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook
-from talentdesk.imports.members import ImportPlan
+from talentdesk.imports.plan import ImportPlan
 from talentdesk.imports.values import RowError
 
 ERROR_COLUMNS = (

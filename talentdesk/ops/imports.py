@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from talentdesk.core.i18n import _, ngettext
 from talentdesk.imports.history import apply_and_record
-from talentdesk.imports.members import ImportPlan, ImportResult
+from talentdesk.imports.plan import ImportPlan, ImportResult
 from talentdesk.ops import Changes, Op
 from talentdesk.ops.registry import operation
 from talentdesk.services import import_history

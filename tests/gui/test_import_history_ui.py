@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from talentdesk import ops
 from talentdesk.core.models import Member
-from talentdesk.imports.members import prepare_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import imports as ops_imports
 from talentdesk.services.members import update_member

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from talentdesk.core.models import AuditEntry, Member
 from talentdesk.imports.errors import ImportCancelled
-from talentdesk.imports.members import Action
+from talentdesk.imports.plan import Action
 from talentdesk.services import import_mappings
 from talentdesk.services.members import create_member
 from talentdesk.ui.context import AppContext

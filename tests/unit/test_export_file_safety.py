@@ -28,7 +28,7 @@ from talentdesk.exports.members_xlsx import export_members_xlsx
 from talentdesk.exports.packets_pdf import export_packets_pdf
 from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.exports.table_xlsx import export_rows_xlsx
-from talentdesk.imports.members import prepare_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops.import_report import write_error_report
 from talentdesk.services.search import MemberQuery

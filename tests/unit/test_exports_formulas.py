@@ -22,7 +22,8 @@ from talentdesk.exports.members_xlsx import INTERNAL_ONLY, export_members_xlsx
 from talentdesk.exports.reference_xlsx import export_reference_xlsx
 from talentdesk.exports.stats_xlsx import export_stats_xlsx
 from talentdesk.exports.table_xlsx import export_rows_xlsx, export_table_xlsx
-from talentdesk.imports.members import apply_import, prepare_import
+from talentdesk.imports.apply import apply_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops.import_report import write_error_report
 from talentdesk.services.demo_event import DEMO_NAME

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from talentdesk.db.session import Database
-from talentdesk.imports.members import Action, ImportPlan, prepare_import
+from talentdesk.imports.plan import Action, ImportPlan
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import SourceTable
 
 from .helpers import add

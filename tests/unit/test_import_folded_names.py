@@ -16,7 +16,8 @@ from sqlalchemy import select
 from talentdesk.core.models import Member
 from talentdesk.db.session import Database
 from talentdesk.imports.history import apply_and_record
-from talentdesk.imports.members import Action, ImportPlan, prepare_import
+from talentdesk.imports.plan import Action, ImportPlan
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import SourceTable
 from talentdesk.services.members import member_values
 

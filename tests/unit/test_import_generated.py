@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import Member
 from talentdesk.db.session import Database
-from talentdesk.imports.members import apply_import, prepare_import
+from talentdesk.imports.apply import apply_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 
 KNOWN = [

@@ -14,7 +14,7 @@ from talentdesk import ops
 from talentdesk.core.errors import ConflictError
 from talentdesk.core.models import Member
 from talentdesk.db.session import Database
-from talentdesk.imports.members import prepare_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import imports as ops_imports
 from talentdesk.services import chapters, event_participants, events, import_history

@@ -181,7 +181,7 @@ def test_migration_0003_adds_and_removes_the_mappings_table(tmp_path: Path) -> N
 
 def test_import_modules_do_not_load_qt() -> None:
     code = (
-        "import sys, talentdesk.imports.members, talentdesk.ops.import_report, talentdesk.services.import_mappings\n"
+        "import sys, talentdesk.imports.prepare, talentdesk.imports.apply, talentdesk.ops.import_report, talentdesk.services.import_mappings\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
     )
     result = subprocess.run(

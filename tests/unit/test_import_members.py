@@ -17,14 +17,10 @@ from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import AuditEntry, Member
 from talentdesk.db.session import Database
 from talentdesk.exports.members_xlsx import export_members_xlsx
+from talentdesk.imports.apply import apply_import
 from talentdesk.imports.errors import ImportCancelled
-from talentdesk.imports.members import (
-    Action,
-    ImportHasErrors,
-    ImportPlan,
-    apply_import,
-    prepare_import,
-)
+from talentdesk.imports.plan import Action, ImportHasErrors, ImportPlan
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops.import_report import write_error_report
 from talentdesk.services import audit

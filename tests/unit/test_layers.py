@@ -25,7 +25,7 @@ def non_gui_modules() -> list[str]:
 
 def test_the_walk_finds_the_layers() -> None:
     names = non_gui_modules()
-    assert {"talentdesk.cli", "talentdesk.exports.badges", "talentdesk.imports.members"} <= set(names)
+    assert {"talentdesk.cli", "talentdesk.exports.badges", "talentdesk.imports.plan"} <= set(names)
     assert len(names) > 50
 
 

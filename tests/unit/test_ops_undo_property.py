@@ -363,7 +363,7 @@ def _import_plan(s: Session, r: random.Random) -> ops.Op[Any]:
     import csv
     import tempfile
 
-    from talentdesk.imports.members import prepare_import
+    from talentdesk.imports.prepare import prepare_import
     from talentdesk.imports.reading import read_source
     from talentdesk.ops import imports
 

@@ -33,7 +33,7 @@ from talentdesk.db.session import Database
 from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.imports.history import apply_and_record
-from talentdesk.imports.members import prepare_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import privacy as privacy_ops
 from talentdesk.services import (

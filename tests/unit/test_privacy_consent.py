@@ -16,7 +16,8 @@ from talentdesk.db.session import Database
 from talentdesk.exports.directory_pdf import export_directory_pdf
 from talentdesk.exports.members_xlsx import COLUMNS, export_members_xlsx
 from talentdesk.exports.packets_data import load_directory
-from talentdesk.imports.members import apply_import, prepare_import
+from talentdesk.imports.apply import apply_import
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
 from talentdesk.ops import members as ops_members
 from talentdesk.services import consent_history, event_participants, member_merge

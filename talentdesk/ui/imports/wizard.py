@@ -42,7 +42,8 @@ from talentdesk.imports.mapping import (
     mapping_problems,
     mapping_to_saved,
 )
-from talentdesk.imports.members import Action, ImportPlan, ImportResult, RowPlan, prepare_import
+from talentdesk.imports.plan import Action, ImportPlan, ImportResult, RowPlan
+from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import SourceTable, read_source
 from talentdesk.ops import imports as ops_imports
 from talentdesk.ops import settings as ops_settings
