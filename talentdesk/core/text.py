@@ -15,18 +15,22 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-#: C0 and C1 control characters and DEL: all but tab, line feed and carriage return. None
-#: belongs in a name, a place or a note; they are invalid in spreadsheet XML and ESC starts a
-#: terminal escape sequence.
-CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+#: The explicit bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+#: text in any script displays correctly without them, and one hidden in a name reverses what
+#: follows it on screen, in a terminal and in file names ("Trojan Source" spoofing).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+#: C0 and C1 control characters and DEL: all but tab, line feed and carriage return; and the
+#: bidirectional controls. None belongs in a name, a place or a note; C0/C1 are invalid in
+#: spreadsheet XML and ESC starts a terminal escape sequence.
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + BIDI_CONTROLS
 _CONTROL = re.compile(f"[{CONTROLS}]")
 #: The controls ``clean`` does not turn into a space (it does so for the separators, vertical
 #: tab, form feed and NEL, which Python counts as white space).
-_HARD_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_HARD_CONTROL = re.compile(f"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f{BIDI_CONTROLS}]")
 #: What a document cannot carry at all: the controls, lone surrogates, U+FFFE and U+FFFF.
 _UNWRITABLE = re.compile(f"[{CONTROLS}\ud800-\udfff\ufffe\uffff]")
 #: What a terminal must not receive raw (carriage return included: it rewrites the line).
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TERMINAL_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NON_SORT = re.compile(r"[^a-z0-9~ ]+")
 _SPACES = re.compile(r"\s+")

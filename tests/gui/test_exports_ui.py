@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
@@ -130,6 +130,39 @@ def test_members_export_takes_only_the_selection_when_asked(
     rows = sheet_rows(tmp_path / "dos.xlsx", "Miembros")
     assert rows[0][0] == "Id"
     assert sorted(int(r[0]) for r in rows[1:]) == sorted(chosen)
+
+
+def test_exports_are_private_unless_the_person_shares_them(
+    qtbot: QtBot, members: MembersArea, tmp_path: Path
+) -> None:
+    trigger(members, "member-export-members")
+    dialog = export_dialog(members)
+    shared = dialog.findChild(QCheckBox, "export-shared")
+    assert shared is not None and shared.isVisible() and not shared.isChecked()
+    export_to(qtbot, dialog, tmp_path / "privado.xlsx")
+    assert (tmp_path / "privado.xlsx").stat().st_mode & 0o777 == 0o600
+    shared.setChecked(True)
+    export_to(qtbot, dialog, tmp_path / "compartido.xlsx")
+    assert (tmp_path / "compartido.xlsx").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_saved_preview_follows_the_shared_choice_without_rendering_again(
+    qtbot: QtBot, members: MembersArea, tmp_path: Path
+) -> None:
+    trigger(members, "member-export-directory")
+    dialog = export_dialog(members)
+    click_shown(qtbot, dialog, "export-preview")
+    qtbot.waitUntil(
+        lambda: dialog.previews.window is not None and dialog.previews.window.isVisible(), timeout=TIMEOUT
+    )
+    assert dialog.previews.file is not None
+    dialog.previews.window.close()  # type: ignore[union-attr]
+    dialog.target_field.shared.setChecked(True)
+    assert dialog.previews.shows(dialog.options())  # who may read it is not part of the rendering
+    out = tmp_path / "directorio.pdf"
+    export_to(qtbot, dialog, out)
+    assert digest(out) == digest(dialog.previews.file)  # copied, not rendered again
+    assert out.stat().st_mode & 0o777 == 0o644
 
 
 def test_directory_preview_shows_the_pdf_then_save_writes_it(
@@ -356,7 +389,10 @@ def test_switching_the_label_sheet_and_back_keeps_the_typed_offset_and_slot(
     assert (again.form.offset_x.value(), again.form.offset_y.value()) == (-2.0, 0.0)
 
 
-def test_badge_sheet_preview(qtbot: QtBot, event_area: EventsArea) -> None:
+def test_badge_sheet_preview(
+    qtbot: QtBot, event_area: EventsArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     event_area.workspace.export("badges")
     dialog = export_dialog(event_area.workspace)
     click_shown(qtbot, dialog, "export-preview")
@@ -368,6 +404,9 @@ def test_badge_sheet_preview(qtbot: QtBot, event_area: EventsArea) -> None:
     pages = -(-dialog.previews.result.rows // per_sheet)
     assert dialog.previews.window.document.pageCount() == pages == len(PdfReader(dialog.previews.file).pages)  # type: ignore[attr-defined]
     folder = Path(dialog.previews.file).parent
+    # personal data: rendered in the user's private folder, never in the shared system temp folder
+    assert folder.parent == tmp_path / "data" / "TalentDesk" / "previews"
+    assert folder.parent.stat().st_mode & 0o777 == 0o700
     dialog.previews.window.close()
     dialog.close()
     assert not folder.exists()  # the temporary rendering goes with the dialog

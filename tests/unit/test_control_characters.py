@@ -92,6 +92,25 @@ def test_terminals_get_visible_escapes() -> None:
     assert escape_controls("Ñoño\tPeña\n") == "Ñoño\tPeña\n"
 
 
+def test_bidirectional_overrides_count_as_control_characters() -> None:
+    """U+202E hidden in a name shows "Ana\u202efdp.exe" as "Anaexe.pdf": refused like a control,
+    dropped from documents and escaped in a terminal; Arabic or Hebrew text needs none of them."""
+    from talentdesk.core.text import escape_controls, first_control, printable
+
+    for bidi in ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"):
+        assert first_control(f"Ana{bidi}fdp.exe") == 3
+        assert first_control(f"nota{bidi}", multiline=True) == 4
+        assert printable(f"Ana{bidi}fdp") == "Anafdp"
+        assert escape_controls(f"Ana{bidi}") == f"Ana\\u{ord(bidi):04x}"
+    assert first_control("مريم كوهين שרה") is None  # right-to-left scripts are letters
+
+
+def test_a_member_named_with_an_override_is_refused(db: Database) -> None:
+    with pytest.raises(ValidationError) as caught, db.session() as session:
+        create_member(session, {"given_names": "Ana\u202efdp.exe", "paternal_surname": "Pérez"})
+    assert "U+202E" in str(caught.value)
+
+
 # -- refused at the services ---------------------------------------------------------------------
 
 

@@ -227,7 +227,7 @@
 <context>
     <name>ApplyPage</name>
     <message>
-        <location filename="../../ui/imports/wizard.py" line="+633"/>
+        <location filename="../../ui/imports/wizard.py" line="+634"/>
         <source>Importing</source>
         <translation>Importando</translation>
     </message>
@@ -1071,9 +1071,9 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+282"/>
+        <location filename="../../ui/exports/kinds.py" line="+285"/>
         <source>Members table as shown</source>
-        <extracomment>Option names a kind may list (each is one row of the dialog).</extracomment>
+        <extracomment>Other accounts of the computer may read the finished file (default: its owner only). Option names a kind may list (each is one row of the dialog).</extracomment>
         <translation>Tabla de miembros como se ve</translation>
     </message>
     <message>
@@ -4237,12 +4237,22 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>TargetField</name>
     <message>
-        <location filename="../../ui/exports/target.py" line="+61"/>
+        <location filename="../../ui/exports/target.py" line="+62"/>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
+        <source>Other accounts on this computer may &amp;read the file</source>
+        <translation>Otras cuentas de este equipo pueden &amp;leer el archivo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exports hold personal data, so only your account can open them. Tick this only for a folder other people of the office open with their own accounts.</source>
+        <translation>Las exportaciones contienen datos personales: sólo su cuenta puede abrirlas. Marque esta casilla sólo para una carpeta que otras personas de la oficina abren con sus propias cuentas.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Save in the &amp;folder:</source>
         <translation>Guardar en la &amp;carpeta:</translation>
     </message>

@@ -164,7 +164,7 @@ class ExportDialog(QDialog):
     # -- options and target -------------------------------------------------------------------
 
     def options(self) -> ExportOptions:
-        return self.form.options()
+        return replace(self.form.options(), shared=self.target_field.shared.isChecked())
 
     def _options_changed(self) -> None:
         """The default file name follows the options until the person types one."""
@@ -250,7 +250,7 @@ class ExportDialog(QDialog):
         def work(task: Task) -> ExportResult:
             # The preview was not logged (it stays inside the program); the saved copy is.
             with logged_save(key, sessions, source, options, target) as finish:
-                copy_file(preview, target, suffix, task.abort)
+                copy_file(preview, target, suffix, task.abort, shared=options.shared)
                 return finish(replace(rendered, path=target))
 
         self._start(work, lambda result: self._exported(result, options, target), self.tr("Saving…"))

@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -100,6 +100,8 @@ class ExportOptions:
     signin_day: date | None = None
     separate_files: bool = False
     packet_badge: str = "a6"
+    #: Other accounts of the computer may read the finished file (default: its owner only).
+    shared: bool = False
 
 
 class Runner(Protocol):
@@ -258,6 +260,7 @@ def _runner(key: str) -> Runner:
         log: bool = True,
     ) -> ExportResult:
         kind, request = _request(key, source, options)
+        request = replace(request, shared=options.shared)
         return run_export(kind, sessions, request, out, progress=progress, abort=abort, log=log)
 
     return run

@@ -1,5 +1,7 @@
 """The rendered preview an export dialog keeps: a temporary file per dialog, reused for "Save"
-while the options have not changed since (the file is then copied, not rendered again)."""
+while the options have not changed since (the file is then copied, not rendered again). It is
+rendered in the user's private previews folder (``db.paths.previews_dir``), never in the shared
+system temp folder."""
 
 from __future__ import annotations
 
@@ -8,19 +10,24 @@ import tempfile
 import threading
 import weakref
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from talentdesk.exports.files import ExportResult, atomic_output, check_abort
+from talentdesk.db.paths import previews_dir
+from talentdesk.exports.files import ExportResult, atomic_output, check_abort, shared_output
 from talentdesk.ui.exports.kinds import ExportOptions
 
 
-def copy_file(source: Path, target: Path, suffix: str, abort: threading.Event) -> None:
-    """Copy a rendered preview to its real place, atomically like every export."""
+def copy_file(
+    source: Path, target: Path, suffix: str, abort: threading.Event, *, shared: bool = False
+) -> None:
+    """Copy a rendered preview to its real place, atomically and with the permissions of every
+    export (``shared``: other accounts may read it)."""
     check_abort(abort)
-    with atomic_output(target, suffix=suffix) as temp:
+    with shared_output(shared), atomic_output(target, suffix=suffix) as temp:
         shutil.copyfile(source, temp)
         check_abort(abort)
 
@@ -41,13 +48,18 @@ class PreviewCache:
 
     def folder_for_render(self) -> Path:
         if self.folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="talentdesk-preview-"))
+            self.folder = Path(tempfile.mkdtemp(prefix="vista-", dir=previews_dir()))
             self._cleanup = weakref.finalize(self._owner, shutil.rmtree, str(self.folder), True)
         return self.folder
 
     def shows(self, options: ExportOptions) -> bool:
         """A preview made with exactly these options is at hand."""
-        return self.file is not None and self.options == options
+        # who may read the saved file is not part of what was rendered
+        return (
+            self.file is not None
+            and self.options is not None
+            and replace(self.options, shared=options.shared) == options
+        )
 
     def keep(self, result: ExportResult, options: ExportOptions) -> None:
         self.file, self.options, self.result = result.path, options, result

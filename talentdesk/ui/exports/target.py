@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -65,6 +66,14 @@ class TargetField(QWidget):
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
         self.error = error_label("error-path")
+        self.shared = QCheckBox(self.tr("Other accounts on this computer may &read the file"))
+        self.shared.setObjectName("export-shared")
+        self.shared.setToolTip(
+            self.tr(
+                "Exports hold personal data, so only your account can open them. Tick this only "
+                "for a folder other people of the office open with their own accounts."
+            )
+        )
         self.label = QLabel()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -72,6 +81,7 @@ class TargetField(QWidget):
         box.addWidget(self.label)
         box.addLayout(row)
         box.addWidget(self.error)
+        box.addWidget(self.shared)
         self.label.setBuddy(self.path)
 
     # -- following the options ----------------------------------------------------------------
