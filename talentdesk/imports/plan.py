@@ -28,7 +28,7 @@ from talentdesk.imports.errors import ImportCancelled
 from talentdesk.imports.mapping import ColumnMapping
 from talentdesk.imports.reading import SourceTable, column_letter
 from talentdesk.imports.values import RowError
-from talentdesk.services.members import TEXT_FIELDS
+from talentdesk.services.members import FIELDS
 
 Progress = Callable[[int, int], None]
 CHUNK = 500
@@ -327,39 +327,12 @@ def check_cancel(abort: threading.Event | None) -> None:
         raise ImportCancelled()
 
 
-VALUE_COLUMNS = (
-    *(getattr(Member, f) for f in TEXT_FIELDS),
-    Member.gender,
-    Member.degree_level,
-    Member.status,
-    Member.email,
-    Member.phone,
-    Member.country,
-    Member.website,
-    Member.joined_on,
-    Member.consent_date,
-    Member.directory_consent,
-    Member.print_fields_raw,
-    Member.no_contact,
-    Member.chapter_id,
-)
-
-
-VALUE_NAMES = (
-    *TEXT_FIELDS,
-    "gender",
-    "degree_level",
-    "status",
-    "email",
-    "phone",
-    "country",
-    "website",
-    "joined_on",
-    "consent_date",
-    "directory_consent",
-    "print_fields",
-    "no_contact",
-    "chapter_id",
+#: The member fields held in the members table itself (sectors and contributions are links,
+#: read apart), in ``services.members.FIELDS`` order: a new member field is compared by default.
+LINKED_FIELDS = ("sector_ids", "primary_sector_id", "contribution_ids")
+VALUE_NAMES = tuple(name for name in FIELDS if name not in LINKED_FIELDS)
+VALUE_COLUMNS = tuple(
+    getattr(Member, "print_fields_raw" if name == "print_fields" else name) for name in VALUE_NAMES
 )
 
 
