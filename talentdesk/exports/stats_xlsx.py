@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,14 +20,13 @@ from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
-from sqlalchemy import select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from talentdesk.core.countries import countries, country_name
+from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.models import Chapter, ContributionType, Sector
-from talentdesk.core.text import filter_token, fold
+from talentdesk.core.text import fold
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.xlsx import (
@@ -39,140 +37,11 @@ from talentdesk.exports.xlsx import (
     save_workbook,
     styled_cell,
 )
-from talentdesk.services.search import MATCHING_IDS, MemberQuery, _like_condition, _uses_fts, fts_expression
+from talentdesk.services.search import MemberQuery
+from talentdesk.services.statistics import MemberCounts, member_counts
 
 #: Bars drawn in a chart: the largest groups (the table below lists them all).
 CHART_BARS = 30
-
-
-@dataclass
-class MemberCounts:
-    """How many members (of a selection) fall in each group; ``None`` keys = not recorded."""
-
-    total: int = 0
-    consent: int = 0
-    status: Counter[str | None] = field(default_factory=Counter)
-    chapter: Counter[int | None] = field(default_factory=Counter)
-    country: Counter[str | None] = field(default_factory=Counter)
-    degree: Counter[str | None] = field(default_factory=Counter)
-    primary_sector: Counter[int | None] = field(default_factory=Counter)
-    any_sector: Counter[int] = field(default_factory=Counter)
-
-
-def member_counts(session: Session, query: MemberQuery | None = None) -> MemberCounts:
-    """Every count of the workbook in a few grouped queries.
-
-    All members on SQLite: the full-text index's own per-word document counts (the very
-    numbers the members view shows for each filter), so the members table is not scanned.
-    A search: the full-text matches drive primary-key lookups (cost grows with the matches).
-    """
-    query = query or MemberQuery()
-    counts = MemberCounts()
-    members, sectors, params = _selection(session, query)
-    if not (query.is_everything() and _uses_fts(session) and _from_index(session, counts)):
-        rows = session.execute(
-            text(
-                "SELECT m.chapter_id, m.country, m.degree_level, m.status, m.directory_consent, count(*) "
-                f"FROM {members} GROUP BY 1, 2, 3, 4, 5"
-            ),
-            params,
-        )
-        for chapter_id, country, degree, status, consent, n in rows:
-            counts.total += n
-            counts.consent += n if consent else 0
-            counts.chapter[chapter_id] += n
-            counts.country[country or None] += n
-            counts.degree[degree or None] += n
-            counts.status[status or None] += n
-    if query.is_everything():  # two index-friendly scans of the small link table
-        any_sql = "SELECT sector_id, count(*) FROM member_sectors GROUP BY sector_id"
-        counts.any_sector.update({k: int(n) for k, n in session.execute(text(any_sql))})
-        primary_sql = "SELECT sector_id, count(*) FROM member_sectors WHERE is_primary GROUP BY sector_id"
-        counts.primary_sector.update({k: int(n) for k, n in session.execute(text(primary_sql))})
-    else:
-        sql = (
-            "SELECT ms.sector_id, count(*), sum(CASE WHEN ms.is_primary THEN 1 ELSE 0 END) "
-            f"FROM {sectors} GROUP BY ms.sector_id"
-        )
-        for sector_id, n, primary in session.execute(text(sql), params):
-            counts.any_sector[sector_id] = int(n)
-            if primary:
-                counts.primary_sector[sector_id] = int(primary)
-    without = counts.total - sum(counts.primary_sector.values())
-    if without:
-        counts.primary_sector[None] = without
-    return counts
-
-
-def _selection(session: Session, query: MemberQuery) -> tuple[str, str, dict[str, Any]]:
-    """FROM … WHERE clauses for the selected members (``m``) and their sector links (``ms``).
-
-    On SQLite the ids of the FTS5 matches, as a list SQLite sorts before reading the tables in
-    id order (the matches come in name order: joined one by one they would jump around the
-    table, 2.4× slower at 1M); elsewhere the LIKE form.
-    """
-    if query.is_everything():
-        return "members m", "member_sectors ms", {}
-    if _uses_fts(session):
-        return (
-            f"members m WHERE m.id IN ({MATCHING_IDS})",
-            f"member_sectors ms WHERE ms.member_id IN ({MATCHING_IDS})",
-            {"expr": fts_expression(session, query)},
-        )
-    where, params = _like_condition(query)
-    where = where.replace("search_text", "m.search_text")
-    return (
-        f"members m WHERE {where}",
-        f"member_sectors ms JOIN members m ON m.id = ms.member_id WHERE {where}",
-        params,
-    )
-
-
-def _from_index(session: Session, counts: MemberCounts) -> bool:
-    """Counts of all members from the FTS5 vocabulary of filter words (``_ch3``, ``_cous``…).
-
-    ~10× faster than scanning a million rows. False (nothing filled) when the index
-    is missing or disagrees with the table's row count, so the caller scans instead.
-    """
-    try:
-        session.execute(
-            text(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.td_member_vocab USING fts5vocab(main, member_fts, row)"
-            )
-        )
-        vocab = "SELECT term, doc FROM temp.td_member_vocab WHERE term >= '_' AND term < '`'"
-        words: dict[str, int] = {term: int(doc) for term, doc in session.execute(text(vocab))}
-    except DBAPIError:
-        return False
-    total = int(session.execute(text("SELECT count(*) FROM members")).scalar_one())
-    if words.get(filter_token("dc", 0), 0) + words.get(filter_token("dc", 1), 0) != total:
-        return False  # every member carries exactly one consent word: the index is not whole
-    found: dict[str, Counter[Any]] = {}
-    for kind, values in (
-        ("ch", list(session.scalars(select(Chapter.id)))),
-        ("co", [code for code, _name in countries()]),
-        ("dg", [d.value for d in DegreeLevel]),
-        ("st", [s.value for s in MemberStatus]),
-    ):
-        known = {filter_token(kind, v): v for v in values}
-        counter: Counter[Any] = Counter()
-        for term, n in words.items():
-            if term.startswith(f"_{kind}") and n:
-                if term in known:
-                    counter[known[term]] += int(n)
-                elif kind == "co":  # a code pycountry does not know: still a country
-                    counter[term[3:].upper()] += int(n)
-        missing = total - sum(counter.values())
-        if missing < 0:
-            return False  # more words than members: not this index's words
-        if missing:
-            counter[None] = missing
-        found[kind] = counter
-    counts.total = total
-    counts.consent = int(words.get(filter_token("dc", 1), 0))
-    counts.chapter, counts.country = found["ch"], found["co"]
-    counts.degree, counts.status = found["dg"], found["st"]
-    return True
 
 
 def export_stats_xlsx(

@@ -22,10 +22,10 @@ from talentdesk.core.text import fold
 from talentdesk.services.search import (
     MATCHING_IDS,
     MemberQuery,
-    _like_condition,
-    _uses_fts,
     fts_expression,
+    like_condition,
     matching_ids,
+    uses_fts,
 )
 
 
@@ -132,15 +132,15 @@ def _source(session: Session, query: MemberQuery) -> tuple[str, str, dict[str, A
     """FROM and WHERE for the matching members ``m`` (on SQLite: ``search.MATCHING_IDS``)."""
     if query.is_everything():
         return "members m", "1=1", {}
-    if _uses_fts(session):
+    if uses_fts(session):
         return "members m", f"m.id IN ({MATCHING_IDS})", {"expr": fts_expression(session, query)}
-    where, params = _like_condition(query)
+    where, params = like_condition(query)
     return "members m", where.replace("search_text", "m.search_text"), params
 
 
 def _rank_values(session: Session, column: Column) -> bool:
     """Fill temp.td_rank with the column's distinct values in folded (accent-blind) order."""
-    if not _uses_fts(session):  # SQLite temp schema; other databases sort binary for now
+    if not uses_fts(session):  # SQLite temp schema; other databases sort binary for now
         return False
     join = "LEFT JOIN chapters c ON c.id = m.chapter_id" if "c." in column.sql else ""
     values = [

@@ -145,7 +145,7 @@ def _completions(session: Session, word: str, limit: int) -> list[str]:
     return [str(t) for t in session.execute(sql, {"word": word, "after": after, "limit": limit}).scalars()]
 
 
-def _like_condition(query: MemberQuery) -> tuple[str, dict[str, Any]]:
+def like_condition(query: MemberQuery) -> tuple[str, dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
     for i, word in enumerate(query.words()):
@@ -160,7 +160,7 @@ def _like_condition(query: MemberQuery) -> tuple[str, dict[str, Any]]:
     return " AND ".join(clauses) or "1=1", params
 
 
-def _uses_fts(session: Session) -> bool:
+def uses_fts(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
@@ -168,9 +168,9 @@ def count_members(session: Session, query: MemberQuery) -> int:
     require_words(query)
     if query.is_everything():
         return _count_all(session)
-    if _uses_fts(session):
+    if uses_fts(session):
         return _fts_count(session, fts_expression(session, query))
-    where, params = _like_condition(query)
+    where, params = like_condition(query)
     return int(session.execute(text(f"SELECT count(*) FROM members WHERE {where}"), params).scalar_one())
 
 
@@ -225,11 +225,11 @@ def search_members(session: Session, query: MemberQuery, *, limit: int = 100, of
         return SearchPage(
             total, list(session.execute(text(sql), {"limit": limit, "offset": offset}).scalars()), "index"
         )
-    if not _uses_fts(session):
+    if not uses_fts(session):
         total = count_members(session, query)
         if total == 0 or limit == 0 or offset >= total:
             return SearchPage(total, [], "empty")
-        where, params = _like_condition(query)
+        where, params = like_condition(query)
         sql = f"SELECT id FROM members WHERE {where} ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
         return SearchPage(
             total,
@@ -288,7 +288,7 @@ def matching_ids(session: Session, query: MemberQuery) -> array[int]:
     require_words(query)
     if query.is_everything():
         result = session.execute(text("SELECT id FROM members ORDER BY sort_key, id"))
-    elif _uses_fts(session):
+    elif uses_fts(session):
         result = session.execute(
             text(
                 f"SELECT fr.member_id FROM {FTS_MATCHES} WHERE f.member_fts MATCH :expr "
@@ -297,6 +297,6 @@ def matching_ids(session: Session, query: MemberQuery) -> array[int]:
             {"expr": fts_expression(session, query)},
         )
     else:
-        where, params = _like_condition(query)
+        where, params = like_condition(query)
         result = session.execute(text(f"SELECT id FROM members WHERE {where} ORDER BY sort_key, id"), params)
     return array("q", result.scalars())

@@ -18,13 +18,15 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 import talentdesk.exports.stats_xlsx as stats_module
+import talentdesk.services.statistics as statistics_module
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.db.session import Database
 from talentdesk.exports.files import ExportCancelled
-from talentdesk.exports.stats_xlsx import describe_query, export_stats_xlsx, member_counts
+from talentdesk.exports.stats_xlsx import describe_query, export_stats_xlsx
 from talentdesk.services import members as member_service
 from talentdesk.services.search import MemberQuery, matching_ids
+from talentdesk.services.statistics import member_counts
 
 STAT_SHEETS = ["Por capítulo", "Por sector", "Por país", "Por nivel de estudios"]
 QUERY = MemberQuery(text="a", statuses=(MemberStatus.ACTIVE, MemberStatus.INACTIVE))
@@ -169,10 +171,10 @@ def test_both_counting_paths_agree_after_edits(demo: Database, monkeypatch: pyte
         )
     with demo.reader() as session:
         from_index = member_counts(session)
-        monkeypatch.setattr(stats_module, "_from_index", lambda _session, _counts: False)
+        monkeypatch.setattr(statistics_module, "_from_index", lambda _session, _counts: False)
         scanned = member_counts(session)
         monkeypatch.undo()
-        monkeypatch.setattr(stats_module, "_uses_fts", lambda _session: False)  # the LIKE form (PostgreSQL)
+        monkeypatch.setattr(statistics_module, "uses_fts", lambda _session: False)  # the LIKE form (PostgreSQL)
         like_all, like_query = member_counts(session), member_counts(session, QUERY)
         monkeypatch.undo()
         fts_query = member_counts(session, QUERY)

@@ -332,7 +332,7 @@ def test_every_page_at_every_offset_agrees_with_brute_force(
                         checked += 1
                 if n % 5 == 0:
                     offset, limit = rng.randint(0, total + 1), rng.randint(1, 30)
-                    for name, value in (("_uses_fts", lambda _s: False), ("MAX_COMPLETIONS", 0)):
+                    for name, value in (("uses_fts", lambda _s: False), ("MAX_COMPLETIONS", 0)):
                         monkeypatch.setattr(search, name, value)
                         page = search_members(s, q, limit=limit, offset=offset)
                         assert (page.total, page.ids) == (total, expected[offset : offset + limit]), (name, q)

@@ -1,0 +1,86 @@
+"""The counts the statistics workbook, the Tablero and the reports share, checked against plain
+SQL on the demo data: all members (counted from the full-text vocabulary) and a selection made
+with the members search (counted through its matches), on both the FTS5 and the LIKE path."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import talentdesk.services.statistics as statistics_module
+from talentdesk.core.enums import MemberStatus
+from talentdesk.db.session import Database
+from talentdesk.services.search import MemberQuery, matching_ids
+from talentdesk.services.statistics import MemberCounts, member_counts
+
+SELECTION = MemberQuery(text="a", statuses=(MemberStatus.ACTIVE,))
+
+
+def plain(path: Path, ids: list[int] | None) -> dict[str, Counter[object]]:
+    """Contributions and years joined straight from the tables (``ids``: a selection)."""
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TEMP TABLE chosen (id INTEGER PRIMARY KEY)")
+        if ids is None:
+            con.execute("INSERT INTO chosen SELECT id FROM members")
+        else:
+            con.executemany("INSERT INTO chosen VALUES (?)", [(i,) for i in ids])
+        offered = Counter(
+            {
+                k: n
+                for k, n in con.execute(
+                    "SELECT contribution_id, count(*) FROM member_contributions "
+                    "WHERE member_id IN (SELECT id FROM chosen) GROUP BY 1"
+                )
+            }
+        )
+        years: Counter[object] = Counter()
+        for joined, n in con.execute(
+            "SELECT joined_on, count(*) FROM members WHERE id IN (SELECT id FROM chosen) GROUP BY 1"
+        ):
+            years[int(joined[:4]) if joined else None] += n
+        chapters = Counter(
+            {
+                k: n
+                for k, n in con.execute(
+                    "SELECT chapter_id, count(*) FROM members WHERE id IN (SELECT id FROM chosen) GROUP BY 1"
+                )
+            }
+        )
+    return {"contribution": offered, "joined_year": years, "chapter": chapters}
+
+
+def check(counts: MemberCounts, expected: dict[str, Counter[object]]) -> None:
+    assert +counts.contribution == +expected["contribution"]
+    assert +counts.joined_year == +expected["joined_year"]
+    assert +counts.chapter == +expected["chapter"]
+    assert counts.total == sum(expected["chapter"].values())
+
+
+def test_all_members_agree_with_plain_sql(
+    demo: Database, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with demo.reader() as session:
+        counts = member_counts(session, years=True)
+    expected = plain(demo_db_path, None)
+    check(counts, expected)
+    assert len(counts.contribution) > 3 and len(counts.joined_year) > 3  # the demo spreads them
+    with demo.reader() as session:
+        monkeypatch.setattr(statistics_module, "_from_index", lambda _session, _counts: False)
+        scanned = member_counts(session, years=True)
+    assert scanned == counts  # the full-text vocabulary and the tables say the same
+
+
+@pytest.mark.parametrize("path", ["fts", "like"])
+def test_a_selection_agrees_with_plain_sql_on_both_paths(
+    demo: Database, demo_db_path: Path, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with demo.reader() as session:
+        ids = list(matching_ids(session, SELECTION))
+        if path == "like":
+            monkeypatch.setattr(statistics_module, "uses_fts", lambda _session: False)
+        counts = member_counts(session, SELECTION, years=True)
+    assert 0 < len(ids) < 300
+    check(counts, plain(demo_db_path, ids))
