@@ -23,7 +23,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from talentdesk.cli import build_parser, integer
+from talentdesk.cli import build_parser
+from talentdesk.cli.args import integer
 from tests.cli._support import Result
 
 # -- the database ---------------------------------------------------------------------------------

@@ -333,6 +333,7 @@ def test_start_target(settings: Settings, tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_cli_without_db_lets_the_gui_choose(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from talentdesk import cli
+    from talentdesk.cli.common import db_target
 
     calls: list[str | None] = []
 
@@ -350,7 +351,7 @@ def test_cli_without_db_lets_the_gui_choose(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.delenv("TALENTDESK_DB")
     monkeypatch.setattr("talentdesk.db.paths.default_db_path", lambda: tmp_path / "default.sqlite")
     args = cli.build_parser().parse_args(["db", "check"])
-    assert cli.db_target(args) == str(tmp_path / "default.sqlite")  # commands keep the default path
+    assert db_target(args) == str(tmp_path / "default.sqlite")  # commands keep the default path
 
 
 def test_remembered_databases_are_absolute_paths(

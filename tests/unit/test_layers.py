@@ -63,10 +63,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CLEAN_TREE = {
     "__init__.py": "",
     "__main__.py": "import talentdesk.cli\n",
-    "cli.py": "def main():\n    from talentdesk.ui import app\n",
-    "cli_export.py": "import talentdesk.ops\n",
-    "terminal.py": "import talentdesk.core.z\n",
-    "cli_db.py": "import talentdesk.services.x\n",
+    "cli/__init__.py": "import talentdesk.cli.db\ndef main():\n    from talentdesk.ui import app\n",
+    **{
+        f"cli/{name}.py": "import talentdesk.cli.args\nimport talentdesk.ops\n"
+        for name in ("db", "demo", "events", "export", "exports_log", "imports", "members", "programs")
+    },
+    "cli/args.py": "import talentdesk.cli.common\n",
+    "cli/common.py": "import talentdesk.services.x\n",
+    "cli/terminal.py": "import talentdesk.core.z\n",
     "ui/__init__.py": "",
     "ui/app.py": "import PySide6\nimport talentdesk.ops\n",
     "ops/__init__.py": "import talentdesk.exports.files\nimport talentdesk.imports.reading\n",
@@ -107,7 +111,7 @@ def lint(tmp_path: Path, tree: dict[str, str], contract: str) -> subprocess.Comp
     )
 
 
-@pytest.mark.parametrize("contract", ["layers", "no-qt-below-ui"])
+@pytest.mark.parametrize("contract", ["layers", "cli", "no-qt-below-ui"])
 def test_a_clean_tree_keeps_the_contract(tmp_path: Path, contract: str) -> None:
     result = lint(tmp_path, CLEAN_TREE, contract)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -133,6 +137,18 @@ def test_a_clean_tree_keeps_the_contract(tmp_path: Path, contract: str) -> None:
             "talentdesk.ui is not allowed to import talentdesk.cli",
         ),
         ("layers", {"helpers.py": ""}, "talentdesk.helpers"),  # every top-level module is placed
+        # cli_programs borrowed the CLI's private helpers: command modules share only args/common
+        (
+            "cli",
+            {"cli/programs.py": "import talentdesk.cli.members\n"},
+            "talentdesk.cli.programs is not allowed to import talentdesk.cli.members",
+        ),
+        (
+            "cli",
+            {"cli/common.py": "def f():\n    import talentdesk.cli.export\n"},
+            "talentdesk.cli.common is not allowed to import talentdesk.cli.export",
+        ),
+        ("cli", {"cli/helpers.py": ""}, "talentdesk.cli.helpers"),  # every CLI module is placed
         (
             "no-qt-below-ui",
             {"services/q.py": "def f():\n    from PySide6 import QtCore\n"},
@@ -140,7 +156,10 @@ def test_a_clean_tree_keeps_the_contract(tmp_path: Path, contract: str) -> None:
         ),
         (
             "no-qt-below-ui",
-            {"cli.py": "def main():\n    from talentdesk.ui import app, w\n", "ui/w.py": "import PySide6\n"},
+            {
+                "cli/__init__.py": "def main():\n    from talentdesk.ui import app, w\n",
+                "ui/w.py": "import PySide6\n",
+            },
             "talentdesk.cli is not allowed to import PySide6",
         ),
     ],

@@ -11,21 +11,20 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from talentdesk.cli.args import Commands, actions, integer
+from talentdesk.cli.common import EXIT_OK, open_db, print_json
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.programs import NeedStatus, ProgramStatus
 
-Opener = Callable[..., Any]
+Handler = Callable[[argparse.Namespace], int]
 
 
-def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
-    from talentdesk.cli import integer
-
+def add_parser(commands: Commands) -> None:
     programs = commands.add_parser(
         "programs", help="programas de vinculación (pasantías, mentorías, misiones…)"
     )
-    p_cmds = programs.add_subparsers(
-        dest="programs_command", metavar="ACCIÓN", required=True, parser_class=parser_class
-    )
+    programs.set_defaults(run=run_programs)
+    p_cmds = actions(programs, "programs_command")
     p_list = p_cmds.add_parser("list", help="lista los programas, del más reciente al más antiguo")
     p_list.add_argument("--kind", metavar="TIPO", help="tipo: código o nombre (vea «programs kinds»)")
     p_list.add_argument("--status", choices=[s.value for s in ProgramStatus])
@@ -67,9 +66,8 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
     p_kinds.add_argument("--json", action="store_true")
 
     needs = commands.add_parser("needs", help="solicitudes de los PNCS y organizaciones, con sus candidatos")
-    n_cmds = needs.add_subparsers(
-        dest="needs_command", metavar="ACCIÓN", required=True, parser_class=parser_class
-    )
+    needs.set_defaults(run=run_needs)
+    n_cmds = actions(needs, "needs_command")
     n_list = n_cmds.add_parser("list", help="lista las solicitudes, de la más reciente a la más antigua")
     n_list.add_argument("--status", choices=[s.value for s in NeedStatus])
     n_list.add_argument("--sector", metavar="SECTOR", help="PNCS que pide o sector buscado: nombre o número")
@@ -82,18 +80,18 @@ def add_parsers(commands: Any, parser_class: type[argparse.ArgumentParser]) -> N
 # -- programmes ------------------------------------------------------------------------------------
 
 
-def run_programs(args: argparse.Namespace, open_db: Opener) -> int:
-    return {
+def run_programs(args: argparse.Namespace) -> int:
+    handlers: dict[str, Handler] = {
         "list": _programs_list,
         "show": _programs_show,
         "add": _programs_add,
         "status": _programs_status,
         "kinds": _programs_kinds,
-    }[args.programs_command](args, open_db)
+    }
+    return handlers[args.programs_command](args)
 
 
-def _programs_list(args: argparse.Namespace, open_db: Opener) -> int:
-    from talentdesk.cli import _print_json as print_json
+def _programs_list(args: argparse.Namespace) -> int:
     from talentdesk.services import programs, reference
     from talentdesk.services.program_views import ProgramFilter, load_programs, program_item
 
@@ -111,15 +109,14 @@ def _programs_list(args: argparse.Namespace, open_db: Opener) -> int:
         db.close()
     if args.json:
         print_json({"total": len(rows), "items": [program_item(r) for r in rows]})
-        return 0
+        return EXIT_OK
     for r in rows:
         print(f"{r.id:>5}  {r.years:<9}  {r.status.label:<10}  {r.kind:<33.33}  {r.title}")
     print(_count(len(rows), "programa", "programas") if rows else "No hay programas con esos filtros.")
-    return 0
+    return EXIT_OK
 
 
-def _programs_show(args: argparse.Namespace, open_db: Opener) -> int:
-    from talentdesk.cli import _print_json as print_json
+def _programs_show(args: argparse.Namespace) -> int:
     from talentdesk.services.program_views import program_detail, program_json
 
     db = open_db(args)
@@ -130,7 +127,7 @@ def _programs_show(args: argparse.Namespace, open_db: Opener) -> int:
         db.close()
     if args.json:
         print_json(program_json(detail))
-        return 0
+        return EXIT_OK
     row = detail.row
     print(f"Programa {row.id}: {row.title}")
     for label, value in (
@@ -159,12 +156,11 @@ def _programs_show(args: argparse.Namespace, open_db: Opener) -> int:
         print("\nSolicitudes que lo originaron:")
         for need_id, title, need_status in detail.needs:
             print(f"  {need_id:>5}  {title} ({need_status.label})")
-    return 0
+    return EXIT_OK
 
 
-def _programs_add(args: argparse.Namespace, open_db: Opener) -> int:
+def _programs_add(args: argparse.Namespace) -> int:
     from talentdesk import ops
-    from talentdesk.cli import _print_json as print_json
     from talentdesk.ops import programs as program_ops
     from talentdesk.services import programs, reference
     from talentdesk.services.program_views import program_detail, program_json
@@ -195,12 +191,11 @@ def _programs_add(args: argparse.Namespace, open_db: Opener) -> int:
         print_json(program_json(detail))
     else:
         print(f"Programa registrado: {detail.row.title} (id {program_id}, {detail.row.status.label}).")
-    return 0
+    return EXIT_OK
 
 
-def _programs_status(args: argparse.Namespace, open_db: Opener) -> int:
+def _programs_status(args: argparse.Namespace) -> int:
     from talentdesk import ops
-    from talentdesk.cli import _print_json as print_json
     from talentdesk.ops import programs as program_ops
     from talentdesk.services.program_views import program_detail, program_json
 
@@ -220,11 +215,10 @@ def _programs_status(args: argparse.Namespace, open_db: Opener) -> int:
             f"Programa {args.id}: de «{ProgramStatus(old).label}» a «{detail.row.status.label}» "
             f"({detail.history[-1][1]:%d/%m/%Y})."
         )
-    return 0
+    return EXIT_OK
 
 
-def _programs_kinds(args: argparse.Namespace, open_db: Opener) -> int:
-    from talentdesk.cli import _print_json as print_json
+def _programs_kinds(args: argparse.Namespace) -> int:
     from talentdesk.services import programs
 
     db = open_db(args)
@@ -235,10 +229,10 @@ def _programs_kinds(args: argparse.Namespace, open_db: Opener) -> int:
         db.close()
     if args.json:
         print_json([{"id": i, "code": c, "name": n, "builtin": b} for i, c, n, b in kinds])
-        return 0
+        return EXIT_OK
     for kind_id, code, name, builtin in kinds:
         print(f"{kind_id:>3}  {code:<24}  {name}{'' if builtin else '  (agregado por la oficina)'}")
-    return 0
+    return EXIT_OK
 
 
 def _organization(session: Any, text: str) -> int:
@@ -264,12 +258,12 @@ def _organization(session: Any, text: str) -> int:
 # -- needs -----------------------------------------------------------------------------------------
 
 
-def run_needs(args: argparse.Namespace, open_db: Opener) -> int:
-    return {"list": _needs_list, "show": _needs_show}[args.needs_command](args, open_db)
+def run_needs(args: argparse.Namespace) -> int:
+    handlers: dict[str, Handler] = {"list": _needs_list, "show": _needs_show}
+    return handlers[args.needs_command](args)
 
 
-def _needs_list(args: argparse.Namespace, open_db: Opener) -> int:
-    from talentdesk.cli import _print_json as print_json
+def _needs_list(args: argparse.Namespace) -> int:
     from talentdesk.services import reference
     from talentdesk.services.program_views import NeedFilter, load_needs, need_item
 
@@ -285,7 +279,7 @@ def _needs_list(args: argparse.Namespace, open_db: Opener) -> int:
         db.close()
     if args.json:
         print_json({"total": len(rows), "items": [need_item(r) for r in rows]})
-        return 0
+        return EXIT_OK
     for r in rows:
         accepted = sum(n for stage, n in r.stages if stage.value == "aceptado")
         print(
@@ -293,11 +287,10 @@ def _needs_list(args: argparse.Namespace, open_db: Opener) -> int:
             f"{r.title}  ({r.source})"
         )
     print(_count(len(rows), "solicitud", "solicitudes") if rows else "No hay solicitudes con esos filtros.")
-    return 0
+    return EXIT_OK
 
 
-def _needs_show(args: argparse.Namespace, open_db: Opener) -> int:
-    from talentdesk.cli import _print_json as print_json
+def _needs_show(args: argparse.Namespace) -> int:
     from talentdesk.services.program_views import need_detail, need_json
 
     db = open_db(args)
@@ -308,7 +301,7 @@ def _needs_show(args: argparse.Namespace, open_db: Opener) -> int:
         db.close()
     if args.json:
         print_json(need_json(detail))
-        return 0
+        return EXIT_OK
     row = detail.row
     print(f"Solicitud {row.id}: {row.title}")
     for label, value in (
@@ -332,7 +325,7 @@ def _needs_show(args: argparse.Namespace, open_db: Opener) -> int:
             f"  {c.stage.label:<11}  {c.stage_changed_at:%d/%m/%Y}  {c.name}"
             + (f" — {c.reasons}" if c.reasons else "")
         )
-    return 0
+    return EXIT_OK
 
 
 # -- shared ----------------------------------------------------------------------------------------

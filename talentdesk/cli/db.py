@@ -7,21 +7,56 @@ environment; none of them leaves a half-changed database behind.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from talentdesk.cli.args import Commands, SpanishParser, actions, integer, path
+from talentdesk.cli.common import EXIT_ERROR, EXIT_OK, db_target, open_db, print_json
 from talentdesk.core.errors import TalentDeskError
 
-EXIT_OK, EXIT_ERROR = 0, 1
-Opener = Callable[..., Any]
+
+def add_parser(commands: Commands) -> None:
+    db: SpanishParser = commands.add_parser("db", help="mantenimiento de la base de datos")
+    db.set_defaults(run=run)
+    db_cmds = actions(db, "db_command")
+    db_cmds.add_parser(
+        "upgrade", help="crea la base si no existe, o aplica las migraciones pendientes (con respaldo previo)"
+    )
+    backup = db_cmds.add_parser("backup", help="copia de seguridad en línea")
+    backup.add_argument(
+        "path", nargs="?", type=path, metavar="RUTA", help="archivo destino (por omisión, en backups/)"
+    )
+    restore = db_cmds.add_parser("restore", help="restaura una copia (respalda antes la actual)")
+    restore.add_argument("path", type=path, metavar="RUTA")
+    restore.add_argument(
+        "--wait",
+        type=float,
+        default=10.0,
+        metavar="SEGUNDOS",
+        help="cuánto esperar a que otro proceso termine de guardar (por omisión 10)",
+    )
+    listing = db_cmds.add_parser("backups", help="lista las copias de seguridad y su conservación")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument(
+        "--keep-daily",
+        type=integer,
+        metavar="N",
+        help="conservar la más reciente de cada uno de los últimos N días",
+    )
+    listing.add_argument(
+        "--keep-weekly",
+        type=integer,
+        metavar="N",
+        help="conservar la más reciente de cada una de las últimas N semanas",
+    )
+    db_cmds.add_parser("check", help="verifica integridad, esquema e índice de búsqueda")
+    db_cmds.add_parser("reindex", help="reconstruye el índice de búsqueda de miembros")
 
 
-def run(args: argparse.Namespace, open_db: Opener, target: str) -> int:
-    action = args.db_command
-    handlers: dict[str, Callable[[argparse.Namespace, Opener, str], int]] = {
+def run(args: argparse.Namespace) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "upgrade": _upgrade,
         "backup": _backup,
         "backups": _backups,
@@ -29,15 +64,15 @@ def run(args: argparse.Namespace, open_db: Opener, target: str) -> int:
         "check": _check,
         "reindex": _reindex,
     }
-    return handlers[action](args, open_db, target)
+    return handlers[args.db_command](args)
 
 
-def _upgrade(_args: argparse.Namespace, _open_db: Opener, target: str) -> int:
+def _upgrade(args: argparse.Namespace) -> int:
     from talentdesk.db import migrate
     from talentdesk.db.engine import is_read_only, make_engine
     from talentdesk.db.health import verify
 
-    engine = make_engine(target)  # `db upgrade` is how a new database file is made on purpose
+    engine = make_engine(db_target(args))  # `db upgrade` is how a new database file is made on purpose
     try:
         if not is_read_only(engine):
             verify(engine)  # never migrate a damaged file
@@ -53,7 +88,7 @@ def _upgrade(_args: argparse.Namespace, _open_db: Opener, target: str) -> int:
     return EXIT_OK
 
 
-def _backup(args: argparse.Namespace, open_db: Opener, _target: str) -> int:
+def _backup(args: argparse.Namespace) -> int:
     from talentdesk.db import backup as backups
 
     db = open_db(args)
@@ -65,7 +100,7 @@ def _backup(args: argparse.Namespace, open_db: Opener, _target: str) -> int:
     return EXIT_OK
 
 
-def _restore(args: argparse.Namespace, open_db: Opener, target: str) -> int:
+def _restore(args: argparse.Namespace) -> int:
     from talentdesk.db import backup as backups
     from talentdesk.db.engine import make_engine
     from talentdesk.db.restore import restore_sqlite
@@ -75,7 +110,7 @@ def _restore(args: argparse.Namespace, open_db: Opener, target: str) -> int:
     backups.check_restore_source(Path(args.path))  # before the target is even opened
     # Not Database.open: a damaged database must still be restorable, and restore
     # migrates nothing before it has the lock.
-    engine = make_engine(target, create=False)
+    engine = make_engine(db_target(args), create=False)
     try:
         safety = restore_sqlite(engine, Path(args.path), wait=args.wait)
     finally:
@@ -85,13 +120,13 @@ def _restore(args: argparse.Namespace, open_db: Opener, target: str) -> int:
     return EXIT_OK
 
 
-def _backups(args: argparse.Namespace, open_db: Opener, target: str) -> int:
+def _backups(args: argparse.Namespace) -> int:
     from talentdesk.db.backup import list_backups
     from talentdesk.db.engine import parse_url
     from talentdesk.db.paths import backups_dir_for
     from talentdesk.db.retention import read_retention
 
-    url = parse_url(target)
+    url = parse_url(db_target(args))
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise TalentDeskError("Las copias de seguridad integradas son para bases de datos SQLite.")
     db = open_db(args, write=args.keep_daily is not None or args.keep_weekly is not None)
@@ -110,8 +145,7 @@ def _backups(args: argparse.Namespace, open_db: Opener, target: str) -> int:
             "retention": {"daily": retention.daily, "weekly": retention.weekly},
             "backups": [b.as_dict() for b in found],
         }
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(data)
         return EXIT_OK
     print(f"Copias de seguridad de «{db_file}» (en {backups_dir_for(db_file)}):")
     for b in found:
@@ -147,11 +181,11 @@ def human_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def _check(_args: argparse.Namespace, _open_db: Opener, target: str) -> int:
+def _check(args: argparse.Namespace) -> int:
     from talentdesk.db import health, migrate, search_index
     from talentdesk.db.engine import is_read_only, make_engine
 
-    engine = make_engine(target, create=False)
+    engine = make_engine(db_target(args), create=False)
     problems: list[str] = []
     try:
         revision = migrate.check_schema(engine)
@@ -200,7 +234,7 @@ def _content_problems(engine: Any, revision: str | None, search_index: Any, *, w
     return problems
 
 
-def _reindex(args: argparse.Namespace, open_db: Opener, _target: str) -> int:
+def _reindex(args: argparse.Namespace) -> int:
     from talentdesk.db import search_index
     from talentdesk.db.session import write_connection
 

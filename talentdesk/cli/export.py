@@ -10,19 +10,24 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from talentdesk.cli.args import Commands, SpanishParser, actions, integer, path
+from talentdesk.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    end_progress,
+    member_query,
+    open_db,
+    print_json,
+    progress_line,
+)
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import TalentDeskError
 
 if TYPE_CHECKING:
     from talentdesk.exports.registry import ExportRequest
-
-#: How ``talentdesk.cli`` opens the database named by the arguments, and reads the member filters.
-Opener = Callable[[argparse.Namespace], Any]
-MemberQueryOf = Callable[[Any, argparse.Namespace], Any]
 
 #: Subcommand → (help, what is counted in the final message).
 DOCUMENTS: dict[str, tuple[str, str]] = {
@@ -73,18 +78,11 @@ _MEMBER_DOCUMENTS = {"members", "directory", "stats"}
 _PDF_SIZES = ("letter", "a4")
 
 
-def add_parsers(
-    commands: Any,
-    parser_class: type[argparse.ArgumentParser],
-    integer: Callable[[str], int],
-    path: Callable[[str], str],
-) -> None:
-    """Add ``export`` and ``certificates`` with the CLI's parser class and argument types (passed
-    in by ``talentdesk.cli``: this module never imports it back)."""
+def add_parser(commands: Commands) -> None:
+    """``export DOCUMENTO`` and ``certificates verify``."""
     export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
-    x_cmds = export.add_subparsers(
-        dest="export_command", metavar="DOCUMENTO", required=True, parser_class=parser_class
-    )
+    export.set_defaults(run=run_export)
+    x_cmds = actions(export, "export_command", "DOCUMENTO")
     for name, (help_text, _counted) in DOCUMENTS.items():
         sub = x_cmds.add_parser(name, help=help_text, description=help_text)
         target = "carpeta (con --separate) o archivo .pdf" if name == "packets" else "archivo de salida"
@@ -168,15 +166,14 @@ def add_parsers(
     signin.add_argument("--day", metavar="FECHA", help="sólo este día (aaaa-mm-dd o dd/mm/aaaa)")
 
     certificates = commands.add_parser("certificates", help="constancias de participación")
-    c_cmds = certificates.add_subparsers(
-        dest="certificates_command", metavar="ACCIÓN", required=True, parser_class=parser_class
-    )
+    certificates.set_defaults(run=run_certificates)
+    c_cmds = actions(certificates, "certificates_command")
     verify = c_cmds.add_parser("verify", help="comprueba el código de verificación de una constancia")
     verify.add_argument("code", metavar="CÓDIGO")
     verify.add_argument("--json", action="store_true")
 
 
-def _member_filters(sub: argparse.ArgumentParser) -> None:
+def _member_filters(sub: SpanishParser) -> None:
     sub.add_argument("--query", default="", metavar="TEXTO", help="mismo texto que en la búsqueda")
     sub.add_argument("--chapter", metavar="NOMBRE")
     sub.add_argument("--sector", metavar="NOMBRE")
@@ -184,17 +181,12 @@ def _member_filters(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--status", choices=[s.value for s in MemberStatus])
 
 
-def cmd_export(args: argparse.Namespace, open_db: Opener, member_query: MemberQueryOf) -> None:
-    """Write the document; ``talentdesk.cli`` passes how it opens the database and reads the
-    member filters (this module never imports the CLI back: no import cycle)."""
-    from talentdesk.exports.registry import run_export
+def run_export(args: argparse.Namespace) -> int:
+    """Write the document (the export itself lives in ``talentdesk.exports``, shared with the GUI)."""
+    from talentdesk.exports import registry
 
     db = open_db(args)
     show = sys.stderr.isatty()
-
-    def progress(done: int, total: int) -> None:
-        if show:
-            print(f"\r  {done:>9,} / {total:,}", end="", file=sys.stderr, flush=True)
 
     try:
         with db.reader() as session:
@@ -202,11 +194,10 @@ def cmd_export(args: argparse.Namespace, open_db: Opener, member_query: MemberQu
             participants = _participant_ids(session, args)
         kind, request = _request(args, query, participants)
         request = dataclasses.replace(request, shared=args.shared)
-        result = run_export(kind, db.sessions, request, args.output, progress=progress)
+        result = registry.run_export(kind, db.sessions, request, args.output, progress=progress_line(show))
     finally:
         db.close()
-    if show:
-        print(file=sys.stderr)
+    end_progress(show)
     counted = DOCUMENTS[args.export_command][1]
     if result.rows == 1:
         print(f"Se exportó 1 {_SINGULAR[counted]} a {result.path}.")
@@ -214,14 +205,12 @@ def cmd_export(args: argparse.Namespace, open_db: Opener, member_query: MemberQu
         print(f"Se exportaron {result.rows:,} {counted} a {result.path}.")
     for warning in result.warnings:  # the file was written; these say what will not look right
         print(f"Aviso: {warning}", file=sys.stderr)
+    return EXIT_OK
 
 
-def cmd_certificates(args: argparse.Namespace, open_db: Opener) -> bool:
-    """True only for a constancia that may be honoured (the CLI exits 0): a code nobody was
-    issued, or one whose holder is no longer «Asistió» (attendance corrected after printing), is
-    False (exit 1)."""
-    import json
-
+def run_certificates(args: argparse.Namespace) -> int:
+    """Exit 0 only for a constancia that may be honoured: a code nobody was issued, or one whose
+    holder is no longer «Asistió» (attendance corrected after printing), exits 1."""
     from talentdesk.services.certificates import verify_certificate
 
     db = open_db(args)
@@ -232,7 +221,7 @@ def cmd_certificates(args: argparse.Namespace, open_db: Opener) -> bool:
         db.close()
     valid = found is not None and bool(found["attended"])
     if args.json:
-        print(json.dumps(_certificate_json(found), ensure_ascii=False, indent=2))
+        print_json(_certificate_json(found))
     elif found is None:
         print(f"El código «{args.code}» no corresponde a ninguna constancia emitida.")
     else:
@@ -245,7 +234,7 @@ def cmd_certificates(args: argparse.Namespace, open_db: Opener) -> bool:
             )
         for label, value in _certificate_lines(found):
             print(f"  {label}: {value}")
-    return valid
+    return EXIT_OK if valid else EXIT_ERROR
 
 
 def _certificate_json(found: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -1,0 +1,116 @@
+"""What every command shares: exit codes, which database the arguments name and how it opens,
+the member query the filters describe, JSON and progress output.
+
+Exit codes: 0 success, 1 a user or environment error (Spanish message on stderr), 2 a usage
+error. Everything heavy is imported inside the functions: ``talentdesk --help`` loads none of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from talentdesk.core.enums import MemberStatus
+from talentdesk.core.errors import TalentDeskError, ValidationError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def explicit_db_target(args: argparse.Namespace) -> str | None:
+    """The database named by --db or TALENTDESK_DB, or None if neither is given."""
+    if args.db:
+        return str(args.db)
+    if os.environ.get("TALENTDESK_DB"):
+        return os.environ["TALENTDESK_DB"]
+    return None
+
+
+def db_target(args: argparse.Namespace) -> str:
+    explicit = explicit_db_target(args)
+    if explicit:
+        return explicit
+    from talentdesk.db.paths import default_db_path
+
+    return str(default_db_path())
+
+
+def open_db(args: argparse.Namespace, *, write: bool = False, create: bool | None = None) -> Any:
+    """Open the database. Only the default local database (and ``create=True``: demo, db upgrade)
+    is created when missing; a missing --db file is an error, never a new empty database.
+    ``write``: quick_check first, and refuse a damaged or read-only file before any work."""
+    from talentdesk.db.engine import missing_sqlite_file
+    from talentdesk.db.errors import READ_ONLY_MESSAGE
+    from talentdesk.db.session import Database
+
+    target = db_target(args)
+    if create is None:
+        create = explicit_db_target(args) is None
+    missing = missing_sqlite_file(target)
+    if missing is not None and not create:
+        raise TalentDeskError(
+            f"No existe la base de datos «{missing}». Para crear una nueva: talentdesk --db «{missing}» db upgrade"
+        )
+    db = Database.open(target, create=create)
+    if db.read_only:
+        print(
+            f"Aviso: «{db.display_name}» es de solo lectura: se puede consultar, no modificar.",
+            file=sys.stderr,
+        )
+    if write:
+        try:
+            if db.read_only:
+                raise TalentDeskError(READ_ONLY_MESSAGE)
+            db.verify()
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def member_query(session: Any, args: argparse.Namespace) -> Any:
+    """The MemberQuery for --chapter/--sector/--country/--status and the text, by name."""
+    from talentdesk.core.validation import normalize_country
+    from talentdesk.services import reference
+    from talentdesk.services.search import MemberQuery, require_words
+
+    filters: dict[str, Any] = {}
+    if args.chapter:
+        filters["chapter_ids"] = (reference.find_chapter(session, args.chapter).id,)
+    if args.sector:
+        filters["sector_ids"] = (reference.find_sector(session, args.sector).id,)
+    if args.country:
+        code, err = normalize_country(args.country)
+        if err:
+            raise ValidationError([err])
+        filters["countries"] = (code,)
+    if args.status:
+        filters["statuses"] = (MemberStatus(args.status),)
+    query = MemberQuery(text=getattr(args, "query", "") or "", **filters)
+    require_words(query)  # before any file is written
+    return query
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def progress_line(show: bool, unit: str = "") -> Callable[[int, int], None]:
+    """A progress callback rewriting one stderr line (``done / total unit``) when ``show``; the
+    command ends it with :func:`end_progress`."""
+    suffix = f" {unit}" if unit else ""
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            print(f"\r  {done:>9,} / {total:,}{suffix}", end="", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def end_progress(show: bool) -> None:
+    if show:
+        print(file=sys.stderr)
