@@ -63,7 +63,7 @@ def main() -> None:
         window = MainWindow(ctx)
         window.resize(1400, 860)
         window.show()
-        names = ["members", "chapters", "sectors", "organizations", "events"]
+        names = ["members", "chapters", "sectors", "organizations", "events", "dashboard"]
         for row, area in enumerate(window.areas):
             window.nav.setCurrentRow(row)
             spin(app, 1.5)

@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         for area in self.areas:
             self.nav.addItem(QListWidgetItem(area.title()))
             self.stack.addWidget(area)
+            drill = getattr(area, "open_members", None)  # the Tablero's bars
+            if drill is not None:
+                drill.connect(self.show_members)
         self.nav.currentRowChanged.connect(self._show_area)
 
         # A plain layout, not a splitter: the list has a fixed width, and a splitter handed the
@@ -328,6 +331,13 @@ class MainWindow(QMainWindow):
     def _area_named(self, name: str) -> Any:
         return next((area for area in self.areas if area.objectName() == name), None)
 
+    def show_members(self, query: Any) -> None:
+        """A Tablero bar was clicked: the members area, filtered to exactly those members."""
+        members = self._area_named("members-area")
+        if members is not None:
+            self.nav.setCurrentRow(self.areas.index(members))
+            members.show_query(query)
+
     def export_members(self, key: str) -> None:
         """A members export of the members table as it is (its search, filters, selection)."""
         area = self._area_named("members-area")
@@ -447,9 +457,17 @@ class MainWindow(QMainWindow):
 
 def default_areas(ctx: AppContext) -> list[Area]:
     from talentdesk.ui.chapters import ChaptersArea
+    from talentdesk.ui.dashboard import DashboardArea
     from talentdesk.ui.events.area import EventsArea
     from talentdesk.ui.members.area import MembersArea
     from talentdesk.ui.organizations import OrganizationsArea
     from talentdesk.ui.sectors import SectorsArea
 
-    return [MembersArea(ctx), ChaptersArea(ctx), SectorsArea(ctx), OrganizationsArea(ctx), EventsArea(ctx)]
+    return [
+        MembersArea(ctx),
+        ChaptersArea(ctx),
+        SectorsArea(ctx),
+        OrganizationsArea(ctx),
+        EventsArea(ctx),
+        DashboardArea(ctx),
+    ]

@@ -510,9 +510,8 @@ def test_export_menu_has_every_export_and_ctrl_e_exports_what_the_area_shows(
     dialog.close()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
-    events = window.areas[-1]
-    assert isinstance(events, EventsArea)
-    window.nav.setCurrentRow(len(window.areas) - 1)
+    events = next(a for a in window.areas if isinstance(a, EventsArea))
+    window.nav.setCurrentRow(window.areas.index(events))
     qtbot.waitUntil(lambda: events.model.rowCount() == 1 and not events.loading, timeout=TIMEOUT)
     row = events.current_row()
     assert row is not None

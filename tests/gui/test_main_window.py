@@ -14,7 +14,14 @@ pytestmark = pytest.mark.gui
 
 def test_areas_and_counts(window: MainWindow, qtbot: QtBot) -> None:
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [a.title() for a in window.areas]
-    assert len(window.areas) == 5
+    assert [a.objectName() for a in window.areas] == [
+        "members-area",
+        "chapters-area",
+        "sectors-area",
+        "organizations-area",
+        "events-area",
+        "dashboard-area",
+    ]
     qtbot.waitUntil(lambda: "300" in window.count_label.text(), timeout=5000)
     assert "21" in window.count_label.text()
     assert window.ctx.db.display_name in window.db_label.text()

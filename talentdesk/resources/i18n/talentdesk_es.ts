@@ -499,6 +499,65 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="+127"/>
+        <location line="+29"/>
+        <source>Table</source>
+        <translation>Tabla</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the numbers (a spreadsheet pastes them as a table)</source>
+        <translation>Copiar las cifras (una hoja de cálculo las pega como tabla)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chart</source>
+        <translation>Gráfica</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTableModel</name>
+    <message>
+        <location line="-77"/>
+        <source>Group</source>
+        <extracomment>A chart&apos;s least height, and the room each bar of a bar chart gets (its label must fit).</extracomment>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Share</source>
+        <translation>Porcentaje</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Jornada</source>
+        <translation>Jornada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../ui/sectors.py" line="+215"/>
@@ -681,6 +740,53 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Keep it open (read only)</source>
         <translation>Dejarla abierta (solo lectura)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardArea</name>
+    <message>
+        <location filename="../../ui/dashboard.py" line="+183"/>
+        <source>C&amp;lear filters</source>
+        <extracomment>A bar was clicked: the members list should show exactly these members.</extracomment>
+        <translation>&amp;Quitar filtros</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;hapter</source>
+        <translation>Ca&amp;pítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sector</source>
+        <translation>&amp;Sector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;untry</source>
+        <translation>Pa&amp;ís</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%Ln member(s). Click a bar to see those members.</source>
+        <translation>
+            <numerusform>%Ln miembro. Haga clic en una barra para ver a esos miembros.</numerusform>
+            <numerusform>%Ln miembros. Haga clic en una barra para ver a esos miembros.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1685,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>%1 (read only)</source>
         <translation>%1 (solo lectura)</translation>
     </message>
@@ -1749,7 +1855,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Preferencias guardadas.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Deshacer %1</translation>
     </message>
@@ -2387,7 +2493,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+160"/>
         <source>Type letters or numbers</source>
         <translation>Escriba letras o números</translation>
     </message>

@@ -355,6 +355,28 @@ class MembersArea(Area):
             directory_consent=consent,
         )
 
+    def show_query(self, query: MemberQuery) -> None:
+        """Show exactly the members of ``query`` (a Tablero bar): its filters in the filter
+        combos (one value each), the search text empty."""
+        for combo, values in (
+            (self.f_chapter, query.chapter_ids),
+            (self.f_sector, query.sector_ids),
+            (self.f_country, query.countries),
+            (self.f_status, tuple(s.value for s in query.statuses)),
+            (self.f_degree, tuple(d.value for d in query.degrees)),
+            (self.f_contribution, query.contribution_ids),
+        ):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(values[0]), 0) if values else 0)
+            combo.blockSignals(False)
+        self.f_consent.blockSignals(True)
+        self.f_consent.setCurrentIndex(max(self.f_consent.findData(query.directory_consent), 0))
+        self.f_consent.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(query.text)
+        self.search.blockSignals(False)
+        self.run_search()
+
     def clear_filters(self) -> None:
         for combo in (
             self.f_chapter,

@@ -1,0 +1,241 @@
+"""The Tablero's figures: the network at a glance, for all members or the members of one chapter,
+sector or country, as plain values a chart, a table or a report can draw.
+
+Every bar that stands for a set of members carries the ``MemberQuery`` the members list runs to
+show exactly those members, so the count on the chart and the count of the list agree (they are
+the same words of the same full-text index). Groups a single query cannot name ("Otros
+países", "Sin capítulo") carry no query.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from talentdesk.core.countries import country_name
+from talentdesk.core.enums import DegreeLevel, ParticipantStatus
+from talentdesk.core.i18n import N_, _
+from talentdesk.services import reference
+from talentdesk.services.search import MemberQuery
+from talentdesk.services.statistics import MemberCounts, member_counts
+
+#: Countries drawn one by one; the rest are one "Otros países" bar.
+TOP_COUNTRIES = 10
+
+
+class ChartKind(StrEnum):
+    BARS = "bars"
+    PIE = "pie"
+    LINE = "line"
+    STACKED = "stacked"
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    """The filter bar: one chapter, sector and country at most (None: all)."""
+
+    chapter_id: int | None = None
+    sector_id: int | None = None
+    country: str | None = None
+
+    def query(self) -> MemberQuery:
+        return MemberQuery(
+            chapter_ids=() if self.chapter_id is None else (self.chapter_id,),
+            sector_ids=() if self.sector_id is None else (self.sector_id,),
+            countries=() if self.country is None else (self.country,),
+        )
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar, slice or point. ``query``: the members it counts (None: not one list)."""
+
+    label: str
+    count: int
+    query: MemberQuery | None = None
+    series: str = ""  # STACKED charts: which part of the bar
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    kind: ChartKind
+    bars: tuple[Bar, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(b.count for b in self.bars)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    members: int
+    charts: tuple[Chart, ...]
+
+    def chart(self, key: str) -> Chart:
+        return next(c for c in self.charts if c.key == key)
+
+
+#: Chart titles, translated when the Tablero is drawn.
+TITLES = {
+    "chapter": N_("Miembros por capítulo"),
+    "sector": N_("Miembros por sector (cualquiera de sus sectores)"),
+    "country": N_("Miembros por país de residencia"),
+    "degree": N_("Miembros por nivel de estudios"),
+    "contribution": N_("Aportaciones que ofrecen"),
+    "growth": N_("Nuevos miembros por año de ingreso"),
+    "jornadas": N_("Participación en las Jornadas Informativas"),
+}
+#: The participant statuses the Jornadas chart stacks, in the order of the workflow.
+JORNADA_STATUSES = (
+    ParticipantStatus.INVITED,
+    ParticipantStatus.CONFIRMED,
+    ParticipantStatus.ATTENDED,
+    ParticipantStatus.NO_SHOW,
+)
+
+
+def load_dashboard(session: Session, flt: DashboardFilter | None = None) -> Dashboard:
+    """Every chart of the Tablero for the members the filter selects."""
+    flt = flt or DashboardFilter()
+    base = flt.query()
+    counts = member_counts(session, base, years=True)
+    charts = (
+        _chapters(session, counts, base),
+        _sectors(session, counts, base),
+        _countries(counts, base),
+        _degrees(counts, base),
+        _contributions(session, counts, base),
+        _growth(counts),
+        _jornadas(session, flt),
+    )
+    return Dashboard(counts.total, charts)
+
+
+def _chart(key: str, kind: ChartKind, bars: list[Bar]) -> Chart:
+    return Chart(key, _(TITLES[key]), kind, tuple(bars))
+
+
+def _by_count(bars: list[Bar]) -> list[Bar]:
+    return sorted(bars, key=lambda b: (-b.count, b.label))
+
+
+def _chapters(session: Session, counts: MemberCounts, base: MemberQuery) -> Chart:
+    names = {c.id: c.name for c in reference.chapters(session)}
+    bars = [
+        Bar(names.get(k, str(k)), n, replace(base, chapter_ids=(k,)))
+        for k, n in counts.chapter.items()
+        if k is not None and n and (not base.chapter_ids or base.chapter_ids == (k,))
+    ]
+    bars = _by_count(bars)
+    if counts.chapter.get(None):
+        bars.append(Bar(_("Sin capítulo"), counts.chapter[None]))
+    return _chart("chapter", ChartKind.BARS, bars)
+
+
+def _sectors(session: Session, counts: MemberCounts, base: MemberQuery) -> Chart:
+    bars = [
+        Bar(f"{s.number}. {s.name}", counts.any_sector.get(s.id, 0), _with_sector(base, s.id))
+        for s in reference.sectors(session)
+    ]
+    return _chart("sector", ChartKind.BARS, [b for b in bars if b.count])
+
+
+def _countries(counts: MemberCounts, base: MemberQuery) -> Chart:
+    known = _by_count(
+        [
+            Bar(country_name(code) or code, n, replace(base, countries=(code,)))
+            for code, n in counts.country.items()
+            if code is not None and n
+        ]
+    )
+    bars = known[:TOP_COUNTRIES]
+    others = sum(b.count for b in known[TOP_COUNTRIES:])
+    if others:
+        bars.append(Bar(_("Otros países"), others))
+    if counts.country.get(None):
+        bars.append(Bar(_("Sin país"), counts.country[None]))
+    return _chart("country", ChartKind.BARS, bars)
+
+
+def _degrees(counts: MemberCounts, base: MemberQuery) -> Chart:
+    bars = [
+        Bar(level.label, counts.degree.get(level.value, 0), replace(base, degrees=(level,)))
+        for level in DegreeLevel
+    ]
+    bars = [b for b in bars if b.count]
+    if counts.degree.get(None):
+        bars.append(Bar(_("Sin registrar"), counts.degree[None]))
+    return _chart("degree", ChartKind.PIE, bars)
+
+
+def _contributions(session: Session, counts: MemberCounts, base: MemberQuery) -> Chart:
+    names = {c.id: c.name for c in reference.contribution_types(session)}
+    bars = [
+        Bar(names.get(k, str(k)), n, replace(base, contribution_ids=(k,)))
+        for k, n in counts.contribution.items()
+        if n
+    ]
+    return _chart("contribution", ChartKind.BARS, _by_count(bars))
+
+
+def _growth(counts: MemberCounts) -> Chart:
+    years = sorted(y for y in counts.joined_year if y is not None)
+    if not years:
+        return _chart("growth", ChartKind.LINE, [])
+    bars = [Bar(str(y), counts.joined_year.get(y, 0)) for y in range(years[0], years[-1] + 1)]
+    return _chart("growth", ChartKind.LINE, bars)
+
+
+def _jornadas(session: Session, flt: DashboardFilter) -> Chart:
+    """Participants of each Jornada by status (linked members only when a filter is set: the
+    filter describes members, and a guest who is not one has no chapter or sector)."""
+    where, params = "", dict[str, object]()
+    if flt != DashboardFilter():
+        where = "WHERE p.member_id IN (SELECT m.id FROM members m " + _member_where(flt, params) + ")"
+    rows = session.execute(
+        text(
+            "SELECT e.id, e.name, e.edition, e.starts_on, p.status, count(p.id) FROM events e "
+            f"JOIN participants p ON p.event_id = e.id {where} GROUP BY e.id, p.status ORDER BY e.starts_on"
+        ),
+        params,
+    )
+    editions: dict[int, str] = {}
+    per: Counter[tuple[int, str]] = Counter()
+    for event_id, name, edition, _starts, status, n in rows:
+        editions[event_id] = edition or name
+        per[(event_id, status)] += int(n)
+    bars = [
+        Bar(label, per.get((event_id, status.value), 0), series=status.label)
+        for event_id, label in editions.items()
+        for status in JORNADA_STATUSES
+    ]
+    return _chart("jornadas", ChartKind.STACKED, bars)
+
+
+def _member_where(flt: DashboardFilter, params: dict[str, object]) -> str:
+    clauses = []
+    if flt.chapter_id is not None:
+        clauses.append("m.chapter_id = :chapter")
+        params["chapter"] = flt.chapter_id
+    if flt.country is not None:
+        clauses.append("m.country = :country")
+        params["country"] = flt.country
+    if flt.sector_id is not None:
+        clauses.append("m.id IN (SELECT member_id FROM member_sectors WHERE sector_id = :sector)")
+        params["sector"] = flt.sector_id
+    return "WHERE " + " AND ".join(clauses)
+
+
+def _with_sector(base: MemberQuery, sector_id: int) -> MemberQuery | None:
+    """``base`` narrowed to one sector; None when the filter already names another (members
+    of sector 2 who are also in sector 5 are no list the members search can show: the bar
+    is kept, not linked)."""
+    if base.sector_ids and base.sector_ids != (sector_id,):
+        return None
+    return replace(base, sector_ids=(sector_id,))

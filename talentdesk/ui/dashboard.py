@@ -1,0 +1,375 @@
+"""The Tablero: the network at a glance, drawn with Qt's own charts (QtCharts).
+
+A filter bar (chapter, sector, country) narrows every chart at once; the figures are counted in
+the background (``services.dashboard``) and each chart can be shown as its table, copyable.
+Clicking a bar or a slice that stands for a list of members opens the members area filtered to
+exactly those members: the same query, so the same count.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from talentdesk.core.countries import countries
+from talentdesk.services import reference
+from talentdesk.services.dashboard import Chart, ChartKind, Dashboard, DashboardFilter, load_dashboard
+from talentdesk.ui.area import Area
+from talentdesk.ui.context import AppContext, Changes
+from talentdesk.ui.tasks import Task
+from talentdesk.ui.widgets.tables import make_table
+
+Index = QModelIndex | QPersistentModelIndex
+#: A chart's least height, and the room each bar of a bar chart gets (its label must fit).
+CHART_HEIGHT = 300
+BAR_HEIGHT = 26
+
+
+class ChartTableModel(QAbstractTableModel):
+    """A chart's numbers: one row per bar (label, part of a stacked bar, count, share)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart: Chart | None = None
+
+    def set_chart(self, chart: Chart) -> None:
+        self.beginResetModel()
+        self.chart = chart
+        self.endResetModel()
+
+    def _stacked(self) -> bool:
+        return self.chart is not None and self.chart.kind is ChartKind.STACKED
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.chart is None else len(self.chart.bars)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else (4 if self._stacked() else 3)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [self.tr("Group"), self.tr("Members"), self.tr("Share")]
+        if self._stacked():
+            names = [self.tr("Jornada"), self.tr("Status"), self.tr("Participants"), self.tr("Share")]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.chart is None or not 0 <= index.row() < len(self.chart.bars):
+            return None
+        bar = self.chart.bars[index.row()]
+        values: list[Any] = [bar.label, bar.count]
+        if self._stacked():
+            values.insert(1, bar.series)
+        total = self.chart.total
+        values.append(f"{bar.count / total:.1%}" if total else "—")
+        column = index.column()
+        if not 0 <= column < len(values):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = values[column]
+            return f"{value:,}" if isinstance(value, int) else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= len(values) - 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def as_text(self) -> str:
+        """The table as tab-separated lines, for the clipboard (a spreadsheet pastes it)."""
+        rows = [[str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())]]
+        for r in range(self.rowCount()):
+            rows.append([str(self.data(self.index(r, c))) for c in range(self.columnCount())])
+        return "\n".join("\t".join(row) for row in rows)
+
+
+class ChartPanel(QWidget):
+    """One chart with its title, and its table a click away."""
+
+    drill = Signal(object)  # the MemberQuery of the bar or slice clicked
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"chart-{key}")
+        self.chart_data: Chart | None = None
+        self.title = QLabel()
+        self.title.setObjectName(f"chart-title-{key}")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.toggle = QPushButton(self.tr("Table"))
+        self.toggle.setObjectName(f"chart-toggle-{key}")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._show_table)
+        self.copy = QPushButton(self.tr("Copy"))
+        self.copy.setObjectName(f"chart-copy-{key}")
+        self.copy.setToolTip(self.tr("Copy the numbers (a spreadsheet pastes them as a table)"))
+        self.copy.clicked.connect(self.copy_numbers)
+        self.view = QChartView()
+        self.view.setObjectName(f"chart-view-{key}")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(CHART_HEIGHT)
+        self.model = ChartTableModel(self)
+        self.table = make_table(self.model, f"chart-table-{key}", sortable=False)
+        QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_numbers)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(self.table)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.toggle)
+        head.addWidget(self.copy)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(head)
+        box.addWidget(self.pages)
+
+    def _show_table(self, on: bool) -> None:
+        self.pages.setCurrentIndex(1 if on else 0)
+        self.toggle.setText(self.tr("Chart") if on else self.tr("Table"))
+
+    def copy_numbers(self) -> None:
+        QGuiApplication.clipboard().setText(self.model.as_text())
+
+    def show_chart(self, chart: Chart) -> None:
+        self.chart_data = chart
+        self.title.setText(
+            f"{chart.title} ({chart.total:,})" if chart.kind is not ChartKind.STACKED else chart.title
+        )
+        self.model.set_chart(chart)
+        old = self.view.chart()
+        if chart.kind is ChartKind.BARS:
+            self.view.setMinimumHeight(max(CHART_HEIGHT, BAR_HEIGHT * len(chart.bars) + 70))
+        self.view.setChart(_draw(chart, self.clicked))
+        if old is not None:
+            old.deleteLater()
+
+    def clicked(self, index: int) -> None:
+        """The bar or slice at ``index`` of the chart's bars was clicked."""
+        if self.chart_data is not None and 0 <= index < len(self.chart_data.bars):
+            query = self.chart_data.bars[index].query
+            if query is not None:
+                self.drill.emit(query)
+
+
+def _draw(chart: Chart, on_click: Any) -> QChart:
+    """A QChart for ``chart``; a click calls ``on_click`` with the index of the bar in ``chart.bars``."""
+    qchart = QChart()
+    qchart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    qchart.legend().setVisible(chart.kind in (ChartKind.PIE, ChartKind.STACKED))
+    qchart.setMargins(qchart.margins() * 0)
+    if chart.kind is ChartKind.PIE:
+        qchart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        pie = QPieSeries()
+        for i, bar in enumerate(chart.bars):
+            part = pie.append(f"{bar.label} ({bar.count:,})", bar.count)
+            part.clicked.connect(lambda i=i: on_click(i))
+        qchart.addSeries(pie)
+        return qchart
+    if chart.kind is ChartKind.LINE:
+        line = QLineSeries()
+        for bar in chart.bars:
+            line.append(int(bar.label), bar.count)
+        qchart.addSeries(line)
+        qchart.createDefaultAxes()
+        for axis in qchart.axes(Qt.Orientation.Horizontal):
+            if isinstance(axis, QValueAxis):
+                axis.setLabelFormat("%d")
+                axis.setTickCount(min(len(chart.bars), 8) or 2)
+        return qchart
+    if chart.kind is ChartKind.STACKED:
+        categories = list(dict.fromkeys(b.label for b in chart.bars))
+        stacked = QStackedBarSeries()
+        for status in dict.fromkeys(b.series for b in chart.bars):
+            layer = QBarSet(status)
+            layer.append([float(b.count) for b in chart.bars if b.series == status])
+            stacked.append(layer)
+        qchart.addSeries(stacked)
+        editions = QBarCategoryAxis()
+        editions.append(categories)
+        qchart.addAxis(editions, Qt.AlignmentFlag.AlignBottom)
+        stacked.attachAxis(editions)
+        people = QValueAxis()
+        people.setLabelFormat("%d")
+        qchart.addAxis(people, Qt.AlignmentFlag.AlignLeft)
+        stacked.attachAxis(people)
+        return qchart
+    bars = list(reversed(chart.bars))  # a horizontal bar chart draws its first category at the bottom
+    series = QHorizontalBarSeries()
+    counts = QBarSet("")
+    counts.append([float(b.count) for b in bars])
+    counts.clicked.connect(lambda i: on_click(len(bars) - 1 - i))
+    series.append(counts)
+    series.setLabelsVisible(True)
+    qchart.addSeries(series)
+    axis = QBarCategoryAxis()
+    axis.append([b.label for b in bars])
+    qchart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis)
+    values = QValueAxis()
+    values.setLabelFormat("%d")
+    qchart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
+    return qchart
+
+
+CHART_KEYS = ("chapter", "sector", "country", "degree", "contribution", "growth", "jornadas")
+
+
+class DashboardArea(Area):
+    """The Tablero area: the filter bar over a scrolling grid of chart panels."""
+
+    #: A bar was clicked: the members list should show exactly these members.
+    open_members = Signal(object)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.setObjectName("dashboard-area")
+        self.board: Dashboard | None = None
+        self.loaded_reference = False
+        self.stale = True
+        self.loading: Task | None = None
+        self.f_chapter = self._combo("dashboard-chapter")
+        self.f_sector = self._combo("dashboard-sector")
+        self.f_country = self._combo("dashboard-country")
+        for code, name in countries():
+            self.f_country.addItem(name, code)
+        clear = QPushButton(self.tr("C&lear filters"))
+        clear.setObjectName("dashboard-clear")
+        clear.clicked.connect(self.clear_filters)
+        self.status = QLabel()
+        self.status.setObjectName("dashboard-status")
+        bar = QHBoxLayout()
+        for label, combo in (
+            (self.tr("C&hapter"), self.f_chapter),
+            (self.tr("&Sector"), self.f_sector),
+            (self.tr("Co&untry"), self.f_country),
+        ):
+            text = QLabel(label)
+            text.setBuddy(combo)
+            bar.addWidget(text)
+            bar.addWidget(combo, 1)
+        bar.addWidget(clear)
+        self.panels = {key: ChartPanel(key) for key in CHART_KEYS}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(18)
+        for i, key in enumerate(CHART_KEYS):  # two a row; the last (the Jornadas) across both
+            panel = self.panels[key]
+            panel.drill.connect(self.open_members.emit)
+            last = i == len(CHART_KEYS) - 1
+            grid.addWidget(panel, i // 2, i % 2, 1, 2 if last else 1)
+        inner = QWidget()
+        inner.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        box = QVBoxLayout(self)
+        box.addLayout(bar)
+        box.addWidget(self.status)
+        box.addWidget(scroll, 1)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(self.tr("All"), None)
+        combo.setMinimumContentsLength(6)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.currentIndexChanged.connect(lambda _i: self.reload())
+        return combo
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def activated(self) -> None:
+        if not self.loaded_reference:
+            self.loaded_reference = True
+            self._load_reference()
+        if self.stale:
+            self.reload()
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.members or changes.events or changes.chapters or changes.sectors:
+            self.stale = True
+            if self.isVisible():
+                self.reload()
+
+    def current_filter(self) -> DashboardFilter:
+        return DashboardFilter(
+            chapter_id=self.f_chapter.currentData(),
+            sector_id=self.f_sector.currentData(),
+            country=self.f_country.currentData(),
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (self.f_chapter, self.f_sector, self.f_country):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.reload()
+
+    def _load_reference(self) -> None:
+        def query(session: Session, _task: Task) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+            return (
+                [(c.id, c.name) for c in reference.chapters(session)],
+                [(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)],
+            )
+
+        self.ctx.read(query, self._fill_reference, owner=self)
+
+    def _fill_reference(self, data: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> None:
+        for combo, items in zip((self.f_chapter, self.f_sector), data, strict=True):
+            combo.blockSignals(True)
+            for item_id, name in items:
+                combo.addItem(name, item_id)
+            combo.blockSignals(False)
+
+    def reload(self) -> None:
+        """Count again in the background; the charts shown stay until the new ones arrive."""
+        if self.loading is not None:
+            self.loading.abort.set()
+        self.stale = False
+        flt = self.current_filter()
+        self.status.setText(self.tr("Counting…"))
+
+        def query(session: Session, _task: Task) -> Dashboard:
+            return load_dashboard(session, flt)
+
+        self.loading = self.ctx.read(query, self._show, owner=self)
+
+    def is_loading(self) -> bool:
+        return self.loading is not None
+
+    def _show(self, board: Dashboard) -> None:
+        self.loading = None
+        self.board = board
+        for chart in board.charts:
+            self.panels[chart.key].show_chart(chart)
+        self.status.setText(self.tr("%Ln member(s). Click a bar to see those members.", "", board.members))

@@ -1,0 +1,89 @@
+"""The Tablero drives real widgets: charts drawn from the figures, each with its table, a filter
+that narrows every chart, and a click on a bar that opens the members list of exactly those
+members (the count on the bar is the count of the list)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QAbstractBarSeries, QPieSeries
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from talentdesk.services.dashboard import load_dashboard
+from talentdesk.ui.context import AppContext
+from talentdesk.ui.dashboard import DashboardArea
+from talentdesk.ui.main_window import MainWindow
+from tests.gui.helpers import TIMEOUT, click, read, wait_members
+
+
+def shown_board(qtbot: QtBot, window: MainWindow) -> DashboardArea:
+    area = next(a for a in window.areas if isinstance(a, DashboardArea))
+    window.nav.setCurrentRow(window.areas.index(area))
+    qtbot.waitUntil(lambda: area.board is not None and not area.is_loading(), timeout=TIMEOUT)
+    return area
+
+
+def test_every_chart_draws_the_figures_and_its_table_lists_them(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, qtmodeltester: Any
+) -> None:
+    area = shown_board(qtbot, window)
+    expected = read(ctx, load_dashboard)
+    assert area.board == expected
+    for chart in expected.charts:
+        panel = area.panels[chart.key]
+        qtmodeltester.check(panel.model)
+        assert panel.model.rowCount() == len(chart.bars)
+        drawn = panel.view.chart().series()
+        assert len(drawn) == 1
+        series = drawn[0]
+        if isinstance(series, QPieSeries):
+            assert [int(s.value()) for s in series.slices()] == [b.count for b in chart.bars]
+        elif isinstance(series, QAbstractBarSeries):
+            assert sum(sum(s.at(i) for i in range(s.count())) for s in series.barSets()) == chart.total
+        else:  # the growth line: one point a year
+            assert [int(p.y()) for p in series.points()] == [b.count for b in chart.bars]
+    panel = area.panels["chapter"]
+    click(qtbot, area, "chart-toggle-chapter")
+    assert panel.pages.currentWidget() is panel.table and panel.table.isVisible()
+    click(qtbot, area, "chart-copy-chapter")
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 1 + len(expected.chart("chapter").bars)
+    first = expected.chart("chapter").bars[0]
+    assert lines[1].split("\t")[:2] == [first.label, f"{first.count:,}"]
+
+
+def test_clicking_a_bar_opens_exactly_those_members(qtbot: QtBot, window: MainWindow) -> None:
+    area = shown_board(qtbot, window)
+    chart = area.board.chart("sector") if area.board else None
+    assert chart is not None
+    index = 2
+    bar = chart.bars[index]
+    series = area.panels["sector"].view.chart().series()[0]
+    assert isinstance(series, QAbstractBarSeries)
+    bars_drawn = series.barSets()[0]
+    bars_drawn.clicked.emit(len(chart.bars) - 1 - index)  # drawn bottom-up: the third from the top
+    members = window.current_area()
+    assert members is not None and members.objectName() == "members-area"
+    wait_members(qtbot, members)
+    assert members.last_total == bar.count
+    assert members.current_query() == bar.query
+
+
+def test_a_filter_narrows_every_chart(qtbot: QtBot, window: MainWindow) -> None:
+    area = shown_board(qtbot, window)
+    before = area.board
+    assert before is not None
+    qtbot.waitUntil(lambda: area.f_chapter.count() > 1, timeout=TIMEOUT)
+    area.f_chapter.setCurrentIndex(1)
+    chapter = area.f_chapter.currentData()
+    qtbot.waitUntil(
+        lambda: area.board is not None and area.board != before and not area.is_loading(), timeout=TIMEOUT
+    )
+    narrowed = area.board
+    assert narrowed is not None
+    only = [b for b in narrowed.chart("chapter").bars if b.query is not None]
+    assert [b.query.chapter_ids for b in only if b.query] == [(chapter,)]
+    assert narrowed.members == only[0].count == narrowed.chart("degree").total < before.members
+    click(qtbot, area, "dashboard-clear")
+    qtbot.waitUntil(lambda: area.board == before and not area.is_loading(), timeout=TIMEOUT)
