@@ -94,6 +94,12 @@ def member_counts(session: Session, query: MemberQuery | None = None, *, years: 
     return counts
 
 
+def year_counts(session: Session, query: MemberQuery, counts: MemberCounts) -> None:
+    """Only ``counts.joined_year`` (see ``member_counts(years=True)``), for the selection."""
+    members, _sectors, params = _selection(session, query)
+    _years(session, counts, members, params)
+
+
 def _selection(session: Session, query: MemberQuery) -> tuple[str, str, dict[str, Any]]:
     """FROM … WHERE clauses for the selected members (``m``) and their sector links (``ms``).
 

@@ -38,7 +38,14 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import countries
 from talentdesk.services import reference
-from talentdesk.services.dashboard import Chart, ChartKind, Dashboard, DashboardFilter, load_dashboard
+from talentdesk.services.dashboard import (
+    Chart,
+    ChartKind,
+    Dashboard,
+    DashboardFilter,
+    growth_chart,
+    load_dashboard,
+)
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.tasks import Task
@@ -253,6 +260,7 @@ class DashboardArea(Area):
         super().__init__(ctx)
         self.setObjectName("dashboard-area")
         self.board: Dashboard | None = None
+        self.generation = 0  # of the filter: figures counted for an older one are dropped
         self.loaded_reference = False
         self.stale = True
         self.loading: Task | None = None
@@ -356,20 +364,38 @@ class DashboardArea(Area):
         if self.loading is not None:
             self.loading.abort.set()
         self.stale = False
+        self.generation += 1
+        generation = self.generation
         flt = self.current_filter()
         self.status.setText(self.tr("Counting…"))
 
         def query(session: Session, _task: Task) -> Dashboard:
-            return load_dashboard(session, flt)
+            return load_dashboard(session, flt, growth=False)
 
-        self.loading = self.ctx.read(query, self._show, owner=self)
+        self.loading = self.ctx.read(query, lambda board: self._show(board, flt, generation), owner=self)
 
     def is_loading(self) -> bool:
         return self.loading is not None
 
-    def _show(self, board: Dashboard) -> None:
-        self.loading = None
-        self.board = board
+    def _show(self, board: Dashboard, flt: DashboardFilter, generation: int) -> None:
+        """Every chart but the growth line (it reads every selected member: counted next)."""
+        if generation != self.generation:
+            return  # the filter changed meanwhile: its own figures are on their way
         for chart in board.charts:
             self.panels[chart.key].show_chart(chart)
         self.status.setText(self.tr("%Ln member(s). Click a bar to see those members.", "", board.members))
+
+        def years(session: Session, _task: Task) -> Chart:
+            return growth_chart(session, flt)
+
+        self.loading = self.ctx.read(
+            years, lambda chart: self._show_growth(board, chart, generation), owner=self
+        )
+
+    def _show_growth(self, board: Dashboard, growth: Chart, generation: int) -> None:
+        if generation != self.generation:
+            return
+        self.loading = None
+        self.panels[growth.key].show_chart(growth)
+        charts = [c for c in board.charts if c.key != "jornadas"] + [growth, board.chart("jornadas")]
+        self.board = Dashboard(board.members, tuple(charts))

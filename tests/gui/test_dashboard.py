@@ -87,3 +87,13 @@ def test_a_filter_narrows_every_chart(qtbot: QtBot, window: MainWindow) -> None:
     assert narrowed.members == only[0].count == narrowed.chart("degree").total < before.members
     click(qtbot, area, "dashboard-clear")
     qtbot.waitUntil(lambda: area.board == before and not area.is_loading(), timeout=TIMEOUT)
+
+
+def test_only_the_last_filter_s_figures_are_shown(qtbot: QtBot, window: MainWindow, ctx: AppContext) -> None:
+    area = shown_board(qtbot, window)
+    qtbot.waitUntil(lambda: area.f_chapter.count() > 2, timeout=TIMEOUT)
+    area.f_chapter.setCurrentIndex(1)
+    area.f_chapter.setCurrentIndex(2)  # before the first one's figures arrive
+    flt = area.current_filter()
+    qtbot.waitUntil(lambda: not area.is_loading(), timeout=TIMEOUT)
+    assert area.board == read(ctx, lambda s: load_dashboard(s, flt))
