@@ -33,7 +33,7 @@ from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.databases import normalize_target, target_file, target_missing
 from talentdesk.ui.gc_guard import GuiThreadCollector
-from talentdesk.ui.i18n import install_translations
+from talentdesk.ui.i18n import install_translations, prefer_mexican_dates
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.resources import app_icon, apply_app_font
 from talentdesk.ui.settings import Settings
@@ -73,6 +73,8 @@ def check_and_back_up(db: Database, today: date | None = None) -> StartCheck:
 
 
 def make_app() -> QApplication:
+    if QApplication.instance() is None:
+        prefer_mexican_dates()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("TalentDesk")

@@ -9,6 +9,7 @@ dialogs (message box buttons, file dialogs...) speak Spanish too.
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -44,18 +45,31 @@ def install_translations(app: QCoreApplication, language: str | None) -> str:
     core_i18n.set_language(code)  # services, operations and enum labels follow the same choice
     if code == "en":
         return code
-    ours = QTranslator(app)
-    if ours.load(str(translation_path(code))):
-        _install(app, ours)
-    else:
-        log.warning("missing UI translation %s", translation_path(code))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{code}", qt_dir):
         _install(app, qt)
     else:
         log.warning("missing Qt translation qtbase_%s in %s", code, qt_dir)
+    # Installed last, so asked first: it also words some of Qt's texts the Mexican way
+    # ("archivo", not "fichero") and fills what qtbase_es lacks (ui/qt_wording.py).
+    ours = QTranslator(app)
+    if ours.load(str(translation_path(code))):
+        _install(app, ours)
+    else:
+        log.warning("missing UI translation %s", translation_path(code))
     return code
+
+
+def prefer_mexican_dates() -> None:
+    """Qt's file dialog writes dates in the *system* locale, which Qt reads once, when the
+    application object is made: where the environment names no locale (C/POSIX, as under a bare
+    X server) use Mexican Spanish dates rather than "7 12 2026". Call before QApplication."""
+    if os.environ.get("LC_ALL"):
+        return  # set on purpose: it overrides everything, leave it
+    chosen = os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    if chosen.split(".")[0] in ("", "C", "POSIX"):
+        os.environ["LC_TIME"] = "es_MX.UTF-8"
 
 
 def remove_translations(app: QCoreApplication) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from talentdesk import __version__
@@ -25,6 +28,7 @@ from talentdesk.ui.i18n import (
 )
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.preferences import PreferencesDialog
+from talentdesk.ui.qt_wording import QT_WORDING
 from talentdesk.ui.resources import app_font, app_icon, apply_app_font, load_fonts
 from talentdesk.ui.settings import Settings
 from tests.gui.conftest import bare_window
@@ -60,6 +64,39 @@ def test_spanish_menus_and_qt_dialogs(qtbot: QtBot, ctx: AppContext, spanish: No
     assert QLocale().language() == QLocale.Language.Spanish
     assert QCoreApplication.translate("MembersArea", "%n member(s)", "", 1) == "1 miembro"
     assert QCoreApplication.translate("MembersArea", "%n member(s)", "", 3) == "3 miembros"
+
+
+def test_spanish_file_dialog_speaks_mexican_spanish(qtbot: QtBot, spanish: None) -> None:
+    """Qt's own file dialog: no English labels left, "archivo" (Mexico) not "fichero" (Spain)."""
+    dialog = QFileDialog(None, "", str(Path.home()))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels == ["&Buscar en:", "&Nombre del archivo:", "&Tipo de archivo:"]
+    assert QCoreApplication.translate("QFileDialog", "All Files (*)") == "Todos los archivos (*)"
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == (
+        "Carpeta"
+    )
+    overridden = [text for context, text in QT_WORDING if "icher" in QCoreApplication.translate(context, text)]
+    assert overridden == []
+
+
+def test_dates_follow_mexican_spanish_without_a_system_locale() -> None:
+    """Qt's file dialog writes dates in the *system* locale, read once at start: with none set
+    (C/POSIX, as under a bare X server) the app starts with Mexican dates instead of "7 12 2026"."""
+    code = (
+        "from talentdesk.ui.app import make_app\n"
+        "from PySide6.QtCore import QDate, QLocale\n"
+        "make_app()\n"
+        "print(QLocale.system().toString(QDate(2026, 12, 7), QLocale.FormatType.ShortFormat))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANG"}
+    env.update(LANG="C", QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["07/12/26"]  # day/month/year, as in Mexico
+    env.update(LANG="en_GB.UTF-8")  # a person's own locale is kept
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["07/12/2026"]
 
 
 def test_english_is_the_source_language(qtbot: QtBot, qapp: QApplication, ctx: AppContext) -> None:
