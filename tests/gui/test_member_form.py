@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox, QScrollArea
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -491,3 +491,35 @@ def test_tab_order_follows_the_fields_and_the_title_follows_the_name(
     fill(dialog.personal.given_names, "Úrsula")
     fill(dialog.personal.maternal_surname, "")
     assert dialog.windowTitle() == f"Úrsula {dialog.personal.paternal_surname.text()}"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_network_tab_fits_the_form_as_it_opens(
+    qtbot: QtBot, qapp: QApplication, ctx: AppContext, open_form: Opener, language: str
+) -> None:
+    """Issue 12 item 7: at the form's own size the Network tab needs no horizontal scroll, and
+    every contribution's name is shown whole ("Aportaciones que ofrece" was cut)."""
+    from talentdesk.ui.i18n import install_translations, remove_translations
+    from talentdesk.ui.resources import apply_app_font
+
+    font = qapp.font()
+    apply_app_font(qapp)  # the app's own font, as the person sees it
+    install_translations(qapp, language)
+    try:
+        dialog = open_form(ctx, None)
+        show_tab(dialog, 2)
+        scroll = dialog.tabs.currentWidget()
+        assert isinstance(scroll, QScrollArea)
+        assert not scroll.horizontalScrollBar().isVisible()
+        assert scroll.horizontalScrollBar().maximum() == 0
+        page = dialog.network
+        assert page.width() <= scroll.viewport().width()
+        group = page.contributions_group
+        for check in page.contribution_boxes.values():
+            right = check.mapTo(page, check.rect().topRight()).x()
+            assert check.width() >= check.sizeHint().width(), check.text()
+            assert right <= scroll.viewport().width(), check.text()
+        assert group.mapTo(page, group.rect().topRight()).x() <= scroll.viewport().width()
+    finally:
+        remove_translations(qapp)
+        qapp.setFont(font)

@@ -232,7 +232,10 @@ class SectorPicker(QWidget):
         self.list.setObjectName("field-sectors")
         self.primary = QComboBox()
         self.primary.setObjectName("field-primary_sector")
-        self.primary.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Neither the list nor the combo asks for its longest name: beside the contributions
+        # the tab must fit the form's width (long names elide; the tooltip has them whole).
+        self.primary.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.primary.setMinimumContentsLength(16)
         self.names: dict[int, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -251,6 +254,9 @@ class SectorPicker(QWidget):
     def set_sectors(self, sectors: list[tuple[int, str]]) -> None:
         self.names = dict(sectors)
         self.list.set_items(sectors)
+        self.list.setMinimumWidth(self.list.fontMetrics().averageCharWidth() * 24)
+        for row in range(self.list.count()):
+            self.list.item(row).setToolTip(self.list.item(row).text())
         self._fill_primary(self.primary_id())
 
     def sector_ids(self) -> list[int]:
