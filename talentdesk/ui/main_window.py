@@ -40,6 +40,7 @@ from talentdesk.ui.exports.actions import EVENT_KEYS, MEMBER_KEYS, fill_menu
 from talentdesk.ui.preferences import PreferencesDialog
 from talentdesk.ui.resources import app_icon, app_pixmap
 from talentdesk.ui.tasks import Task
+from talentdesk.ui.widgets.fitting import ElidedLabel
 
 DATABASE_SUFFIX = ".sqlite"
 
@@ -60,7 +61,6 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         for area in self.areas:
@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
             if drill is not None:
                 drill.connect(self.show_members)
         self.nav.currentRowChanged.connect(self._show_area)
+        # As wide as the longest area name (in the language shown): a small screen keeps the rest.
+        self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0), 80) + 2 * self.nav.frameWidth() + 12)
 
         # A plain layout, not a splitter: the list has a fixed width, and a splitter handed the
         # slack to it as an empty band between the list and the workspace.
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.db_label = QLabel(ctx.db.display_name)
+        self.db_label = ElidedLabel(ctx.db.display_name)  # a long path must not widen the window
+        self.db_label.setMinimumWidth(self.db_label.fontMetrics().averageCharWidth() * 30)
         if ctx.db.read_only:
             self.db_label.setText(self.tr("%1 (read only)").replace("%1", ctx.db.display_name))
             self.setWindowTitle(self.windowTitle() + " " + self.tr("(read only)"))

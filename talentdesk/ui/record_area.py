@@ -41,7 +41,7 @@ from talentdesk.ui.exports.kinds import TABLE_VIEW
 from talentdesk.ui.widgets.buttons import ask, push_button
 from talentdesk.ui.widgets.record_dialog import FormDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
-from talentdesk.ui.widgets.tables import allow_column_choice, make_table, selected_row
+from talentdesk.ui.widgets.tables import allow_column_choice, fit_columns, make_table, selected_row
 
 R = TypeVar("R")
 
@@ -227,6 +227,7 @@ class RecordArea(Area):
         self.total = -1  # records before the area's search (-1: the area has no search)
         self.choices: Sequence[tuple[int, str]] = ()
         self.select_after_load: int | None = None
+        self.fitted = False  # columns sized to the first rows loaded
         name = spec.name
 
         self.model = RecordTableModel(spec.columns, self)
@@ -385,6 +386,9 @@ class RecordArea(Area):
         self.total = listing.total if listing.total is not None else len(self.all_rows) if searches else -1
         self.show_rows()
         self.select_after_load = None  # shown now, or not to be found
+        if not self.fitted and self.all_rows:
+            self.fitted = True  # once: later the person's widths stay
+            fit_columns(self.table)
 
     def _search_changed(self) -> None:
         if self.spec.search_in_load:

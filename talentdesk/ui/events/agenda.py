@@ -26,7 +26,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -53,6 +52,7 @@ from talentdesk.services.event_view import EventData, SessionRow
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.widgets.buttons import ask
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
+from talentdesk.ui.widgets.fitting import FlowLayout
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 
 Index = QModelIndex | QPersistentModelIndex
@@ -271,10 +271,10 @@ class AgendaTab(QWidget):
         self.room_button.clicked.connect(self.add_room)
         self.summary = QLabel()
         self.summary.setObjectName("agenda-summary")
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a small screen rather than widening the window
         top.addWidget(QLabel(self.tr("Day:")))
         top.addWidget(self.day)
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.summary)
         for button in (self.new_button, self.edit_button, self.delete_button, self.room_button):
             top.addWidget(button)
 

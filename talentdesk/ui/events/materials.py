@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -28,8 +27,9 @@ from talentdesk.core.enums import MaterialStatus
 from talentdesk.ops import events as ops_events
 from talentdesk.services.event_view import EventData, MaterialRow, TaskRow
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.widgets.buttons import ask
+from talentdesk.ui.widgets.buttons import ask, button_row
 from talentdesk.ui.widgets.choosers import DateField, EnumCombo
+from talentdesk.ui.widgets.fitting import FlowLayout
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 from talentdesk.ui.widgets.tables import make_table
@@ -183,12 +183,8 @@ class MaterialsTab(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def _row(self, *widgets: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for widget in widgets:
-            row.addWidget(widget)
-        row.addStretch(1)
-        return row
+    def _row(self, *widgets: QWidget) -> FlowLayout:
+        return button_row(*widgets)
 
     # -- data ---------------------------------------------------------------------------------
 

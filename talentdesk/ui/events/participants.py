@@ -41,6 +41,7 @@ from talentdesk.ui.widgets.choosers import (
     text_box,
     text_line,
 )
+from talentdesk.ui.widgets.fitting import FlowLayout
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
@@ -155,7 +156,7 @@ class ParticipantsTab(QWidget):
         self.remove_button = QPushButton(self.tr("&Remove…"))
         self.remove_button.setObjectName("participant-remove")
         self.remove_button.clicked.connect(self.delete_selected)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for widget in (
             self.add_member_button,
             self.add_guest_button,
@@ -166,7 +167,6 @@ class ParticipantsTab(QWidget):
             self.remove_button,
         ):
             buttons.addWidget(widget)
-        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

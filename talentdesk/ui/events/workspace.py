@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QTabWidget,
@@ -23,6 +22,7 @@ from talentdesk.ui.events.participants import ParticipantsTab
 from talentdesk.ui.events.review import ReviewTab
 from talentdesk.ui.exports.actions import EVENT_KEYS, event_source, fill_menu, open_export
 from talentdesk.ui.tasks import error_message
+from talentdesk.ui.widgets.fitting import ElidedLabel
 
 
 class EventWorkspace(QWidget):
@@ -44,13 +44,13 @@ class EventWorkspace(QWidget):
         self.back_button = QPushButton(self.tr("← All events"))
         self.back_button.setObjectName("event-back")
         self.back_button.clicked.connect(self.back.emit)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("event-title")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.info = QLabel()
+        self.info = ElidedLabel()
         self.info.setObjectName("event-info")
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton(self.tr("Edit &event…"))

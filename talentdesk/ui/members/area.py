@@ -42,6 +42,7 @@ from talentdesk.ui.exports.actions import MEMBER_KEYS, fill_menu, open_export
 from talentdesk.ui.exports.kinds import MembersSource
 from talentdesk.ui.members.model import MemberTableModel
 from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.widgets.tables import fit_columns
 
 FIRST_PAGE = 200
 DEBOUNCE_MS = 180
@@ -73,6 +74,7 @@ class MembersArea(Area):
         self.loaded_reference = False
         self.pending: list[Task] = []
         self.last_total = -1
+        self.fitted = False
 
         self.search = SearchBox(self._focus_table)
         self.search.setObjectName("member-search")
@@ -144,7 +146,7 @@ class MembersArea(Area):
         self.splitter.addWidget(self.filters)
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 1000])
+        self.splitter.setSizes([200, 1000])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
@@ -173,7 +175,7 @@ class MembersArea(Area):
         self.f_consent = self._combo("filter-consent")
         for combo in (self.f_chapter, self.f_sector, self.f_country, self.f_contribution):
             combo.setMaxVisibleItems(20)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         # Codes, not enum members: Qt hands a str subclass back as a plain str.
         for status in MemberStatus:
@@ -234,6 +236,7 @@ class MembersArea(Area):
 
     def _restore_layout(self) -> None:
         state = self.ctx.settings.get(S.MEMBERS_HEADER)
+        self.fitted = not state.isEmpty()
         if not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
         splitter = self.ctx.settings.get(S.MEMBERS_SPLITTER)
@@ -425,6 +428,9 @@ class MembersArea(Area):
                 return
             self.model.show_page(page.total, page.ids)
             self._show_count(page.total)
+            if not self.fitted and page.ids:
+                self.fitted = True  # once, and only without a saved layout: the person's widths stay
+                fit_columns(self.table, cap=200, headers=False)
             if page.total > len(page.ids):
                 self.pending.append(self.ctx.read(every, got_all, on_failure=ignore_cancel, owner=self))
             else:

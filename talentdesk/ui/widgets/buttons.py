@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from talentdesk.ui.widgets.fitting import FlowLayout
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -26,10 +28,9 @@ def push_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton
     return button
 
 
-def button_row(*buttons: QWidget) -> QHBoxLayout:
-    """Buttons side by side from the left."""
-    row = QHBoxLayout()
+def button_row(*buttons: QWidget) -> FlowLayout:
+    """Buttons side by side from the left, wrapping onto another line on a narrow window."""
+    row = FlowLayout()
     for button in buttons:
         row.addWidget(button)
-    row.addStretch(1)
     return row

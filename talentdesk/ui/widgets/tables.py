@@ -63,6 +63,25 @@ def _show_column_menu(table: QTableView, pos: QPoint) -> None:
     menu.deleteLater()
 
 
+def fit_columns(table: QTableView, cap: int = 320, rows: int = 200, *, headers: bool = True) -> None:
+    """Default widths from the content: each shown column as wide as the first ``rows`` rows
+    (and, with ``headers``, its title) need, none wider than ``cap`` (long values elide). A
+    wide table leaves ``headers`` out, so that more columns fit and long titles elide."""
+    header = table.horizontalHeader()
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.setResizeContentsPrecision(rows)
+    floor = table.fontMetrics().averageCharWidth() * 6
+    for column in range(header.count()):
+        if not header.isSectionHidden(column):
+            if headers:
+                table.resizeColumnToContents(column)
+                width = header.sectionSize(column)
+            else:  # the title may take a quarter more than the values need
+                data = table.sizeHintForColumn(column)
+                width = max(data, min(header.sectionSizeHint(column), data * 5 // 4))
+            header.resizeSection(column, max(floor, min(width + 8, cap)))
+
+
 def selected_row(table: QTableView) -> Any | None:
     """The row object selected in a table over a :class:`RecordTableModel` (None: none)."""
     model = table.model()
