@@ -437,6 +437,7 @@ def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path
 #: Operations that are deliberately not undoable, each for a stated reason.
 FINAL = {
     "imports.undo": "undoing an import is not redone: the file can be imported again",
+    "demo.load": "demo data is written in bulk outside the journal: a new database starts over",
 }
 
 
@@ -448,6 +449,9 @@ def test_final_operations_say_so(rich_db: Path, tmp_path: Path) -> None:
     from talentdesk.ops import imports
 
     assert imports.undo(1).undoable is False
+    from talentdesk.ops import demo
+
+    assert demo.load().undoable is False
 
 
 @pytest.mark.parametrize("seed", [1, 2])

@@ -1680,12 +1680,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+56"/>
+        <location filename="../../ui/main_window.py" line="+57"/>
         <source>TalentDesk — Red de Talentos Mexicanos</source>
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1 (read only)</source>
         <translation>%1 (solo lectura)</translation>
     </message>
@@ -1961,7 +1961,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MaterialDialog</name>
     <message>
-        <location filename="../../ui/events/materials.py" line="+301"/>
+        <location filename="../../ui/events/materials.py" line="+297"/>
         <source>New material</source>
         <translation>Nuevo material</translation>
     </message>
@@ -1994,7 +1994,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MaterialsTab</name>
     <message>
-        <location line="-227"/>
+        <location line="-223"/>
         <source>Material</source>
         <translation>Material</translation>
     </message>
@@ -2080,7 +2080,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Tareas</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+38"/>
         <source>%n material(s)</source>
         <translation>
             <numerusform>%n material</numerusform>
@@ -2357,7 +2357,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MembersArea</name>
     <message>
-        <location filename="../../ui/members/area.py" line="+81"/>
+        <location filename="../../ui/members/area.py" line="+86"/>
         <source>Search by name, e-mail, employer, job title, city or expertise…</source>
         <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
     </message>
@@ -2373,7 +2373,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>(all)</source>
         <translation>(todos)</translation>
     </message>
@@ -2488,7 +2488,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Anonimizar…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
@@ -2503,7 +2503,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Search failed</source>
         <translation>La búsqueda falló</translation>
     </message>
@@ -2516,7 +2516,21 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+64"/>
+        <source>Load %1 generated demo members, with demo chapters, organisations and an event? They belong to no real person.
+
+This cannot be undone with Ctrl+Z: to be rid of them, start a new database (File ▸ New database…).</source>
+        <translation>¿Cargar %1 miembros de demostración generados, con capítulos, organizaciones y una Jornada de demostración? No pertenecen a ninguna persona real.
+
+No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva (Archivo ▸ Nueva base de datos…).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Load demo data</source>
+        <translation>Cargar datos de demostración</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>(no chapter)</source>
         <translation>(sin capítulo)</translation>
     </message>
@@ -2768,7 +2782,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../../ui/members/form_pages.py" line="+109"/>
+        <location filename="../../ui/members/form_pages.py" line="+115"/>
         <source>(no chapter)</source>
         <translation>(sin capítulo)</translation>
     </message>
@@ -3209,7 +3223,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ParticipantsTab</name>
     <message>
-        <location line="-381"/>
+        <location line="-380"/>
         <source>Filter by name, code, organization or e-mail…</source>
         <extracomment>Exports offered on the participants&apos; context menu: they can take just the selected people.</extracomment>
         <translation>Filtrar por nombre, código, organización o correo…</translation>
@@ -3305,7 +3319,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Quitar…</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+44"/>
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n participante</numerusform>
@@ -3466,7 +3480,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>PersonalPage</name>
     <message>
-        <location filename="../../ui/members/form_pages.py" line="-254"/>
+        <location filename="../../ui/members/form_pages.py" line="-260"/>
         <source>How the member likes to be called</source>
         <translation>Cómo prefiere que le llamen</translation>
     </message>
@@ -3991,7 +4005,7 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/record_area.py" line="+263"/>
+        <location filename="../../ui/record_area.py" line="+264"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>
@@ -4006,7 +4020,7 @@ Elija otro nombre de archivo.</translation>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -4251,12 +4265,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>SectorPicker</name>
     <message>
-        <location filename="../../ui/members/form_pages.py" line="+89"/>
+        <location filename="../../ui/members/form_pages.py" line="+92"/>
         <source>P&amp;rimary:</source>
         <translation>P&amp;rincipal:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>(tick a sector first)</source>
         <translation>(marque primero un sector)</translation>
     </message>
@@ -4661,6 +4675,34 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+6"/>
         <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
         <translation>Escriba la fecha y hora como dd/mm/aaaa hh:mm.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../ui/members/welcome.py" line="+24"/>
+        <source>Welcome to TalentDesk</source>
+        <translation>Le damos la bienvenida a TalentDesk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This database has no members yet. Import them from a spreadsheet (Excel or CSV), add them one by one, or load generated demo data to try every area first: demo data belongs to no real person.</source>
+        <translation>Esta base de datos aún no tiene miembros. Impórtelos de una hoja de cálculo (Excel o CSV), agréguelos uno por uno o cargue datos de demostración generados para probar primero cada área: los datos de demostración no pertenecen a ninguna persona real.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import members…</source>
+        <translation>&amp;Importar miembros…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New member</source>
+        <translation>&amp;Nuevo miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load &amp;demo data</source>
+        <translation>Cargar datos de &amp;demostración</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.countries import countries
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.ops import Op
+from talentdesk.ops import demo as ops_demo
 from talentdesk.ops import members as ops_members
 from talentdesk.services import reference
 from talentdesk.services.member_table import ordered_ids
@@ -41,7 +42,9 @@ from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.exports.actions import MEMBER_KEYS, fill_menu, open_export
 from talentdesk.ui.exports.kinds import MembersSource
 from talentdesk.ui.members.model import MemberTableModel
+from talentdesk.ui.members.welcome import Welcome
 from talentdesk.ui.tasks import Task, error_message
+from talentdesk.ui.widgets.buttons import ask
 from talentdesk.ui.widgets.tables import fit_columns
 
 FIRST_PAGE = 200
@@ -147,9 +150,12 @@ class MembersArea(Area):
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 1000])
+        self.welcome = Welcome(self.import_members, self.new_item, self.load_demo)
+        self.welcome.hide()  # only on an empty database (see _show_welcome)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.welcome, 1)
 
         self._build_actions()
         self._restore_layout()
@@ -428,6 +434,7 @@ class MembersArea(Area):
                 return
             self.model.show_page(page.total, page.ids)
             self._show_count(page.total)
+            self._show_welcome(page.total == 0 and query == MemberQuery())
             if not self.fitted and page.ids:
                 self.fitted = True  # once, and only without a saved layout: the person's widths stay
                 fit_columns(self.table, cap=200, headers=False)
@@ -525,6 +532,22 @@ class MembersArea(Area):
             action.setChecked(not self.table.isColumnHidden(i))
             action.toggled.connect(lambda on, col=i: self.table.setColumnHidden(col, not on))
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    # -- an empty database -------------------------------------------------------------------
+
+    def _show_welcome(self, empty: bool) -> None:
+        """No members at all (not merely none found): the welcome state instead of the table."""
+        self.welcome.setVisible(empty)
+        self.splitter.setVisible(not empty)
+
+    def load_demo(self) -> None:
+        question = self.tr(
+            "Load %1 generated demo members, with demo chapters, organisations and an event? They "
+            "belong to no real person.\n\nThis cannot be undone with Ctrl+Z: to be rid of them, "
+            "start a new database (File ▸ New database…)."
+        ).replace("%1", f"{ops_demo.WELCOME_MEMBERS:,}")
+        if ask(self, self.tr("Load demo data"), question):
+            self.ctx.perform(ops_demo.load(), parent=self, progress=True)
 
     # -- import and merge ---------------------------------------------------------------------
 
