@@ -41,7 +41,13 @@ from talentdesk.ui.exports.kinds import TABLE_VIEW
 from talentdesk.ui.widgets.buttons import ask, push_button
 from talentdesk.ui.widgets.record_dialog import FormDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
-from talentdesk.ui.widgets.tables import allow_column_choice, fit_columns, make_table, selected_row
+from talentdesk.ui.widgets.tables import (
+    allow_column_choice,
+    columns_action,
+    fit_columns,
+    make_table,
+    selected_row,
+)
 
 R = TypeVar("R")
 
@@ -515,6 +521,7 @@ class RecordArea(Area):
         action.setObjectName(f"{prefix}-export-table")
         action.triggered.connect(lambda _checked=False: self.export_table())
         table.addAction(action)
+        table.addAction(columns_action(table, table))
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         allow_column_choice(table)
         return button

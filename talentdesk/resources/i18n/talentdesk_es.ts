@@ -558,6 +558,39 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>ColumnsDialog</name>
+    <message>
+        <location filename="../../ui/widgets/columns.py" line="+35"/>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move &amp;up</source>
+        <translation>S&amp;ubir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move &amp;down</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Restore defaults</source>
+        <translation>&amp;Restablecer predeterminadas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tick the columns to show; their order is the table&apos;s, left to right.</source>
+        <translation>Marque las columnas que se muestran; su orden es el de la tabla, de izquierda a derecha.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/tables.py" line="+69"/>
+        <source>&amp;Columns…</source>
+        <translation>&amp;Columnas…</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../ui/sectors.py" line="+215"/>
@@ -2488,7 +2521,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Anonimizar…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
@@ -2516,7 +2549,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+59"/>
         <source>Load %1 generated demo members, with demo chapters, organisations and an event? They belong to no real person.
 
 This cannot be undone with Ctrl+Z: to be rid of them, start a new database (File ▸ New database…).</source>
@@ -4005,7 +4038,7 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/record_area.py" line="+264"/>
+        <location filename="../../ui/record_area.py" line="+270"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>

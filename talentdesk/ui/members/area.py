@@ -45,7 +45,7 @@ from talentdesk.ui.members.model import MemberTableModel
 from talentdesk.ui.members.welcome import Welcome
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.buttons import ask
-from talentdesk.ui.widgets.tables import fit_columns
+from talentdesk.ui.widgets.tables import column_menu, columns_action, fit_columns
 
 FIRST_PAGE = 200
 DEBOUNCE_MS = 180
@@ -236,6 +236,9 @@ class MembersArea(Area):
         )
         self.act_anonymize = act(self.tr("Anonymize…"), self.anonymize_selected, "member-anonymize")
         self.actions_menu.addSeparator()
+        hidden = [i for i, column in enumerate(self.model.columns) if not column.visible]
+        self.act_columns = columns_action(self.table, self, hidden)
+        self.actions_menu.addAction(self.act_columns)
         self.actions_menu.addMenu(self.export_menu)
         fill_menu(self.export_menu, MEMBER_KEYS, self.export, prefix="member-export")
         self._update_actions()
@@ -524,14 +527,9 @@ class MembersArea(Area):
         self.actions_menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _column_menu(self, pos: QPoint) -> None:
-        menu = QMenu(self)
-        for i in range(self.model.columnCount()):
-            title = self.model.headerData(i, Qt.Orientation.Horizontal)
-            action = menu.addAction(str(title))
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(i))
-            action.toggled.connect(lambda on, col=i: self.table.setColumnHidden(col, not on))
+        menu = column_menu(self.table, self.act_columns)
         menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
 
     # -- an empty database -------------------------------------------------------------------
 

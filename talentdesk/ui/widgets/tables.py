@@ -3,11 +3,14 @@ columns the user can move and hide from the header (an export takes them as they
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
+from talentdesk.ui.widgets.columns import ColumnsDialog
 from talentdesk.ui.widgets.records import RecordTableModel
 
 
@@ -38,9 +41,10 @@ def allow_column_choice(table: QTableView) -> None:
     header.customContextMenuRequested.connect(lambda pos: _show_column_menu(table, pos))
 
 
-def column_menu(table: QTableView) -> QMenu:
-    """One checkable entry per column, in the order shown; the last visible column cannot be
-    hidden (a table without columns could not be shown again from its header)."""
+def column_menu(table: QTableView, columns: QAction | None = None) -> QMenu:
+    """One checkable entry per column, in the order shown, then "Columns…" (``columns``, else
+    one without default hidden columns); the last visible column cannot be hidden (a table
+    without columns could not be shown again from its header)."""
     header = table.horizontalHeader()
     model = table.model()
     menu = QMenu(table)
@@ -54,7 +58,25 @@ def column_menu(table: QTableView) -> QMenu:
         action.setChecked(shown)
         action.setEnabled(not (shown and visible == 1))
         action.toggled.connect(lambda on, column=logical: table.setColumnHidden(column, not on))
+    menu.addSeparator()
+    menu.addAction(columns if columns is not None else columns_action(table, menu))
     return menu
+
+
+def columns_action(table: QTableView, parent: QObject, hidden_by_default: Sequence[int] = ()) -> QAction:
+    """"Columns…": the dialog to show, hide and order every column at once (see
+    :class:`~talentdesk.ui.widgets.columns.ColumnsDialog`)."""
+    action = QAction(QCoreApplication.translate("ColumnsDialog", "&Columns…"), parent)
+    action.setObjectName(f"{table.objectName()}-columns")
+    action.triggered.connect(lambda _checked=False: open_columns_dialog(table, hidden_by_default))
+    return action
+
+
+def open_columns_dialog(table: QTableView, hidden_by_default: Sequence[int] = ()) -> ColumnsDialog:
+    dialog = ColumnsDialog(table, hidden_by_default, table.window())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def _show_column_menu(table: QTableView, pos: QPoint) -> None:
