@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -83,7 +84,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.db_label = ElidedLabel(ctx.db.display_name)  # a long path must not widen the window
-        self.db_label.setMinimumWidth(self.db_label.fontMetrics().averageCharWidth() * 30)
+        self.db_label.setMaximumWidth(self.db_label.fontMetrics().averageCharWidth() * 48)
+        self.db_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         if ctx.db.read_only:
             self.db_label.setText(self.tr("%1 (read only)").replace("%1", ctx.db.display_name))
             self.setWindowTitle(self.windowTitle() + " " + self.tr("(read only)"))

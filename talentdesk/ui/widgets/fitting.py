@@ -20,6 +20,12 @@ class ElidedLabel(QLabel):
         hint = super().minimumSizeHint()
         return QSize(self.fontMetrics().averageCharWidth() * 8, hint.height())
 
+    def sizeHint(self) -> QSize:
+        """The whole text, but no wider than the label may be (a layout that gives widgets their
+        hint, as the status bar does, then elides instead of clipping)."""
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.maximumWidth()), hint.height())
+
     def shown_text(self) -> str:
         """The text as painted (elided to the label's width)."""
         width = self.contentsRect().width()
