@@ -1,4 +1,5 @@
-"""ISO 3166 countries with Spanish names (pycountry's gettext catalogue)."""
+"""ISO 3166 countries named in the current language: Spanish from pycountry's gettext catalogue,
+English from pycountry itself (its common name where ISO's is formal)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import cache
 
 import pycountry
 
+from talentdesk.core import i18n
 from talentdesk.core.text import fold
 
 
@@ -18,11 +20,21 @@ def _spanish() -> gettext.NullTranslations:
         return gettext.NullTranslations()
 
 
-@cache
+def _named(country: object, language: str) -> str:
+    name = str(getattr(country, "name", ""))
+    if language == "es":
+        return _spanish().gettext(name)
+    return str(getattr(country, "common_name", "") or name)
+
+
 def countries() -> tuple[tuple[str, str], ...]:
-    """(alpha-2 code, Spanish name) pairs sorted by Spanish name."""
-    tr = _spanish().gettext
-    pairs = [(c.alpha_2, tr(c.name)) for c in pycountry.countries]
+    """(alpha-2 code, name) pairs sorted by name, in the current language."""
+    return _countries(i18n.language())
+
+
+@cache
+def _countries(language: str) -> tuple[tuple[str, str], ...]:
+    pairs = [(c.alpha_2, _named(c, language)) for c in pycountry.countries]
     return tuple(sorted(pairs, key=lambda p: fold(p[1])))
 
 
@@ -63,10 +75,10 @@ def country_code(text: str | None) -> str | None:
 def country_name(code: str | None) -> str:
     if not code:
         return ""
-    return _name_of(code.upper())
+    return _name_of(code.upper(), i18n.language())
 
 
 @cache
-def _name_of(code: str) -> str:
+def _name_of(code: str, language: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
-    return _spanish().gettext(country.name) if country else code
+    return _named(country, language) if country else code

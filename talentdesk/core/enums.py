@@ -1,25 +1,34 @@
-"""Closed vocabularies of the domain. Values are stable storage codes; labels are Spanish."""
+"""Closed vocabularies of the domain. Values are stable storage codes; labels are Spanish, shown
+translated (gettext, ``core.i18n``) in the person's language."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
+from talentdesk.core.i18n import N_, _
+
 
 class LabeledEnum(StrEnum):
-    """A StrEnum whose members carry a Spanish label for the UI and documents."""
+    """A StrEnum whose members carry a Spanish label, translated for the UI (documents stay
+    Spanish: exports render inside ``i18n.spanish()``)."""
 
     @property
     def label(self) -> str:
+        return _(self.source_label)
+
+    @property
+    def source_label(self) -> str:
+        """The Spanish label, whatever the language (what the catalogue translates)."""
         return _LABELS[self]
 
     @classmethod
     def parse(cls, text: str) -> LabeledEnum:
-        """Accept the code or the Spanish label, ignoring case and accents."""
+        """Accept the code, the Spanish label or the translated one, ignoring case and accents."""
         from talentdesk.core.text import fold
 
         wanted = fold(text)
         for item in cls:
-            if wanted in (fold(item.value), fold(item.label)):
+            if wanted in (fold(item.value), fold(item.source_label), fold(item.label)):
                 return item
         raise ValueError(text)
 
@@ -128,64 +137,64 @@ class ConsentChannel(LabeledEnum):
 
 
 _LABELS: dict[LabeledEnum, str] = {
-    MemberStatus.PROSPECT: "Prospecto",
-    MemberStatus.ACTIVE: "Activo",
-    MemberStatus.INACTIVE: "Inactivo",
-    DegreeLevel.LICENCIATURA: "Licenciatura",
-    DegreeLevel.ESPECIALIDAD: "Especialidad",
-    DegreeLevel.MAESTRIA: "Maestría",
-    DegreeLevel.DOCTORADO: "Doctorado",
-    DegreeLevel.POSDOCTORADO: "Posdoctorado",
-    Gender.FEMALE: "Femenino",
-    Gender.MALE: "Masculino",
-    Gender.OTHER: "Otro / prefiere no decir",
-    ChapterStatus.FORMING: "En formación",
-    ChapterStatus.FORMALIZED: "Formalizado",
-    ChapterStatus.INACTIVE: "Inactivo",
-    BoardRole.PRESIDENT: "Presidente",
-    BoardRole.VICE_PRESIDENT: "Vicepresidente",
-    BoardRole.SECRETARY: "Secretario",
-    BoardRole.TREASURER: "Tesorero",
-    BoardRole.MEMBER: "Vocal",
-    OrganizationKind.UNIVERSITY: "Universidad",
-    OrganizationKind.COMPANY: "Empresa",
-    OrganizationKind.PUBLIC_AGENCY: "Dependencia pública",
-    OrganizationKind.RESEARCH_CENTER: "Centro de investigación",
-    OrganizationKind.OTHER: "Otra",
-    PrintField.EMAIL: "Correo electrónico",
-    PrintField.PHONE: "Teléfono",
-    PrintField.CITY: "Ciudad",
-    PrintField.EMPLOYER: "Empleador",
-    EventStatus.PLANNING: "Planeación",
-    EventStatus.OPEN: "Abierto",
-    EventStatus.CONCLUDED: "Concluido",
-    EventStatus.CANCELLED: "Cancelado",
-    SessionKind.PLENARY: "Plenaria",
-    SessionKind.PANEL: "Panel",
-    SessionKind.WORKSHOP: "Taller",
-    SessionKind.BREAK: "Receso",
-    SessionKind.MEAL: "Comida",
-    SessionKind.OTHER: "Otra",
-    ParticipantRole.SPEAKER: "Ponente",
-    ParticipantRole.MODERATOR: "Moderador",
-    ParticipantRole.ATTENDEE: "Asistente",
-    ParticipantRole.SPECIAL_GUEST: "Invitado especial",
-    ParticipantRole.STAFF: "Staff",
-    ParticipantRole.PRESS: "Prensa",
-    ParticipantStatus.INVITED: "Invitado",
-    ParticipantStatus.CONFIRMED: "Confirmado",
-    ParticipantStatus.REGISTERED: "Registrado",
-    ParticipantStatus.ATTENDED: "Asistió",
-    ParticipantStatus.DECLINED: "Declinó",
-    ParticipantStatus.CANCELLED: "Canceló",
-    ParticipantStatus.NO_SHOW: "No se presentó",
-    MaterialStatus.PENDING: "Pendiente",
-    MaterialStatus.IN_PROGRESS: "En proceso",
-    MaterialStatus.READY: "Listo",
-    ConsentChannel.FORM: "Ficha del miembro",
-    ConsentChannel.IMPORT: "Importación",
-    ConsentChannel.CLI: "Línea de comandos",
-    ConsentChannel.MERGE: "Combinación de duplicados",
-    ConsentChannel.ANONYMIZATION: "Anonimización",
-    ConsentChannel.OTHER: "Otro",
+    MemberStatus.PROSPECT: N_("Prospecto"),
+    MemberStatus.ACTIVE: N_("Activo"),
+    MemberStatus.INACTIVE: N_("Inactivo"),
+    DegreeLevel.LICENCIATURA: N_("Licenciatura"),
+    DegreeLevel.ESPECIALIDAD: N_("Especialidad"),
+    DegreeLevel.MAESTRIA: N_("Maestría"),
+    DegreeLevel.DOCTORADO: N_("Doctorado"),
+    DegreeLevel.POSDOCTORADO: N_("Posdoctorado"),
+    Gender.FEMALE: N_("Femenino"),
+    Gender.MALE: N_("Masculino"),
+    Gender.OTHER: N_("Otro / prefiere no decir"),
+    ChapterStatus.FORMING: N_("En formación"),
+    ChapterStatus.FORMALIZED: N_("Formalizado"),
+    ChapterStatus.INACTIVE: N_("Inactivo"),
+    BoardRole.PRESIDENT: N_("Presidente"),
+    BoardRole.VICE_PRESIDENT: N_("Vicepresidente"),
+    BoardRole.SECRETARY: N_("Secretario"),
+    BoardRole.TREASURER: N_("Tesorero"),
+    BoardRole.MEMBER: N_("Vocal"),
+    OrganizationKind.UNIVERSITY: N_("Universidad"),
+    OrganizationKind.COMPANY: N_("Empresa"),
+    OrganizationKind.PUBLIC_AGENCY: N_("Dependencia pública"),
+    OrganizationKind.RESEARCH_CENTER: N_("Centro de investigación"),
+    OrganizationKind.OTHER: N_("Otra"),
+    PrintField.EMAIL: N_("Correo electrónico"),
+    PrintField.PHONE: N_("Teléfono"),
+    PrintField.CITY: N_("Ciudad"),
+    PrintField.EMPLOYER: N_("Empleador"),
+    EventStatus.PLANNING: N_("Planeación"),
+    EventStatus.OPEN: N_("Abierto"),
+    EventStatus.CONCLUDED: N_("Concluido"),
+    EventStatus.CANCELLED: N_("Cancelado"),
+    SessionKind.PLENARY: N_("Plenaria"),
+    SessionKind.PANEL: N_("Panel"),
+    SessionKind.WORKSHOP: N_("Taller"),
+    SessionKind.BREAK: N_("Receso"),
+    SessionKind.MEAL: N_("Comida"),
+    SessionKind.OTHER: N_("Otra"),
+    ParticipantRole.SPEAKER: N_("Ponente"),
+    ParticipantRole.MODERATOR: N_("Moderador"),
+    ParticipantRole.ATTENDEE: N_("Asistente"),
+    ParticipantRole.SPECIAL_GUEST: N_("Invitado especial"),
+    ParticipantRole.STAFF: N_("Staff"),
+    ParticipantRole.PRESS: N_("Prensa"),
+    ParticipantStatus.INVITED: N_("Invitado"),
+    ParticipantStatus.CONFIRMED: N_("Confirmado"),
+    ParticipantStatus.REGISTERED: N_("Registrado"),
+    ParticipantStatus.ATTENDED: N_("Asistió"),
+    ParticipantStatus.DECLINED: N_("Declinó"),
+    ParticipantStatus.CANCELLED: N_("Canceló"),
+    ParticipantStatus.NO_SHOW: N_("No se presentó"),
+    MaterialStatus.PENDING: N_("Pendiente"),
+    MaterialStatus.IN_PROGRESS: N_("En proceso"),
+    MaterialStatus.READY: N_("Listo"),
+    ConsentChannel.FORM: N_("Ficha del miembro"),
+    ConsentChannel.IMPORT: N_("Importación"),
+    ConsentChannel.CLI: N_("Línea de comandos"),
+    ConsentChannel.MERGE: N_("Combinación de duplicados"),
+    ConsentChannel.ANONYMIZATION: N_("Anonimización"),
+    ConsentChannel.OTHER: N_("Otro"),
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from talentdesk.core.i18n import _
+
 
 class TalentDeskError(Exception):
     """Base of the errors a user should see as a message, not a traceback."""
@@ -60,5 +62,5 @@ class SchemaTooNewError(DatabaseError):
 class Cancelled(TalentDeskError):
     """The person cancelled: nothing was saved. Never shown as an error, only as a calm status."""
 
-    def __init__(self, message: str = "Operación cancelada: no se guardó nada.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message if message is not None else _("Operación cancelada: no se guardó nada."))

@@ -41,6 +41,7 @@ from talentdesk.core.enums import (
     OrganizationKind,
     PrintField,
 )
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.text import build_search_text, full_name, name_sort_key
 
 NAMING = {
@@ -129,6 +130,25 @@ class SectorContact(Base):
     sector: Mapped[Sector] = relationship(back_populates="contacts")
 
 
+#: The built-in contributions (migration 0001), marked for the catalogue: a name the office has
+#: not changed is shown in the person's language; a name it typed is shown as typed.
+BUILTIN_CONTRIBUTIONS = frozenset(
+    {
+        N_("Visión estratégica"),
+        N_("Promoción de las capacidades de México"),
+        N_("Alianzas estratégicas"),
+        N_("Aprendizaje de mejores prácticas"),
+        N_("Transferencia de conocimiento y desarrollo de habilidades"),
+        N_("Proyectos específicos"),
+        N_("Mentoría a empresas mexicanas"),
+        N_("Misiones comerciales y de aprendizaje de negocios"),
+        N_("Mentoría de programas académicos"),
+        N_("Orientación sobre habilidades que demanda el mercado laboral"),
+        N_("Pasantías y estancias profesionales"),
+    }
+)
+
+
 class ContributionType(Base):
     """An *aportación*: what a member offers to contribute."""
 
@@ -137,6 +157,11 @@ class ContributionType(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    @property
+    def label(self) -> str:
+        """The name in the person's language (built-in names are translated)."""
+        return _(self.name) if self.name in BUILTIN_CONTRIBUTIONS else self.name
 
 
 class Chapter(Base):

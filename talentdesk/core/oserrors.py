@@ -12,34 +12,36 @@ from __future__ import annotations
 import errno
 import re
 
+from talentdesk.core.i18n import N_, _
+
 #: The OS's reason for the failures a person can meet, in Spanish (by errno name: not every
 #: platform has every code).
 _REASON_BY_NAME = {
-    "EACCES": "permiso denegado",
-    "EPERM": "operación no permitida",
-    "ENOSPC": "no hay espacio en el disco",
-    "EDQUOT": "se agotó la cuota de disco de su cuenta",
-    "EFBIG": "el archivo supera el tamaño máximo permitido",
-    "EISDIR": "es una carpeta",
-    "ENOTDIR": "una parte de la ruta no es una carpeta",
-    "ENOENT": "no existe el archivo o la carpeta",
-    "EROFS": "el disco es de solo lectura",
-    "EEXIST": "ya existe",
-    "ENOTEMPTY": "la carpeta no está vacía",
-    "EBUSY": "el archivo está en uso",
-    "ETXTBSY": "el archivo está en uso",
-    "ENAMETOOLONG": "el nombre es demasiado largo (máximo 255 bytes por nombre)",
-    "EIO": "error de lectura o escritura en el disco",
-    "ELOOP": "hay demasiados enlaces simbólicos en la ruta",
-    "EMFILE": "hay demasiados archivos abiertos",
-    "ENFILE": "hay demasiados archivos abiertos en el sistema",
-    "EXDEV": "el destino está en otro disco",
-    "ENXIO": "el dispositivo no está disponible",
-    "ENODEV": "el dispositivo no está disponible",
-    "EINVAL": "el nombre o la operación no son válidos en ese disco",
-    "EAGAIN": "el recurso no está disponible por ahora",
-    "ETIMEDOUT": "se agotó el tiempo de espera (¿disco de red?)",
-    "ESTALE": "el archivo de red ya no está disponible",
+    "EACCES": N_("permiso denegado"),
+    "EPERM": N_("operación no permitida"),
+    "ENOSPC": N_("no hay espacio en el disco"),
+    "EDQUOT": N_("se agotó la cuota de disco de su cuenta"),
+    "EFBIG": N_("el archivo supera el tamaño máximo permitido"),
+    "EISDIR": N_("es una carpeta"),
+    "ENOTDIR": N_("una parte de la ruta no es una carpeta"),
+    "ENOENT": N_("no existe el archivo o la carpeta"),
+    "EROFS": N_("el disco es de solo lectura"),
+    "EEXIST": N_("ya existe"),
+    "ENOTEMPTY": N_("la carpeta no está vacía"),
+    "EBUSY": N_("el archivo está en uso"),
+    "ETXTBSY": N_("el archivo está en uso"),
+    "ENAMETOOLONG": N_("el nombre es demasiado largo (máximo 255 bytes por nombre)"),
+    "EIO": N_("error de lectura o escritura en el disco"),
+    "ELOOP": N_("hay demasiados enlaces simbólicos en la ruta"),
+    "EMFILE": N_("hay demasiados archivos abiertos"),
+    "ENFILE": N_("hay demasiados archivos abiertos en el sistema"),
+    "EXDEV": N_("el destino está en otro disco"),
+    "ENXIO": N_("el dispositivo no está disponible"),
+    "ENODEV": N_("el dispositivo no está disponible"),
+    "EINVAL": N_("el nombre o la operación no son válidos en ese disco"),
+    "EAGAIN": N_("el recurso no está disponible por ahora"),
+    "ETIMEDOUT": N_("se agotó el tiempo de espera (¿disco de red?)"),
+    "ESTALE": N_("el archivo de red ya no está disponible"),
 }
 _REASONS = {
     code: text
@@ -53,16 +55,16 @@ _LXML_IO = re.compile(r"\bIO_([A-Z]+)\b")
 def os_reason(exc: OSError) -> str:
     """Why an OS call failed, in Spanish; an unusual code is named, never the OS's English."""
     if exc.errno is None:
-        return "error del sistema de archivos"
+        return _("error del sistema de archivos")
     known = _REASONS.get(exc.errno)
     if known is not None:
-        return known
-    return f"error del sistema ({errno.errorcode.get(exc.errno, str(exc.errno))})"
+        return _(known)
+    return _("error del sistema ({code})").format(code=errno.errorcode.get(exc.errno, str(exc.errno)))
 
 
 def os_error_message(action: str, exc: OSError) -> str:
     """``action`` ("No se pudo escribir «x»") and the reason, as one Spanish sentence."""
-    return f"{action}: {os_reason(exc)}."
+    return _("{action}: {reason}.").format(action=action, reason=os_reason(exc))
 
 
 def as_os_error(exc: BaseException) -> OSError | None:

@@ -38,26 +38,16 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from talentdesk.core.enums import DegreeLevel, LabeledEnum
-from talentdesk.core.i18n import N_, _
+from talentdesk.core.i18n import N_
 from talentdesk.core.models import Base, Chapter, ContributionType, Organization, Sector, enum_column, utcnow
-from talentdesk.core.text import fold
 
 
 class _Vocabulary(LabeledEnum):
     """A closed vocabulary whose Spanish labels are translated below the UI (gettext)."""
 
     @property
-    def label(self) -> str:
-        return _(_VOCABULARY[self])
-
-    @classmethod
-    def parse(cls, text: str) -> _Vocabulary:
-        """The code, the Spanish label or the translated label, ignoring case and accents."""
-        wanted = fold(text)
-        for item in cls:
-            if wanted in (fold(item.value), fold(_VOCABULARY[item]), fold(item.label)):
-                return item
-        raise ValueError(text)
+    def source_label(self) -> str:
+        return _VOCABULARY[self]
 
 
 class ProgramStatus(_Vocabulary):

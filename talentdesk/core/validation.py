@@ -11,49 +11,50 @@ from email_validator import EmailNotValidError, validate_email
 
 from talentdesk.core.countries import country_code, country_name
 from talentdesk.core.errors import FieldError, ValidationError
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.text import first_control
 
-#: Spanish labels of the fields, as the forms and the messages show them.
+#: Spanish labels of the fields, as the forms and the messages show them (translated by ``label``).
 FIELD_LABELS: dict[str, str] = {
-    "given_names": "Nombre(s)",
-    "paternal_surname": "Apellido paterno",
-    "maternal_surname": "Apellido materno",
-    "preferred_name": "Nombre preferido",
-    "gender": "Género",
-    "email": "Correo electrónico",
-    "phone": "Teléfono",
-    "country": "País",
-    "state": "Estado / región",
-    "city": "Ciudad",
-    "chapter": "Capítulo",
-    "sectors": "Sectores",
-    "primary_sector": "Sector principal",
-    "expertise": "Especialidad / palabras clave",
-    "degree_level": "Nivel de estudios",
-    "field_of_study": "Área de estudio",
-    "institution": "Institución",
-    "employer": "Empleador",
-    "job_title": "Puesto",
-    "languages": "Idiomas",
-    "website": "Sitio web / LinkedIn",
-    "contributions": "Aportaciones",
-    "status": "Estatus",
-    "joined_on": "Fecha de ingreso",
-    "directory_consent": "Aparece en directorios",
-    "print_fields": "Datos que se pueden imprimir",
-    "consent_date": "Fecha del consentimiento",
-    "consent_source": "Origen del consentimiento",
-    "no_contact": "No contactar",
-    "notes": "Notas",
-    "name": "Nombre",
-    "founded_on": "Fecha de formalización",
-    "contact_email": "Correo de contacto",
-    "contact_phone": "Teléfono de contacto",
-    "term_start": "Inicio del periodo",
-    "term_end": "Fin del periodo",
-    "role": "Cargo",
-    "member": "Miembro",
-    "kind": "Tipo",
+    "given_names": N_("Nombre(s)"),
+    "paternal_surname": N_("Apellido paterno"),
+    "maternal_surname": N_("Apellido materno"),
+    "preferred_name": N_("Nombre preferido"),
+    "gender": N_("Género"),
+    "email": N_("Correo electrónico"),
+    "phone": N_("Teléfono"),
+    "country": N_("País"),
+    "state": N_("Estado / región"),
+    "city": N_("Ciudad"),
+    "chapter": N_("Capítulo"),
+    "sectors": N_("Sectores"),
+    "primary_sector": N_("Sector principal"),
+    "expertise": N_("Especialidad / palabras clave"),
+    "degree_level": N_("Nivel de estudios"),
+    "field_of_study": N_("Área de estudio"),
+    "institution": N_("Institución"),
+    "employer": N_("Empleador"),
+    "job_title": N_("Puesto"),
+    "languages": N_("Idiomas"),
+    "website": N_("Sitio web / LinkedIn"),
+    "contributions": N_("Aportaciones"),
+    "status": N_("Estatus"),
+    "joined_on": N_("Fecha de ingreso"),
+    "directory_consent": N_("Aparece en directorios"),
+    "print_fields": N_("Datos que se pueden imprimir"),
+    "consent_date": N_("Fecha del consentimiento"),
+    "consent_source": N_("Origen del consentimiento"),
+    "no_contact": N_("No contactar"),
+    "notes": N_("Notas"),
+    "name": N_("Nombre"),
+    "founded_on": N_("Fecha de formalización"),
+    "contact_email": N_("Correo de contacto"),
+    "contact_phone": N_("Teléfono de contacto"),
+    "term_start": N_("Inicio del periodo"),
+    "term_end": N_("Fin del periodo"),
+    "role": N_("Cargo"),
+    "member": N_("Miembro"),
+    "kind": N_("Tipo"),
 }
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
@@ -61,11 +62,12 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 
 
 def label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
+    """The field's name in the person's language (an unknown field is shown as its key)."""
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
 
 
 def error(field: str, text: str) -> FieldError:
-    return FieldError(field, f"{label(field)}: {text}")
+    return FieldError(field, _("{field}: {problem}").format(field=label(field), problem=text))
 
 
 def control_error(
@@ -80,8 +82,10 @@ def control_error(
     code = f"U+{ord(text[at]):04X}"
     return FieldError(
         field,
-        f"{name or label(field)}: tiene un carácter de control invisible ({code}, posición {at + 1}) "
-        "que no se puede guardar; bórrelo y vuelva a escribir el texto.",
+        _(
+            "{field}: tiene un carácter de control invisible ({code}, posición {position}) "
+            "que no se puede guardar; bórrelo y vuelva a escribir el texto."
+        ).format(field=name or label(field), code=code, position=at + 1),
     )
 
 
@@ -108,7 +112,7 @@ def normalize_email(raw: str | None, field: str = "email") -> tuple[str | None, 
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        return None, error(field, f"«{value}» no es una dirección de correo válida.")
+        return None, error(field, _("«{value}» no es una dirección de correo válida.").format(value=value))
     return result.normalized.lower(), None
 
 
@@ -120,14 +124,23 @@ def normalize_phone(
     if not value:
         return None, None
     region = country if country and not value.startswith("+") else None
-    where = f" para {country_name(country)}" if region else ""
+    if region:
+        invalid = _("«{value}» no es un número de teléfono válido para {country}.").format(
+            value=value, country=country_name(region)
+        )
+    else:
+        invalid = _("«{value}» no es un número de teléfono válido.").format(value=value)
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
-        hint = "" if region else " (escriba la lada internacional, p. ej. +52, o indique el país)"
-        return None, error(field, f"«{value}» no es un número de teléfono válido{where}{hint}.")
+        if not region:
+            invalid = _(
+                "«{value}» no es un número de teléfono válido (escriba la lada internacional, "
+                "p. ej. +52, o indique el país)."
+            ).format(value=value)
+        return None, error(field, invalid)
     if not phonenumbers.is_valid_number(number):
-        return None, error(field, f"«{value}» no es un número de teléfono válido{where}.")
+        return None, error(field, invalid)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), None
 
 
@@ -138,7 +151,7 @@ def normalize_country(raw: str | None, field: str = "country") -> tuple[str | No
     code = country_code(value)
     if code is None:
         return None, error(
-            field, f"país desconocido «{value}» (use el nombre o el código ISO, p. ej. MX, US)."
+            field, _("país desconocido «{value}» (use el nombre o el código ISO, p. ej. MX, US).").format(value=value)
         )
     return code, None
 
@@ -150,7 +163,7 @@ def normalize_url(raw: str | None, field: str = "website") -> tuple[str | None, 
     if not re.match(r"^[a-z]+://", value, re.IGNORECASE):
         value = "https://" + value
     if not _URL.match(value):
-        return None, error(field, f"«{raw}» no es una dirección web válida.")
+        return None, error(field, _("«{value}» no es una dirección web válida.").format(value=raw))
     return value, None
 
 
@@ -168,10 +181,12 @@ def parse_date(raw: object, field: str) -> tuple[date | None, FieldError | None]
             return datetime.strptime(text, fmt).date(), None
         except ValueError:
             continue
-    return None, error(field, f"«{text}» no es una fecha válida (use dd/mm/aaaa o AAAA-MM-DD).")
+    return None, error(
+        field, _("«{value}» no es una fecha válida (use dd/mm/aaaa o AAAA-MM-DD).").format(value=text)
+    )
 
 
 def check_not_future(value: date | None, field: str, today: date | None = None) -> FieldError | None:
     if value is not None and value > (today or date.today()):
-        return error(field, f"la fecha {value:%d/%m/%Y} está en el futuro.")
+        return error(field, _("la fecha {date} está en el futuro.").format(date=f"{value:%d/%m/%Y}"))
     return None

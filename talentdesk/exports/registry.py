@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from talentdesk.core import i18n
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, session_scope
 from talentdesk.exports.files import ExportResult, Progress, shared_output
@@ -289,6 +290,7 @@ def run_export(
     log: bool = True,
 ) -> ExportResult:
     """Run the export ``kind`` with the options of ``request``; what it raises passes through.
+    The document is Spanish whatever the UI language (``i18n.spanish``).
 
     ``log=False`` only for a file that does not leave the program (the dialog's preview): saving
     it later goes through :func:`logged_export` like any export."""
@@ -296,7 +298,7 @@ def run_export(
         runner = _RUNNERS[kind]
     except KeyError:
         raise ValueError(f"unknown export kind {kind!r}") from None
-    with shared_output(request.shared):
+    with shared_output(request.shared), i18n.spanish():  # documents stay Spanish (Mexican institutions)
         if not log or kind in UNLOGGED:
             return runner(sessions, request, out_path, progress, abort)
         with logged_export(kind, sessions, request, out_path) as finish:

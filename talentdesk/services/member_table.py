@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.i18n import _
 from talentdesk.core.text import fold
 from talentdesk.services.search import (
     MATCHING_IDS,
@@ -77,7 +78,7 @@ def display_value(column: Column, value: Any) -> str:
     if column.key == "degree_level":
         return DegreeLevel(value).label
     if column.key == "directory_consent":
-        return "Sí" if value else "No"
+        return _("Sí") if value else _("No")
     if column.key == "joined_on":
         return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else str(value)
     return str(value)

@@ -38,12 +38,14 @@ def normalize_language(language: str | None) -> str:
 
 def install_translations(app: QCoreApplication, language: str | None) -> str:
     """Install the translators for ``language`` (replacing any installed before); returns the
-    language used. English is the source language: it installs none."""
+    language used. English is the source language: its file holds only the plural forms
+    ("%n member(s)" → "1 member", "3 members")."""
     remove_translations(app)
     code = normalize_language(language)
     QLocale.setDefault(_LOCALES[code])
     core_i18n.set_language(code)  # services, operations and enum labels follow the same choice
     if code == "en":
+        _install_ours(app, code)
         return code
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
@@ -53,12 +55,16 @@ def install_translations(app: QCoreApplication, language: str | None) -> str:
         log.warning("missing Qt translation qtbase_%s in %s", code, qt_dir)
     # Installed last, so asked first: it also words some of Qt's texts the Mexican way
     # ("archivo", not "fichero") and fills what qtbase_es lacks (ui/qt_wording.py).
+    _install_ours(app, code)
+    return code
+
+
+def _install_ours(app: QCoreApplication, code: str) -> None:
     ours = QTranslator(app)
     if ours.load(str(translation_path(code))):
         _install(app, ours)
     else:
         log.warning("missing UI translation %s", translation_path(code))
-    return code
 
 
 def prefer_mexican_dates() -> None:

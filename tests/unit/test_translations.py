@@ -190,7 +190,26 @@ def test_compiled_translation_matches_the_ts_file(tmp_path: Path) -> None:
     assert fresh.read_bytes() == qm.read_bytes(), f"{qm.name} is older than {TS_FILE.name}; {FIX}"
 
 
-@pytest.mark.parametrize("language", ["es"])
+EN_FILE = I18N_DIR / "talentdesk_en.ts"
+
+
+def test_english_has_real_plural_forms(tmp_path: Path) -> None:
+    """English is the source language, but "%n member(s)" must read "1 member" / "3 members":
+    talentdesk_en.ts holds every plural message of the code with both English forms."""
+    numerus = {m.key for m in lupdate_messages(tmp_path) if m.numerus}
+    english = {m.key: m for m in read_ts(EN_FILE) if m.kind not in ("vanished", "obsolete")}
+    assert numerus and numerus <= set(english), f"missing English plurals; {FIX}: {sorted(numerus - set(english))}"
+    assert not problems(list(english.values()))
+    for key in numerus:
+        one, other = english[key].texts
+        assert "(s)" not in one.split("%n", 1)[1].split()[0], f"no real singular: {one!r}"
+        assert "(s)" not in other.split("%n", 1)[1].split()[0], f"no real plural: {other!r}"
+    fresh = tmp_path / "en.qm"
+    subprocess.run([qt_tool("pyside6-lrelease"), str(EN_FILE), "-qm", str(fresh)], capture_output=True, check=True)
+    assert fresh.read_bytes() == translation_path("en").read_bytes(), f"talentdesk_en.qm is stale; {FIX}"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
 def test_ts_declares_its_language(language: str) -> None:
     root = ET.parse(I18N_DIR / f"talentdesk_{language}.ts").getroot()
     assert root.get("language", "").startswith(language)

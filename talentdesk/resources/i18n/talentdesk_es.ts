@@ -501,7 +501,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+127"/>
+        <location filename="../../ui/dashboard.py" line="+134"/>
         <location line="+29"/>
         <source>Table</source>
         <translation>Tabla</translation>
@@ -778,7 +778,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+183"/>
+        <location filename="../../ui/dashboard.py" line="+184"/>
         <source>C&amp;lear filters</source>
         <extracomment>A bar was clicked: the members list should show exactly these members.</extracomment>
         <translation>&amp;Quitar filtros</translation>
@@ -809,12 +809,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Tablero</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%Ln member(s). Click a bar to see those members.</source>
         <translation>
             <numerusform>%Ln miembro. Haga clic en una barra para ver a esos miembros.</numerusform>
@@ -1713,12 +1713,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+57"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>TalentDesk — Red de Talentos Mexicanos</source>
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%1 (read only)</source>
         <translation>%1 (solo lectura)</translation>
     </message>

@@ -325,7 +325,7 @@ class MembersArea(Area):
             return (
                 [(c.id, c.name) for c in reference.chapters(session)],
                 [(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)],
-                [(c.id, c.name) for c in reference.contribution_types(session)],
+                [(c.id, c.label) for c in reference.contribution_types(session)],
             )
 
         self.ctx.read(query, self._fill_reference, owner=self)

@@ -30,7 +30,7 @@ def load_form_data(session: Session, member_id: int | None) -> FormData:
     return FormData(
         chapters=[(c.id, c.name) for c in reference.chapters(session)],
         sectors=[(s.id, f"{s.number}. {s.name}") for s in reference.sectors(session)],
-        contributions=[(c.id, c.code, c.name) for c in reference.contribution_types(session)],
+        contributions=[(c.id, c.code, c.label) for c in reference.contribution_types(session)],
         values=member_values(member) if member is not None else None,
         consent_history=consent_history.records(session, member.id) if member is not None else [],
         anonymized_at=member.anonymized_at if member is not None else None,
