@@ -151,7 +151,10 @@ def normalize_country(raw: str | None, field: str = "country") -> tuple[str | No
     code = country_code(value)
     if code is None:
         return None, error(
-            field, _("país desconocido «{value}» (use el nombre o el código ISO, p. ej. MX, US).").format(value=value)
+            field,
+            _("país desconocido «{value}» (use el nombre o el código ISO, p. ej. MX, US).").format(
+                value=value
+            ),
         )
     return code, None
 

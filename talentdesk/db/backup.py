@@ -70,8 +70,10 @@ def require_file(engine: Engine) -> Path:
     path = sqlite_path(engine)
     if path is None:
         raise DatabaseError(
-            "Las copias de seguridad integradas son para bases de datos SQLite; para un servidor "
-            "use sus herramientas (p. ej. pg_dump)."
+            _(
+                "Las copias de seguridad integradas son para bases de datos SQLite; para un servidor "
+                "use sus herramientas (p. ej. pg_dump)."
+            )
         )
     return path
 
@@ -115,7 +117,7 @@ def backup_sqlite(
     source = require_file(engine)
     target = target.expanduser().resolve()
     if target == source:
-        raise DatabaseError("La copia de seguridad no puede sobrescribir la propia base de datos.")
+        raise DatabaseError(_("La copia de seguridad no puede sobrescribir la propia base de datos."))
     tmp = target.with_name(target.name + ".partial")
     try:
         make_private_dir(target.parent)
@@ -125,8 +127,9 @@ def backup_sqlite(
         if quick_check(tmp):
             if damaged_target is None:
                 raise DamagedCopyError(
-                    f"La base de datos «{source}» está dañada: su copia no pasó la verificación y no "
-                    "se guardó. Restaure una copia de seguridad anterior (talentdesk db backups)."
+                    _(
+                        "La base de datos «{source}» está dañada: su copia no pasó la verificación y no se guardó. Restaure una copia de seguridad anterior (talentdesk db backups)."
+                    ).format(source=source)
                 )
             target = damaged_target
         os.replace(tmp, target)
@@ -136,7 +139,9 @@ def backup_sqlite(
     except (OSError, sqlite3.Error) as exc:
         _discard(tmp)  # the reason it failed (a name too long…) may make this fail too
         raise DatabaseError(
-            f"No se pudo escribir la copia de seguridad en «{target}»: {spanish_reason(exc)}."
+            _("No se pudo escribir la copia de seguridad en «{target}»: {spanish_reason}.").format(
+                target=target, spanish_reason=spanish_reason(exc)
+            )
         ) from exc
     return target
 
@@ -189,7 +194,10 @@ def automatic_backup(
 
     damaged = new_backup_path(db_file, BackupKind.DAMAGED) if kind is BackupKind.RESTORE else None
     written = backup_sqlite(
-        engine, new_backup_path(db_file, kind, detail), progress=progress, damaged_target=damaged
+        engine,
+        new_backup_path(db_file, kind, detail),
+        progress=progress,
+        damaged_target=damaged,
     )
     prune(db_file, read_retention(engine), keep={keep} if keep is not None else set())
     return written
@@ -208,8 +216,7 @@ def daily_backup_due(db_file: Path, today: date | None = None) -> bool:
     """No daily backup of ``db_file`` was taken today."""
     today = today or date.today()
     return not any(
-        b.kind is BackupKind.DAILY and b.taken_at.date() == today
-        for b in list_backups(db_file, counts=False)
+        b.kind is BackupKind.DAILY and b.taken_at.date() == today for b in list_backups(db_file, counts=False)
     )
 
 
@@ -217,16 +224,26 @@ def validate_backup_file(path: Path) -> None:
     """A restore source must be a readable, intact SQLite file."""
     try:
         if not path.is_file():
-            raise DatabaseError(f"No existe el archivo de respaldo «{path}».")
+            raise DatabaseError(_("No existe el archivo de respaldo «{path}».").format(path=path))
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"No se puede leer «{path}»: {spanish_reason(exc)}.") from exc
+        raise DatabaseError(
+            _("No se puede leer «{path}»: {spanish_reason}.").format(
+                path=path, spanish_reason=spanish_reason(exc)
+            )
+        ) from exc
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"«{path}» no es una copia de seguridad de TalentDesk (no es SQLite).")
+        raise DatabaseError(
+            _("«{path}» no es una copia de seguridad de TalentDesk (no es SQLite).").format(path=path)
+        )
     problems = quick_check(path)
     if problems:
-        raise DatabaseError(f"La copia de seguridad «{path}» está dañada ({problems[0]}).")
+        raise DatabaseError(
+            _("La copia de seguridad «{path}» está dañada ({problems}).").format(
+                path=path, problems=problems[0]
+            )
+        )
 
 
 def check_restore_source(source_file: Path) -> None:
@@ -239,7 +256,11 @@ def check_restore_source(source_file: Path) -> None:
     probe = make_engine(source_file, create=False, read_only=True)
     try:
         if check_schema(probe) is None:
-            raise DatabaseError(f"«{source_file}» no es una copia de seguridad de TalentDesk.")
+            raise DatabaseError(
+                _("«{source_file}» no es una copia de seguridad de TalentDesk.").format(
+                    source_file=source_file
+                )
+            )
     finally:
         probe.dispose()
 
@@ -304,7 +325,10 @@ def list_backups(db_file: Path, *, counts: bool = True) -> list[BackupInfo]:
             continue
         taken = datetime.strptime(match.group("stamp"), STAMP)
         info = BackupInfo(path, taken, kind, path.stat().st_size)
-        order = (int(match.group("n") or 1), path.stat().st_mtime_ns)  # -2 came after its twin
+        order = (
+            int(match.group("n") or 1),
+            path.stat().st_mtime_ns,
+        )  # -2 came after its twin
         found.append((order, _with_counts(info) if counts else info))
     found.sort(key=lambda item: (item[1].taken_at, item[0]), reverse=True)
     return [info for _order, info in found]

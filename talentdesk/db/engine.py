@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.core.i18n import _
 from talentdesk.db.errors import spanish_reason
 from talentdesk.db.files import create_private_file
 
@@ -25,7 +26,11 @@ CACHE_PAGES_KIB = -65536
 #: failing at their first write when another connection committed after they had read.
 BEGIN_MODE = "talentdesk_begin"
 WRITER: dict[str, str] = {BEGIN_MODE: "IMMEDIATE"}
-_BEGIN_MODES = {"": "BEGIN", "IMMEDIATE": "BEGIN IMMEDIATE", "EXCLUSIVE": "BEGIN EXCLUSIVE"}
+_BEGIN_MODES = {
+    "": "BEGIN",
+    "IMMEDIATE": "BEGIN IMMEDIATE",
+    "EXCLUSIVE": "BEGIN EXCLUSIVE",
+}
 #: Engine execution option set on a database opened read-only (read-only file or medium).
 READ_ONLY = "talentdesk_read_only"
 BUSY_TIMEOUT_S = 5
@@ -61,8 +66,9 @@ def parse_url(url_or_path: str | Path) -> URL:
         return make_url(to_url(url_or_path))
     except ArgumentError:
         raise DatabaseError(
-            f"«{url_or_path}» no es una ruta ni una URL de base de datos válida "
-            "(ejemplos: talentdesk.sqlite, postgresql+psycopg://usuario@servidor/base)."
+            _(
+                "«{url_or_path}» no es una ruta ni una URL de base de datos válida (ejemplos: talentdesk.sqlite, postgresql+psycopg://usuario@servidor/base)."
+            ).format(url_or_path=url_or_path)
         ) from None
 
 
@@ -106,13 +112,15 @@ def _server_engine(url: URL) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except NoSuchModuleError:
         raise DatabaseError(
-            f"«{shown}»: «{url.drivername}» no es un tipo de base de datos conocido. Use un archivo "
-            "SQLite o una URL postgresql+psycopg://usuario@servidor/base."
+            _(
+                "«{shown}»: «{drivername}» no es un tipo de base de datos conocido. Use un archivo SQLite o una URL postgresql+psycopg://usuario@servidor/base."
+            ).format(shown=shown, drivername=url.drivername)
         ) from None
     except ImportError as exc:
         raise DatabaseError(
-            f"«{shown}»: falta el controlador «{exc.name or url.drivername}» en esta instalación. "
-            "Para PostgreSQL use postgresql+psycopg://… (incluido con TalentDesk)."
+            _(
+                "«{shown}»: falta el controlador «{value}» en esta instalación. Para PostgreSQL use postgresql+psycopg://… (incluido con TalentDesk)."
+            ).format(shown=shown, value=exc.name or url.drivername)
         ) from None
 
 
@@ -173,24 +181,31 @@ def _on_read_only_medium(path: Path) -> bool:
 
 def _check_sqlite_file(path: Path, *, create: bool) -> None:
     if path.is_dir():
-        raise DatabaseError(f"«{path}» es una carpeta, no un archivo de base de datos.")
+        raise DatabaseError(_("«{path}» es una carpeta, no un archivo de base de datos.").format(path=path))
     if not path.exists():
         if not create:
-            raise DatabaseError(f"No existe la base de datos «{path}».")
+            raise DatabaseError(_("No existe la base de datos «{path}».").format(path=path))
         _create_database_file(path)
         return
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"No se puede leer «{path}»: {spanish_reason(exc)}.") from exc
+        raise DatabaseError(
+            _("No se puede leer «{path}»: {spanish_reason}.").format(
+                path=path, spanish_reason=spanish_reason(exc)
+            )
+        ) from exc
     if not header:
         raise DatabaseError(
-            f"«{path}» está vacío (0 bytes): no es una base de datos de TalentDesk y no se usará como "
-            "una. Para crear una base nueva, elija un nombre que no exista (o borre ese archivo)."
+            _(
+                "«{path}» está vacío (0 bytes): no es una base de datos de TalentDesk y no se usará como una. Para crear una base nueva, elija un nombre que no exista (o borre ese archivo)."
+            ).format(path=path)
         )
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"«{path}» no es una base de datos de TalentDesk (no es un archivo SQLite).")
+        raise DatabaseError(
+            _("«{path}» no es una base de datos de TalentDesk (no es un archivo SQLite).").format(path=path)
+        )
 
 
 def _create_database_file(path: Path) -> None:
@@ -211,6 +226,10 @@ def _create_database_file(path: Path) -> None:
             if not path.exists():
                 os.replace(tmp, path)
     except OSError as exc:
-        raise DatabaseError(f"No se puede crear la base de datos «{path}»: {spanish_reason(exc)}.") from exc
+        raise DatabaseError(
+            _("No se puede crear la base de datos «{path}»: {spanish_reason}.").format(
+                path=path, spanish_reason=spanish_reason(exc)
+            )
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)

@@ -7,38 +7,56 @@ import sqlite3
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.oserrors import os_reason
 
-READ_ONLY_MESSAGE = "La base de datos es de solo lectura: se puede consultar, no se pueden guardar cambios."
+READ_ONLY_MESSAGE = N_(
+    "La base de datos es de solo lectura: se puede consultar, no se pueden guardar cambios."
+)
 
 _KNOWN: tuple[tuple[str, str], ...] = (
     (
         "database is locked",
-        "La base de datos está bloqueada por otro programa o usuario. Intente de nuevo en unos segundos.",
+        N_("La base de datos está bloqueada por otro programa o usuario. Intente de nuevo en unos segundos."),
     ),
     ("readonly database", READ_ONLY_MESSAGE),
     ("read-only", READ_ONLY_MESSAGE),
-    ("database or disk is full", "El disco está lleno: no se pudo guardar el cambio."),
-    ("disk i/o error", "Error de lectura o escritura en el disco: no se pudo guardar el cambio."),
-    ("file is not a database", "El archivo no es una base de datos válida o está dañado."),
+    (
+        "database or disk is full",
+        N_("El disco está lleno: no se pudo guardar el cambio."),
+    ),
+    (
+        "disk i/o error",
+        N_("Error de lectura o escritura en el disco: no se pudo guardar el cambio."),
+    ),
+    (
+        "file is not a database",
+        N_("El archivo no es una base de datos válida o está dañado."),
+    ),
     (
         "database disk image is malformed",
-        "La base de datos está dañada. Restaure una copia de seguridad (talentdesk db restore).",
+        N_("La base de datos está dañada. Restaure una copia de seguridad (talentdesk db restore)."),
     ),
-    ("unable to open database file", "No se puede abrir el archivo de la base de datos."),
-    ("connection refused", "No se puede conectar con el servidor de base de datos."),
+    (
+        "unable to open database file",
+        N_("No se puede abrir el archivo de la base de datos."),
+    ),
+    (
+        "connection refused",
+        N_("No se puede conectar con el servidor de base de datos."),
+    ),
 )
 
 #: Short Spanish reasons for raw errors, to put inside a longer message.
 _REASONS: tuple[tuple[str, str], ...] = (
-    ("database is locked", "otro proceso la tiene bloqueada"),
-    ("readonly database", "es de solo lectura"),
-    ("database or disk is full", "el disco está lleno"),
-    ("disk i/o error", "error de lectura o escritura en el disco"),
-    ("file is not a database", "no es una base de datos válida"),
-    ("database disk image is malformed", "el archivo está dañado"),
-    ("unable to open database file", "no se puede abrir el archivo"),
-    ("interrupted", "se interrumpió"),
+    ("database is locked", N_("otro proceso la tiene bloqueada")),
+    ("readonly database", N_("es de solo lectura")),
+    ("database or disk is full", N_("el disco está lleno")),
+    ("disk i/o error", N_("error de lectura o escritura en el disco")),
+    ("file is not a database", N_("no es una base de datos válida")),
+    ("database disk image is malformed", N_("el archivo está dañado")),
+    ("unable to open database file", N_("no se puede abrir el archivo")),
+    ("interrupted", N_("se interrumpió")),
 )
 
 
@@ -52,7 +70,7 @@ def classify(exc: BaseException) -> DatabaseError | None:
         return None
     for needle, message in _KNOWN:
         if needle in text:
-            return DatabaseError(message)
+            return DatabaseError(_(message))
     return None
 
 
@@ -63,5 +81,5 @@ def spanish_reason(exc: BaseException) -> str:
     text = str(getattr(exc, "orig", exc)).lower()
     for needle, reason in _REASONS:
         if needle in text:
-            return reason
+            return _(reason)
     return str(exc)

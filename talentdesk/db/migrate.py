@@ -14,6 +14,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from talentdesk.core.errors import DatabaseError, SchemaTooNewError
+from talentdesk.core.i18n import _
 from talentdesk.db.backup import BackupKind, automatic_backup
 from talentdesk.db.engine import enable_wal, is_read_only
 from talentdesk.db.errors import classify
@@ -67,7 +68,7 @@ def check_schema(engine: Engine) -> str | None:
             tables = inspect(conn).get_table_names()
         if tables:
             raise DatabaseError(
-                "La base de datos no es de TalentDesk: tiene tablas pero ninguna versión de esquema."
+                _("La base de datos no es de TalentDesk: tiene tablas pero ninguna versión de esquema.")
             )
         return None
     known = {s.revision for s in script_directory().walk_revisions()}
@@ -76,12 +77,14 @@ def check_schema(engine: Engine) -> str | None:
             own = set(inspect(conn).get_table_names()) >= OWN_TABLES
         if not own:
             raise DatabaseError(
-                f"La base de datos no es de TalentDesk: es de otra aplicación (su versión de esquema "
-                f"«{revision}» no es de TalentDesk y no tiene sus tablas). No se modificó."
+                _(
+                    "La base de datos no es de TalentDesk: es de otra aplicación (su versión de esquema «{revision}» no es de TalentDesk y no tiene sus tablas). No se modificó."
+                ).format(revision=revision)
             )
         raise SchemaTooNewError(
-            f"La base de datos usa una versión de esquema más nueva ({revision}) que esta versión "
-            "de TalentDesk. Actualice TalentDesk; la base de datos no se modificó."
+            _(
+                "La base de datos usa una versión de esquema más nueva ({revision}) que esta versión de TalentDesk. Actualice TalentDesk; la base de datos no se modificó."
+            ).format(revision=revision)
         )
     return revision
 
@@ -94,12 +97,14 @@ def ensure_current(engine: Engine, *, upgrade: bool = True) -> UpgradeResult | N
         return None
     if is_read_only(engine):
         raise DatabaseError(
-            f"La base de datos es de solo lectura y tiene el esquema {revision or 'vacío'}, anterior a "
-            f"esta versión de TalentDesk ({head_revision()}): para usarla, cópiela a una carpeta donde "
-            "se pueda escribir."
+            _(
+                "La base de datos es de solo lectura y tiene el esquema {value}, anterior a esta versión de TalentDesk ({head_revision}): para usarla, cópiela a una carpeta donde se pueda escribir."
+            ).format(value=revision or _("vacío"), head_revision=head_revision())
         )
     if not upgrade:
-        raise DatabaseError("La base de datos necesita actualizarse (talentdesk db upgrade) antes de usarse.")
+        raise DatabaseError(
+            _("La base de datos necesita actualizarse (talentdesk db upgrade) antes de usarse.")
+        )
     result = upgrade_database(engine, revision)
     enable_wal(engine)  # after: a refused or failed upgrade leaves the file exactly as it was
     return result
@@ -119,8 +124,13 @@ def upgrade_database(engine: Engine, revision: str | None = None) -> UpgradeResu
             command.upgrade(config, "head")
     except DBAPIError as exc:  # the file's schema is not what its revision says: rolled back
         raise DatabaseError(
-            f"No se pudo actualizar el esquema de {revision or 'vacío'} a {head}: "
-            f"{_schema_problem(exc)}. La base de datos no se modificó."
+            _(
+                "No se pudo actualizar el esquema de {value} a {head}: {schema_problem}. La base de datos no se modificó."
+            ).format(
+                value=revision or _("vacío"),
+                head=head,
+                schema_problem=_schema_problem(exc),
+            )
         ) from exc
     finally:
         # Alembic leaves a cursor in a reference cycle whose statement stays active until the
@@ -135,13 +145,22 @@ def _schema_problem(exc: DBAPIError) -> str:
     text = str(exc.orig)
     found = re.search(r"(table|index) (\S+) already exists", text)
     if found:
-        what = "la tabla" if found.group(1) == "table" else "el índice"
-        return (
-            f"ya tiene {what} «{found.group(2).strip(chr(34))}», que pertenece a un esquema posterior "
-            "(la versión registrada en el archivo es anterior a sus tablas)"
+        text = (
+            _(
+                "ya tiene la tabla «{name}», que pertenece a un esquema posterior (la versión registrada en el archivo es anterior a sus tablas)"
+            )
+            if found.group(1) == "table"
+            else _(
+                "ya tiene el índice «{name}», que pertenece a un esquema posterior (la versión registrada en el archivo es anterior a sus tablas)"
+            )
         )
+        return text.format(name=found.group(2).strip(chr(34)))
     found = re.search(r"no such (table|column): (\S+)", text)
     if found:
-        what = "la tabla" if found.group(1) == "table" else "la columna"
-        return f"le falta {what} «{found.group(2)}» que su versión registrada debería tener"
-    return f"el archivo no tiene el esquema que su versión registrada indica ({text})"
+        missing = (
+            _("le falta la tabla «{name}» que su versión registrada debería tener")
+            if found.group(1) == "table"
+            else _("le falta la columna «{name}» que su versión registrada debería tener")
+        )
+        return missing.format(name=found.group(2))
+    return _("el archivo no tiene el esquema que su versión registrada indica ({detail})").format(detail=text)

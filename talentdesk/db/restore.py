@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import utcnow
 from talentdesk.core.user import current_user
 from talentdesk.db.backup import (
@@ -46,7 +47,7 @@ _FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
 
 class RestoreCancelled(DatabaseError):
     def __init__(self) -> None:
-        super().__init__("Restauración cancelada: la base de datos quedó como estaba.")
+        super().__init__(_("Restauración cancelada: la base de datos quedó como estaba."))
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,18 @@ def restore_sqlite(
     try:
         con.execute("PRAGMA foreign_keys=OFF")  # rows arrive table by table
         con.execute("ATTACH DATABASE ? AS src", (ro_uri(source_file),))
-        report(0, 0, "Esperando a que ningún otro proceso esté guardando…")
+        report(0, 0, _("Esperando a que ningún otro proceso esté guardando…"))
         _lock(con, target, wait)
         try:
             _check_abort(abort)
-            report(0, 0, "Copia de seguridad de la base actual…")
+            report(0, 0, _("Copia de seguridad de la base actual…"))
             safety = automatic_backup(engine, BackupKind.RESTORE, keep=source_file)
             assert safety is not None  # a SQLite file (require_file above)
             _check_abort(abort)
             if kind_of_path(safety) is BackupKind.DAMAGED:
                 # Its damaged pages cannot even be dropped: copy the backup's pages over them.
                 con.execute("ROLLBACK")
-                report(0, 0, "Restaurando sobre una base dañada…")
+                report(0, 0, _("Restaurando sobre una base dañada…"))
                 _page_copy(source_file, target, wait)
                 con.execute("BEGIN IMMEDIATE")
             else:
@@ -99,7 +100,9 @@ def restore_sqlite(
         if abort is not None and abort.is_set():
             raise RestoreCancelled() from exc
         raise DatabaseError(
-            f"No se pudo restaurar: {spanish_reason(exc)}. La base de datos quedó como estaba."
+            _("No se pudo restaurar: {spanish_reason}. La base de datos quedó como estaba.").format(
+                spanish_reason=spanish_reason(exc)
+            )
         ) from exc
     finally:
         con.close()
@@ -113,8 +116,9 @@ def _lock(con: sqlite3.Connection, target: Path, wait: float) -> None:
         if "locked" not in str(exc) and "busy" not in str(exc):
             raise
         raise DatabaseError(
-            f"La base de datos «{target}» está en uso por otro proceso que está guardando cambios "
-            f"(esperé {wait:g} s). No se restauró nada: intente de nuevo cuando termine."
+            _(
+                "La base de datos «{target}» está en uso por otro proceso que está guardando cambios (esperé {wait:g} s). No se restauró nada: intente de nuevo cuando termine."
+            ).format(target=target, wait=wait)
         ) from exc
 
 
@@ -129,8 +133,9 @@ def _page_copy(source_file: Path, target: Path, wait: float) -> None:
     def give_up_when_busy_too_long(status: int, _remaining: int, _total: int) -> None:
         if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
             raise DatabaseError(
-                f"La base de datos «{target}» está en uso por otro proceso que está guardando "
-                f"cambios (esperé {wait:g} s). No se restauró nada: intente de nuevo cuando termine."
+                _(
+                    "La base de datos «{target}» está en uso por otro proceso que está guardando cambios (esperé {wait:g} s). No se restauró nada: intente de nuevo cuando termine."
+                ).format(target=target, wait=wait)
             )
 
     with (
@@ -177,9 +182,7 @@ def _replace(con: sqlite3.Connection, report: Progress, abort: threading.Event |
     tables = [o for o in new if o.kind == "table" and o.name not in new_shadows]
     for obj in tables:
         con.execute(obj.sql)  # unqualified names are created in main
-    filled = [
-        o.name for o in new if o.kind == "table" and not o.sql.upper().startswith("CREATE VIRTUAL")
-    ]
+    filled = [o.name for o in new if o.kind == "table" and not o.sql.upper().startswith("CREATE VIRTUAL")]
     steps = len(filled) + 2
     for n, name in enumerate(filled):
         _check_abort(abort)
@@ -199,7 +202,7 @@ def _replace(con: sqlite3.Connection, report: Progress, abort: threading.Event |
     report(len(filled) + 1, steps, "Verificando…")
     result = [r[0] for r in con.execute("PRAGMA main.quick_check").fetchall()]
     if result != ["ok"]:
-        raise DatabaseError("La base restaurada no pasó la verificación: se dejó la anterior.")
+        raise DatabaseError(_("La base restaurada no pasó la verificación: se dejó la anterior."))
     report(steps, steps, "Listo.")
     con.set_progress_handler(None, 0)
 

@@ -108,4 +108,3 @@ def prune(
             backup.path.unlink()
             deleted.append(backup.path)
     return deleted
-

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from talentdesk.core.errors import DatabaseError
+from talentdesk.core.i18n import _
 from talentdesk.db.engine import CACHE_PAGES_KIB, WRITER, is_read_only, make_engine
 from talentdesk.db.errors import READ_ONLY_MESSAGE, classify
 
@@ -137,7 +138,7 @@ class Database:
 
             raise DamagedDatabaseError(self.damage)
         if self.read_only:
-            raise DatabaseError(READ_ONLY_MESSAGE)
+            raise DatabaseError(_(READ_ONLY_MESSAGE))
         return session_scope(self.sessions)
 
     def reader(self) -> AbstractContextManager[Session]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import MemberStatus, PrintField
 from talentdesk.core.errors import ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import (
     Base,
     Member,
@@ -181,7 +182,9 @@ def _still_free(
                     row.number,
                     headers.get("email"),
                     email,
-                    f"Correo electrónico: «{email}» ya está registrado para otro miembro (id {owners[email]}).",
+                    _(
+                        "Correo electrónico: «{email}» ya está registrado para otro miembro (id {owners})."
+                    ).format(email=email, owners=owners[email]),
                 )
             )
         else:

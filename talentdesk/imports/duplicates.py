@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.models import Member
 from talentdesk.core.text import ENYE_MARK, SORT_SEPARATOR, fold, name_identity, name_sort_key
 from talentdesk.imports.errors import ImportCancelled
@@ -47,7 +48,11 @@ SIMILAR_EMPLOYER = 90.0
 
 Reason = Literal["email", "name", "similar"]
 T = TypeVar("T")
-CONFIRMED_BY = {"phone": "el mismo teléfono", "employer": "el mismo empleador", "city": "la misma ciudad"}
+CONFIRMED_BY = {
+    "phone": N_("el mismo teléfono"),
+    "employer": N_("el mismo empleador"),
+    "city": N_("la misma ciudad"),
+}
 _RANK = {"phone": 3, "employer": 2, "city": 1}
 
 
@@ -73,19 +78,28 @@ class Match:
         return self.reason == "name" and self.confirmed_by is None
 
     def describe(self) -> str:
-        """Spanish, for the wizard and the report."""
-        target = f"el miembro {self.member_id}" if self.member_id is not None else f"la fila {self.row}"
+        """In the person's language, for the wizard and the report."""
+        if self.member_id is not None:
+            target = _("el miembro {id}").format(id=self.member_id)
+        else:
+            target = _("la fila {row}").format(row=self.row)
         if self.reason == "email":
-            return f"Mismo correo electrónico que {target}."
+            return _("Mismo correo electrónico que {target}.").format(target=target)
         if self.reason == "name":
-            extra = f" (hay {self.others} más con ese nombre)" if self.others else ""
+            extra = _(" (hay {count} más con ese nombre)").format(count=self.others) if self.others else ""
             if self.confirmed_by is None:
-                return (
-                    f"Mismo nombre que {target}{extra}, pero ningún otro dato en común: ¿es la misma persona?"
-                )
-            return f"Mismo nombre que {target}{extra}, con {CONFIRMED_BY[self.confirmed_by]}."
-        what = CONFIRMED_BY.get(self.confirmed_by or "", "otro dato igual")
-        return f"Nombre parecido ({self.score:.0f} %) al de {target}, con {what}."
+                return _(
+                    "Mismo nombre que {target}{extra}, pero ningún otro dato en común: ¿es la misma persona?"
+                ).format(target=target, extra=extra)
+            return _("Mismo nombre que {target}{extra}, con {what}.").format(
+                target=target, extra=extra, what=_(CONFIRMED_BY[self.confirmed_by])
+            )
+        what = (
+            _(CONFIRMED_BY[self.confirmed_by]) if self.confirmed_by in CONFIRMED_BY else _("otro dato igual")
+        )
+        return _("Nombre parecido ({score:.0f} %) al de {target}, con {what}.").format(
+            score=self.score, target=target, what=what
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.text import compact
 
 ColumnMapping = list[str | None]
@@ -23,20 +24,25 @@ ColumnMapping = list[str | None]
 @dataclass(frozen=True)
 class ImportField:
     key: str
-    label: str  # Spanish, as the wizard lists it
+    source_label: str  # Spanish (the catalogue's source), also a header spelling it recognises
     aliases: tuple[str, ...]  # header spellings, any form: they are compared compacted
+
+    @property
+    def label(self) -> str:
+        """As the wizard lists it, in the person's language."""
+        return _(self.source_label)
 
 
 FIELDS: tuple[ImportField, ...] = (
-    ImportField("id", "Id (actualiza al miembro)", ("Id", "Id miembro", "Member id", "Id talento")),
+    ImportField("id", N_("Id (actualiza al miembro)"), ("Id", "Id miembro", "Member id", "Id talento")),
     ImportField(
         "full_name",
-        "Nombre completo (se separa)",
+        N_("Nombre completo (se separa)"),
         ("Nombre completo", "Nombre y apellidos", "Full name", "Nombre del miembro", "Member name"),
     ),
     ImportField(
         "given_names",
-        "Nombre(s)",
+        N_("Nombre(s)"),
         (
             "Nombre(s)",
             "Nombres",
@@ -50,12 +56,12 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "surnames",
-        "Apellidos (se separan)",
+        N_("Apellidos (se separan)"),
         ("Apellidos", "Surnames", "Last names", "Family names"),
     ),
     ImportField(
         "paternal_surname",
-        "Apellido paterno",
+        N_("Apellido paterno"),
         (
             "Apellido paterno",
             "Primer apellido",
@@ -70,7 +76,7 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "maternal_surname",
-        "Apellido materno",
+        N_("Apellido materno"),
         (
             "Apellido materno",
             "Segundo apellido",
@@ -82,12 +88,12 @@ FIELDS: tuple[ImportField, ...] = (
         ),
     ),
     ImportField(
-        "preferred_name", "Nombre preferido", ("Nombre preferido", "Preferred name", "Apodo", "Nickname")
+        "preferred_name", N_("Nombre preferido"), ("Nombre preferido", "Preferred name", "Apodo", "Nickname")
     ),
-    ImportField("gender", "Género", ("Género", "Sexo", "Gender", "Sex")),
+    ImportField("gender", N_("Género"), ("Género", "Sexo", "Gender", "Sex")),
     ImportField(
         "email",
-        "Correo electrónico",
+        N_("Correo electrónico"),
         (
             "Correo electrónico",
             "Correo",
@@ -101,7 +107,7 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "phone",
-        "Teléfono",
+        N_("Teléfono"),
         (
             "Teléfono",
             "Tel",
@@ -116,20 +122,24 @@ FIELDS: tuple[ImportField, ...] = (
             "WhatsApp",
         ),
     ),
-    ImportField("country", "País", ("País", "País de residencia", "Country", "Country of residence")),
-    ImportField("country_code", "Código de país", ("Código de país", "Código país", "Country code", "ISO")),
+    ImportField("country", N_("País"), ("País", "País de residencia", "Country", "Country of residence")),
+    ImportField(
+        "country_code", N_("Código de país"), ("Código de país", "Código país", "Country code", "ISO")
+    ),
     ImportField(
         "state",
-        "Estado / región",
+        N_("Estado / región"),
         ("Estado / región", "Estado", "Región", "Provincia", "State", "Province", "State/Province", "Region"),
     ),
-    ImportField("city", "Ciudad", ("Ciudad", "Localidad", "City", "Town")),
-    ImportField("chapter", "Capítulo", ("Capítulo", "Chapter")),
-    ImportField("sectors", "Sectores", ("Sector(es)", "Sectores", "Sector", "Sectors", "PNCS")),
-    ImportField("primary_sector", "Sector principal", ("Sector principal", "Primary sector", "Main sector")),
+    ImportField("city", N_("Ciudad"), ("Ciudad", "Localidad", "City", "Town")),
+    ImportField("chapter", N_("Capítulo"), ("Capítulo", "Chapter")),
+    ImportField("sectors", N_("Sectores"), ("Sector(es)", "Sectores", "Sector", "Sectors", "PNCS")),
+    ImportField(
+        "primary_sector", N_("Sector principal"), ("Sector principal", "Primary sector", "Main sector")
+    ),
     ImportField(
         "expertise",
-        "Especialidad / palabras clave",
+        N_("Especialidad / palabras clave"),
         (
             "Especialidad / palabras clave",
             "Especialidad",
@@ -142,7 +152,7 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "degree_level",
-        "Nivel de estudios",
+        N_("Nivel de estudios"),
         (
             "Nivel de estudios",
             "Grado académico",
@@ -156,7 +166,7 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "field_of_study",
-        "Área de estudio",
+        N_("Área de estudio"),
         (
             "Área de estudio",
             "Área de estudios",
@@ -169,12 +179,12 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "institution",
-        "Institución",
+        N_("Institución"),
         ("Institución", "Universidad", "Institution", "University", "School", "Alma mater"),
     ),
     ImportField(
         "employer",
-        "Empleador",
+        N_("Empleador"),
         (
             "Empleador",
             "Empresa",
@@ -187,20 +197,22 @@ FIELDS: tuple[ImportField, ...] = (
             "Organisation",
         ),
     ),
-    ImportField("job_title", "Puesto", ("Puesto", "Cargo", "Ocupación", "Job title", "Title", "Position")),
-    ImportField("languages", "Idiomas", ("Idiomas", "Idioma", "Lenguas", "Languages", "Language")),
+    ImportField(
+        "job_title", N_("Puesto"), ("Puesto", "Cargo", "Ocupación", "Job title", "Title", "Position")
+    ),
+    ImportField("languages", N_("Idiomas"), ("Idiomas", "Idioma", "Lenguas", "Languages", "Language")),
     ImportField(
         "website",
-        "Sitio web / LinkedIn",
+        N_("Sitio web / LinkedIn"),
         ("Sitio web / LinkedIn", "Sitio web", "Página web", "Web", "LinkedIn", "Website", "URL", "Homepage"),
     ),
     ImportField(
-        "contributions", "Aportaciones", ("Aportaciones", "Aportación", "Contributions", "Contribution")
+        "contributions", N_("Aportaciones"), ("Aportaciones", "Aportación", "Contributions", "Contribution")
     ),
-    ImportField("status", "Estatus", ("Estatus", "Situación", "Status", "Member status")),
+    ImportField("status", N_("Estatus"), ("Estatus", "Situación", "Status", "Member status")),
     ImportField(
         "joined_on",
-        "Fecha de ingreso",
+        N_("Fecha de ingreso"),
         (
             "Fecha de ingreso",
             "Fecha ingreso",
@@ -215,7 +227,7 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "directory_consent",
-        "Aparece en directorios",
+        N_("Aparece en directorios"),
         (
             "Aparece en directorios",
             "Consentimiento",
@@ -226,30 +238,32 @@ FIELDS: tuple[ImportField, ...] = (
     ),
     ImportField(
         "print_fields",
-        "Datos que se pueden imprimir",
+        N_("Datos que se pueden imprimir"),
         ("Datos que se pueden imprimir", "Datos imprimibles", "Print fields", "Printable fields"),
     ),
     ImportField(
         "consent_date",
-        "Fecha del consentimiento",
+        N_("Fecha del consentimiento"),
         ("Fecha del consentimiento", "Fecha consentimiento", "Consent date"),
     ),
     ImportField(
         "consent_source",
-        "Origen del consentimiento",
+        N_("Origen del consentimiento"),
         ("Origen del consentimiento", "Origen consentimiento", "Consent source"),
     ),
     ImportField(
         "no_contact",
-        "No contactar",
+        N_("No contactar"),
         ("No contactar", "No contactar (oposición)", "Oposición", "Do not contact", "No contact"),
     ),
     ImportField(
-        "notes", "Notas", ("Notas", "Nota", "Observaciones", "Comentarios", "Notes", "Comments", "Remarks")
+        "notes",
+        N_("Notas"),
+        ("Notas", "Nota", "Observaciones", "Comentarios", "Notes", "Comments", "Remarks"),
     ),
 )
 FIELD_KEYS = frozenset(f.key for f in FIELDS)
-LABELS = {f.key: f.label for f in FIELDS}
+BY_KEY = {f.key: f for f in FIELDS}
 
 #: Headers known on purpose to carry nothing to import (the export's timestamps).
 IGNORED_HEADERS = frozenset(
@@ -262,7 +276,7 @@ _FUZZY_CUTOFF = 88.0
 
 _ALIASES: dict[str, str] = {}
 for _field in FIELDS:
-    for _alias in (_field.label, *_field.aliases):
+    for _alias in (_field.source_label, *_field.aliases):
         _ALIASES.setdefault(compact(_alias), _field.key)
 _ALIAS_KEYS = list(_ALIASES)
 
@@ -329,23 +343,41 @@ def mapping_problems(headers: Sequence[str], columns: ColumnMapping) -> list[str
     """Why a mapping cannot be used, in Spanish; empty when it can."""
     problems: list[str] = []
     if len(columns) != len(headers):
-        return [f"La asignación tiene {len(columns)} columnas y el archivo {len(headers)}."]
+        return [
+            _("La asignación tiene {mapped} columnas y el archivo {found}.").format(
+                mapped=len(columns), found=len(headers)
+            )
+        ]
     seen: dict[str, str] = {}
     for header, field in zip(headers, columns, strict=True):
         if field is None:
             continue
         if field not in FIELD_KEYS:
-            problems.append(f"Campo desconocido «{field}» para la columna «{header}».")
+            problems.append(
+                _("Campo desconocido «{field}» para la columna «{header}».").format(
+                    field=field, header=header
+                )
+            )
         elif field in seen:
-            problems.append(f"«{LABELS[field]}» está asignado a dos columnas: «{seen[field]}» y «{header}».")
+            problems.append(
+                _("«{field}» está asignado a dos columnas: «{first}» y «{second}».").format(
+                    field=BY_KEY[field].label, first=seen[field], second=header
+                )
+            )
         else:
             seen[field] = header
     names = {"full_name"} <= seen.keys() or {"given_names", "paternal_surname"} <= seen.keys()
     names = names or {"given_names", "surnames"} <= seen.keys()
     if not names and "id" not in seen:
         problems.append(
-            "Falta el nombre: asigne una columna a «Nombre(s)» y otra a «Apellido paterno» "
-            "(o una a «Nombre completo»), o la columna «Id» para actualizar miembros existentes."
+            _(
+                "Falta el nombre: asigne una columna a «{given}» y otra a «{paternal}» (o una a «{full}»), "
+                "o la columna «Id» para actualizar miembros existentes."
+            ).format(
+                given=BY_KEY["given_names"].label,
+                paternal=BY_KEY["paternal_surname"].label,
+                full=BY_KEY["full_name"].label,
+            )
         )
     if "full_name" in seen and seen.keys() & {
         "given_names",
@@ -353,13 +385,21 @@ def mapping_problems(headers: Sequence[str], columns: ColumnMapping) -> list[str
         "maternal_surname",
         "surnames",
     }:
-        problems.append("Asigne el nombre completo o los nombres y apellidos por separado, no ambos.")
+        problems.append(_("Asigne el nombre completo o los nombres y apellidos por separado, no ambos."))
     if "surnames" in seen and seen.keys() & {"paternal_surname", "maternal_surname"}:
-        problems.append("Asigne «Apellidos» o «Apellido paterno» y «Apellido materno», no ambos.")
+        problems.append(
+            _("Asigne «{surnames}» o «{paternal}» y «{maternal}», no ambos.").format(
+                surnames=BY_KEY["surnames"].label,
+                paternal=BY_KEY["paternal_surname"].label,
+                maternal=BY_KEY["maternal_surname"].label,
+            )
+        )
     return problems
 
 
 def check_mapping(headers: Sequence[str], columns: ColumnMapping) -> None:
     problems = mapping_problems(headers, columns)
     if problems:
-        raise TalentDeskError("No se puede importar con esta asignación de columnas:\n" + "\n".join(problems))
+        raise TalentDeskError(
+            _("No se puede importar con esta asignación de columnas:") + "\n" + "\n".join(problems)
+        )

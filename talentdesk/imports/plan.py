@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import PrintField
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.i18n import N_, _, ngettext
 from talentdesk.core.models import (
     Member,
     MemberSector,
@@ -43,8 +44,13 @@ class ImportHasErrors(TalentDeskError):
         self.errors = list(errors)
         rows = len({e.row for e in self.errors})
         super().__init__(
-            f"La importación tiene errores en {rows:,} fila(s): no se guardó nada. Corrija el archivo "
-            "o importe sólo las filas válidas."
+            ngettext(
+                "La importación tiene errores en {rows:,} fila: no se guardó nada. Corrija el archivo "
+                "o importe sólo las filas válidas.",
+                "La importación tiene errores en {rows:,} filas: no se guardó nada. Corrija el archivo "
+                "o importe sólo las filas válidas.",
+                rows,
+            ).format(rows=rows)
         )
 
 
@@ -57,15 +63,15 @@ class Action(StrEnum):
 
     @property
     def label(self) -> str:
-        return _ACTION_LABELS[self]
+        return _(_ACTION_LABELS[self])
 
 
 _ACTION_LABELS = {
-    Action.CREATE: "Crear nuevo",
-    Action.UPDATE: "Actualizar",
-    Action.FILL: "Completar datos vacíos",
-    Action.OVERWRITE: "Sobrescribir",
-    Action.SKIP: "Omitir",
+    Action.CREATE: N_("Crear nuevo"),
+    Action.UPDATE: N_("Actualizar"),
+    Action.FILL: N_("Completar datos vacíos"),
+    Action.OVERWRITE: N_("Sobrescribir"),
+    Action.SKIP: N_("Omitir"),
 }
 
 #: Values that count as "nothing there" when filling empty fields.
@@ -170,7 +176,9 @@ class ImportPlan:
         try:
             return self._by_number[number]
         except KeyError:
-            raise TalentDeskError(f"El archivo no tiene la fila {number} (o está vacía).") from None
+            raise TalentDeskError(
+                _("El archivo no tiene la fila {number} (o está vacía).").format(number=number)
+            ) from None
 
     def errors(self) -> list[RowError]:
         return [e for r in self.rows for e in r.errors]
@@ -183,8 +191,14 @@ class ImportPlan:
         row = self.row(number)
         wanted = Action(action)
         if wanted not in row.allowed_actions():
-            allowed = ", ".join(a.label for a in row.allowed_actions()) or "ninguna (la fila tiene errores)"
-            raise TalentDeskError(f"Fila {number}: no se puede «{wanted.label}» (opciones: {allowed}).")
+            allowed = ", ".join(a.label for a in row.allowed_actions()) or _(
+                "ninguna (la fila tiene errores)"
+            )
+            raise TalentDeskError(
+                _("Fila {number}: no se puede «{label}» (opciones: {allowed}).").format(
+                    number=number, label=wanted.label, allowed=allowed
+                )
+            )
         row.action = wanted
 
     def choose_duplicates(self, action: Action | str) -> int:

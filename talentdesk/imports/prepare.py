@@ -22,6 +22,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.i18n import _, ngettext
 from talentdesk.core.models import (
     Member,
 )
@@ -119,13 +120,23 @@ def prepare_import(
                 refused += 1
     if refused:
         notices.append(
-            f"{refused:,} fila(s) tienen un correo ya registrado o repetido en el archivo: se omiten "
-            "(no puede haber dos miembros con el mismo correo)."
+            ngettext(
+                "{count:,} fila tiene un correo ya registrado o repetido en el archivo: se omite "
+                "(no puede haber dos miembros con el mismo correo).",
+                "{count:,} filas tienen un correo ya registrado o repetido en el archivo: se omiten "
+                "(no puede haber dos miembros con el mismo correo).",
+                refused,
+            ).format(count=refused)
         )
     if undecided:
         notices.append(
-            f"{undecided:,} fila(s) tienen el mismo nombre que un miembro o una fila anterior, pero "
-            "ningún otro dato en común: se omiten; decida cada una en el asistente de importación."
+            ngettext(
+                "{count:,} fila tiene el mismo nombre que un miembro o una fila anterior, pero ningún "
+                "otro dato en común: se omite; decídala en el asistente de importación.",
+                "{count:,} filas tienen el mismo nombre que un miembro o una fila anterior, pero ningún "
+                "otro dato en común: se omiten; decida cada una en el asistente de importación.",
+                undecided,
+            ).format(count=undecided)
         )
     targets = sorted({t for r in rows if r.ok and (t := r.target) is not None})
     current = current_values(session, targets, abort)
@@ -158,7 +169,7 @@ def _check_ids(rows: list[RowPlan], existing: dict[int, str | None], headers: di
                     row.number,
                     headers.get("id"),
                     str(row.member_id),
-                    f"Id: no existe el miembro con id {row.member_id}.",
+                    _("Id: no existe el miembro con id {member_id}.").format(member_id=row.member_id),
                 )
             )
         elif row.member_id in first:
@@ -167,7 +178,9 @@ def _check_ids(rows: list[RowPlan], existing: dict[int, str | None], headers: di
                     row.number,
                     headers.get("id"),
                     str(row.member_id),
-                    f"Id: el miembro {row.member_id} ya aparece en la fila {first[row.member_id]}.",
+                    _("Id: el miembro {member_id} ya aparece en la fila {first}.").format(
+                        member_id=row.member_id, first=first[row.member_id]
+                    ),
                 )
             )
         else:
@@ -189,7 +202,9 @@ def _check_id_emails(rows: list[RowPlan], owners: dict[str, int], headers: dict[
                     row.number,
                     column,
                     email,
-                    f"Correo electrónico: «{email}» ya está registrado para otro miembro (id {owner}).",
+                    _(
+                        "Correo electrónico: «{email}» ya está registrado para otro miembro (id {owner})."
+                    ).format(email=email, owner=owner),
                 )
             )
         elif email in seen:
@@ -198,7 +213,9 @@ def _check_id_emails(rows: list[RowPlan], owners: dict[str, int], headers: dict[
                     row.number,
                     column,
                     email,
-                    f"Correo electrónico: «{email}» ya aparece en la fila {seen[email]}.",
+                    _("Correo electrónico: «{email}» ya aparece en la fila {seen}.").format(
+                        email=email, seen=seen[email]
+                    ),
                 )
             )
         else:

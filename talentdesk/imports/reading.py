@@ -34,6 +34,7 @@ from typing import Literal, cast
 from xml.etree import ElementTree
 
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.i18n import _
 from talentdesk.core.oserrors import os_reason
 from talentdesk.core.text import clean, readable_file_name
 
@@ -128,14 +129,16 @@ def read_source(path: Path | str, *, sheet: str | None = None) -> SourceTable:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise ImportFileError(
-            f"«{path.name}» es un libro de Excel 97-2003 (.xls), que no se admite: "
-            "ábralo en Excel y guárdelo como libro de Excel (.xlsx)."
+            _(
+                "«{name}» es un libro de Excel 97-2003 (.xls), que no se admite: ábralo en Excel y guárdelo como libro de Excel (.xlsx)."
+            ).format(name=path.name)
         )
     if suffix not in XLSX_SUFFIXES | CSV_SUFFIXES:
-        shown = f"«{suffix}»" if suffix else "sin extensión"
+        shown = f"«{suffix}»" if suffix else _("sin extensión")
         raise ImportFileError(
-            f"Formato no admitido ({shown}) en «{path.name}»: importe un libro de Excel (.xlsx) "
-            "o un archivo de texto separado por comas (.csv)."
+            _(
+                "Formato no admitido ({shown}) en «{name}»: importe un libro de Excel (.xlsx) o un archivo de texto separado por comas (.csv)."
+            ).format(shown=shown, name=path.name)
         )
     data = _read_bytes(path)
     if suffix in XLSX_SUFFIXES:
@@ -152,38 +155,46 @@ def _read_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise ImportFileError(f"No existe el archivo «{path}».") from exc
+        raise ImportFileError(_("No existe el archivo «{path}».").format(path=path)) from exc
     except IsADirectoryError as exc:
-        raise ImportFileError(f"«{path}» es una carpeta, no un archivo.") from exc
+        raise ImportFileError(_("«{path}» es una carpeta, no un archivo.").format(path=path)) from exc
     except PermissionError as exc:
-        raise ImportFileError(f"No se tiene permiso para leer «{path.name}».") from exc
+        raise ImportFileError(_("No se tiene permiso para leer «{name}».").format(name=path.name)) from exc
     except OSError as exc:
-        raise ImportFileError(f"No se pudo abrir «{path.name}»: {os_reason(exc)}.") from exc
+        raise ImportFileError(
+            _("No se pudo abrir «{name}»: {os_reason}.").format(name=path.name, os_reason=os_reason(exc))
+        ) from exc
     try:
         mode = os.fstat(fd).st_mode
     except OSError as exc:
         os.close(fd)
-        raise ImportFileError(f"No se pudo leer «{path.name}»: {os_reason(exc)}.") from exc
+        raise ImportFileError(
+            _("No se pudo leer «{name}»: {os_reason}.").format(name=path.name, os_reason=os_reason(exc))
+        ) from exc
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):
-            raise ImportFileError(f"«{path}» es una carpeta, no un archivo.")
+            raise ImportFileError(_("«{path}» es una carpeta, no un archivo.").format(path=path))
         raise ImportFileError(
-            f"«{path.name}» no es un archivo común (es una tubería, un dispositivo o un socket): "
-            "guarde los datos en un archivo .xlsx o .csv e impórtelo."
+            _(
+                "«{name}» no es un archivo común (es una tubería, un dispositivo o un socket): guarde los datos en un archivo .xlsx o .csv e impórtelo."
+            ).format(name=path.name)
         )
     with os.fdopen(fd, "rb") as handle:
         try:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise ImportFileError(f"No se pudo leer «{path.name}»: {os_reason(exc)}.") from exc
+            raise ImportFileError(
+                _("No se pudo leer «{name}»: {os_reason}.").format(name=path.name, os_reason=os_reason(exc))
+            ) from exc
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(
-            f"«{path.name}» es demasiado grande para importarlo de una vez (más de "
-            f"{MAX_FILE_BYTES // 2**20} MB): divídalo en varios archivos."
+            _(
+                "«{name}» es demasiado grande para importarlo de una vez (más de {number} MB): divídalo en varios archivos."
+            ).format(name=path.name, number=MAX_FILE_BYTES // 2**20)
         )
     if not data:
-        raise ImportFileError(f"El archivo «{path.name}» está vacío (0 bytes).")
+        raise ImportFileError(_("El archivo «{name}» está vacío (0 bytes).").format(name=path.name))
     return data
 
 
@@ -194,21 +205,24 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
     if data.startswith(OLE_MAGIC):
         if ENCRYPTED_STREAM in data:
             raise ImportFileError(
-                f"El libro «{path.name}» está protegido con contraseña (cifrado) y no se puede leer: "
-                "ábralo en Excel, quite la contraseña (Archivo › Información › Proteger libro) "
-                "y guárdelo de nuevo."
+                _(
+                    "El libro «{name}» está protegido con contraseña (cifrado) y no se puede leer: ábralo en Excel, quite la contraseña (Archivo › Información › Proteger libro) y guárdelo de nuevo."
+                ).format(name=path.name)
             )
         raise ImportFileError(
-            f"«{path.name}» es un libro de Excel 97-2003 con extensión .xlsx: ábralo en Excel y "
-            "guárdelo como libro de Excel (.xlsx)."
+            _(
+                "«{name}» es un libro de Excel 97-2003 con extensión .xlsx: ábralo en Excel y guárdelo como libro de Excel (.xlsx)."
+            ).format(name=path.name)
         )
     if not data.startswith(ZIP_MAGIC):
         hint = (
-            " Parece un archivo de texto: si es CSV, cambie la extensión a .csv."
+            _(" Parece un archivo de texto: si es CSV, cambie la extensión a .csv.")
             if _looks_like_text(data)
             else ""
         )
-        raise ImportFileError(f"«{path.name}» no es un libro de Excel (.xlsx) válido.{hint}")
+        raise ImportFileError(
+            _("«{name}» no es un libro de Excel (.xlsx) válido.{hint}").format(name=path.name, hint=hint)
+        )
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
     damaged = _damaged(path)
@@ -216,7 +230,9 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as exc:
-        raise ImportFileError(f"El libro «{path.name}» está protegido con contraseña.") from exc
+        raise ImportFileError(
+            _("El libro «{name}» está protegido con contraseña.").format(name=path.name)
+        ) from exc
     except BaseException as exc:  # calamine parses untrusted bytes: any failure means a broken file
         raise _calamine_failure(exc, damaged) from exc
     with workbook:
@@ -224,12 +240,16 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
         visible = [m.name for m in metas if m.visible == SheetVisibleEnum.Visible]
         hidden = [m.name for m in metas if m.visible != SheetVisibleEnum.Visible]
         if not metas:
-            raise ImportFileError(f"El libro «{path.name}» no tiene hojas de cálculo.")
+            raise ImportFileError(_("El libro «{name}» no tiene hojas de cálculo.").format(name=path.name))
         try:
             if wanted is not None:
                 if wanted not in [m.name for m in metas]:
                     names = ", ".join(f"«{n}»" for n in visible + hidden)
-                    raise ImportFileError(f"El libro no tiene la hoja «{wanted}» (hojas: {names}).")
+                    raise ImportFileError(
+                        _("El libro no tiene la hoja «{wanted}» (hojas: {names}).").format(
+                            wanted=wanted, names=names
+                        )
+                    )
                 chosen = wanted
                 grid, merged = _sheet_grid(workbook, package, chosen)
             else:
@@ -240,11 +260,15 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
             raise _calamine_failure(exc, damaged) from exc
     notices: list[str] = []
     if hidden and wanted is None:
-        notices.append("Se omitieron las hojas ocultas: " + ", ".join(f"«{n}»" for n in hidden) + ".")
+        notices.append(
+            _("Se omitieron las hojas ocultas: {sheets}.").format(sheets=", ".join(f"«{n}»" for n in hidden))
+        )
     others = [n for n in visible if n != chosen]
     if others:
         notices.append(
-            f"Se lee la hoja «{chosen}»; el libro tiene también: " + ", ".join(f"«{n}»" for n in others) + "."
+            _("Se lee la hoja «{sheet}»; el libro tiene también: {others}.").format(
+                sheet=chosen, others=", ".join(f"«{n}»" for n in others)
+            )
         )
     table = _table_from_grid(path, "xlsx", grid, notices)
     table.sheet = chosen
@@ -256,10 +280,9 @@ def _read_xlsx(path: Path, data: bytes, wanted: str | None) -> SourceTable:
 
 
 def _damaged(path: Path) -> str:
-    return (
-        f"El libro «{path.name}» está dañado o incompleto (¿se copió a medias?): "
-        "ábralo en Excel y guárdelo de nuevo."
-    )
+    return _(
+        "El libro «{name}» está dañado o incompleto (¿se copió a medias?): ábralo en Excel y guárdelo de nuevo."
+    ).format(name=path.name)
 
 
 def _calamine_failure(exc: BaseException, damaged: str) -> BaseException:
@@ -294,10 +317,13 @@ def _first_sheet_with_data(
     for name in hidden:
         if _has_data(_sheet_grid(workbook, package, name)[0]):
             raise ImportFileError(
-                f"Los datos de «{path.name}» están en la hoja oculta «{name}»: muéstrela en Excel "
-                "(clic derecho en las pestañas › Mostrar) o elíjala explícitamente."
+                _(
+                    "Los datos de «{name}» están en la hoja oculta «{name2}»: muéstrela en Excel (clic derecho en las pestañas › Mostrar) o elíjala explícitamente."
+                ).format(name=path.name, name2=name)
             )
-    raise ImportFileError(f"El libro «{path.name}» no tiene datos: sus hojas están vacías.")
+    raise ImportFileError(
+        _("El libro «{name}» no tiene datos: sus hojas están vacías.").format(name=path.name)
+    )
 
 
 def _has_data(grid: list[list[Cell]]) -> bool:
@@ -312,8 +338,9 @@ def _check_merged(table: SourceTable, merged: Merged) -> None:
         ref = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
         if r0 <= header_index <= r1:
             raise ImportFileError(
-                f"El encabezado tiene celdas combinadas ({ref}): sepárelas (Inicio › Combinar y "
-                "centrar) para que cada columna tenga su propio nombre."
+                _(
+                    "El encabezado tiene celdas combinadas ({ref}): sepárelas (Inicio › Combinar y centrar) para que cada columna tenga su propio nombre."
+                ).format(ref=ref)
             )
         for r in range(r0, r1 + 1):
             index = by_number.get(r + 1)
@@ -321,9 +348,9 @@ def _check_merged(table: SourceTable, merged: Merged) -> None:
                 continue
             for c in range(c0, min(c1, len(table.headers) - 1) + 1):
                 if (r, c) != (r0, c0):
-                    table.cell_problems[(index, c)] = (
-                        f"celda combinada ({ref}): sepárela y escriba el valor en cada fila."
-                    )
+                    table.cell_problems[(index, c)] = _(
+                        "celda combinada ({ref}): sepárela y escriba el valor en cada fila."
+                    ).format(ref=ref)
 
 
 def _mark_formulas(table: SourceTable, package: _Package, sheet: str) -> None:
@@ -341,14 +368,14 @@ def _mark_formulas(table: SourceTable, package: _Package, sheet: str) -> None:
         number = int(ref.group(2))
         if number == table.header_row:
             raise ImportFileError(
-                f"El encabezado tiene una fórmula en la celda {ref.group(1).decode()}{number}: "
-                "escriba los nombres de las columnas como texto."
+                _(
+                    "El encabezado tiene una fórmula en la celda {decode}{number}: escriba los nombres de las columnas como texto."
+                ).format(decode=ref.group(1).decode(), number=number)
             )
         index = by_number.get(number)
         if index is not None and column < len(table.headers):
-            table.cell_problems[(index, column)] = (
-                "la celda tiene una fórmula: copie la columna y péguela como valores "
-                "(Pegado especial › Valores)."
+            table.cell_problems[(index, column)] = _(
+                "la celda tiene una fórmula: copie la columna y péguela como valores (Pegado especial › Valores)."
             )
 
 
@@ -416,7 +443,9 @@ class _Package:
             raise ImportFileError(_damaged(path)) from exc
         if len(infos) > MAX_PARTS:
             raise ImportFileError(
-                f"«{path.name}» tiene {len(infos):,} partes dentro: no es un libro de Excel común."
+                _("«{name}» tiene {count:,} partes dentro: no es un libro de Excel común.").format(
+                    name=path.name, count=len(infos)
+                )
             )
         xml_parts = [i for i in infos if i.filename.lower().endswith((".xml", ".rels"))]
         if sum(i.file_size for i in xml_parts) > MAX_UNPACKED:
@@ -433,8 +462,9 @@ class _Package:
 
     def _too_big(self) -> ImportFileError:
         return ImportFileError(
-            f"«{self.path.name}» ocupa más de {MAX_UNPACKED // 2**20} MB al descomprimirlo: es demasiado "
-            "grande para importarlo de una vez (o está dañado). Divídalo en varios archivos."
+            _(
+                "«{name}» ocupa más de {number} MB al descomprimirlo: es demasiado grande para importarlo de una vez (o está dañado). Divídalo en varios archivos."
+            ).format(name=self.path.name, number=MAX_UNPACKED // 2**20)
         )
 
     def _unpack(self, info: zipfile.ZipInfo, *, counted: bool = True) -> Iterator[bytes]:
@@ -452,7 +482,9 @@ class _Package:
             pieces = self._inflate(raw)
         else:
             raise ImportFileError(
-                f"«{self.path.name}» usa una compresión que no se puede leer: ábralo en Excel y guárdelo de nuevo."
+                _(
+                    "«{name}» usa una compresión que no se puede leer: ábralo en Excel y guárdelo de nuevo."
+                ).format(name=self.path.name)
             )
         for piece in pieces:
             if counted:
@@ -511,10 +543,16 @@ class _Package:
         rows, columns = self._cell_extent(info)
         if rows * columns > MAX_GRID_CELLS:
             raise ImportFileError(
-                f"La hoja «{name}» de «{self.path.name}» tiene datos hasta la columna "
-                f"{column_letter(columns - 1)} y la fila {rows:,}: leerla ocuparía {rows * columns:,} "
-                f"celdas (máximo {MAX_GRID_CELLS:,}). Borre lo que haya en celdas lejanas, o copie sólo "
-                "la tabla a un libro nuevo, y vuelva a importarla."
+                _(
+                    "La hoja «{name}» de «{name2}» tiene datos hasta la columna {column_letter} y la fila {rows:,}: leerla ocuparía {number:,} celdas (máximo {MAX_GRID_CELLS:,}). Borre lo que haya en celdas lejanas, o copie sólo la tabla a un libro nuevo, y vuelva a importarla."
+                ).format(
+                    name=name,
+                    name2=self.path.name,
+                    column_letter=column_letter(columns - 1),
+                    rows=rows,
+                    number=rows * columns,
+                    MAX_GRID_CELLS=MAX_GRID_CELLS,
+                )
             )
 
     def _cell_extent(self, info: zipfile.ZipInfo) -> tuple[int, int]:
@@ -587,14 +625,22 @@ def _column_index(letters: str) -> int:
 def _read_csv(path: Path, data: bytes) -> SourceTable:
     if data.startswith(ZIP_MAGIC):
         raise ImportFileError(
-            f"«{path.name}» es en realidad un libro de Excel: cambie la extensión a .xlsx o guárdelo como CSV."
+            _(
+                "«{name}» es en realidad un libro de Excel: cambie la extensión a .xlsx o guárdelo como CSV."
+            ).format(name=path.name)
         )
     if data.startswith(OLE_MAGIC):
-        raise ImportFileError(f"«{path.name}» es un archivo de Office, no un CSV: guárdelo como CSV (UTF-8).")
+        raise ImportFileError(
+            _("«{name}» es un archivo de Office, no un CSV: guárdelo como CSV (UTF-8).").format(
+                name=path.name
+            )
+        )
     text, encoding = _decode(path, data)
     if "\x00" in text:
         raise ImportFileError(
-            f"«{path.name}» no es un archivo de texto (tiene bytes nulos): guárdelo como CSV."
+            _("«{name}» no es un archivo de texto (tiene bytes nulos): guárdelo como CSV.").format(
+                name=path.name
+            )
         )
     delimiter = _sniff_delimiter(text)
     grid: list[list[Cell]] = []
@@ -605,25 +651,32 @@ def _read_csv(path: Path, data: bytes) -> SourceTable:
         line = len(grid) + 1
         if "field larger than field limit" in str(exc):
             raise ImportFileError(
-                f"La fila {line} de «{path.name}» tiene una celda de más de {csv.field_size_limit():,} "
-                "caracteres: no parece una lista de miembros."
+                _(
+                    "La fila {line} de «{name}» tiene una celda de más de {field_size_limit:,} caracteres: no parece una lista de miembros."
+                ).format(line=line, name=path.name, field_size_limit=csv.field_size_limit())
             ) from exc
         raise ImportFileError(
-            f"«{path.name}» no se puede leer como CSV (fila {line}): revise las comillas de esa fila."
+            _("«{name}» no se puede leer como CSV (fila {line}): revise las comillas de esa fila.").format(
+                name=path.name, line=line
+            )
         ) from exc
-    shown = {",": "coma", ";": "punto y coma", "\t": "tabulador"}[delimiter]
+    shown = {",": _("coma"), ";": _("punto y coma"), "\t": _("tabulador")}[delimiter]
     table = _table_from_grid(path, "csv", grid, [])
     table.encoding = encoding
     table.delimiter = delimiter
-    table.notices.insert(0, f"Archivo de texto {encoding}, separado por {shown}.")
+    table.notices.insert(
+        0,
+        _("Archivo de texto {encoding}, separado por {separator}.").format(
+            encoding=encoding, separator=shown
+        ),
+    )
     width = len(table.headers)
     for index, row in enumerate(table.rows):
         extra = [c for c in row[width:] if not _blank(c)]
         if extra:
-            table.cell_problems[(index, None)] = (
-                f"la fila tiene más celdas ({width + len(extra)}) que encabezados ({width}): "
-                "revise el separador o las comillas."
-            )
+            table.cell_problems[(index, None)] = _(
+                "la fila tiene más celdas ({cells}) que encabezados ({headers}): revise el separador o las comillas."
+            ).format(cells=width + len(extra), headers=width)
         del row[width:]
     return table
 
@@ -631,14 +684,18 @@ def _read_csv(path: Path, data: bytes) -> SourceTable:
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[3:].decode("utf-8"), "UTF-8 con BOM"
+            return data[3:].decode("utf-8"), _("UTF-8 con BOM")
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"«{path.name}» dice ser UTF-8 pero tiene bytes que no lo son.") from exc
+            raise ImportFileError(
+                _("«{name}» dice ser UTF-8 pero tiene bytes que no lo son.").format(name=path.name)
+            ) from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"«{path.name}» dice ser UTF-16 pero está dañado.") from exc
+            raise ImportFileError(
+                _("«{name}» dice ser UTF-16 pero está dañado.").format(name=path.name)
+            ) from exc
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -688,11 +745,14 @@ def _table_from_grid(
 ) -> SourceTable:
     header_index = next((i for i, row in enumerate(grid) if any(not _blank(c) for c in row)), None)
     if header_index is None:
-        raise ImportFileError(f"«{path.name}» no tiene datos: todas sus filas están vacías.")
+        raise ImportFileError(
+            _("«{name}» no tiene datos: todas sus filas están vacías.").format(name=path.name)
+        )
     if header_index >= MAX_LEADING_EMPTY:
         raise ImportFileError(
-            f"La primera fila con datos de «{path.name}» es la {header_index + 1}: "
-            "quite las filas vacías de arriba para que la primera sea la de encabezados."
+            _(
+                "La primera fila con datos de «{name}» es la {number}: quite las filas vacías de arriba para que la primera sea la de encabezados."
+            ).format(name=path.name, number=header_index + 1)
         )
     raw_headers = grid[header_index]
     _check_header(path, raw_headers, header_index + 1)
@@ -708,7 +768,9 @@ def _table_from_grid(
         headers.append(text)
     if unnamed:
         notices.append(
-            "Columnas sin encabezado (no se importan salvo que las asigne): " + ", ".join(unnamed) + "."
+            _("Columnas sin encabezado (no se importan salvo que las asigne): {columns}.").format(
+                columns=", ".join(unnamed)
+            )
         )
     rows: list[list[Cell]] = []
     numbers: list[int] = []
@@ -721,7 +783,9 @@ def _table_from_grid(
         rows.append(row)
         numbers.append(i + 1)
     if not rows:
-        raise ImportFileError(f"«{path.name}» sólo tiene la fila de encabezados: no hay filas de datos.")
+        raise ImportFileError(
+            _("«{name}» sólo tiene la fila de encabezados: no hay filas de datos.").format(name=path.name)
+        )
     return SourceTable(path, kind, headers, rows, numbers, header_index + 1, notices=notices)
 
 
@@ -746,14 +810,15 @@ def _check_header(path: Path, headers: list[Cell], number: int) -> None:
         )
         if looks_like_data:
             raise ImportFileError(
-                f"No se encontró la fila de encabezados: la fila {number} de «{path.name}» tiene datos "
-                f"(«{text[:60]}» en la columna {column_letter(i)}), no nombres de columnas. Agregue arriba "
-                "una fila con los nombres (p. ej. Nombre(s), Apellido paterno, Correo electrónico)."
+                _(
+                    "No se encontró la fila de encabezados: la fila {number} de «{name}» tiene datos («{text}» en la columna {column_letter}), no nombres de columnas. Agregue arriba una fila con los nombres (p. ej. Nombre(s), Apellido paterno, Correo electrónico)."
+                ).format(number=number, name=path.name, text=text[:60], column_letter=column_letter(i))
             )
         if len(text) > 200:
             raise ImportFileError(
-                f"La fila {number} de «{path.name}» no parece de encabezados: la columna "
-                f"{column_letter(i)} tiene un texto de {len(text):,} caracteres."
+                _(
+                    "La fila {number} de «{name}» no parece de encabezados: la columna {column_letter} tiene un texto de {count:,} caracteres."
+                ).format(number=number, name=path.name, column_letter=column_letter(i), count=len(text))
             )
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import DegreeLevel, Gender, LabeledEnum, MemberStatus, PrintField
 from talentdesk.core.errors import FieldError
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.models import Member
 from talentdesk.core.text import clean, fold
 from talentdesk.core.validation import (
@@ -233,7 +234,7 @@ class Resolver:
         """Several names separated by ; or , (a name that contains commas is kept whole)."""
         pieces = [p.strip() for p in re.split(r"[;,]", text)]
         if len(pieces) > self.MAX_PIECES:
-            return [], [f"{len(pieces)} valores en una celda"]
+            return [], [_("{count} valores en una celda").format(count=len(pieces))]
         found: list[int] = []
         bad: list[str] = []
         i = 0
@@ -305,38 +306,48 @@ class References:
 
 def _kind(value: Cell) -> str:
     if isinstance(value, bool):
-        return "un valor VERDADERO/FALSO"
+        return _("un valor VERDADERO/FALSO")
     if isinstance(value, (datetime, date)):
-        return "una fecha"
+        return _("una fecha")
     if isinstance(value, (time, timedelta)):
-        return "una hora"
+        return _("una hora")
     if isinstance(value, (int, float)):
-        return "un número"
-    return "texto"
+        return _("un número")
+    return _("texto")
 
 
 #: Labels of the import-only fields, for messages (the others use ``FIELD_LABELS``).
 _MESSAGE_LABELS = {
-    "full_name": "Nombre completo",
-    "surnames": "Apellidos",
-    "country_code": "Código de país",
-    "id": "Id",
+    "full_name": N_("Nombre completo"),
+    "surnames": N_("Apellidos"),
+    "country_code": N_("Código de país"),
+    "id": N_("Id"),
 }
 
 
+def _message_label(field_name: str) -> str | None:
+    spanish = _MESSAGE_LABELS.get(field_name)
+    return _(spanish) if spanish else None
+
+
 def _message(field_name: str, text: str) -> str:
-    return f"{_MESSAGE_LABELS.get(field_name) or label(field_name)}: {text}"
+    return _("{field}: {problem}").format(field=_message_label(field_name) or label(field_name), problem=text)
 
 
 def _wrong_type(field_name: str, value: Cell, wanted: str) -> _Bad:
     return _Bad(
-        _message(field_name, f"se esperaba {wanted} y la celda tiene {_kind(value)} ({cell_text(value)}).")
+        _message(
+            field_name,
+            _("se esperaba {wanted} y la celda tiene {kind} ({cell_text}).").format(
+                wanted=wanted, kind=_kind(value), cell_text=cell_text(value)
+            ),
+        )
     )
 
 
 def _as_text(value: Cell, field_name: str, *, numbers: bool = True) -> str | _Bad:
     if isinstance(value, str):
-        if (err := control_error(field_name, value, name=_MESSAGE_LABELS.get(field_name))) is not None:
+        if (err := control_error(field_name, value, name=_message_label(field_name))) is not None:
             return _Bad(err.message)
         return value
     if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -359,10 +370,17 @@ def _text(field_name: str, value: Cell, *, name: bool, limit: int | None = None)
         return _BLANK
     limit = limit or _limit(field_name)
     if limit and len(text) > limit:
-        return _Bad(_message(field_name, f"es demasiado largo ({len(text):,} caracteres; máximo {limit})."))
+        return _Bad(
+            _message(
+                field_name,
+                _("es demasiado largo ({count:,} caracteres; máximo {limit}).").format(
+                    count=len(text), limit=limit
+                ),
+            )
+        )
     if name and not _HAS_LETTER.search(text):
         shown = text if len(text) <= 60 else text[:60] + "…"
-        return _Bad(_message(field_name, f"«{shown}» no parece un nombre."))
+        return _Bad(_message(field_name, _("«{shown}» no parece un nombre.").format(shown=shown)))
     return text
 
 
@@ -424,7 +442,7 @@ def _website(value: Cell) -> Any:
         return _BLANK
     url, err = normalize_url(clean(raw))
     if err is None and url is not None and len(url) > (_limit("website") or 300):
-        return _Bad(error("website", "es demasiado larga.").message)
+        return _Bad(error("website", _("es demasiado larga.")).message)
     return _Bad(err.message) if err else url
 
 
@@ -435,12 +453,17 @@ def date_value(value: Cell, field_name: str, today: date) -> Any:
     elif isinstance(value, date):
         parsed = value
     elif isinstance(value, (bool, time, timedelta)):
-        return _wrong_type(field_name, value, "una fecha")
+        return _wrong_type(field_name, value, _("una fecha"))
     elif isinstance(value, (int, float)):
         parsed = _serial(value)
         if parsed is None:
             return _Bad(
-                error(field_name, f"el número {cell_text(value)} no es una fecha de Excel válida.").message
+                error(
+                    field_name,
+                    _("el número {cell_text} no es una fecha de Excel válida.").format(
+                        cell_text=cell_text(value)
+                    ),
+                ).message
             )
     else:
         text = clean(value)
@@ -455,7 +478,11 @@ def date_value(value: Cell, field_name: str, today: date) -> Any:
                     return _Bad(err.message)
     assert parsed is not None
     if parsed.year < 1900:
-        return _Bad(error(field_name, f"la fecha {parsed:%d/%m/%Y} es anterior a 1900.").message)
+        return _Bad(
+            error(
+                field_name, _("la fecha {parsed:%d/%m/%Y} es anterior a 1900.").format(parsed=parsed)
+            ).message
+        )
     future = check_not_future(parsed, field_name, today)
     return _Bad(future.message) if future else parsed
 
@@ -479,7 +506,7 @@ def _bool(value: Cell, field: str = "directory_consent") -> Any:
     if isinstance(value, str) and not clean(value):
         return _BLANK
     if isinstance(value, (date, time, timedelta)):
-        return _wrong_type(field, value, "sí o no")
+        return _wrong_type(field, value, _("sí o no"))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     parsed, err = member_service.parse_bool(
@@ -505,16 +532,18 @@ def _member_id(value: Cell) -> Any:
         if not text:
             return _BLANK
         if not text.isdecimal():  # not isdigit: "²" is a digit int() refuses
-            return _Bad(_message("id", f"«{text[:60]}» no es un número de miembro."))
+            return _Bad(_message("id", _("«{text}» no es un número de miembro.").format(text=text[:60])))
         number = int(text)
     elif isinstance(value, bool) or not isinstance(value, (int, float)):
-        return _wrong_type("id", value, "un número de miembro")
+        return _wrong_type("id", value, _("un número de miembro"))
     elif isinstance(value, float) and not value.is_integer():
-        return _Bad(_message("id", f"«{cell_text(value)}» no es un número de miembro."))
+        return _Bad(
+            _message("id", _("«{cell_text}» no es un número de miembro.").format(cell_text=cell_text(value)))
+        )
     else:
         number = int(value)
     if number <= 0 or number > 2**62:
-        return _Bad(_message("id", f"«{number}» no es un número de miembro."))
+        return _Bad(_message("id", _("«{number}» no es un número de miembro.").format(number=number)))
     return number
 
 
@@ -531,7 +560,12 @@ def _reference_one(refs: References, what: str, value: Cell) -> Any:
         if found is None:
             known = ", ".join(refs.chapter_names[:12]) + ("…" if len(refs.chapter_names) > 12 else "")
             return _Bad(
-                error("chapter", f"no existe el capítulo «{text}» (capítulos: {known or 'ninguno'}).").message
+                error(
+                    "chapter",
+                    _("no existe el capítulo «{text}» (capítulos: {value}).").format(
+                        text=text, value=known or "ninguno"
+                    ),
+                ).message
             )
         return found
     found = refs.sectors.find(text)
@@ -554,7 +588,7 @@ def _reference_many(refs: References, what: str, value: Cell) -> Any:
         shown = ", ".join(f"«{b}»" for b in bad)
         if what == "sectors":
             return _Bad(error("sectors", _no_sector(refs, bad)).message)
-        return _Bad(error("contributions", f"no existe la aportación {shown}.").message)
+        return _Bad(error("contributions", _("no existe la aportación {shown}.").format(shown=shown)).message)
     return ids
 
 
@@ -563,8 +597,10 @@ def _no_sector(refs: References, values: Sequence[str]) -> str:
     parts = []
     for value in values:
         hint = refs.sectors.suggest(value)
-        parts.append(f"«{value}»" + (f" (¿quiso decir «{hint}»?)" if hint else ""))
-    return f"no existe el sector {', '.join(parts)}; use el nombre o el número del 1 al 9."
+        parts.append(f"«{value}»" + (_(" (¿quiso decir «{hint}»?)").format(hint=hint) if hint else ""))
+    return _("no existe el sector {values}; use el nombre o el número del 1 al 9.").format(
+        values=", ".join(parts)
+    )
 
 
 def _phone_text(value: Cell) -> Any:
@@ -572,7 +608,7 @@ def _phone_text(value: Cell) -> Any:
         text = clean(value)
         return text or _BLANK
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return _wrong_type("phone", value, "un número de teléfono")
+        return _wrong_type("phone", value, _("un número de teléfono"))
     return cell_text(value)
 
 
@@ -643,7 +679,14 @@ def convert_column(
 
 
 def _too_long(import_field: str, raw: str) -> _Bad:
-    return _Bad(_message(import_field, f"la celda tiene {len(raw):,} caracteres (máximo {MAX_CELL:,})."))
+    return _Bad(
+        _message(
+            import_field,
+            _("la celda tiene {count:,} caracteres (máximo {MAX_CELL:,}).").format(
+                count=len(raw), MAX_CELL=MAX_CELL
+            ),
+        )
+    )
 
 
 def convert_rows(
@@ -810,7 +853,10 @@ def _names(
             if not given or not paternal:
                 bad(
                     "full_name",
-                    _message("full_name", f"no se pudo separar «{full}» en nombre(s) y apellido."),
+                    _message(
+                        "full_name",
+                        _("no se pudo separar «{full}» en nombre(s) y apellido.").format(full=full),
+                    ),
                 )
             else:
                 values.update(given_names=given, paternal_surname=paternal)
@@ -838,7 +884,9 @@ def _names(
                 source_field = next(f for f in (name_field, "full_name", "surnames") if f in where)
                 bad(
                     source_field,
-                    error(name_field, f"es demasiado largo (máximo {limit} caracteres).").message,
+                    error(
+                        name_field, _("es demasiado largo (máximo {limit} caracteres).").format(limit=limit)
+                    ).message,
                 )
                 del values[name_field]
 
@@ -861,7 +909,9 @@ def _country_of(
     if len(set(codes.values())) > 1:
         bad(
             "country",
-            f"País: «{codes['country']}» y el código de país «{codes['country_code']}» no coinciden; corrija uno de los dos.",
+            _(
+                "País: «{country}» y el código de país «{country_code}» no coinciden; corrija uno de los dos."
+            ).format(country=codes["country"], country_code=codes["country_code"]),
         )
     elif codes:
         out.values["country"] = next(iter(codes.values()))
@@ -897,4 +947,4 @@ def _required(out: RowValues, number: int, headers: list[str], where: dict[str, 
         header = headers[where[source_field]] if source_field else None
         if header in reported and header is not None:
             continue  # that cell already has an error
-        out.errors.append(RowError(number, header, None, error(name_field, "es obligatorio.").message))
+        out.errors.append(RowError(number, header, None, error(name_field, _("es obligatorio.")).message))

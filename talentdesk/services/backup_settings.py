@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import DocumentSetting
 from talentdesk.db.retention import KEEP_DAILY_KEY, KEEP_WEEKLY_KEY, MAX_KEEP
 from talentdesk.services import audit
@@ -21,7 +22,10 @@ def set_retention(session: Session, *, daily: int | None = None, weekly: int | N
             continue
         if not least <= value <= MAX_KEEP:
             raise ValidationError.single(
-                key, f"Copias de seguridad: el número de {label} debe estar entre {least} y {MAX_KEEP}."
+                key,
+                _("Copias de seguridad: el número de {label} debe estar entre {least} y {MAX_KEEP}.").format(
+                    label=label, least=least, MAX_KEEP=MAX_KEEP
+                ),
             )
         setting = session.get(DocumentSetting, key)
         before = setting.value if setting is not None else None

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
 from talentdesk.core.events import Certificate, Event, Participant
+from talentdesk.core.i18n import _
 from talentdesk.services import audit
 
 PREFIX = "RTM"
@@ -74,15 +75,20 @@ def issue_certificates(session: Session, participant_ids: Iterable[int]) -> dict
     people = {p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(ids)))}
     missing = [pid for pid in ids if pid not in people]
     if missing:
-        raise NotFoundError(f"No existe el participante con id {missing[0]}.")
+        raise NotFoundError(_("No existe el participante con id {missing}.").format(missing=missing[0]))
     refused = [people[pid] for pid in ids if people[pid].status != ParticipantStatus.ATTENDED]
     if refused:
         raise ValidationError(
             [
                 FieldError(
                     "participant_ids",
-                    f"{p.full_name}: no se puede emitir la constancia porque su estatus es "
-                    f"«{p.status.label}»; sólo quien asistió («{ParticipantStatus.ATTENDED.label}») la recibe.",
+                    _(
+                        "{full_name}: no se puede emitir la constancia porque su estatus es «{label}»; sólo quien asistió («{label2}») la recibe."
+                    ).format(
+                        full_name=p.full_name,
+                        label=p.status.label,
+                        label2=ParticipantStatus.ATTENDED.label,
+                    ),
                 )
                 for p in refused
             ]

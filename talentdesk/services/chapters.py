@@ -9,12 +9,29 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import BoardRole, ChapterStatus
-from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from talentdesk.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
+from talentdesk.core.i18n import _
 from talentdesk.core.models import BoardPosition, Chapter, Member
 from talentdesk.core.text import clean, fold
-from talentdesk.core.validation import check_controls, error, normalize_country, normalize_email, parse_date
+from talentdesk.core.validation import (
+    check_controls,
+    error,
+    normalize_country,
+    normalize_email,
+    parse_date,
+)
 from talentdesk.services import audit
-from talentdesk.services._changes import apply_changes, replace_sectors, sectors_by_ids, snapshot
+from talentdesk.services._changes import (
+    apply_changes,
+    replace_sectors,
+    sectors_by_ids,
+    snapshot,
+)
 
 FIELDS = ("name", "city", "country", "founded_on", "status", "contact_email", "notes")
 
@@ -29,7 +46,7 @@ def get_chapter(session: Session, chapter_id: int) -> Chapter:
         ],
     )
     if chapter is None:
-        raise NotFoundError(f"No existe el capítulo con id {chapter_id}.")
+        raise NotFoundError(_("No existe el capítulo con id {chapter_id}.").format(chapter_id=chapter_id))
     return chapter
 
 
@@ -92,27 +109,38 @@ def add_board_position(
     chapter = get_chapter(session, chapter_id)
     errors: list[FieldError] = []
     if session.get(Member, member_id) is None:
-        errors.append(error("member", f"no existe el miembro con id {member_id}."))
+        errors.append(
+            error(
+                "member",
+                _("no existe el miembro con id {member_id}.").format(member_id=member_id),
+            )
+        )
     try:
         parsed_role = role if isinstance(role, BoardRole) else BoardRole.parse(str(role))
     except ValueError:
-        errors.append(error("role", f"cargo desconocido «{role}»."))
+        errors.append(error("role", _("cargo desconocido «{role}».").format(role=role)))
         parsed_role = BoardRole.MEMBER
     start, err = parse_date(term_start, "term_start")
     errors += [err] if err else []
     end, err = parse_date(term_end, "term_end")
     errors += [err] if err else []
     if start and end and end < start:
-        errors.append(error("term_end", "el periodo termina antes de empezar."))
+        errors.append(error("term_end", _("el periodo termina antes de empezar.")))
     if errors:
         raise ValidationError(errors)
     if parsed_role is BoardRole.PRESIDENT and any(
         p.role is BoardRole.PRESIDENT and _overlaps(p.term_start, p.term_end, start, end)
         for p in chapter.board
     ):
-        raise ConflictError(f"El capítulo {chapter.name} ya tiene presidente en ese periodo.")
+        raise ConflictError(
+            _("El capítulo {name} ya tiene presidente en ese periodo.").format(name=chapter.name)
+        )
     position = BoardPosition(
-        chapter=chapter, member_id=member_id, role=parsed_role, term_start=start, term_end=end
+        chapter=chapter,
+        member_id=member_id,
+        role=parsed_role,
+        term_start=start,
+        term_end=end,
     )
     session.add(position)  # SQLAlchemy 2 no longer cascades a backref assignment into the session
     session.flush()
@@ -134,12 +162,16 @@ def add_board_position(
 def remove_board_position(session: Session, position_id: int) -> None:
     position = session.get(BoardPosition, position_id)
     if position is None:
-        raise NotFoundError(f"No existe el cargo con id {position_id}.")
+        raise NotFoundError(_("No existe el cargo con id {position_id}.").format(position_id=position_id))
     audit.record_delete(
         session,
         "board_position",
         position.id,
-        {"chapter_id": position.chapter_id, "member_id": position.member_id, "role": position.role},
+        {
+            "chapter_id": position.chapter_id,
+            "member_id": position.member_id,
+            "role": position.role,
+        },
     )
     session.delete(position)
     session.flush()
@@ -166,14 +198,19 @@ def _validate(
             out[field] = clean(values[field]) or None
     if "name" in values:
         if not out["name"]:
-            errors.append(error("name", "es obligatorio."))
+            errors.append(error("name", _("es obligatorio.")))
         else:
             # Compared in Python: SQLite's lower() folds ASCII only ('Los Ángeles').
             wanted = out["name"].casefold()
             others = session.execute(select(Chapter.id, Chapter.name))
             own = current.id if current is not None else None
             if any(name.casefold() == wanted and cid != own for cid, name in others):
-                errors.append(error("name", f"ya existe un capítulo «{out['name']}»."))
+                errors.append(
+                    error(
+                        "name",
+                        _("ya existe un capítulo «{name}».").format(name=out["name"]),
+                    )
+                )
     if "country" in values:
         out["country"], err = normalize_country(values["country"])
         errors += [err] if err else []
@@ -188,11 +225,16 @@ def _validate(
             status = values["status"]
             out["status"] = status if isinstance(status, ChapterStatus) else ChapterStatus.parse(str(status))
         except ValueError:
-            errors.append(error("status", f"estatus desconocido «{values['status']}»."))
+            errors.append(
+                error(
+                    "status",
+                    _("estatus desconocido «{status}».").format(status=values["status"]),
+                )
+            )
     if sector_ids is not None:
         sector_ids = list(dict.fromkeys(sector_ids))
         if len(sectors_by_ids(session, sector_ids)) != len(sector_ids):
-            errors.append(error("sectors", "alguno de los sectores no existe."))
+            errors.append(error("sectors", _("alguno de los sectores no existe.")))
     if errors:
         raise ValidationError(errors)
     return out, sector_ids
@@ -201,7 +243,6 @@ def _validate(
 # -- undo support: put back what a delete removed ----------------------------------------------
 
 _CHUNK = 500
-
 
 
 def _position_values(position: BoardPosition) -> dict[str, Any]:

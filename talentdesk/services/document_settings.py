@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import TalentDeskError, ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import DocumentSetting
 from talentdesk.core.validation import check_controls
 from talentdesk.services import audit
@@ -89,21 +90,26 @@ def _check(text: str) -> None:
     except ValueError:
         raise ValidationError.single(
             "welcome_letter",
-            "Carta de bienvenida: hay una llave «{» o «}» sin cerrar; los campos se escriben así: {nombre}.",
+            _(
+                "Carta de bienvenida: hay una llave «{» o «}» sin cerrar; los campos se escriben así: {nombre}."
+            ),
         ) from None
     for name, spec, conv in parts:
         if name not in WELCOME_FIELDS:
             known = ", ".join("{" + f + "}" for f in WELCOME_FIELDS)
             raise ValidationError.single(
                 "welcome_letter",
-                f"Carta de bienvenida: el campo «{{{name}}}» no existe. Campos disponibles: {known}.",
+                _(
+                    "Carta de bienvenida: el campo «{{{name}}}» no existe. Campos disponibles: {known}."
+                ).format(name=name, known=known),
             )
         if spec or conv:
             written = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
             raise ValidationError.single(
                 "welcome_letter",
-                f"Carta de bienvenida: el campo «{written}» lleva formato; escriba los campos sin "
-                f"formato, así: {{{name}}}.",
+                _(
+                    "Carta de bienvenida: el campo «{written}» lleva formato; escriba los campos sin formato, así: {{{name}}}."
+                ).format(written=written, name=name),
             )
 
 
@@ -121,8 +127,9 @@ def fill_template(text: str, values: Mapping[str, str]) -> str:
         _check(text)
     except ValidationError as exc:
         raise TalentDeskError(
-            f"La carta de bienvenida guardada no se puede usar. {exc.errors[0].message} "
-            "Corríjala en Preferencias › Documentos."
+            _(
+                "La carta de bienvenida guardada no se puede usar. {message} Corríjala en Preferencias › Documentos."
+            ).format(message=exc.errors[0].message)
         ) from None
     out = []
     for literal, name, _spec, _conv in _FORMATTER.parse(text):

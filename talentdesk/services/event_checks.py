@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from talentdesk.core.events import AgendaSession, Event, Participant
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.text import fold
 from talentdesk.services.event_workflow import COMING
 from talentdesk.services.events import get_event
@@ -34,14 +35,14 @@ class Problem:
 
 
 KINDS = {
-    "speaker_overlap": "Ponente o moderador en dos sesiones a la vez",
-    "room_double_booked": "Sala ocupada dos veces",
-    "session_outside_dates": "Sesión fuera de las fechas del evento",
-    "missing_logistics": "Confirmado del extranjero sin vuelo u hotel",
-    "arrives_late": "Llega después de su primera sesión",
-    "checkout_before_checkin": "Salida del hotel antes de la entrada",
-    "nights_short": "Noches de hotel que no cubren sus días",
-    "duplicate_participant": "Participante registrado dos veces",
+    "speaker_overlap": N_("Ponente o moderador en dos sesiones a la vez"),
+    "room_double_booked": N_("Sala ocupada dos veces"),
+    "session_outside_dates": N_("Sesión fuera de las fechas del evento"),
+    "missing_logistics": N_("Confirmado del extranjero sin vuelo u hotel"),
+    "arrives_late": N_("Llega después de su primera sesión"),
+    "checkout_before_checkin": N_("Salida del hotel antes de la entrada"),
+    "nights_short": N_("Noches de hotel que no cubren sus días"),
+    "duplicate_participant": N_("Participante registrado dos veces"),
 }
 
 
@@ -92,8 +93,15 @@ def _people_in_two_places(event: Event) -> list[Problem]:
                 problems.append(
                     Problem(
                         "speaker_overlap",
-                        f"{people[pid].full_name} está en «{a.title}» ({_when(a)}) y en «{b.title}» ({_when(b)}) "
-                        "a la misma hora.",
+                        _(
+                            "{full_name} está en «{title}» ({when}) y en «{title2}» ({when2}) a la misma hora."
+                        ).format(
+                            full_name=people[pid].full_name,
+                            title=a.title,
+                            when=_when(a),
+                            title2=b.title,
+                            when2=_when(b),
+                        ),
                         _person(people[pid]),
                     )
                 )
@@ -113,8 +121,15 @@ def _rooms_double_booked(event: Event) -> list[Problem]:
                 problems.append(
                     Problem(
                         "room_double_booked",
-                        f"La sala «{names.get(room_id, room_id)}» tiene «{a.title}» ({_when(a)}) y «{b.title}» "
-                        f"({_when(b)}) al mismo tiempo.",
+                        _(
+                            "La sala «{get}» tiene «{title}» ({when}) y «{title2}» ({when2}) al mismo tiempo."
+                        ).format(
+                            get=names.get(room_id, room_id),
+                            title=a.title,
+                            when=_when(a),
+                            title2=b.title,
+                            when2=_when(b),
+                        ),
                         _session(b),
                     )
                 )
@@ -125,8 +140,9 @@ def _sessions_outside_dates(event: Event) -> list[Problem]:
     return [
         Problem(
             "session_outside_dates",
-            f"«{s.title}» ({_when(s)}) queda fuera de las fechas del evento "
-            f"({event.starts_on:%d/%m/%Y}–{event.ends_on:%d/%m/%Y}).",
+            _(
+                "«{title}» ({when}) queda fuera de las fechas del evento ({starts_on:%d/%m/%Y}–{ends_on:%d/%m/%Y})."
+            ).format(title=s.title, when=_when(s), starts_on=event.starts_on, ends_on=event.ends_on),
             _session(s),
         )
         for s in event.sessions
@@ -147,19 +163,18 @@ def _logistics(event: Event) -> list[Problem]:
         travel, lodging = p.travel, p.lodging
         coming = p.status in COMING
         if coming and p.from_abroad:
-            missing = []
-            if travel is None or not travel.arrival_flight:
-                missing.append("vuelo de llegada")
-            if lodging is None or not lodging.hotel:
-                missing.append("hotel")
-            if missing:
-                problems.append(
-                    Problem(
-                        "missing_logistics",
-                        f"{p.full_name} viene del extranjero y no tiene {' ni '.join(missing)}.",
-                        _person(p),
-                    )
-                )
+            no_flight = travel is None or not travel.arrival_flight
+            no_hotel = lodging is None or not lodging.hotel
+            if no_flight and no_hotel:
+                lacks = _("{name} viene del extranjero y no tiene vuelo de llegada ni hotel.")
+            elif no_flight:
+                lacks = _("{name} viene del extranjero y no tiene vuelo de llegada.")
+            elif no_hotel:
+                lacks = _("{name} viene del extranjero y no tiene hotel.")
+            else:
+                lacks = ""
+            if lacks:
+                problems.append(Problem("missing_logistics", lacks.format(name=p.full_name), _person(p)))
         sessions = sorted(mine.get(p.id, []), key=lambda s: s.starts_at)
         if coming and travel is not None and travel.arrival_at is not None and sessions:
             first = sessions[0]
@@ -167,8 +182,14 @@ def _logistics(event: Event) -> list[Problem]:
                 problems.append(
                     Problem(
                         "arrives_late",
-                        f"{p.full_name} llega el {travel.arrival_at:%d/%m a las %H:%M}, después del inicio de "
-                        f"«{first.title}» ({_when(first)}).",
+                        _(
+                            "{full_name} llega el {arrival_at:%d/%m a las %H:%M}, después del inicio de «{title}» ({when})."
+                        ).format(
+                            full_name=p.full_name,
+                            arrival_at=travel.arrival_at,
+                            title=first.title,
+                            when=_when(first),
+                        ),
                         _person(p),
                     )
                 )
@@ -177,8 +198,11 @@ def _logistics(event: Event) -> list[Problem]:
                 problems.append(
                     Problem(
                         "checkout_before_checkin",
-                        f"{p.full_name}: la salida del hotel ({lodging.check_out:%d/%m/%Y}) es antes de la "
-                        f"entrada ({lodging.check_in:%d/%m/%Y}).",
+                        _(
+                            "{full_name}: la salida del hotel ({check_out:%d/%m/%Y}) es antes de la entrada ({check_in:%d/%m/%Y})."
+                        ).format(
+                            full_name=p.full_name, check_out=lodging.check_out, check_in=lodging.check_in
+                        ),
                         _person(p),
                     )
                 )
@@ -188,8 +212,15 @@ def _logistics(event: Event) -> list[Problem]:
                     problems.append(
                         Problem(
                             "nights_short",
-                            f"{p.full_name}: el hotel ({lodging.check_in:%d/%m}–{lodging.check_out:%d/%m}) no cubre "
-                            f"sus días en el evento ({first_day:%d/%m}–{last_day:%d/%m}).",
+                            _(
+                                "{full_name}: el hotel ({check_in:%d/%m}–{check_out:%d/%m}) no cubre sus días en el evento ({first_day:%d/%m}–{last_day:%d/%m})."
+                            ).format(
+                                full_name=p.full_name,
+                                check_in=lodging.check_in,
+                                check_out=lodging.check_out,
+                                first_day=first_day,
+                                last_day=last_day,
+                            ),
                             _person(p),
                         )
                     )
@@ -210,7 +241,9 @@ def _duplicates(event: Event) -> list[Problem]:
             problems.append(
                 Problem(
                     "duplicate_participant",
-                    f"{p.full_name} ({p.code}) parece estar registrado dos veces (también como {first.code}).",
+                    _(
+                        "{full_name} ({code}) parece estar registrado dos veces (también como {code2})."
+                    ).format(full_name=p.full_name, code=p.code, code2=first.code),
                     _person(p),
                 )
             )

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from talentdesk.core.enums import LabeledEnum
 from talentdesk.core.errors import FieldError, NotFoundError
 from talentdesk.core.events import Participant
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.validation import check_controls
 from talentdesk.core.validation import label as field_label
 
@@ -54,30 +55,37 @@ TRAVEL_FIELDS = (
     "departure_terminal",
     "needs_transfer",
 )
-LODGING_FIELDS = ("hotel", "room", "check_in", "check_out", "shares_with_id", "confirmation")
+LODGING_FIELDS = (
+    "hotel",
+    "room",
+    "check_in",
+    "check_out",
+    "shares_with_id",
+    "confirmation",
+)
 
 
 #: Labels of the participant fields that core.validation does not name.
 _PARTICIPANT_LABELS = {
-    "organization": "Organización",
-    "dietary_needs": "Necesidades alimentarias",
-    "accessibility_needs": "Necesidades de accesibilidad",
+    "organization": N_("Organización"),
+    "dietary_needs": N_("Necesidades alimentarias"),
+    "accessibility_needs": N_("Necesidades de accesibilidad"),
 }
 
 
 #: Labels of the travel and lodging fields (the itinerary of the attendee packet).
 _LOGISTICS_LABELS = {
-    "arrival_flight": "Vuelo de llegada",
-    "arrival_airline": "Aerolínea de llegada",
-    "arrival_airport": "Aeropuerto de llegada",
-    "arrival_terminal": "Terminal de llegada",
-    "departure_flight": "Vuelo de salida",
-    "departure_airline": "Aerolínea de salida",
-    "departure_airport": "Aeropuerto de salida",
-    "departure_terminal": "Terminal de salida",
-    "hotel": "Hotel",
-    "room": "Habitación",
-    "confirmation": "Confirmación",
+    "arrival_flight": N_("Vuelo de llegada"),
+    "arrival_airline": N_("Aerolínea de llegada"),
+    "arrival_airport": N_("Aeropuerto de llegada"),
+    "arrival_terminal": N_("Terminal de llegada"),
+    "departure_flight": N_("Vuelo de salida"),
+    "departure_airline": N_("Aerolínea de salida"),
+    "departure_airport": N_("Aeropuerto de salida"),
+    "departure_terminal": N_("Terminal de salida"),
+    "hotel": N_("Hotel"),
+    "room": N_("Habitación"),
+    "confirmation": N_("Confirmación"),
 }
 
 
@@ -85,22 +93,22 @@ _LOGISTICS_LABELS = {
 _TEXT_LABELS = {
     **_PARTICIPANT_LABELS,
     **_LOGISTICS_LABELS,
-    "edition": "Edición",
-    "venue_name": "Sede",
-    "venue_address": "Dirección de la sede",
-    "description": "Descripción",
-    "timezone": "Zona horaria",
-    "code_prefix": "Prefijo de códigos",
-    "room": "Nombre de la sala",
-    "title": "Título",
-    "item": "Material",
-    "responsible": "Responsable",
+    "edition": N_("Edición"),
+    "venue_name": N_("Sede"),
+    "venue_address": N_("Dirección de la sede"),
+    "description": N_("Descripción"),
+    "timezone": N_("Zona horaria"),
+    "code_prefix": N_("Prefijo de códigos"),
+    "room": N_("Nombre de la sala"),
+    "title": N_("Título"),
+    "item": N_("Material"),
+    "responsible": N_("Responsable"),
 }
 
 
 def check_text(values: Mapping[str, Any]) -> None:
     """No control characters in any typed text of an event (``check_controls``)."""
-    check_controls(values, labels=_TEXT_LABELS)
+    check_controls(values, labels={field: _(label) for field, label in _TEXT_LABELS.items()})
 
 
 def too_long(field: str, text: str | None, model: type[Any] = Participant) -> FieldError | None:
@@ -109,14 +117,20 @@ def too_long(field: str, text: str | None, model: type[Any] = Participant) -> Fi
     limit = model.__table__.c[field].type.length
     if text is None or not isinstance(limit, int) or len(text) <= limit:
         return None
-    name = _PARTICIPANT_LABELS.get(field) or _LOGISTICS_LABELS.get(field) or field_label(field)
-    return FieldError(field, f"{name}: tiene {len(text):,} caracteres; el máximo es {limit:,}.")
+    spanish = _PARTICIPANT_LABELS.get(field) or _LOGISTICS_LABELS.get(field)
+    name = _(spanish) if spanish else field_label(field)
+    return FieldError(
+        field,
+        _("{name}: tiene {count:,} caracteres; el máximo es {limit:,}.").format(
+            name=name, count=len(text), limit=limit
+        ),
+    )
 
 
 def found(record: T | None, what: str, record_id: int) -> T:
     """``record``, else the Spanish error «No existe {what} con id N.» (``what``: "la tarea")."""
     if record is None:
-        raise NotFoundError(f"No existe {what} con id {record_id}.")
+        raise NotFoundError(_("No existe {what} con id {record_id}.").format(what=what, record_id=record_id))
     return record
 
 

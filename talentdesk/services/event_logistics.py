@@ -10,10 +10,16 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import FieldError, ValidationError
 from talentdesk.core.events import Lodging, Participant, Travel
+from talentdesk.core.i18n import _
 from talentdesk.core.text import clean
 from talentdesk.core.validation import parse_date
 from talentdesk.services._changes import apply_changes
-from talentdesk.services.event_fields import LODGING_FIELDS, TRAVEL_FIELDS, check_text, too_long
+from talentdesk.services.event_fields import (
+    LODGING_FIELDS,
+    TRAVEL_FIELDS,
+    check_text,
+    too_long,
+)
 from talentdesk.services.event_participants import get_participant
 
 
@@ -34,7 +40,12 @@ def set_travel(
                     value = datetime.fromisoformat(value.strip())
                 except ValueError:
                     errors.append(
-                        FieldError(key, f"«{value}» no es una fecha y hora válida (AAAA-MM-DD HH:MM).")
+                        FieldError(
+                            key,
+                            _("«{value}» no es una fecha y hora válida (AAAA-MM-DD HH:MM).").format(
+                                value=value
+                            ),
+                        )
                     )
                     continue
             out[key] = value or None
@@ -47,7 +58,12 @@ def set_travel(
     arrival = out.get("arrival_at", stored.arrival_at if stored else None)
     departure = out.get("departure_at", stored.departure_at if stored else None)
     if arrival and departure and departure < arrival:
-        errors.append(FieldError("departure_at", "Salida: el vuelo de regreso sale antes de la llegada."))
+        errors.append(
+            FieldError(
+                "departure_at",
+                _("Salida: el vuelo de regreso sale antes de la llegada."),
+            )
+        )
     if errors:
         raise ValidationError(errors)  # before creating the record: a refusal leaves nothing behind
     travel = stored or Travel(participant=participant)
@@ -74,7 +90,10 @@ def set_lodging(
                 other = session.get(Participant, value)
                 if other is None or other.event_id != participant.event_id or other.id == participant_id:
                     errors.append(
-                        FieldError(key, "Comparte habitación con: no es otro participante del evento.")
+                        FieldError(
+                            key,
+                            _("Comparte habitación con: no es otro participante del evento."),
+                        )
                     )
             out[key] = value
         else:

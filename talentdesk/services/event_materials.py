@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import MaterialStatus
 from talentdesk.core.errors import FieldError, ValidationError
 from talentdesk.core.events import EventTask, Material
+from talentdesk.core.i18n import _
 from talentdesk.core.text import clean
 from talentdesk.core.validation import parse_date
 from talentdesk.services import audit
@@ -20,16 +21,23 @@ from talentdesk.services.events import get_event
 
 
 def add_material(
-    session: Session, event_id: int, item: str, quantity: int = 1, responsible: str | None = None
+    session: Session,
+    event_id: int,
+    item: str,
+    quantity: int = 1,
+    responsible: str | None = None,
 ) -> Material:
     event = get_event(session, event_id)
     check_text({"item": item, "responsible": responsible})
     if not clean(item):
-        raise ValidationError.single("item", "Material: es obligatorio.")
+        raise ValidationError.single("item", _("Material: es obligatorio."))
     if quantity < 0:
-        raise ValidationError.single("quantity", "Cantidad: no puede ser negativa.")
+        raise ValidationError.single("quantity", _("Cantidad: no puede ser negativa."))
     material = Material(
-        event=event, item=clean(item), quantity=quantity, responsible=clean(responsible) or None
+        event=event,
+        item=clean(item),
+        quantity=quantity,
+        responsible=clean(responsible) or None,
     )
     session.add(material)
     session.flush()
@@ -40,7 +48,10 @@ def add_material(
 def set_material_status(session: Session, material_id: int, status: MaterialStatus | str) -> None:
     material = _material(session, material_id)
     apply_changes(
-        session, "material", material, {"status": MaterialStatus(enum_value(MaterialStatus, status))}
+        session,
+        "material",
+        material,
+        {"status": MaterialStatus(enum_value(MaterialStatus, status))},
     )
 
 
@@ -58,11 +69,11 @@ def update_material(
     if "item" in values:
         out["item"] = clean(values["item"])
         if not out["item"]:
-            errors.append(FieldError("item", "Material: es obligatorio."))
+            errors.append(FieldError("item", _("Material: es obligatorio.")))
     if "quantity" in values:
         quantity = values["quantity"]
         if not isinstance(quantity, int) or quantity < 0:
-            errors.append(FieldError("quantity", "Cantidad: no puede ser negativa."))
+            errors.append(FieldError("quantity", _("Cantidad: no puede ser negativa.")))
         out["quantity"] = quantity
     if "responsible" in values:
         out["responsible"] = clean(values["responsible"]) or None
@@ -70,7 +81,12 @@ def update_material(
         try:
             out["status"] = MaterialStatus(enum_value(MaterialStatus, values["status"]))
         except ValueError:
-            errors.append(FieldError("status", f"Estatus: valor desconocido «{values['status']}»."))
+            errors.append(
+                FieldError(
+                    "status",
+                    _("Estatus: valor desconocido «{status}».").format(status=values["status"]),
+                )
+            )
     if errors:
         raise ValidationError(errors)
     return apply_changes(session, "material", material, out)
@@ -79,11 +95,20 @@ def update_material(
 def delete_material(session: Session, material_id: int) -> dict[str, Any]:
     """Remove a material; returns what :func:`add_material` needs to put it back."""
     material = _material(session, material_id)
-    return _delete(session, "material", material, ("event_id", "item", "quantity", "responsible", "status"))
+    return _delete(
+        session,
+        "material",
+        material,
+        ("event_id", "item", "quantity", "responsible", "status"),
+    )
 
 
 def add_task(
-    session: Session, event_id: int, title: str, due_on: Any = None, responsible: str | None = None
+    session: Session,
+    event_id: int,
+    title: str,
+    due_on: Any = None,
+    responsible: str | None = None,
 ) -> EventTask:
     event = get_event(session, event_id)
     due, err = parse_date(due_on, "due_on")
@@ -91,8 +116,13 @@ def add_task(
         raise ValidationError([err])
     check_text({"title": title, "responsible": responsible})
     if not clean(title):
-        raise ValidationError.single("title", "Tarea: es obligatoria.")
-    task = EventTask(event=event, title=clean(title), due_on=due, responsible=clean(responsible) or None)
+        raise ValidationError.single("title", _("Tarea: es obligatoria."))
+    task = EventTask(
+        event=event,
+        title=clean(title),
+        due_on=due,
+        responsible=clean(responsible) or None,
+    )
     session.add(task)
     session.flush()
     audit.record_create(session, "event_task", task.id, {"event_id": event_id, "title": task.title})
@@ -115,7 +145,7 @@ def update_task(session: Session, task_id: int, values: Mapping[str, Any]) -> di
     if "title" in values:
         out["title"] = clean(values["title"])
         if not out["title"]:
-            errors.append(FieldError("title", "Tarea: es obligatoria."))
+            errors.append(FieldError("title", _("Tarea: es obligatoria.")))
     if "due_on" in values:
         out["due_on"], err = parse_date(values["due_on"], "due_on")
         errors += [err] if err else []
@@ -131,15 +161,20 @@ def update_task(session: Session, task_id: int, values: Mapping[str, Any]) -> di
 def delete_task(session: Session, task_id: int) -> dict[str, Any]:
     """Remove a task; returns what :func:`add_task` (and ``done``) need to put it back."""
     task = _task(session, task_id)
-    return _delete(session, "event_task", task, ("event_id", "title", "due_on", "responsible", "done"))
+    return _delete(
+        session,
+        "event_task",
+        task,
+        ("event_id", "title", "due_on", "responsible", "done"),
+    )
 
 
 def _material(session: Session, material_id: int) -> Material:
-    return found(session.get(Material, material_id), "el material", material_id)
+    return found(session.get(Material, material_id), _("el material"), material_id)
 
 
 def _task(session: Session, task_id: int) -> EventTask:
-    return found(session.get(EventTask, task_id), "la tarea", task_id)
+    return found(session.get(EventTask, task_id), _("la tarea"), task_id)
 
 
 def _delete(

@@ -10,19 +10,36 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
-from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from talentdesk.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
 from talentdesk.core.events import Event, Participant, StatusChange
+from talentdesk.core.i18n import _
 from talentdesk.core.models import Member
 from talentdesk.core.text import clean
-from talentdesk.core.validation import error, normalize_country, normalize_email, normalize_phone
+from talentdesk.core.validation import (
+    error,
+    normalize_country,
+    normalize_email,
+    normalize_phone,
+)
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes
-from talentdesk.services.event_fields import PARTICIPANT_FIELDS, check_text, enum_value, found, too_long
+from talentdesk.services.event_fields import (
+    PARTICIPANT_FIELDS,
+    check_text,
+    enum_value,
+    found,
+    too_long,
+)
 from talentdesk.services.events import get_event, issued_certificates
 
 
 def get_participant(session: Session, participant_id: int) -> Participant:
-    return found(session.get(Participant, participant_id), "el participante", participant_id)
+    return found(session.get(Participant, participant_id), _("el participante"), participant_id)
 
 
 def next_code(session: Session, event: Event) -> str:
@@ -56,14 +73,17 @@ def add_member(
     """
     member = session.get(Member, member_id)
     if member is None:
-        raise NotFoundError(f"No existe el miembro con id {member_id}.")
+        raise NotFoundError(_("No existe el miembro con id {member_id}.").format(member_id=member_id))
     event = get_event(session, event_id)
     if any(p.member_id == member_id for p in event.participants):
-        raise ConflictError(f"{member.full_name} ya está registrado en este evento.")
+        raise ConflictError(
+            _("{full_name} ya está registrado en este evento.").format(full_name=member.full_name)
+        )
     if member.no_contact and not despite_no_contact:
         raise ConflictError(
-            f"{member.full_name} pidió no ser contactado (derecho de oposición): no debe recibir "
-            "invitaciones. Regístrelo sólo si la propia persona pidió participar."
+            _(
+                "{full_name} pidió no ser contactado (derecho de oposición): no debe recibir invitaciones. Regístrelo sólo si la propia persona pidió participar."
+            ).format(full_name=member.full_name)
         )
     values = {
         "given_names": member.given_names,
@@ -100,7 +120,12 @@ def _add_participant(
         session,
         "participant",
         participant.id,
-        {"event_id": event.id, "member_id": member_id, "code": participant.code, **clean_values},
+        {
+            "event_id": event.id,
+            "member_id": member_id,
+            "code": participant.code,
+            **clean_values,
+        },
     )
     return participant
 
@@ -110,7 +135,10 @@ def update_participant(
 ) -> dict[str, tuple[Any, Any]]:
     participant = get_participant(session, participant_id)
     changes = apply_changes(
-        session, "participant", participant, _validate_participant(dict(values), current=participant)
+        session,
+        "participant",
+        participant,
+        _validate_participant(dict(values), current=participant),
     )
     participant.refresh_sort_key()
     return changes
@@ -123,12 +151,15 @@ def remove_participant(session: Session, participant_id: int) -> None:
     issued = issued_certificates(session, Participant.id == participant.id)
     if issued:
         raise ConflictError(
-            f"No se puede quitar a {participant.full_name} del evento: ya se le emitió la constancia "
-            f"{issued[0][1]}, cuyo código de verificación dejaría de existir. Si la asistencia fue un "
-            "error, cambie su estatus: la constancia dejará de ser válida al verificarla."
+            _(
+                "No se puede quitar a {full_name} del evento: ya se le emitió la constancia {issued}, cuyo código de verificación dejaría de existir. Si la asistencia fue un error, cambie su estatus: la constancia dejará de ser válida al verificarla."
+            ).format(full_name=participant.full_name, issued=issued[0][1])
         )
     audit.record_delete(
-        session, "participant", participant.id, {"code": participant.code, "name": participant.full_name}
+        session,
+        "participant",
+        participant.id,
+        {"code": participant.code, "name": participant.full_name},
     )
     session.delete(participant)
     session.flush()
@@ -156,7 +187,7 @@ def _validate_participant(values: dict[str, Any], current: Participant | None = 
             errors += [err] if (err := too_long(field, out[field])) else []
     for field in ("given_names", "paternal_surname"):
         if (field in values or current is None) and not out.get(field):
-            errors.append(error(field, "es obligatorio."))
+            errors.append(error(field, _("es obligatorio.")))
     if "country" in values:
         out["country"], err = normalize_country(values["country"])
         errors += [err] if err else []
@@ -171,7 +202,7 @@ def _validate_participant(values: dict[str, Any], current: Participant | None = 
         try:
             out["role"] = ParticipantRole(enum_value(ParticipantRole, values["role"]))
         except ValueError:
-            errors.append(error("role", f"valor desconocido «{values['role']}»."))
+            errors.append(error("role", _("valor desconocido «{role}».").format(role=values["role"])))
     if errors:
         raise ValidationError(errors)
     return out

@@ -350,7 +350,7 @@ def load_event_data(session: Session, event_id: int) -> EventData:
         ProblemRow(
             n,
             p.kind,
-            event_checks.KINDS.get(p.kind, p.kind),
+            _(event_checks.KINDS[p.kind]) if p.kind in event_checks.KINDS else p.kind,
             p.message,
             p.record.type,
             p.record.id,

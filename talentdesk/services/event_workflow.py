@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.errors import FieldError, ValidationError
 from talentdesk.core.events import Participant, StatusChange
+from talentdesk.core.i18n import _
 from talentdesk.core.models import utcnow
 from talentdesk.services import audit
 from talentdesk.services.event_fields import enum_value
@@ -47,11 +48,14 @@ def can_change(participant: Participant, new: ParticipantStatus, today: date | N
     if new == old:
         return None
     if new not in TRANSITIONS[old]:
-        return f"{participant.full_name}: no se puede pasar de «{old.label}» a «{new.label}»."
+        return _("{name}: no se puede pasar de «{old}» a «{new}».").format(
+            name=participant.full_name, old=old.label, new=new.label
+        )
     if new in NEEDS_STARTED and (today or date.today()) < participant.event.starts_on:
-        return (
-            f"{participant.full_name}: «{new.label}» sólo puede registrarse a partir del inicio "
-            f"del evento ({participant.event.starts_on:%d/%m/%Y})."
+        return _("{name}: «{status}» sólo puede registrarse a partir del inicio del evento ({date}).").format(
+            name=participant.full_name,
+            status=new.label,
+            date=f"{participant.event.starts_on:%d/%m/%Y}",
         )
     return None
 
@@ -65,7 +69,11 @@ def allowed_statuses(
 
 
 def change_status(
-    session: Session, participant_ids: list[int], new: ParticipantStatus | str, *, today: date | None = None
+    session: Session,
+    participant_ids: list[int],
+    new: ParticipantStatus | str,
+    *,
+    today: date | None = None,
 ) -> dict[int, ParticipantStatus]:
     """Move participants to a status; all or nothing. Returns their previous statuses."""
     status = (

@@ -16,8 +16,14 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import EventStatus
-from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from talentdesk.core.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
 from talentdesk.core.events import AgendaSession, Certificate, Event, Participant
+from talentdesk.core.i18n import N_, _, ngettext
 from talentdesk.core.text import clean
 from talentdesk.core.validation import parse_date
 from talentdesk.services import audit
@@ -43,7 +49,7 @@ def get_event(session: Session, event_id: int) -> Event:
         ],
     )
     if event is None:
-        raise NotFoundError(f"No existe el evento con id {event_id}.")
+        raise NotFoundError(_("No existe el evento con id {event_id}.").format(event_id=event_id))
     return event
 
 
@@ -69,15 +75,17 @@ def delete_event(session: Session, event_id: int) -> None:
     if issued:
         count = len(issued)
         shown = "; ".join(f"{name}, {code}" for name, code in issued[:_LISTED])
-        more = f"; y {count - _LISTED} más" if count > _LISTED else ""
-        what = (
-            "se emitió 1 constancia de participación y su código de verificación dejaría"
-            if count == 1
-            else f"se emitieron {count} constancias de participación y sus códigos de verificación dejarían"
-        )
+        more = _("; y {count} más").format(count=count - _LISTED) if count > _LISTED else ""
         raise ConflictError(
-            f"No se puede eliminar «{_event_title(event)}»: ya {what} de existir ({shown}{more}). "
-            "Las constancias impresas deben poder verificarse: conserve el evento."
+            ngettext(
+                "No se puede eliminar «{event}»: ya se emitió {count} constancia de participación y su código "
+                "de verificación dejaría de existir ({shown}{more}). Las constancias impresas deben poder "
+                "verificarse: conserve el evento.",
+                "No se puede eliminar «{event}»: ya se emitieron {count} constancias de participación y sus "
+                "códigos de verificación dejarían de existir ({shown}{more}). Las constancias impresas deben "
+                "poder verificarse: conserve el evento.",
+                count,
+            ).format(event=_event_title(event), count=count, shown=shown, more=more)
         )
     audit.record_delete(session, "event", event.id, snapshot(event, EVENT_FIELDS))
     session.delete(event)
@@ -104,37 +112,49 @@ def _validate_event(values: dict[str, Any], current: Event | None) -> dict[str, 
         if field in values:
             out[field] = clean(values[field]) or None
     if "name" in values and not out["name"]:
-        errors.append(FieldError("name", "Nombre: es obligatorio."))
+        errors.append(FieldError("name", _("Nombre: es obligatorio.")))
     if "timezone" in values and not out["timezone"]:
         out.pop("timezone")
     if "code_prefix" in values:
         prefix = (out.pop("code_prefix") or "JI").upper()
         if not prefix.isalnum() or len(prefix) > 8:
-            errors.append(FieldError("code_prefix", "Prefijo de códigos: sólo letras y números, hasta 8."))
+            errors.append(
+                FieldError(
+                    "code_prefix",
+                    _("Prefijo de códigos: sólo letras y números, hasta 8."),
+                )
+            )
         out["code_prefix"] = prefix
-    for field, label in (("starts_on", "Fecha de inicio"), ("ends_on", "Fecha de fin")):
+    for field, label in (
+        ("starts_on", N_("Fecha de inicio")),
+        ("ends_on", N_("Fecha de fin")),
+    ):
         if field in values:
             value, err = parse_date(values[field], field)
             if err or value is None:
-                errors.append(
-                    FieldError(field, f"{label}: {'fecha no válida' if err else 'es obligatoria'}.")
-                )
+                problem = _("{field}: fecha no válida.") if err else _("{field}: es obligatoria.")
+                errors.append(FieldError(field, problem.format(field=_(label))))
             out[field] = value
     if "status" in values:
         try:
             out["status"] = EventStatus(enum_value(EventStatus, values["status"]))
         except ValueError:
-            errors.append(FieldError("status", f"Estatus: valor desconocido «{values['status']}»."))
+            errors.append(
+                FieldError(
+                    "status",
+                    _("Estatus: valor desconocido «{status}».").format(status=values["status"]),
+                )
+            )
     starts = out.get("starts_on", current.starts_on if current else None)
     ends = out.get("ends_on", current.ends_on if current else None)
     if starts and ends and ends < starts:
-        errors.append(FieldError("ends_on", "Fecha de fin: el evento termina antes de empezar."))
+        errors.append(FieldError("ends_on", _("Fecha de fin: el evento termina antes de empezar.")))
     if (
         current is None
         and (starts is None or ends is None)
         and not any(e.field in ("starts_on", "ends_on") for e in errors)
     ):
-        errors.append(FieldError("starts_on", "Fechas: el evento necesita inicio y fin."))
+        errors.append(FieldError("starts_on", _("Fechas: el evento necesita inicio y fin.")))
     if errors:
         raise ValidationError(errors)
     return out

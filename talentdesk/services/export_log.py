@@ -31,30 +31,31 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import NotFoundError
 from talentdesk.core.events import Participant
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.models import ExportLogEntry, utcnow
 from talentdesk.core.text import readable_file_name
 from talentdesk.services import audit
 
 IN_PROGRESS = "en_curso"
 COMPLETE = "completa"
-STATUS_LABELS = {IN_PROGRESS: "En curso (sin confirmar)", COMPLETE: "Completa"}
+STATUS_LABELS = {IN_PROGRESS: N_("En curso (sin confirmar)"), COMPLETE: N_("Completa")}
 
 #: Spanish names of the export kinds (``exports.registry`` kinds), as the log shows them.
 KIND_LABELS = {
-    "members": "Miembros (hoja completa o copia externa)",
-    "table": "Miembros (tabla como se ve)",
-    "directory": "Directorio de miembros",
-    "participants": "Participantes",
-    "rooming": "Rooming list",
-    "arrivals": "Llegadas y salidas",
-    "badges": "Gafetes",
-    "packets": "Paquetes de bienvenida",
-    "certificates": "Constancias",
-    "signin": "Hojas de firmas",
-    "agenda": "Agenda",
-    "reference": "Lista completa",
-    "rows": "Tabla como se ve",
-    "personal": "Datos de la persona (derecho de acceso)",
+    "members": N_("Miembros (hoja completa o copia externa)"),
+    "table": N_("Miembros (tabla como se ve)"),
+    "directory": N_("Directorio de miembros"),
+    "participants": N_("Participantes"),
+    "rooming": N_("Rooming list"),
+    "arrivals": N_("Llegadas y salidas"),
+    "badges": N_("Gafetes"),
+    "packets": N_("Paquetes de bienvenida"),
+    "certificates": N_("Constancias"),
+    "signin": N_("Hojas de firmas"),
+    "agenda": N_("Agenda"),
+    "reference": N_("Lista completa"),
+    "rows": N_("Tabla como se ve"),
+    "personal": N_("Datos de la persona (derecho de acceso)"),
 }
 
 
@@ -106,12 +107,19 @@ def begin(session: Session, kind: str, filters: Mapping[str, Any], file_name: st
 
 
 def complete(
-    session: Session, entry_id: int, *, people: int, member_ids: Iterable[int], file_name: str | None = None
+    session: Session,
+    entry_id: int,
+    *,
+    people: int,
+    member_ids: Iterable[int],
+    file_name: str | None = None,
 ) -> None:
     """The file is written: record how many people it holds and which members."""
     entry = session.get(ExportLogEntry, entry_id)
     if entry is None:
-        raise NotFoundError(f"No existe la entrada {entry_id} de la bitácora de exportaciones.")
+        raise NotFoundError(
+            _("No existe la entrada {entry_id} de la bitácora de exportaciones.").format(entry_id=entry_id)
+        )
     blob, count, first, last = pack_ids(member_ids)
     entry.status = COMPLETE
     entry.people = people
@@ -159,17 +167,17 @@ class LogEntry:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return _(KIND_LABELS[self.kind]) if self.kind in KIND_LABELS else self.kind
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return _(STATUS_LABELS[self.status]) if self.status in STATUS_LABELS else self.status
 
     @property
     def filters_text(self) -> str:
         """«Capítulo: Houston · Copia externa: sí», or «(todos)»."""
         parts = [f"{key}: {_shown(value)}" for key, value in self.filters.items()]
-        return " · ".join(parts) or "(sin filtros)"
+        return " · ".join(parts) or _("(sin filtros)")
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -242,7 +250,10 @@ def entries_including(session: Session, member_id: int) -> list[LogEntry]:
     covers the member are unpacked."""
     stmt = (
         select(*_COLUMNS, ExportLogEntry.member_ids)
-        .where(ExportLogEntry.first_member_id <= member_id, ExportLogEntry.last_member_id >= member_id)
+        .where(
+            ExportLogEntry.first_member_id <= member_id,
+            ExportLogEntry.last_member_id >= member_id,
+        )
         .order_by(ExportLogEntry.id)
     )
     return [_entry(row) for row in session.execute(stmt) if _contains(row.member_ids, member_id)]

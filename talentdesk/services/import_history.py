@@ -182,7 +182,8 @@ def blockers(session: Session, run_id: int, job: Job | None = None) -> list[str]
             used = session.scalars(select(col).where(col.in_(ids)).distinct())
             problems += [
                 _("{name}: está en {where} desde la importación.").format(
-                    name=_name(session, i), where=_(USED_IN[table.name]) if table.name in USED_IN else table.name
+                    name=_name(session, i),
+                    where=_(USED_IN[table.name]) if table.name in USED_IN else table.name,
                 )
                 for i in used
             ]

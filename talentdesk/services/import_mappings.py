@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import NotFoundError, ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import ImportMapping
 from talentdesk.core.text import clean
 from talentdesk.core.validation import check_controls
@@ -19,15 +20,22 @@ NAME_LIMIT = 120
 
 
 def save_mapping(
-    session: Session, name: str, columns: Mapping[str, str | None], *, kind: str = "members"
+    session: Session,
+    name: str,
+    columns: Mapping[str, str | None],
+    *,
+    kind: str = "members",
 ) -> ImportMapping:
     """Create or replace the mapping called ``name``: {header as in the file: field key or None}."""
     check_controls({"name": name})
     title = clean(name)
     if not title:
-        raise ValidationError.single("name", "Nombre: escriba un nombre para la asignación de columnas.")
+        raise ValidationError.single("name", _("Nombre: escriba un nombre para la asignación de columnas."))
     if len(title) > NAME_LIMIT:
-        raise ValidationError.single("name", f"Nombre: es demasiado largo (máximo {NAME_LIMIT} caracteres).")
+        raise ValidationError.single(
+            "name",
+            _("Nombre: es demasiado largo (máximo {NAME_LIMIT} caracteres).").format(NAME_LIMIT=NAME_LIMIT),
+        )
     data = json.dumps({str(k): v for k, v in columns.items()}, ensure_ascii=False, sort_keys=True)
     existing = _find(session, title, kind)
     if existing is None:
@@ -37,7 +45,12 @@ def save_mapping(
         audit.record_create(session, "import_mapping", mapping.id, {"name": title, "columns": data})
         return mapping
     if existing.columns != data:
-        audit.record_changes(session, "import_mapping", existing.id, {"columns": (existing.columns, data)})
+        audit.record_changes(
+            session,
+            "import_mapping",
+            existing.id,
+            {"columns": (existing.columns, data)},
+        )
         existing.columns = data
         session.flush()
     return existing
@@ -52,7 +65,11 @@ def get_mapping(session: Session, name: str, *, kind: str = "members") -> dict[s
     mapping = _find(session, clean(name), kind)
     if mapping is None:
         known = ", ".join(f"«{m.name}»" for m in list_mappings(session, kind=kind)) or "ninguna"
-        raise NotFoundError(f"No existe la asignación de columnas «{clean(name)}» (guardadas: {known}).")
+        raise NotFoundError(
+            _("No existe la asignación de columnas «{clean}» (guardadas: {known}).").format(
+                clean=clean(name), known=known
+            )
+        )
     loaded = json.loads(mapping.columns)
     return {str(k): (str(v) if v is not None else None) for k, v in loaded.items()}
 
@@ -60,9 +77,12 @@ def get_mapping(session: Session, name: str, *, kind: str = "members") -> dict[s
 def delete_mapping(session: Session, name: str, *, kind: str = "members") -> None:
     mapping = _find(session, clean(name), kind)
     if mapping is None:
-        raise NotFoundError(f"No existe la asignación de columnas «{clean(name)}».")
+        raise NotFoundError(_("No existe la asignación de columnas «{clean}».").format(clean=clean(name)))
     audit.record_delete(
-        session, "import_mapping", mapping.id, {"name": mapping.name, "columns": mapping.columns}
+        session,
+        "import_mapping",
+        mapping.id,
+        {"name": mapping.name, "columns": mapping.columns},
     )
     session.delete(mapping)
     session.flush()

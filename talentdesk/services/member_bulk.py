@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import Cancelled, NotFoundError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import Chapter, Member, MemberSector, Sector
 from talentdesk.services import audit
 from talentdesk.services.members import member_values
@@ -63,7 +64,7 @@ def set_field(
     """Set chapter_id or status on many members; returns the old values of those changed."""
     if field == "chapter_id":
         if value is not None and session.get(Chapter, value) is None:
-            raise NotFoundError(f"No existe el capítulo con id {value}.")
+            raise NotFoundError(_("No existe el capítulo con id {value}.").format(value=value))
     elif field == "status":
         value = MemberStatus(value)
     else:
@@ -88,7 +89,7 @@ def add_sector(
     abort: threading.Event | None = None,
 ) -> Before:
     if session.get(Sector, sector_id) is None:
-        raise NotFoundError(f"No existe el sector con id {sector_id}.")
+        raise NotFoundError(_("No existe el sector con id {sector_id}.").format(sector_id=sector_id))
     before: Before = {}
     for batch in _each_batch(session, ids, progress, abort):
         for member in batch:
@@ -102,7 +103,10 @@ def add_sector(
             member.sector_links.append(MemberSector(sector_id=sector_id, is_primary=not member.sector_links))
             member.refresh_derived()
             audit.record_changes(
-                session, "member", member.id, {"sector_ids": (old["sector_ids"], sorted(member.sector_ids))}
+                session,
+                "member",
+                member.id,
+                {"sector_ids": (old["sector_ids"], sorted(member.sector_ids))},
             )
     return before
 
@@ -130,6 +134,9 @@ def remove_sector(
                 member.sector_links[0].is_primary = True
             member.refresh_derived()
             audit.record_changes(
-                session, "member", member.id, {"sector_ids": (old["sector_ids"], sorted(member.sector_ids))}
+                session,
+                "member",
+                member.id,
+                {"sector_ids": (old["sector_ids"], sorted(member.sector_ids))},
             )
     return before

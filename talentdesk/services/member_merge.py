@@ -21,10 +21,17 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import ConsentChannel
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.events import Participant
+from talentdesk.core.i18n import _
 from talentdesk.core.models import AuditEntry, BoardPosition
 from talentdesk.services import audit, consent_history, needs, programs
 from talentdesk.services.consent_history import Origin
-from talentdesk.services.members import FIELDS, delete_member, get_member, member_values, update_member
+from talentdesk.services.members import (
+    FIELDS,
+    delete_member,
+    get_member,
+    member_values,
+    update_member,
+)
 
 Side = Literal["keep", "drop"]
 
@@ -48,7 +55,10 @@ def default_choices(keep: Mapping[str, Any], drop: Mapping[str, Any]) -> dict[st
 
 
 def merge_members(
-    session: Session, keep_id: int, drop_id: int, choices: Mapping[str, str] | None = None
+    session: Session,
+    keep_id: int,
+    drop_id: int,
+    choices: Mapping[str, str] | None = None,
 ) -> MergeResult:
     """Fold member ``drop_id`` into ``keep_id``; fields not in ``choices`` use
     :func:`default_choices`."""
@@ -56,11 +66,14 @@ def merge_members(
         raise ValidationError.single("drop_id", "Combinar: elija dos miembros distintos.")
     bad = [f for f in (choices or {}) if f not in CHOOSABLE]
     if bad:
-        raise ValidationError.single("choices", f"Combinar: campo desconocido «{bad[0]}».")
+        raise ValidationError.single("choices", _("Combinar: campo desconocido «{bad}».").format(bad=bad[0]))
     wrong = [f for f, side in (choices or {}).items() if side not in ("keep", "drop")]
     if wrong:
         raise ValidationError.single(
-            "choices", f"Combinar: para «{wrong[0]}» elija 'keep' o 'drop', no «{(choices or {})[wrong[0]]}»."
+            "choices",
+            _("Combinar: para «{wrong}» elija 'keep' o 'drop', no «{value}».").format(
+                wrong=wrong[0], value=(choices or {})[wrong[0]]
+            ),
         )
     keep = get_member(session, keep_id)
     drop = get_member(session, drop_id)
@@ -68,7 +81,9 @@ def merge_members(
         if member.anonymized_at is not None:
             raise ValidationError.single(
                 "drop_id",
-                f"Combinar: el miembro {member.id} fue anonimizado; sus datos ya no se combinan con otro.",
+                _("Combinar: el miembro {id} fue anonimizado; sus datos ya no se combinan con otro.").format(
+                    id=member.id
+                ),
             )
     kept_values = member_values(keep)
     dropped_values = member_values(drop)
@@ -101,7 +116,12 @@ def merge_members(
     }
     boards = 0
     for position in session.scalars(select(BoardPosition).where(BoardPosition.member_id == drop_id)):
-        key = (position.chapter_id, position.role, position.term_start, position.term_end)
+        key = (
+            position.chapter_id,
+            position.role,
+            position.term_start,
+            position.term_end,
+        )
         if key in held:
             session.delete(position)
             continue

@@ -60,7 +60,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("job_title", "Puesto", "m.job_title", "ranked", visible=False),
     Column("degree_level", "Nivel de estudios", "m.degree_level", "ranked", visible=False),
     Column("status", "Estatus", "m.status", "ranked"),
-    Column("directory_consent", "En directorios", "m.directory_consent", "binary", visible=False),
+    Column(
+        "directory_consent",
+        "En directorios",
+        "m.directory_consent",
+        "binary",
+        visible=False,
+    ),
     Column("joined_on", "Fecha de ingreso", "m.joined_on", "binary", visible=False),
     Column("id", "Id", "m.id", "binary", visible=False),
 )
@@ -124,7 +130,7 @@ def ordered_ids(
     cursor = session.execute(text(sql), params)
     while batch := cursor.fetchmany(50_000):
         if abort is not None and abort.is_set():
-            raise TalentDeskError("Búsqueda cancelada.")
+            raise TalentDeskError(_("Búsqueda cancelada."))
         result.extend(row[0] for row in batch)
     return result
 

@@ -10,9 +10,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.countries import country_name
-from talentdesk.core.enums import DegreeLevel, Gender, LabeledEnum, MemberStatus, PrintField
+from talentdesk.core.enums import (
+    DegreeLevel,
+    Gender,
+    LabeledEnum,
+    MemberStatus,
+    PrintField,
+)
 from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
-from talentdesk.core.models import Chapter, ContributionType, Member, MemberSector, Sector
+from talentdesk.core.i18n import _
+from talentdesk.core.models import (
+    Chapter,
+    ContributionType,
+    Member,
+    MemberSector,
+    Sector,
+)
 from talentdesk.core.text import clean, fold
 from talentdesk.core.validation import (
     check_controls,
@@ -69,7 +82,15 @@ FIELDS = (
 )
 #: What an anonymised member keeps (for statistics); every other field was removed for good.
 STATISTICS_FIELDS = frozenset(
-    {"chapter_id", "sector_ids", "primary_sector_id", "country", "degree_level", "status", "joined_on"}
+    {
+        "chapter_id",
+        "sector_ids",
+        "primary_sector_id",
+        "country",
+        "degree_level",
+        "status",
+        "joined_on",
+    }
 )
 _UNLIMITED = {"expertise", "notes"}
 _YES = {"si", "s", "yes", "y", "true", "1", "verdadero", "x"}
@@ -78,10 +99,12 @@ _NO = {"no", "n", "false", "0", "falso", ""}
 
 def get_member(session: Session, member_id: int) -> Member:
     member = session.get(
-        Member, member_id, options=[selectinload(Member.sector_links), selectinload(Member.contributions)]
+        Member,
+        member_id,
+        options=[selectinload(Member.sector_links), selectinload(Member.contributions)],
     )
     if member is None:
-        raise NotFoundError(f"No existe el miembro con id {member_id}.")
+        raise NotFoundError(_("No existe el miembro con id {member_id}.").format(member_id=member_id))
     return member
 
 
@@ -111,7 +134,10 @@ def member_values(member: Member) -> dict[str, Any]:
 
 
 def create_member(
-    session: Session, values: Mapping[str, Any], *, origin: Origin = consent_history.OTHER
+    session: Session,
+    values: Mapping[str, Any],
+    *,
+    origin: Origin = consent_history.OTHER,
 ) -> Member:
     """``origin`` says where a consent given with the new member was recorded (its history)."""
     data = dict(values)
@@ -131,7 +157,11 @@ def create_member(
 
 
 def update_member(
-    session: Session, member_id: int, values: Mapping[str, Any], *, origin: Origin = consent_history.OTHER
+    session: Session,
+    member_id: int,
+    values: Mapping[str, Any],
+    *,
+    origin: Origin = consent_history.OTHER,
 ) -> dict[str, tuple[Any, Any]]:
     """Apply the given fields; returns {field: (old, new)} for what really changed. A change of
     the consent is kept in its history with ``origin``."""
@@ -170,9 +200,9 @@ def _refuse_personal_data(member: Member, before: Mapping[str, Any], values: Map
             [
                 FieldError(
                     refused[0],
-                    f"El miembro {member.id} fue anonimizado el {when}: sus datos personales ({names}) ya "
-                    "no se pueden registrar; la cancelación no se deshace. Si la persona vuelve a dar sus "
-                    "datos, regístrela como miembro nuevo.",
+                    _(
+                        "El miembro {id} fue anonimizado el {when}: sus datos personales ({names}) ya no se pueden registrar; la cancelación no se deshace. Si la persona vuelve a dar sus datos, regístrela como miembro nuevo."
+                    ).format(id=member.id, when=when, names=names),
                 )
             ]
         )
@@ -209,9 +239,14 @@ def _validate(session: Session, values: dict[str, Any], current: Member | None) 
             text = clean(values[field]) if values[field] is not None else ""
             limit = Member.__table__.c[field].type.length  # type: ignore[attr-defined]
             if field in REQUIRED and not text:
-                fail(error(field, "es obligatorio."))
+                fail(error(field, _("es obligatorio.")))
             elif field not in _UNLIMITED and limit and len(text) > limit:
-                fail(error(field, f"es demasiado largo (máximo {limit} caracteres)."))
+                fail(
+                    error(
+                        field,
+                        _("es demasiado largo (máximo {limit} caracteres).").format(limit=limit),
+                    )
+                )
             out[field] = text or None
     for field, kind in ENUM_FIELDS.items():
         if field in values:
@@ -248,14 +283,24 @@ def _validate(session: Session, values: dict[str, Any], current: Member | None) 
     if "chapter_id" in values:
         out["chapter_id"] = values["chapter_id"]
         if values["chapter_id"] is not None and session.get(Chapter, values["chapter_id"]) is None:
-            fail(error("chapter", f"no existe el capítulo con id {values['chapter_id']}."))
+            fail(
+                error(
+                    "chapter",
+                    _("no existe el capítulo con id {chapter_id}.").format(chapter_id=values["chapter_id"]),
+                )
+            )
     _validate_sectors(session, values, out, current, fail)
     if "contribution_ids" in values:
         ids = list(dict.fromkeys(values["contribution_ids"] or []))
         found = set(session.scalars(select(ContributionType.id).where(ContributionType.id.in_(ids))))
         missing = [i for i in ids if i not in found]
         if missing:
-            fail(error("contributions", f"no existen las aportaciones {missing}."))
+            fail(
+                error(
+                    "contributions",
+                    _("no existen las aportaciones {missing}.").format(missing=missing),
+                )
+            )
         out["contribution_ids"] = ids
     if errors:
         raise ValidationError(errors)
@@ -263,7 +308,11 @@ def _validate(session: Session, values: dict[str, Any], current: Member | None) 
 
 
 def _validate_sectors(
-    session: Session, values: dict[str, Any], out: dict[str, Any], current: Member | None, fail: Any
+    session: Session,
+    values: dict[str, Any],
+    out: dict[str, Any],
+    current: Member | None,
+    fail: Any,
 ) -> None:
     if "sector_ids" not in values and "primary_sector_id" not in values:
         return
@@ -271,11 +320,21 @@ def _validate_sectors(
     found = set(session.scalars(select(Sector.id).where(Sector.id.in_(ids))))
     missing = [i for i in ids if i not in found]
     if missing:
-        fail(error("sectors", f"no existen los sectores {missing}."))
+        fail(
+            error(
+                "sectors",
+                _("no existen los sectores {missing}.").format(missing=missing),
+            )
+        )
     primary = values.get("primary_sector_id", current.primary_sector_id if current else None)
     if primary is not None and primary not in ids:
         if "primary_sector_id" in values:
-            fail(error("primary_sector", "el sector principal debe estar entre los sectores del miembro."))
+            fail(
+                error(
+                    "primary_sector",
+                    _("el sector principal debe estar entre los sectores del miembro."),
+                )
+            )
         primary = None
     out["sector_ids"] = ids
     out["primary_sector_id"] = primary if primary is not None else (ids[0] if ids else None)
@@ -288,7 +347,10 @@ def _email_taken(session: Session, email: str, own_id: int | None) -> FieldError
     other = session.scalar(stmt.limit(1))
     if other is None:
         return None
-    return error("email", f"«{email}» ya está registrado para otro miembro (id {other}).")
+    return error(
+        "email",
+        _("«{email}» ya está registrado para otro miembro (id {other}).").format(email=email, other=other),
+    )
 
 
 def _text(value: Any) -> str | None:
@@ -304,7 +366,10 @@ def _parse_enum(kind: type[LabeledEnum], value: Any, field: str) -> tuple[Any, F
         return kind.parse(str(value)), None
     except ValueError:
         options = ", ".join(item.label for item in kind)
-        return None, error(field, f"valor desconocido «{value}» (opciones: {options}).")
+        return None, error(
+            field,
+            _("valor desconocido «{value}» (opciones: {options}).").format(value=value, options=options),
+        )
 
 
 def _parse_bool(value: Any, field: str) -> tuple[bool, FieldError | None]:
@@ -315,7 +380,7 @@ def _parse_bool(value: Any, field: str) -> tuple[bool, FieldError | None]:
         return True, None
     if text in _NO:
         return False, None
-    return False, error(field, f"«{value}» no es sí ni no.")
+    return False, error(field, _("«{value}» no es sí ni no.").format(value=value))
 
 
 def _parse_print_fields(value: Any) -> tuple[list[PrintField], FieldError | None]:
@@ -344,7 +409,12 @@ def _parse_print_fields(value: Any) -> tuple[list[PrintField], FieldError | None
 
 def _apply(session: Session, member: Member, values: Mapping[str, Any]) -> None:
     for field, value in values.items():
-        if field in ("sector_ids", "primary_sector_id", "contribution_ids", "print_fields"):
+        if field in (
+            "sector_ids",
+            "primary_sector_id",
+            "contribution_ids",
+            "print_fields",
+        ):
             continue
         setattr(member, field, value)
     if "print_fields" in values:

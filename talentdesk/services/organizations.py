@@ -10,19 +10,39 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import OrganizationKind
 from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import Organization
 from talentdesk.core.text import clean, fold, words
-from talentdesk.core.validation import check_controls, error, normalize_email, normalize_phone
+from talentdesk.core.validation import (
+    check_controls,
+    error,
+    normalize_email,
+    normalize_phone,
+)
 from talentdesk.services import audit
-from talentdesk.services._changes import apply_changes, replace_sectors, sectors_by_ids, snapshot
+from talentdesk.services._changes import (
+    apply_changes,
+    replace_sectors,
+    sectors_by_ids,
+    snapshot,
+)
 
-FIELDS = ("name", "kind", "state", "city", "contact_name", "contact_email", "contact_phone", "notes")
+FIELDS = (
+    "name",
+    "kind",
+    "state",
+    "city",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "notes",
+)
 
 
 def get_organization(session: Session, org_id: int) -> Organization:
     org = session.get(Organization, org_id, options=[selectinload(Organization.sectors)])
     if org is None:
-        raise NotFoundError(f"No existe la organización con id {org_id}.")
+        raise NotFoundError(_("No existe la organización con id {org_id}.").format(org_id=org_id))
     return org
 
 
@@ -87,20 +107,25 @@ def _validate(
             out[field] = clean(values[field]) or None
     if "name" in values:
         if not out["name"]:
-            errors.append(error("name", "es obligatorio."))
+            errors.append(error("name", _("es obligatorio.")))
         else:
             # Compared in Python: SQLite's lower() folds ASCII only ('Álvaro Obregón').
             wanted = out["name"].casefold()
             others = session.execute(select(Organization.id, Organization.name))
             own = current.id if current is not None else None
             if any(name.casefold() == wanted and oid != own for oid, name in others):
-                errors.append(error("name", f"ya existe una organización «{out['name']}»."))
+                errors.append(
+                    error(
+                        "name",
+                        _("ya existe una organización «{name}».").format(name=out["name"]),
+                    )
+                )
     if "kind" in values:
         kind = values["kind"]
         try:
             out["kind"] = kind if isinstance(kind, OrganizationKind) else OrganizationKind.parse(str(kind))
         except ValueError:
-            errors.append(error("kind", f"tipo desconocido «{kind}»."))
+            errors.append(error("kind", _("tipo desconocido «{kind}».").format(kind=kind)))
     if "contact_email" in values:
         out["contact_email"], err = normalize_email(values["contact_email"], "contact_email")
         errors += [err] if err else []
@@ -110,7 +135,7 @@ def _validate(
     if sector_ids is not None:
         sector_ids = list(dict.fromkeys(sector_ids))
         if len(sectors_by_ids(session, sector_ids)) != len(sector_ids):
-            errors.append(error("sectors", "alguno de los sectores no existe."))
+            errors.append(error("sectors", _("alguno de los sectores no existe.")))
     if errors:
         raise ValidationError(errors)
     return out, sector_ids

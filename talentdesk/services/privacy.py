@@ -480,7 +480,10 @@ def _candidacies(session: Session, member: Member, _related: Related) -> Section
                 ("Solicitud", title),
                 ("Propuesto", candidate.added_at),
                 ("Etapa", CandidateStage(candidate.stage).label),
-                ("Historial", [f"{CandidateStage(c.stage).label} ({c.at.date().isoformat()})" for c in history]),
+                (
+                    "Historial",
+                    [f"{CandidateStage(c.stage).label} ({c.at.date().isoformat()})" for c in history],
+                ),
                 ("Por qué se le propuso", candidate.reasons),
                 ("Notas", candidate.notes),
             ]

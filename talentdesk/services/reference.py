@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import FieldError, ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import Chapter, ContributionType, Sector
 from talentdesk.core.text import fold
 from talentdesk.core.validation import label
@@ -45,7 +46,14 @@ def find_chapter(session: Session, text: str, field: str = "chapter") -> Chapter
     if found is None:
         known = ", ".join(c.name for c in items) or "ninguno"
         raise ValidationError(
-            [FieldError(field, f"{label(field)}: no existe el capítulo «{text}» (capítulos: {known}).")]
+            [
+                FieldError(
+                    field,
+                    _("{field}: no existe el capítulo «{text}» (capítulos: {known}).").format(
+                        field=label(field), text=text, known=known
+                    ),
+                )
+            ]
         )
     return found
 
@@ -58,7 +66,9 @@ def find_sector(session: Session, text: str, field: str = "sectors") -> Sector:
             [
                 FieldError(
                     field,
-                    f"{label(field)}: no existe el sector «{text}» (use el nombre o el número del 1 al 9).",
+                    _("{field}: no existe el sector «{text}» (use el nombre o el número del 1 al 9).").format(
+                        field=label(field), text=text
+                    ),
                 )
             ]
         )
@@ -69,5 +79,12 @@ def find_contribution(session: Session, text: str, field: str = "contributions")
     items = contribution_types(session)
     found = _find(items, text, {c.id: [c.code, c.name, str(c.id)] for c in items})
     if found is None:
-        raise ValidationError([FieldError(field, f"{label(field)}: no existe la aportación «{text}».")])
+        raise ValidationError(
+            [
+                FieldError(
+                    field,
+                    _("{field}: no existe la aportación «{text}».").format(field=label(field), text=text),
+                )
+            ]
+        )
     return found

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.text import clean, filter_token, query_words
 from talentdesk.db.search_index import PREFIX_INDEX_MAX, SLOT_BITS
 
@@ -50,7 +51,10 @@ def require_words(query: MemberQuery) -> None:
     """Refuse a query whose text is symbols only, saying what to type instead."""
     if query.symbols_only():
         raise ValidationError.single(
-            "text", f"La búsqueda «{clean(query.text)}» no tiene letras ni números: escriba letras o números."
+            "text",
+            _("La búsqueda «{clean}» no tiene letras ni números: escriba letras o números.").format(
+                clean=clean(query.text)
+            ),
         )
 
 
@@ -223,7 +227,9 @@ def search_members(session: Session, query: MemberQuery, *, limit: int = 100, of
             return SearchPage(total, [], "empty")
         sql = "SELECT id FROM members ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
         return SearchPage(
-            total, list(session.execute(text(sql), {"limit": limit, "offset": offset}).scalars()), "index"
+            total,
+            list(session.execute(text(sql), {"limit": limit, "offset": offset}).scalars()),
+            "index",
         )
     if not uses_fts(session):
         total = count_members(session, query)
@@ -250,12 +256,24 @@ def search_members(session: Session, query: MemberQuery, *, limit: int = 100, of
     # last), sort, and the page starts after the matches that came before `first`.
     bucket = 1 << SLOT_BITS
     before = (
-        _matches(session, expr, "AND f.rowid >= :a AND f.rowid < :b", a=first // bucket * bucket, b=first)
+        _matches(
+            session,
+            expr,
+            "AND f.rowid >= :a AND f.rowid < :b",
+            a=first // bucket * bucket,
+            b=first,
+        )
         if offset
         else []
     )
     after = (
-        _matches(session, expr, "AND f.rowid > :a AND f.rowid < :b", a=last, b=(last // bucket + 1) * bucket)
+        _matches(
+            session,
+            expr,
+            "AND f.rowid > :a AND f.rowid < :b",
+            a=last,
+            b=(last // bucket + 1) * bucket,
+        )
         if full
         else []
     )

@@ -9,9 +9,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.errors import FieldError, NotFoundError, ValidationError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import MemberSector, Sector, SectorContact
 from talentdesk.core.text import clean
-from talentdesk.core.validation import check_controls, error, normalize_email, normalize_phone
+from talentdesk.core.validation import (
+    check_controls,
+    error,
+    normalize_email,
+    normalize_phone,
+)
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes
 
@@ -25,7 +31,7 @@ def list_sectors(session: Session) -> list[Sector]:
 def get_sector(session: Session, sector_id: int) -> Sector:
     sector = session.get(Sector, sector_id, options=[selectinload(Sector.contacts)])
     if sector is None:
-        raise NotFoundError(f"No existe el sector con id {sector_id}.")
+        raise NotFoundError(_("No existe el sector con id {sector_id}.").format(sector_id=sector_id))
     return sector
 
 
@@ -58,7 +64,7 @@ def update_contact(
 ) -> dict[str, tuple[Any, Any]]:
     contact = session.get(SectorContact, contact_id)
     if contact is None:
-        raise NotFoundError(f"No existe el contacto con id {contact_id}.")
+        raise NotFoundError(_("No existe el contacto con id {contact_id}.").format(contact_id=contact_id))
     merged = {"name": contact.name, **values}
     return apply_changes(session, "sector_contact", contact, _validate_contact(merged))
 
@@ -66,7 +72,7 @@ def update_contact(
 def remove_contact(session: Session, contact_id: int) -> None:
     contact = session.get(SectorContact, contact_id)
     if contact is None:
-        raise NotFoundError(f"No existe el contacto con id {contact_id}.")
+        raise NotFoundError(_("No existe el contacto con id {contact_id}.").format(contact_id=contact_id))
     audit.record_delete(session, "sector_contact", contact.id, {"name": contact.name})
     session.delete(contact)
     session.flush()
@@ -78,7 +84,7 @@ def _validate_contact(values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     out["name"] = clean(values.get("name"))
     if not out["name"]:
-        errors.append(error("name", "es obligatorio."))
+        errors.append(error("name", _("es obligatorio.")))
     if "role" in values:
         out["role"] = clean(values["role"]) or None
     if "email" in values:

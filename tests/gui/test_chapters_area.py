@@ -133,7 +133,7 @@ def test_create_shows_errors_at_the_field_then_saves(
     field(dialog, "country").set_code("PE")
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: bool(error_of(dialog, "contact_email")), timeout=5000)
-    assert "no es una dirección de correo válida" in error_of(dialog, "contact_email")
+    assert "is not a valid e-mail address" in error_of(dialog, "contact_email")
     assert error_of(dialog, "name") == ""
     assert dialog.isVisible()
     assert chapter_values(ctx, "Capítulo Lima") is None
@@ -167,7 +167,7 @@ def test_duplicate_name_is_shown_at_the_name(area: ChaptersArea, ctx: AppContext
     type_text(field(dialog, "name"), "los ángeles")
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: bool(error_of(dialog, "name")), timeout=5000)
-    assert "ya existe un capítulo" in error_of(dialog, "name")
+    assert "already exists" in error_of(dialog, "name")
     assert read(ctx, lambda s: s.scalar(select(func.count()).select_from(Chapter))) == 21
 
 
@@ -187,11 +187,11 @@ def test_edit_then_undo_restores_previous_values(area: ChaptersArea, ctx: AppCon
     after = chapter_values(ctx, "Madrid")
     assert after is not None
     assert (after["city"], after["status"]) == ("Alcalá de Henares", ChapterStatus.FORMALIZED)
-    qtbot.waitUntil(lambda: area.findChild(QLabel, "chapter-status").text() == "Formalizado", timeout=5000)
+    qtbot.waitUntil(lambda: area.findChild(QLabel, "chapter-status").text() == "Formalised", timeout=5000)
 
     ctx.undo.undo()
     qtbot.waitUntil(lambda: chapter_values(ctx, "Madrid") == before, timeout=5000)
-    qtbot.waitUntil(lambda: area.findChild(QLabel, "chapter-status").text() == "En formación", timeout=5000)
+    qtbot.waitUntil(lambda: area.findChild(QLabel, "chapter-status").text() == "Forming", timeout=5000)
 
 
 def test_unsaved_edits_ask_before_closing(
@@ -247,7 +247,7 @@ def test_add_board_position(area: ChaptersArea, ctx: AppContext, qtbot: QtBot) -
     qtbot.keyClicks(field(dialog, "term_end"), "2025-12-31")
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: bool(error_of(dialog, "term_end")), timeout=5000)
-    assert "termina antes de empezar" in error_of(dialog, "term_end")
+    assert "ends before it starts" in error_of(dialog, "term_end")
 
     field(dialog, "term_end").clear()
     click(qtbot, dialog, "save")
@@ -270,7 +270,7 @@ def test_second_president_is_refused(area: ChaptersArea, ctx: AppContext, qtbot:
     click(qtbot, dialog, "save")
     error = dialog.findChild(QLabel, "form-message")
     qtbot.waitUntil(lambda: not error.isHidden(), timeout=5000)
-    assert "ya tiene presidente" in error.text()
+    assert "already has a president" in error.text()
     assert dialog.isVisible()
 
 

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from talentdesk.core import i18n
 from talentdesk.core.enums import MaterialStatus, ParticipantRole, ParticipantStatus
 from talentdesk.core.events import AgendaSession, Event, EventTask, Material, Participant, Room
 from talentdesk.core.models import Member
@@ -104,7 +105,7 @@ def test_new_event_end_before_start_is_refused_at_the_field_then_saved(
     type_text(field(dialog, "city"), "Monterrey, Nuevo León")
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: error_of(dialog, "ends_on") != "", timeout=5000)
-    assert "termina antes de empezar" in error_of(dialog, "ends_on")
+    assert "ends before it starts" in error_of(dialog, "ends_on")
     assert error_of(dialog, "starts_on") == ""
     assert dialog.isVisible()
     assert read(ctx, lambda s: s.scalar(select(func.count()).select_from(Event))) == 1
@@ -263,7 +264,7 @@ def test_edit_a_session_time_in_the_editor(qtbot: QtBot, opened: EventsArea, ctx
     starts.setTime(QTime(12, 0))
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: error_of(dialog, "ends_at") != "", timeout=5000)
-    assert "termina antes de empezar" in error_of(dialog, "ends_at")
+    assert "ends before it starts" in error_of(dialog, "ends_at")
     starts.setTime(QTime(9, 30))
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
@@ -378,7 +379,7 @@ def test_bulk_status_change_then_undo(qtbot: QtBot, opened: EventsArea, ctx: App
     # the filter (confirmed) hides them now, the others remain
     assert all(tab.model.row_of(i) is None for i in ids)
 
-    assert ctx.undo.undo_text() == "Change status to “Registrado”"
+    assert ctx.undo.undo_text() == "Change status to “Registered”"
     ctx.undo.undo()
     qtbot.waitUntil(lambda: _statuses(ctx, ids) == [ParticipantStatus.CONFIRMED] * 3, timeout=5000)
     wait_data(qtbot, opened.workspace, lambda d: d.participant(ids[0]).status is ParticipantStatus.CONFIRMED)  # type: ignore[union-attr]
@@ -403,7 +404,7 @@ def test_bulk_status_change_refused_moves_nobody(
     assert "status-registrado" in actions  # one of them may move there
     actions["status-registrado"].trigger()
     qtbot.waitUntil(lambda: bool(warnings), timeout=5000)
-    assert f"{invited.name}: no se puede pasar de «Invitado» a «Registrado»." in warnings[0]
+    assert f"{invited.name}: cannot go from “Invited” to “Registered”." in warnings[0]
     assert confirmed.name not in warnings[0]
     assert _statuses(ctx, ids) == [ParticipantStatus.INVITED, ParticipantStatus.CONFIRMED]
     assert not ctx.undo.can_undo()
@@ -449,7 +450,7 @@ def test_add_a_member_found_by_search(qtbot: QtBot, opened: EventsArea, ctx: App
     click(qtbot, again, "save")
     label = again.findChild(QLabel, "form-message")
     qtbot.waitUntil(lambda: not label.isHidden(), timeout=5000)
-    assert "ya está registrado" in label.text()
+    assert "is already registered" in label.text()
     again.modified = False
     again.reject()
 
@@ -658,7 +659,7 @@ def test_review_lists_one_problem_of_each_kind_and_jumps_to_the_record(
     ws.tabs.setCurrentWidget(review)
     assert review.model.rowCount() == 8
     labels = [review.model.data(review.model.index(r, 0)) for r in range(8)]
-    assert sorted(labels) == sorted(event_checks.KINDS.values())
+    assert sorted(labels) == sorted(i18n._(kind) for kind in event_checks.KINDS.values())
     assert ws.tabs.tabText(ws.REVIEW) == "Review (8)"
 
     # a participant problem: the participants tab, with that row selected

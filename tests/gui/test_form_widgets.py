@@ -37,7 +37,7 @@ def chapter_country(ctx: AppContext, name: str) -> str | None:
 
 
 def test_a_country_is_found_as_typed_without_accents_and_saved_as_its_code(
-    chapter_form: ChapterDialog, ctx: AppContext, qtbot: QtBot
+    spanish: None, chapter_form: ChapterDialog, ctx: AppContext, qtbot: QtBot
 ) -> None:
     country: CountryCombo = field(chapter_form, "country")
     assert country.isEditable() and country.value() is None

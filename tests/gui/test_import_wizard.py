@@ -113,7 +113,7 @@ def test_import_end_to_end(qtbot: QtBot, ctx: AppContext, tmp_path: Path, qtmode
     qtmodeltester.check(preview.duplicates)
     assert preview.errors.rowCount() == 1
     assert preview.errors.data(preview.errors.index(0, 0)) == "5"
-    assert "Correo" in preview.errors.data(preview.errors.index(0, 3))
+    assert "E-mail" in preview.errors.data(preview.errors.index(0, 3))
     # Errors: all-or-nothing is refused until "only the valid rows" is ticked.
     assert not preview.isComplete()
     preview.valid_only.setChecked(True)
@@ -345,6 +345,6 @@ def test_cancel_while_applying_writes_nothing(qtbot: QtBot, ctx: AppContext, tmp
     gate.set()
     qtbot.waitUntil(wizard.apply_page.isComplete, timeout=20000)
     assert isinstance(wizard.failure, ImportCancelled)
-    assert "no se guardó nada" in wizard.apply_page.summary.text()
+    assert "nothing was saved" in wizard.apply_page.summary.text()
     assert member_count(ctx) == before
     assert new_emails(ctx) == set()

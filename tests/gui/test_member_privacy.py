@@ -48,7 +48,7 @@ def test_no_contact_is_saved_from_the_form_and_the_history_says_so(
     assert again.privacy.no_contact.isChecked()
     table = find(again, "consent-history")
     assert table.isVisible() and again.privacy.history_model.rowCount() == 1
-    assert again.privacy.history_model.data(again.privacy.history_model.index(0, 2)) == "Ficha del miembro"
+    assert again.privacy.history_model.data(again.privacy.history_model.index(0, 2)) == "Member form"
     assert again.privacy.history_model.data(again.privacy.history_model.index(0, 5)) == "Yes"
 
 

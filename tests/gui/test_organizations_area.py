@@ -108,8 +108,8 @@ def test_create_with_errors_then_save_then_undo(
     sectors.set_checked([sectors.item(2).data(Qt.ItemDataRole.UserRole)])
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: bool(error_of(dialog, "contact_phone")), timeout=5000)
-    assert "no es una dirección de correo válida" in error_of(dialog, "contact_email")
-    assert "no es un número de teléfono válido" in error_of(dialog, "contact_phone")
+    assert "is not a valid e-mail address" in error_of(dialog, "contact_email")
+    assert "is not a valid phone number" in error_of(dialog, "contact_phone")
     assert error_of(dialog, "name") == ""
     assert dialog.isVisible() and count(ctx) == 60
 
@@ -170,7 +170,7 @@ def test_duplicate_name_is_shown_at_the_name(area: OrganizationsArea, ctx: AppCo
     type_text(field(dialog, "name"), existing.upper())
     qtbot.keyClick(field(dialog, "name"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(error_of(dialog, "name")), timeout=5000)
-    assert "ya existe una organización" in error_of(dialog, "name")
+    assert "already exists" in error_of(dialog, "name")
     assert count(ctx) == 60
 
 

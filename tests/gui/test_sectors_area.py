@@ -64,9 +64,9 @@ def test_add_contact_shows_errors_then_saves_and_undo_removes_it(
     qtbot.keyClicks(field(dialog, "phone"), "12")
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: bool(error_of(dialog, "name")), timeout=5000)
-    assert "es obligatorio" in error_of(dialog, "name")
-    assert "no es una dirección de correo válida" in error_of(dialog, "email")
-    assert "no es un número de teléfono válido" in error_of(dialog, "phone")
+    assert "is required" in error_of(dialog, "name")
+    assert "is not a valid e-mail address" in error_of(dialog, "email")
+    assert "is not a valid phone number" in error_of(dialog, "phone")
     assert dialog.isVisible() and len(contacts(ctx, 5)) == 2
 
     type_text(field(dialog, "name"), "Begoña Ruiz")

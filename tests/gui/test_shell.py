@@ -285,7 +285,7 @@ def test_a_failed_open_keeps_the_current_database(
     not_ours.write_text("no soy una base de datos", encoding="utf-8")
     with qtbot.waitSignal(controller.switch_failed, timeout=20000) as failed:
         assert controller.open_database(str(not_ours)) is not None
-    assert "no es una base de datos" in failed.args[0]
+    assert "is not a TalentDesk database" in failed.args[0]
     assert errors == [failed.args[0]]
     assert controller.window is window and window.isVisible()
     assert window.ctx.db.display_name == str(db_path)

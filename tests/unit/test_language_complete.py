@@ -34,7 +34,9 @@ SPANISH = re.compile(
 
 
 def spanish_words(text: str) -> list[str]:
-    return [m.group(0) for m in SPANISH.finditer(text)]
+    """Spanish giveaways in ``text``, ignoring {placeholders} (the welcome letter's fields are
+    Spanish names on purpose)."""
+    return [m.group(0) for m in SPANISH.finditer(re.sub(r"\{[^{}]*\}", "", text))]
 
 
 def catalogue() -> dict[str, str]:
@@ -62,7 +64,14 @@ def english() -> Iterator[None]:
 
 def test_the_walk_sees_every_vocabulary() -> None:
     names = {cls.__name__ for cls in all_vocabularies()}
-    assert {"MemberStatus", "DegreeLevel", "Gender", "ParticipantStatus", "SessionKind", "PrintField"} <= names
+    assert {
+        "MemberStatus",
+        "DegreeLevel",
+        "Gender",
+        "ParticipantStatus",
+        "SessionKind",
+        "PrintField",
+    } <= names
     assert {"ProgramStatus", "CandidateStage"} <= names  # core/programs.py
     assert enums and programs
 
@@ -94,7 +103,9 @@ def test_field_labels_and_contributions_are_english(english: None) -> None:
     for name in BUILTIN_CONTRIBUTIONS:
         shown = ContributionType(code="x", name=name).label
         assert shown == table[name] and not spanish_words(shown), name
-    assert ContributionType(code="x", name="Asesoría fiscal").label == "Asesoría fiscal"  # typed by the office
+    assert (
+        ContributionType(code="x", name="Asesoría fiscal").label == "Asesoría fiscal"
+    )  # typed by the office
 
 
 def test_the_english_catalogue_holds_no_spanish() -> None:
@@ -119,7 +130,10 @@ def test_validation_messages_are_english(english: None) -> None:
     assert Cancelled().message == "Operation cancelled: nothing was saved."
     i18n.set_language("es")
     again = validation.normalize_email("nadie@", "email")[1]
-    assert again is not None and again.message == "Correo electrónico: «nadie@» no es una dirección de correo válida."
+    assert (
+        again is not None
+        and again.message == "Correo electrónico: «nadie@» no es una dirección de correo válida."
+    )
 
 
 # -- documents stay Spanish ----------------------------------------------------------------------
@@ -173,3 +187,54 @@ def test_exports_stay_spanish_when_the_ui_is_english(english: None, demo: Databa
     assert "Confirmado" in participants or "Invitado" in participants
     assert not {"Confirmed", "Invited", "Speaker", "Attendee"} & participants
     assert i18n.language() == "en"  # the export did not switch the person's language
+
+
+# -- service, import and Revisión messages ------------------------------------------------------
+
+
+def test_service_and_import_messages_are_english(english: None, db: Database) -> None:
+    from talentdesk.core.errors import TalentDeskError, ValidationError
+    from talentdesk.imports.mapping import FIELDS, mapping_problems
+    from talentdesk.services import events, members
+
+    said: list[str] = []
+    with db.session() as session:
+        for attempt in (
+            lambda: members.get_member(session, 999_999),
+            lambda: events.get_event(session, 999_999),
+            lambda: members.create_member(session, {"given_names": "", "email": "x@"}),
+        ):
+            with pytest.raises(TalentDeskError) as caught:
+                attempt()
+            said.append(caught.value.message)
+            if isinstance(caught.value, ValidationError):
+                said += [e.message for e in caught.value.errors]
+    said += mapping_problems(["A", "B"], ["given_names", "given_names"])
+    said += mapping_problems(["A"], ["email"])
+    said += [f.label for f in FIELDS]
+    assert said[0] == "There is no member with id 999999."
+    for text in said:
+        assert not spanish_words(text.replace("«", "").replace("»", "")), text
+
+
+def test_revision_messages_are_english(english: None, demo: Database) -> None:
+    """Every kind of problem of the demo Jornada (it has one of each), in English; names and
+    titles are data and stay as typed."""
+    from talentdesk.core.events import Event
+    from talentdesk.services import event_checks
+    from talentdesk.services.event_view import load_event_data
+
+    with demo.reader() as session:
+        event = session.query(Event).one()
+        problems = event_checks.check_event(session, event.id)
+        data = [p.full_name for p in event.participants] + [p.code for p in event.participants]
+        data += [s.title for s in event.sessions] + [r.name for r in event.rooms]
+        rows = load_event_data(session, event.id).problems
+    assert {p.kind for p in problems} == set(event_checks.KINDS)
+    for problem in problems:
+        text = problem.message
+        for value in sorted(data, key=len, reverse=True):
+            text = text.replace(value, "")
+        assert not spanish_words(text), problem.message
+    for row in rows:
+        assert not spanish_words(row.kind_label), row.kind_label

@@ -198,14 +198,18 @@ def test_english_has_real_plural_forms(tmp_path: Path) -> None:
     talentdesk_en.ts holds every plural message of the code with both English forms."""
     numerus = {m.key for m in lupdate_messages(tmp_path) if m.numerus}
     english = {m.key: m for m in read_ts(EN_FILE) if m.kind not in ("vanished", "obsolete")}
-    assert numerus and numerus <= set(english), f"missing English plurals; {FIX}: {sorted(numerus - set(english))}"
+    assert numerus and numerus <= set(english), (
+        f"missing English plurals; {FIX}: {sorted(numerus - set(english))}"
+    )
     assert not problems(list(english.values()))
     for key in numerus:
         one, other = english[key].texts
         assert "(s)" not in one.split("%n", 1)[1].split()[0], f"no real singular: {one!r}"
         assert "(s)" not in other.split("%n", 1)[1].split()[0], f"no real plural: {other!r}"
     fresh = tmp_path / "en.qm"
-    subprocess.run([qt_tool("pyside6-lrelease"), str(EN_FILE), "-qm", str(fresh)], capture_output=True, check=True)
+    subprocess.run(
+        [qt_tool("pyside6-lrelease"), str(EN_FILE), "-qm", str(fresh)], capture_output=True, check=True
+    )
     assert fresh.read_bytes() == translation_path("en").read_bytes(), f"talentdesk_en.qm is stale; {FIX}"
 
 

@@ -42,7 +42,10 @@ def upgrade() -> None:
         sa.Column("before", sa.Text(), nullable=True),
         sa.Column("after", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["run_id"], ["import_runs.id"], name=op.f("fk_import_run_members_run_id_import_runs"), ondelete="CASCADE"
+            ["run_id"],
+            ["import_runs.id"],
+            name=op.f("fk_import_run_members_run_id_import_runs"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("run_id", "member_id", name=op.f("pk_import_run_members")),
     )
