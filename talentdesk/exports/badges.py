@@ -44,6 +44,7 @@ from talentdesk.core.dates import spanish_date_range
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.events import Event, Participant
+from talentdesk.core.i18n import N_, _
 from talentdesk.core.models import Chapter, Member
 from talentdesk.core.oserrors import os_reason
 from talentdesk.core.text import full_name
@@ -78,6 +79,19 @@ _LENGTH_KEYS = (
 _TOLERANCE_MM = 0.05
 
 
+#: The shipped sheets' labels, marked for the catalogue: the export dialog shows them in the
+#: person's language (``LabelLayout.shown_label``); a sheet added by hand shows its own label.
+SHIPPED_LABELS = frozenset(
+    {
+        N_("A4 — 4 gafetes de 99 × 142.5 mm por hoja"),
+        N_("A6 — un gafete de 105 × 148 mm por hoja A6"),
+        N_("Avery 5392 — 6 gafetes de 4 × 3 in por hoja carta"),
+        N_("Avery L7418 — 8 gafetes de 86 × 55 mm por hoja A4"),
+        N_("Carta — 4 gafetes de 4 × 5¼ in por hoja"),
+    }
+)
+
+
 @dataclass(frozen=True)
 class LabelLayout:
     """One label sheet, read from ``resources/layouts/<name>.json``.
@@ -108,6 +122,11 @@ class LabelLayout:
     @property
     def per_sheet(self) -> int:
         return self.columns * self.rows
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the person's language (the shipped sheets are translated)."""
+        return _(self.label) if self.label in SHIPPED_LABELS else self.label
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -149,7 +168,9 @@ def load_layout(name: str) -> LabelLayout:
     names = layout_names()
     if name not in names:
         raise TalentDeskError(
-            f"No existe la plantilla de gafetes «{name}». Plantillas disponibles: {', '.join(names)}."
+            _("No existe la plantilla de gafetes «{name}». Plantillas disponibles: {names}.").format(
+                name=name, names=", ".join(names)
+            )
         )
     return _read_layout(LAYOUTS_DIR / f"{name}.json")
 
@@ -466,7 +487,7 @@ def _names(badge: BadgeData, width: float, height: float, given_max: float) -> t
     natural = len(paternal) if badge.maternal_surname else None
     g_max, s_max = given_max, given_max * 0.6
     gap = given_max * 0.12
-    for _ in range(8):
+    for _attempt in range(8):
         given = _fit_words(given_words, FONT_BOLD, width, g_max, 2, line_penalty=1.25)
         surnames = _fit_words(
             surname_words,

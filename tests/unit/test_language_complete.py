@@ -108,6 +108,17 @@ def test_field_labels_and_contributions_are_english(english: None) -> None:
     )  # typed by the office
 
 
+def test_badge_sheet_names_are_english(english: None) -> None:
+    from talentdesk.exports.badges import SHIPPED_LABELS, list_layouts
+
+    layouts = list_layouts()
+    assert {layout.label for layout in layouts} == set(SHIPPED_LABELS)
+    for layout in layouts:
+        assert not spanish_words(layout.shown_label), layout.shown_label
+    i18n.set_language("es")
+    assert {layout.shown_label for layout in layouts} == set(SHIPPED_LABELS)
+
+
 def test_the_english_catalogue_holds_no_spanish() -> None:
     leftovers = {msgid: text for msgid, text in catalogue().items() if spanish_words(text)}
     assert not leftovers, leftovers

@@ -332,4 +332,4 @@ def _layouts() -> dict[str, tuple[str, int]]:
         from talentdesk.exports.badges import list_layouts
     except ImportError:
         return {}
-    return {layout.name: (layout.label, layout.per_sheet) for layout in list_layouts()}
+    return {layout.name: (layout.shown_label, layout.per_sheet) for layout in list_layouts()}
