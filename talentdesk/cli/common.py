@@ -16,6 +16,7 @@ from typing import Any
 
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import TalentDeskError, ValidationError
+from talentdesk.core.i18n import _
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -63,7 +64,7 @@ def open_db(args: argparse.Namespace, *, write: bool = False, create: bool | Non
     if write:
         try:
             if db.read_only:
-                raise TalentDeskError(READ_ONLY_MESSAGE)
+                raise TalentDeskError(_(READ_ONLY_MESSAGE))
             db.verify()
         except BaseException:
             db.close()
