@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLayout,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -41,6 +40,7 @@ from talentdesk.ui.exports.kinds import TABLE_VIEW
 from talentdesk.ui.widgets.buttons import ask, push_button
 from talentdesk.ui.widgets.record_dialog import FormDialog
 from talentdesk.ui.widgets.records import Column, RecordTableModel
+from talentdesk.ui.widgets.search_box import SearchBox, enter_results
 from talentdesk.ui.widgets.tables import (
     allow_column_choice,
     columns_action,
@@ -53,7 +53,6 @@ R = TypeVar("R")
 
 # Milliseconds of quiet typing before a search that the loader runs is sent.
 DEBOUNCE_MS = 150
-
 
 
 # -- what an area lists and does -----------------------------------------------------------------
@@ -114,23 +113,6 @@ class RecordList(Generic[R]):
         return self.search_text is not None or self.search_in_load
 
 
-class SearchBox(QLineEdit):
-    """Escape clears; Down moves into the results."""
-
-    def __init__(self, area: RecordArea) -> None:
-        super().__init__()
-        self.area = area
-        self.setClearButtonEnabled(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-        elif event.key() == Qt.Key.Key_Down:
-            self.area.focus_table()
-        else:
-            super().keyPressEvent(event)
-
-
 class RecordDetails(QStackedWidget):
     """The selected record beside or under the table: a title and labelled values (selectable
     text, "—" for none); a hint when nothing is selected. More goes under the values
@@ -178,7 +160,6 @@ class RecordDetails(QStackedWidget):
 
     def show_nothing(self) -> None:
         self.setCurrentIndex(0)
-
 
 
 class RecordParts:
@@ -252,7 +233,7 @@ class RecordArea(Area):
         self.debounce.setInterval(DEBOUNCE_MS)
         self.debounce.timeout.connect(self.reload)
         if spec.searches:
-            self.search = SearchBox(self)
+            self.search = SearchBox(self.focus_table)
             self.search.setObjectName(f"{name}-search")
             self.search.setPlaceholderText(spec.search_placeholder)
             self.search.textChanged.connect(lambda _t: self._search_changed())
@@ -317,9 +298,7 @@ class RecordArea(Area):
             self.search.selectAll()
 
     def focus_table(self) -> None:
-        self.table.setFocus()
-        if self.current_row() is None and self.model.rowCount():
-            self.table.selectRow(0)
+        enter_results(self.table)
 
     def new_item(self) -> None:
         self.open_form(None)

@@ -252,3 +252,20 @@ def test_symbols_only_show_a_hint_instead_of_everyone(
     search_for(qtbot, area, "nunez")
     assert area.model.rowCount() == db_count(ctx, MemberQuery(text="nunez")) > 0
     assert area.export_button.isEnabled()
+
+
+@pytest.mark.parametrize("searched", [False, True])
+def test_down_from_the_search_selects_a_row_so_actions_apply(
+    qtbot: QtBot, area: MembersArea, searched: bool
+) -> None:
+    """↓ from the search box must select (not only focus) a row: Supr, Eliminar and every bulk
+    action act on the selection, and were greyed out after ↓ (issue 12, item 2)."""
+    if searched:
+        search_for(qtbot, area, "garcia")
+    area.table.clearSelection()
+    area.search.setFocus()
+    QTest.keyClick(area.search, Qt.Key.Key_Down)
+    assert area.table.hasFocus()
+    selected = area.table.selectionModel().selectedRows()
+    assert [index.row() for index in selected] == [area.table.currentIndex().row()]
+    assert area.act_delete.isEnabled() and area.act_status.isEnabled()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -188,6 +188,20 @@ def test_down_from_the_search_selects_in_the_table(area: PlacesArea) -> None:
     area.search.setFocus()
     QTest.keyClick(area.search, Qt.Key.Key_Down)
     assert area.table.hasFocus() and area.current_row() is not None
+
+
+def test_down_from_the_search_selects_the_current_row(area: PlacesArea) -> None:
+    """As in the members area: the row the cursor is on becomes the selection (what Delete and
+    the row buttons act on), not the first row."""
+    assert area.search is not None and area.model.rowCount() > 2
+    area.table.clearSelection()
+    area.table.selectionModel().setCurrentIndex(
+        area.model.index(2, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+    )
+    area.search.setFocus()
+    QTest.keyClick(area.search, Qt.Key.Key_Down)
+    assert [i.row() for i in area.table.selectionModel().selectedRows()] == [2]
+    assert area.current_row() is area.model.row(2)
 
 
 def test_a_new_record_is_selected_once_saved_even_when_the_search_hid_it(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -45,26 +44,11 @@ from talentdesk.ui.members.model import MemberTableModel
 from talentdesk.ui.members.welcome import Welcome
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.buttons import ask
+from talentdesk.ui.widgets.search_box import SearchBox, enter_results
 from talentdesk.ui.widgets.tables import column_menu, columns_action, fit_columns
 
 FIRST_PAGE = 200
 DEBOUNCE_MS = 180
-
-
-class SearchBox(QLineEdit):
-    """Escape clears; Down moves into the results."""
-
-    def __init__(self, on_down: Callable[[], None]) -> None:
-        super().__init__()
-        self.on_down = on_down
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-        elif event.key() == Qt.Key.Key_Down:
-            self.on_down()
-        else:
-            super().keyPressEvent(event)
 
 
 class MembersArea(Area):
@@ -81,7 +65,6 @@ class MembersArea(Area):
 
         self.search = SearchBox(self._focus_table)
         self.search.setObjectName("member-search")
-        self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
             self.tr("Search by name, e-mail, employer, job title, city or expertise…")
         )
@@ -504,9 +487,7 @@ class MembersArea(Area):
         return selected[0] if selected else None
 
     def _focus_table(self) -> None:
-        self.table.setFocus()
-        if not self.table.currentIndex().isValid() and self.model.total:
-            self.table.selectRow(0)
+        enter_results(self.table)
 
     def _update_actions(self) -> None:
         count = len(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else 0
