@@ -98,7 +98,7 @@ def build_db(folder: Path, badges: int) -> tuple[Path, int]:
         for n in range(badges):
             person = Participant(
                 event_id=event.id,
-                code=f"JI2027-{n + 1:04d}",
+                code=f"JI27-{n + 1:04d}",
                 given_names=rng.choice(GIVEN),
                 paternal_surname=rng.choice(SURNAMES),
                 maternal_surname=rng.choice([*SURNAMES, None]),

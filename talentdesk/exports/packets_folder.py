@@ -25,7 +25,7 @@ MAX_STEM = 120
 
 
 def packet_file_name(person: PacketPerson) -> str:
-    """'JI2027-0001 Peña Núñez, Ximena.pdf': readable, sorted by code, no path separators or
+    """'JI27-0001 Peña Núñez, Ximena.pdf': readable, sorted by code, no path separators or
     characters Windows refuses, not too long."""
     stem = _UNSAFE.sub(" ", f"{person.code} {person.sorted_name}")
     stem = " ".join(stem.split()).replace(" ,", ",").strip(" .")[:MAX_STEM].rstrip(" .")

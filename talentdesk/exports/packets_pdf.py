@@ -144,7 +144,7 @@ def packet_story(
 
 
 def _footer_text(person: PacketPerson, room: float) -> str:
-    """'Paquete de Ximena Peña Núñez · JI2027-0001', the name shortened with '…' if it would
+    """'Paquete de Ximena Peña Núñez · JI27-0001', the name shortened with '…' if it would
     reach the page number (the code always stays)."""
     name = person.full_name
     tail = f" · {person.code}"
@@ -293,7 +293,7 @@ def export_packets_pdf(
     ``participant_ids``: only those people (any status), else everyone still expected, in
     Spanish name order. ``separate_files``: ``out_path`` is a folder (created if missing, inside
     an existing folder) that receives one PDF per participant, named
-    "JI2027-0001 Peña Núñez, Ximena.pdf"; files of the same name are replaced, other files are
+    "JI27-0001 Peña Núñez, Ximena.pdf"; files of the same name are replaced, other files are
     left alone, and nothing appears in the folder until every packet is written. Otherwise
     ``out_path`` is one .pdf with every packet. ``badge_layout``: the label layout whose label
     size the badge page uses (``badges.layout_names()``). ``page_size``: letter or a4.

@@ -384,7 +384,7 @@ class GlyphCheck:
         self._found: dict[tuple[str, str], None] = {}
 
     def check(self, where: str, text: str | None) -> None:
-        """Record ``text`` (printed for ``where``, e.g. «participante JI2027-0004») if the font
+        """Record ``text`` (printed for ``where``, e.g. «participante JI27-0004») if the font
         cannot draw one of its characters; ``None`` and empty texts are fine."""
         if not text:
             return

@@ -24,7 +24,7 @@ from talentdesk.exports.compat import QrSymbol, fp_str
 #: Light modules around the symbol, in modules (ISO/IEC 18004 asks for 4).
 QUIET_ZONE = 4
 #: Error correction: M restores ~15 % of the symbol (a creased or scratched badge still scans);
-#: a participant code such as ``JI2027-0001`` still fits the smallest symbol (21 × 21).
+#: a participant code such as ``JI27-0001`` still fits the smallest symbol (21 × 21).
 DEFAULT_LEVEL = "M"
 
 Matrix = list[list[bool]]

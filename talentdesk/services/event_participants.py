@@ -43,8 +43,15 @@ def get_participant(session: Session, participant_id: int) -> Participant:
 
 
 def next_code(session: Session, event: Event) -> str:
-    """Codes like JI2009-0001: the event's prefix and edition, then a number in the event."""
-    stem = f"{event.code_prefix}{event.edition or event.starts_on.year}-"
+    """Codes like JI27-0001: the event's prefix (plain letters), the two last digits of the year
+    it starts in, then a number.
+
+    Short, ASCII and read aloud without spelling (letters, then digits); the free-text edition
+    is left out («1.ª edición» made «JI1.ª edición-0001»). The number runs on across every event
+    with the same prefix and year, so two editions in one year never share a code, and a code
+    is kept as issued: editing the event later changes no code and never reissues a number.
+    """
+    stem = f"{event.code_prefix}{event.starts_on.year % 100:02d}-"
     used = session.scalars(select(Participant.code).where(Participant.code.like(f"{stem}%")))
     numbers = [int(code[len(stem) :]) for code in used if code[len(stem) :].isdigit()]
     return f"{stem}{max(numbers, default=0) + 1:04d}"

@@ -9,6 +9,7 @@ Every write validates, records the audit trail and leaves committing to the call
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +30,10 @@ from talentdesk.core.validation import parse_date
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes, snapshot
 from talentdesk.services.event_fields import EVENT_FIELDS, check_text, enum_value
+
+#: A participant code's prefix: plain capital letters, so a code (JI27-0001) is ASCII and read
+#: aloud as letters then digits (services.event_participants.next_code).
+CODE_PREFIX = re.compile(r"[A-Z]{1,8}")
 
 
 def list_events(session: Session) -> list[Event]:
@@ -117,11 +122,11 @@ def _validate_event(values: dict[str, Any], current: Event | None) -> dict[str, 
         out.pop("timezone")
     if "code_prefix" in values:
         prefix = (out.pop("code_prefix") or "JI").upper()
-        if not prefix.isalnum() or len(prefix) > 8:
+        if not CODE_PREFIX.fullmatch(prefix):
             errors.append(
                 FieldError(
                     "code_prefix",
-                    _("Prefijo de códigos: sólo letras y números, hasta 8."),
+                    _("Prefijo de códigos: sólo letras de la A a la Z (sin acentos, ñ ni números), hasta 8."),
                 )
             )
         out["code_prefix"] = prefix

@@ -240,7 +240,7 @@ PLAUSIBLE: dict[str, list[str]] = {
     "columns": ["paternal_surname,email,chapter", "email", "no_existe"],
     "sort": ["paternal_surname", "email", "no_existe"],
     "title": ["Directorio"],
-    "participants": ["JI2024-0001", "JI2024-0001,JI2024-0002", "XX"],
+    "participants": ["JI24-0001", "JI24-0001,JI24-0002", "XX"],
     "layout": ["avery-5392", "a6", "no-existe"],
     "badge_layout": ["a6", "avery-5392"],
     "offset_mm": ["0,0", "1.5,-0.8", "1", "a,b"],

@@ -20,7 +20,7 @@ from tests.cli._support import Result, count_rows, query
 
 Cli = Callable[..., Result]
 
-CODE = re.compile(r"JI2027-\d{4}")
+CODE = re.compile(r"JI27-\d{4}")
 
 
 def demo_event_id(path: Path) -> int:

@@ -146,7 +146,9 @@ def test_create_event_date_errors(db: Database) -> None:
         assert info.value.for_field("ends_on") == ["Fecha de fin: es obligatoria."]
         with pytest.raises(ValidationError) as info:
             make_event(s, code_prefix="J-I")
-        assert info.value.for_field("code_prefix") == ["Prefijo de códigos: sólo letras y números, hasta 8."]
+        assert info.value.for_field("code_prefix") == [
+            "Prefijo de códigos: sólo letras de la A a la Z (sin acentos, ñ ni números), hasta 8."
+        ]
         with pytest.raises(ValidationError) as info:
             make_event(s, status="pospuesto")
         assert info.value.for_field("status") == ["Estatus: valor desconocido «pospuesto»."]
@@ -470,7 +472,7 @@ def test_codes_are_unique_and_sequential(db: Database) -> None:
     with db.session() as s:
         event = make_event(s)
         codes = [guest(s, event.id, f"Persona{n}", "Prueba").code for n in range(3)]
-        assert codes == ["JI2027-0001", "JI2027-0002", "JI2027-0003"]
+        assert codes == ["JI27-0001", "JI27-0002", "JI27-0003"]
         no_edition = make_event(
             s,
             name="Sin edición",
@@ -479,13 +481,60 @@ def test_codes_are_unique_and_sequential(db: Database) -> None:
             starts_on=date(2030, 1, 5),
             ends_on=date(2030, 1, 5),
         )
-        assert guest(s, no_edition.id, "Ana", "López").code == "RTM2030-0001"
+        assert guest(s, no_edition.id, "Ana", "López").code == "RTM30-0001"
         # a removed participant's number is not a hole that gets refilled out of order
         event_participants.remove_participant(s, ev.get_event(s, event.id).participants[1].id)
-        assert guest(s, event.id, "Otra", "Persona").code == "JI2027-0004"
+        assert guest(s, event.id, "Otra", "Persona").code == "JI27-0004"
         all_codes = list(s.scalars(select(Participant.code)))
         assert len(all_codes) == len(set(all_codes)) == 4
-        assert all(re.fullmatch(r"(JI2027|RTM2030)-\d{4}", c) for c in all_codes)
+        assert all(re.fullmatch(r"(JI27|RTM30)-\d{4}", c) for c in all_codes)
+
+
+#: What a participant code may look like: short, ASCII, letters then digits, easy to read aloud.
+CODE = re.compile(r"[A-Z]{1,8}\d{2}-\d{4,}")
+
+
+def test_codes_ignore_a_free_text_edition_and_stay_unique_across_editions(db: Database) -> None:
+    """Issue 12, item 3: with edición «1.ª edición» the codes were «JI1.ª edición-0001»."""
+    with db.session() as s:
+        first = make_event(s, edition="1.ª edición")
+        second = make_event(s, name="Jornada de otoño", edition="2.ª edición (otoño)")
+        codes = [
+            guest(s, e.id, f"Persona{n}", "Prueba").code for e in (first, second, first) for n in range(2)
+        ]
+        assert codes == ["JI27-0001", "JI27-0002", "JI27-0003", "JI27-0004", "JI27-0005", "JI27-0006"]
+        assert all(CODE.fullmatch(c) and c.isascii() and len(c) <= 11 for c in codes)
+
+
+def test_codes_stay_as_issued_when_the_event_is_edited(db: Database) -> None:
+    with db.session() as s:
+        event = make_event(s)
+        kept = [guest(s, event.id, f"Persona{n}", "Prueba").code for n in range(2)]
+        ev.update_event(
+            s,
+            event.id,
+            {
+                "edition": "Edición especial",
+                "code_prefix": "rtm",
+                "starts_on": date(2028, 3, 1),
+                "ends_on": date(2028, 3, 2),
+            },
+        )
+        s.expire_all()
+        assert [p.code for p in ev.get_event(s, event.id).participants] == kept
+        assert guest(s, event.id, "Nueva", "Persona").code == "RTM28-0001"
+        back = ev.update_event(s, event.id, {"code_prefix": "JI", "starts_on": DAY1, "ends_on": DAY2})
+        assert back
+        assert guest(s, event.id, "Otra", "Persona").code == "JI27-0003"  # never one issued before
+
+
+@pytest.mark.parametrize("prefix", ["JIÑ", "JÍ", "JI2", "J I"])
+def test_code_prefix_is_plain_letters(db: Database, prefix: str) -> None:
+    with db.session() as s, pytest.raises(ValidationError) as info:
+        make_event(s, code_prefix=prefix)
+    assert info.value.for_field("code_prefix") == [
+        "Prefijo de códigos: sólo letras de la A a la Z (sin acentos, ñ ni números), hasta 8."
+    ]
 
 
 def test_remove_participant_audits_and_unknown_not_found(db: Database) -> None:
@@ -1022,7 +1071,7 @@ def test_copy_event_with_participants_reinvites_with_new_codes(db: Database) -> 
         copy = ev.get_event(s, cid)
         people = {p.full_name: p for p in copy.participants}
         assert set(people) == {"Ana López", "Beto Ruiz", "Carla Díaz"}
-        assert sorted(p.code for p in copy.participants) == ["JI2028-0001", "JI2028-0002", "JI2028-0003"]
+        assert sorted(p.code for p in copy.participants) == ["JI28-0001", "JI28-0002", "JI28-0003"]
         assert old_codes.isdisjoint(p.code for p in copy.participants)
         assert all(p.status is S.INVITED for p in copy.participants)
         assert all([h.status for h in p.history] == [S.INVITED] for p in copy.participants)

@@ -261,6 +261,11 @@ class EventDialog(RecordDialog):
         status.set_value(row.status if row else EventStatus.PLANNING)
         code_prefix = text_line(row.code_prefix if row else "JI")
         code_prefix.setMaxLength(8)
+        code_prefix.setToolTip(
+            self.tr(
+                "Capital letters A–Z, up to 8. Codes read like JI27-0001: the prefix, the year's last two digits and a number."
+            )
+        )
         self.add_field("name", self.tr("&Name"), self.name)
         self.add_field("edition", self.tr("E&dition"), text_line(row.edition if row else None))
         self.add_field("starts_on", self.tr("&Starts on"), DateField(row.starts_on if row else None))
