@@ -341,11 +341,15 @@ def _deliberate_problems(
     )
     # Confirmed from abroad without hotel.
     event_logistics.set_lodging(session, abroad[0].id, {"hotel": None})
-    # Arriving after their first session.
+    # Arriving after their first session (their hotel, booked from the eve, is then paid for a
+    # night before they land: the one "hotel_vs_arrival").
     speaker = next(p for p in abroad if any(p in s.speakers for s in sessions) and p.travel is not None)
     event_logistics.set_travel(
         session, speaker.id, {"arrival_at": _at(0, 16, 40), "departure_at": _at(2, 18)}
     )
+    # A night paid after the flight home.
+    stays_on = next(p for p in abroad[4:] if p is not speaker)
+    event_logistics.set_lodging(session, stays_on.id, {"check_out": FIRST_DAY + timedelta(days=3)})
     # Check-out before check-in, and nights that do not cover the event.
     event_logistics.set_lodging(
         session, abroad[2].id, {"check_in": FIRST_DAY + timedelta(days=1), "check_out": FIRST_DAY}

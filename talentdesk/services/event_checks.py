@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from talentdesk.core.events import AgendaSession, Event, Participant
+from talentdesk.core.events import AgendaSession, Event, Lodging, Participant, Travel
 from talentdesk.core.i18n import N_, _
 from talentdesk.core.text import fold
-from talentdesk.services.event_workflow import COMING
+from talentdesk.services.event_workflow import COMING, NOT_COMING
 from talentdesk.services.events import get_event
 
 
@@ -42,6 +42,8 @@ KINDS = {
     "arrives_late": N_("Llega después de su primera sesión"),
     "checkout_before_checkin": N_("Salida del hotel antes de la entrada"),
     "nights_short": N_("Noches de hotel que no cubren sus días"),
+    "hotel_vs_arrival": N_("Hotel que no coincide con la llegada"),
+    "hotel_vs_departure": N_("Hotel que no coincide con la salida"),
     "duplicate_participant": N_("Participante registrado dos veces"),
 }
 
@@ -206,9 +208,12 @@ def _logistics(event: Event) -> list[Problem]:
                         _person(p),
                     )
                 )
-            elif coming:
-                first_day, last_day = _attend_days(event, sessions)
-                if lodging.check_in > first_day or lodging.check_out < last_day:
+            else:
+                short = False
+                if coming:
+                    first_day, last_day = _attend_days(event, sessions)
+                    short = lodging.check_in > first_day or lodging.check_out < last_day
+                if short:
                     problems.append(
                         Problem(
                             "nights_short",
@@ -224,7 +229,55 @@ def _logistics(event: Event) -> list[Problem]:
                             _person(p),
                         )
                     )
+                if travel is not None and p.status not in NOT_COMING:
+                    problems += _stay_against_flights(p, travel, lodging, report_short=not short)
     return problems
+
+
+def _stay_against_flights(
+    p: Participant, travel: Travel, lodging: Lodging, *, report_short: bool
+) -> list[Problem]:
+    """Hotel dates that do not match the flights: nights paid before the person lands or after
+    they leave, or the night they land (or the last one before leaving) without a room. Anyone
+    not declined or cancelled counts: a booking for someone still invited is paid all the same.
+    A stay already reported as short of the event's days is not reported short again."""
+    assert lodging.check_in is not None and lodging.check_out is not None
+    out = []
+    arrival, departure = travel.arrival_at, travel.departure_at
+    values = {
+        "name": p.full_name,
+        "check_in": f"{lodging.check_in:%d/%m}",
+        "check_out": f"{lodging.check_out:%d/%m}",
+    }
+    if arrival is not None:
+        values.update(day=f"{arrival:%d/%m}", time=f"{arrival:%H:%M}")
+        if lodging.check_in < arrival.date():
+            message = _(
+                "{name}: el hotel empieza el {check_in}, pero llega el {day} a las {time}: "
+                "noches pagadas antes de su llegada."
+            )
+            out.append(Problem("hotel_vs_arrival", message.format(**values), _person(p)))
+        elif lodging.check_in > arrival.date() and report_short:
+            message = _(
+                "{name}: llega el {day} a las {time}, pero el hotel empieza el {check_in}: "
+                "la noche de su llegada no tiene hotel."
+            )
+            out.append(Problem("hotel_vs_arrival", message.format(**values), _person(p)))
+    if departure is not None:
+        values.update(day=f"{departure:%d/%m}", time=f"{departure:%H:%M}")
+        if lodging.check_out > departure.date():
+            message = _(
+                "{name}: el hotel termina el {check_out}, pero sale el {day} a las {time}: "
+                "noches pagadas después de su salida."
+            )
+            out.append(Problem("hotel_vs_departure", message.format(**values), _person(p)))
+        elif lodging.check_out < departure.date() and report_short:
+            message = _(
+                "{name}: sale el {day} a las {time}, pero el hotel termina el {check_out}: "
+                "la noche antes de su salida no tiene hotel."
+            )
+            out.append(Problem("hotel_vs_departure", message.format(**values), _person(p)))
+    return out
 
 
 def _duplicates(event: Event) -> list[Problem]:

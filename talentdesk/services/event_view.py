@@ -190,6 +190,14 @@ class ParticipantRow:
     def from_abroad(self) -> bool:
         return bool(self.country) and self.country != "MX"
 
+    def suggested_stay(self, event: EventInfo) -> tuple[date, date]:
+        """Check-in and check-out a new booking starts from: the days the flights land and leave
+        when known (what Revisión compares the hotel with), else the event's first and last days."""
+        t = self.travel
+        check_in = t.arrival_at.date() if t is not None and t.arrival_at is not None else event.starts_on
+        check_out = t.departure_at.date() if t is not None and t.departure_at is not None else event.ends_on
+        return check_in, check_out
+
 
 @dataclass(frozen=True)
 class MaterialRow:

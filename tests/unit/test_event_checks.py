@@ -94,8 +94,12 @@ class Plan:
             },
         )
 
-    def flight(self, p: Participant, arrival: datetime, flight: str = "AM 100") -> None:
-        event_logistics.set_travel(self.s, p.id, {"arrival_flight": flight, "arrival_at": arrival})
+    def flight(
+        self, p: Participant, arrival: datetime, flight: str = "AM 100", departure: datetime | None = None
+    ) -> None:
+        event_logistics.set_travel(
+            self.s, p.id, {"arrival_flight": flight, "arrival_at": arrival, "departure_at": departure}
+        )
 
     def hotel(self, p: Participant, check_in: date, check_out: date, hotel: str = "Hotel Sede") -> None:
         event_logistics.set_lodging(
@@ -339,6 +343,71 @@ def test_nights_covering_the_days_are_fine(plan: Plan) -> None:
     assert plan.problems() == []
 
 
+# -- hotel_vs_arrival, hotel_vs_departure (issue 12, item 4) ----------------------------------------
+
+
+def test_nights_paid_before_landing(plan: Plan) -> None:
+    """The issue's case: a hotel from the 17th for someone landing on the 18th at 07:10."""
+    ana = plan.person("Ana", "López")
+    plan.flight(ana, at(DAY1, 7, 10))
+    plan.hotel(ana, EVE, DAY2)
+    problem = only(plan.problems(), "hotel_vs_arrival")
+    assert problem.record == person_record(ana)
+    assert problem.message == (
+        "Ana López: el hotel empieza el 17/02, pero llega el 18/02 a las 07:10: "
+        "noches pagadas antes de su llegada."
+    )
+
+
+def test_nights_paid_after_leaving(plan: Plan) -> None:
+    ana = plan.person("Ana", "López", status=S.INVITED)  # still invited: the booking is paid all the same
+    plan.flight(ana, at(EVE, 20), departure=at(DAY2, 18))
+    plan.hotel(ana, EVE, DAY2 + timedelta(days=2))
+    problem = only(plan.problems(), "hotel_vs_departure")
+    assert problem.message == (
+        "Ana López: el hotel termina el 21/02, pero sale el 19/02 a las 18:00: "
+        "noches pagadas después de su salida."
+    )
+
+
+def test_arrival_night_without_hotel(plan: Plan) -> None:
+    ana = plan.person("Ana", "López")
+    plan.flight(ana, at(EVE, 20, 30))
+    plan.hotel(ana, DAY1, DAY2)  # covers the event's days, not the night she lands
+    problem = only(plan.problems(), "hotel_vs_arrival")
+    assert problem.message == (
+        "Ana López: llega el 17/02 a las 20:30, pero el hotel empieza el 18/02: "
+        "la noche de su llegada no tiene hotel."
+    )
+
+
+def test_last_night_without_hotel(plan: Plan) -> None:
+    ana = plan.person("Ana", "López")
+    plan.flight(ana, at(EVE, 20), departure=at(DAY2 + timedelta(days=1), 10))
+    plan.hotel(ana, EVE, DAY2)
+    problem = only(plan.problems(), "hotel_vs_departure")
+    assert problem.message == (
+        "Ana López: sale el 20/02 a las 10:00, pero el hotel termina el 19/02: "
+        "la noche antes de su salida no tiene hotel."
+    )
+
+
+def test_hotel_matching_the_flights_is_fine(plan: Plan) -> None:
+    ana = plan.person("Ana", "López")
+    plan.flight(ana, at(EVE, 20), departure=at(DAY2 + timedelta(days=1), 9))
+    plan.hotel(ana, EVE, DAY2 + timedelta(days=1))
+    beto = plan.person("Beto", "Ruiz")  # flight known, no hotel dates yet
+    plan.flight(beto, at(EVE, 22), departure=at(DAY2, 21))
+    event_logistics.set_lodging(plan.s, beto.id, {"hotel": "Hotel Sede", "check_in": EVE})
+    carla = plan.person("Carla", "Díaz", status=S.DECLINED)  # not coming: her booking is no concern here
+    plan.flight(carla, at(DAY1, 7, 10))
+    plan.hotel(carla, EVE, DAY2)
+    dora = plan.person("Dora", "Paz")  # the nights short of the event are reported once, as such
+    plan.flight(dora, at(EVE, 20), departure=at(DAY2, 21))
+    plan.hotel(dora, EVE, DAY1)
+    assert [p.kind for p in plan.problems()] == ["nights_short"]
+
+
 # -- duplicate_participant --------------------------------------------------------------------------
 
 
@@ -401,6 +470,8 @@ def test_several_problems_are_all_reported_and_serialise(plan: Plan) -> None:
         "arrives_late",
         "checkout_before_checkin",
         "nights_short",
+        "hotel_vs_arrival",
+        "hotel_vs_departure",
         "duplicate_participant",
     }
 

@@ -515,8 +515,9 @@ class LodgingDialog(RecordDialog):
         )
         hotel.addItems(hotels)
         hotel.setCurrentText(lodging.hotel or "" if lodging else "")
-        self.check_in = DateField(lodging.check_in if lodging else data.event.starts_on)
-        self.check_out = DateField(lodging.check_out if lodging else data.event.ends_on)
+        check_in, check_out = row.suggested_stay(data.event)
+        self.check_in = DateField(lodging.check_in if lodging else check_in)
+        self.check_out = DateField(lodging.check_out if lodging else check_out)
         shares = QComboBox()
         shares.addItem(self.tr("(nobody)"), None)
         for p in sorted(data.participants, key=lambda p: fold(p.name)):
