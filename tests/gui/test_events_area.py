@@ -513,9 +513,31 @@ def test_travel_and_lodging_dialogs_save(qtbot: QtBot, opened: EventsArea, ctx: 
     lodging = read(ctx, lambda s: s.get(Participant, person.id).lodging)
     assert (lodging.hotel, lodging.check_in, lodging.check_out) == (
         "Hotel Sede (demostración)",
-        date(2027, 2, 18),
-        date(2027, 2, 19),
+        date(2027, 2, 17),  # the day the flight lands, not the event's first day (issue 12, item 4)
+        date(2027, 2, 19),  # no flight home yet: the event's last day
     )
+
+
+def test_lodging_dates_default_to_the_flights(qtbot: QtBot, opened: EventsArea, ctx: AppContext) -> None:
+    """A new booking starts on the day the flight lands and ends on the day the flight home
+    leaves, so Revisión has no hotel/flight mismatch to report (issue 12, item 4)."""
+    tab = opened.workspace.participants
+    data = opened.workspace.data
+    assert data is not None
+    person = next(p for p in data.participants if p.travel is None and p.lodging is None and p.coming)
+    _select(tab, [person.id])
+    click(qtbot, tab, "participant-travel")
+    dialog = dialog_named(tab, "travel-dialog")
+    type_text(field(dialog, "arrival_at"), "16/02/2027 23:50")
+    type_text(field(dialog, "departure_at"), "20/02/2027 07:15")
+    click(qtbot, dialog, "save")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    wait_data(qtbot, opened.workspace, lambda d: d.participant(person.id).travel is not None)  # type: ignore[union-attr]
+    _select(tab, [person.id])
+    click(qtbot, tab, "participant-lodging")
+    dialog = dialog_named(tab, "lodging-dialog")
+    assert field(dialog, "check_in").value() == date(2027, 2, 16)
+    assert field(dialog, "check_out").value() == date(2027, 2, 20)
 
 
 # -- logistics ----------------------------------------------------------------------------------
@@ -529,7 +551,7 @@ def test_logistics_counts_match_the_database(qtbot: QtBot, opened: EventsArea, c
         departures: Counter[date] = Counter()
         nights: Counter[tuple[date, str]] = Counter()
         for p in service.get_event(s, event_id).participants:
-            if p.status not in event_workflow.COMING:
+            if p.status in event_workflow.NOT_COMING:
                 continue
             if p.travel and p.travel.arrival_at:
                 arrivals[p.travel.arrival_at.date()] += 1
@@ -577,6 +599,70 @@ def test_logistics_counts_match_the_database(qtbot: QtBot, opened: EventsArea, c
     # selecting a cell lists its guests
     tab.occupancy.setCurrentIndex(model.index(1, 0))
     assert tab.guests.count() == int(model.data(model.index(1, 0))) > 0
+
+
+def _book(qtbot: QtBot, opened: EventsArea, person_id: int, hotel: str) -> None:
+    """Flights and a hotel entered through the participant's dialogs."""
+    tab = opened.workspace.participants
+    _select(tab, [person_id])
+    click(qtbot, tab, "participant-travel")
+    dialog = dialog_named(tab, "travel-dialog")
+    type_text(field(dialog, "arrival_flight"), "AM 401")
+    type_text(field(dialog, "arrival_at"), "17/02/2027 09:40")
+    type_text(field(dialog, "departure_at"), "20/02/2027 18:00")
+    click(qtbot, dialog, "save")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    wait_data(qtbot, opened.workspace, lambda d: d.participant(person_id).travel is not None)  # type: ignore[union-attr]
+    _select(tab, [person_id])
+    click(qtbot, tab, "participant-lodging")
+    dialog = dialog_named(tab, "lodging-dialog")
+    field(dialog, "hotel").setCurrentText(hotel)
+    click(qtbot, dialog, "save")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    wait_data(qtbot, opened.workspace, lambda d: d.participant(person_id).lodging is not None)  # type: ignore[union-attr]
+
+
+def test_logistics_shows_everyone_not_declined_with_status_and_filter(
+    qtbot: QtBot, opened: EventsArea
+) -> None:
+    """Issue 12, item 5: people still «Invitado» with flights and hotel were left out ("0
+    travellers"); declined and cancelled people stay out unless the filter asks for them."""
+    data = opened.workspace.data
+    assert data is not None
+    invited = next(p for p in data.participants if p.status is ParticipantStatus.INVITED and p.travel is None)
+    declined = next(
+        p for p in data.participants if p.status is ParticipantStatus.DECLINED and p.travel is None
+    )
+    _book(qtbot, opened, invited.id, "Hotel Invitados")
+    _book(qtbot, opened, declined.id, "Hotel Invitados")
+    tab = opened.workspace.logistics
+    tab.select_day(date(2027, 2, 17))
+    rows = [tab.arrivals_model.row(r) for r in range(tab.arrivals_model.rowCount())]
+    assert invited.name in [m.name for m in rows] and declined.name not in [m.name for m in rows]
+    headers = [
+        tab.arrivals_model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(tab.arrivals_model.columnCount())
+    ]
+    status_column = headers.index("Status")
+    mine = next(r for r, m in enumerate(rows) if m.name == invited.name)
+    assert (
+        tab.arrivals_model.data(tab.arrivals_model.index(mine, status_column))
+        == ParticipantStatus.INVITED.label
+    )
+    model = tab.occupancy_model
+    hotel = model.data_.hotels.index("Hotel Invitados")
+    night = model.data_.nights.index(date(2027, 2, 17))
+    assert model.names(model.index(night, hotel)) == (invited.name,)
+
+    status = tab.status
+    status.setCurrentIndex(status.findData(ParticipantStatus.INVITED))
+    assert {m.status for m in tab.arrivals_model.rows} == {ParticipantStatus.INVITED}
+    assert tab.arrivals_label.text().startswith("1 traveller")
+    status.setCurrentIndex(status.findData(ParticipantStatus.DECLINED))
+    assert [m.name for m in tab.arrivals_model.rows] == [declined.name]
+    assert model.names(model.index(model.data_.nights.index(date(2027, 2, 17)), 0)) == (declined.name,)
+    status.setCurrentIndex(0)  # back to everyone expected
+    assert tab.arrivals_model.rowCount() == len(rows)
 
 
 # -- materials and tasks ------------------------------------------------------------------------
@@ -657,13 +743,14 @@ def test_review_lists_one_problem_of_each_kind_and_jumps_to_the_record(
     ws = opened.workspace
     review = ws.review
     ws.tabs.setCurrentWidget(review)
-    assert review.model.rowCount() == 8
-    labels = [review.model.data(review.model.index(r, 0)) for r in range(8)]
+    kinds = len(event_checks.KINDS)
+    assert review.model.rowCount() == kinds
+    labels = [review.model.data(review.model.index(r, 0)) for r in range(kinds)]
     assert sorted(labels) == sorted(i18n._(kind) for kind in event_checks.KINDS.values())
-    assert ws.tabs.tabText(ws.REVIEW) == "Review (8)"
+    assert ws.tabs.tabText(ws.REVIEW) == f"Review ({kinds})"
 
     # a participant problem: the participants tab, with that row selected
-    row = next(r for r in range(8) if review.model.row(r).record_type == "participant")
+    row = next(r for r in range(kinds) if review.model.row(r).record_type == "participant")
     problem = review.model.row(row)
     ws.participants.filter.setText("zzz no such person")
     review.table.setFocus()
@@ -675,7 +762,7 @@ def test_review_lists_one_problem_of_each_kind_and_jumps_to_the_record(
 
     # a session outside the event dates: the agenda, on that day, with the session selected
     ws.tabs.setCurrentWidget(review)
-    row = next(r for r in range(8) if review.model.row(r).kind == "session_outside_dates")
+    row = next(r for r in range(kinds) if review.model.row(r).kind == "session_outside_dates")
     problem = review.model.row(row)
     double_click(qtbot, review.table, review.model.index(row, 0))
     assert ws.tabs.currentWidget() is ws.agenda

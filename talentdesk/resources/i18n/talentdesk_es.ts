@@ -1562,7 +1562,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Hospedaje — %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>(nobody)</source>
         <translation>(nadie)</translation>
     </message>
@@ -1600,17 +1600,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>LogisticsTab</name>
     <message>
-        <location filename="../../ui/events/logistics.py" line="+170"/>
-        <source>Only confirmed, registered or attending participants are counted.</source>
-        <translation>Sólo cuentan los participantes confirmados, registrados o que asistieron.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Day:</source>
-        <translation>Día:</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location filename="../../ui/events/logistics.py" line="+208"/>
         <source>Arrivals</source>
         <translation>Llegadas</translation>
     </message>
@@ -1626,12 +1616,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+12"/>
-        <location line="+110"/>
+        <location line="+124"/>
         <source>Select a night and hotel to see its guests.</source>
         <translation>Seleccione una noche y un hotel para ver sus huéspedes.</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-121"/>
         <source>Hotel occupancy per night</source>
         <translation>Ocupación de hotel por noche</translation>
     </message>
@@ -1641,7 +1631,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Hora</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Flight</source>
         <translation>Vuelo</translation>
     </message>
@@ -1651,12 +1641,33 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Aerolínea</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-68"/>
+        <source>Everyone not declined or cancelled</source>
+        <extracomment>Who Logística shows unless a status is chosen: everyone not declined or cancelled.</extracomment>
+        <translation>Todos, salvo quien declinó o canceló</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Day:</source>
+        <translation>&amp;Día:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Estatus:</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Airport</source>
         <translation>Aeropuerto</translation>
     </message>
@@ -1681,7 +1692,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>No</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+51"/>
         <source>All days</source>
         <translation>Todos los días</translation>
     </message>
@@ -3183,7 +3194,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../ui/events/participants.py" line="-103"/>
+        <location filename="../../ui/events/participants.py" line="-104"/>
         <source>New guest</source>
         <translation>Nuevo invitado</translation>
     </message>

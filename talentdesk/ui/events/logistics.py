@@ -1,6 +1,8 @@
 """Logística: who arrives and leaves each day (for pickups), and hotel occupancy per night.
 
-Only people expected at the event count (confirmed, registered or attended).
+Everyone not declined or cancelled counts (an invited person's flight and hotel are booked all
+the same), each shown with their status; a filter narrows to one status, declined and
+cancelled included (bookings that may need cancelling).
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.text import fold
 from talentdesk.services.event_view import EventData
+from talentdesk.services.event_workflow import NOT_COMING
 from talentdesk.ui.widgets.records import Column, RecordTableModel
 from talentdesk.ui.widgets.tables import make_table
 
@@ -38,6 +42,7 @@ class Movement:
 
     id: int  # the participant
     name: str
+    status: ParticipantStatus
     at: datetime
     flight: str
     airline: str
@@ -46,11 +51,17 @@ class Movement:
     needs_transfer: bool
 
 
-def movements(data: EventData, arrivals: bool) -> list[Movement]:
+#: Who Logística shows unless a status is chosen: everyone not declined or cancelled.
+EXPECTED = frozenset(ParticipantStatus) - NOT_COMING
+
+
+def movements(
+    data: EventData, arrivals: bool, statuses: frozenset[ParticipantStatus] = EXPECTED
+) -> list[Movement]:
     out = []
     for p in data.participants:
         t = p.travel
-        if not p.coming or t is None:
+        if p.status not in statuses or t is None:
             continue
         at = t.arrival_at if arrivals else t.departure_at
         if at is None:
@@ -59,6 +70,7 @@ def movements(data: EventData, arrivals: bool) -> list[Movement]:
             Movement(
                 p.id,
                 p.name,
+                p.status,
                 at,
                 (t.arrival_flight if arrivals else t.departure_flight) or "",
                 (t.arrival_airline if arrivals else t.departure_airline) or "",
@@ -77,11 +89,11 @@ class Occupancy:
     guests: dict[tuple[date, str], tuple[str, ...]]  # (night, hotel) -> names
 
 
-def occupancy(data: EventData) -> Occupancy:
+def occupancy(data: EventData, statuses: frozenset[ParticipantStatus] = EXPECTED) -> Occupancy:
     guests: dict[tuple[date, str], list[str]] = {}
     for p in data.participants:
         lodging = p.lodging
-        if not p.coming or lodging is None or not lodging.hotel:
+        if p.status not in statuses or lodging is None or not lodging.hotel:
             continue
         for night in lodging.nights():
             guests.setdefault((night, lodging.hotel), []).append(p.name)
@@ -167,12 +179,23 @@ class LogisticsTab(QWidget):
         self.day = QComboBox()
         self.day.setObjectName("logistics-day")
         self.day.currentIndexChanged.connect(lambda _i: self._show_day())
-        note = QLabel(self.tr("Only confirmed, registered or attending participants are counted."))
-        note.setObjectName("logistics-note")
+        self.status = QComboBox()
+        self.status.setObjectName("logistics-status")
+        self.status.addItem(self.tr("Everyone not declined or cancelled"), None)
+        for status in ParticipantStatus:
+            self.status.addItem(status.label, status)
+        self.status.currentIndexChanged.connect(lambda _i: self._show())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Day:")))
+        day_label = QLabel(self.tr("&Day:"))
+        day_label.setBuddy(self.day)
+        status_label = QLabel(self.tr("S&tatus:"))
+        status_label.setBuddy(self.status)
+        top.addWidget(day_label)
         top.addWidget(self.day)
-        top.addWidget(note, 1)
+        top.addSpacing(12)
+        top.addWidget(status_label)
+        top.addWidget(self.status)
+        top.addStretch(1)
 
         self.arrivals_model = self._movement_model()
         self.arrivals = self._movement_table(self.arrivals_model, "arrivals-table")
@@ -226,9 +249,10 @@ class LogisticsTab(QWidget):
         return RecordTableModel(
             [
                 Column(self.tr("Time"), lambda m: f"{m.at:%d/%m %H:%M}", sort_key=lambda m: m.at),
+                Column(self.tr("Name"), lambda m: m.name),
+                Column(self.tr("Status"), lambda m: m.status.label),
                 Column(self.tr("Flight"), lambda m: m.flight),
                 Column(self.tr("Airline"), lambda m: m.airline),
-                Column(self.tr("Name"), lambda m: m.name),
                 Column(self.tr("Airport"), lambda m: m.airport),
                 Column(self.tr("Terminal"), lambda m: m.terminal),
                 Column(self.tr("Transfer"), lambda m: self.tr("Yes") if m.needs_transfer else self.tr("No")),
@@ -240,10 +264,11 @@ class LogisticsTab(QWidget):
         table = make_table(model, name)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)
+        # Every column as wide as its content, the name right after the time: on a narrow
+        # screen the table scrolls sideways instead of cutting the name a pickup is made by.
+        header.setStretchLastSection(True)
         for column in range(model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
         table.doubleClicked.connect(lambda index, m=model: self._activated(m, index))
         return table
 
@@ -263,10 +288,23 @@ class LogisticsTab(QWidget):
 
     def set_data(self, data: EventData) -> None:
         self.data = data
-        self.all_arrivals = movements(data, arrivals=True)
-        self.all_departures = movements(data, arrivals=False)
+        self._show()
+
+    def statuses(self) -> frozenset[ParticipantStatus]:
+        chosen = self.status.currentData()
+        return EXPECTED if chosen is None else frozenset({chosen})
+
+    def _show(self) -> None:
+        """Movements and occupancy of the people the status filter keeps (the day is kept)."""
+        if self.data is None:
+            return
+        statuses = self.statuses()
+        self.all_arrivals = movements(self.data, arrivals=True, statuses=statuses)
+        self.all_departures = movements(self.data, arrivals=False, statuses=statuses)
         keep = self.day.currentData()
-        days = sorted({m.at.date() for m in [*self.all_arrivals, *self.all_departures]})
+        days = sorted(
+            {m.at.date() for m in [*self.all_arrivals, *self.all_departures]} | ({keep} if keep else set())
+        )
         self.day.blockSignals(True)
         self.day.clear()
         self.day.addItem(self.tr("All days"), None)
@@ -277,7 +315,7 @@ class LogisticsTab(QWidget):
         self._show_day()
         selected = self.occupancy.currentIndex()
         where = (selected.row(), selected.column()) if selected.isValid() else None
-        self.occupancy_model.set_occupancy(occupancy(data))
+        self.occupancy_model.set_occupancy(occupancy(self.data, statuses))
         if where is not None:
             self.occupancy.setCurrentIndex(self.occupancy_model.index(*where))
         self._show_guests()
