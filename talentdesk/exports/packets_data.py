@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from talentdesk.core.countries import country_name
-from talentdesk.core.enums import ParticipantRole, PrintField
+from talentdesk.core.enums import Gender, ParticipantRole, PrintField
 from talentdesk.core.events import Lodging, Participant, Travel
 from talentdesk.core.models import Chapter, Member
 from talentdesk.core.text import full_name
@@ -90,6 +90,7 @@ class PacketPerson:
     chapter: str | None
     itinerary: Itinerary
     badge: BadgeData
+    gender: Gender | None = None  # the member's, at print time; None for a guest or when not said
 
     @property
     def full_name(self) -> str:
@@ -168,16 +169,18 @@ def load_packets(
                 Lodging.check_out,
                 Lodging.confirmation,
                 Lodging.shares_with_id,
+                Member.gender,
             )
             .outerjoin(Travel, Travel.participant_id == Participant.id)
             .outerjoin(Lodging, Lodging.participant_id == Participant.id)
+            .outerjoin(Member, Member.id == Participant.member_id)
             .where(Participant.id.in_(chunk))
         )
         for found in session.execute(query):
             values: tuple[Any, ...] = tuple(found)
             rows[values[0]] = values
-            if values[-1] is not None:
-                roommates[values[0]] = values[-1]
+            if values[18] is not None:
+                roommates[values[0]] = values[18]
     names: dict[int, str] = {}
     if roommates:
         mate_ids = sorted(set(roommates.values()))
@@ -218,6 +221,7 @@ def load_packets(
                 chapter=badge.chapter,
                 itinerary=itinerary,
                 badge=badge,
+                gender=row[19],
             )
         )
     return PacketsData(

@@ -24,6 +24,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from talentdesk.core.dates import spanish_dates_phrase, spanish_day, time_range
+from talentdesk.core.spanish import salutation, with_article
 from talentdesk.exports.agenda_pdf import AgendaData, agenda_story
 from talentdesk.exports.badges import PARTICLES, ROLE_COLORS, BadgeData, LabelLayout, draw_badge
 from talentdesk.exports.packets_data import DirectoryEntry, FlightLeg, PacketPerson
@@ -57,12 +58,14 @@ def letter_values(event: EventInfo, person: PacketPerson) -> dict[str, str]:
     """
     organization = person.organization or (f"Capítulo {person.chapter}" if person.chapter else "")
     return {
+        "estimado": salutation(person.gender),
         "nombre": person.full_name,
         "nombres": person.given_names,
         "evento": event.name,
         "edicion": event.edition or "",
         "fechas": spanish_dates_phrase(event.starts_on, event.ends_on),
         "sede": event.venue_name or "",
+        "sede_con_articulo": with_article(event.venue_name or ""),
         "ciudad": event.city or "",
         "organizacion": organization,
         "codigo": person.code,

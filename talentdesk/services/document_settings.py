@@ -22,20 +22,22 @@ WELCOME_LETTER = "welcome_letter"
 
 #: Fields a welcome letter may use, with what each one means (shown in Preferences).
 WELCOME_FIELDS: dict[str, str] = {
+    "estimado": "«Estimada» o «Estimado» según el género del miembro; «Estimado(a)» si no se conoce",
     "nombre": "nombre completo del participante",
     "nombres": "nombre(s) de pila",
     "evento": "nombre del evento",
     "edicion": "edición del evento",
     "fechas": "fechas del evento, dentro de una frase («los días 10 y 11 de marzo de 2027»)",
     "sede": "sede del evento",
+    "sede_con_articulo": "la sede con su artículo («el Auditorio…», «la Secretaría…»), para escribir «en» delante",
     "ciudad": "ciudad del evento",
     "organizacion": "organización o capítulo del participante",
     "codigo": "código de participante",
 }
 
-DEFAULT_WELCOME_LETTER = """Estimado(a) {nombre}:
+DEFAULT_WELCOME_LETTER = """{estimado} {nombre}:
 
-Le damos la más cordial bienvenida a la {evento} {edicion}, que se celebrará {fechas} en {sede}, {ciudad}.
+Le damos la más cordial bienvenida a la {evento} {edicion}, que se celebrará {fechas} en {sede_con_articulo}, {ciudad}.
 
 La Red de Talentos Mexicanos reúne a mexicanas y mexicanos altamente calificados que viven en el exterior con instituciones, empresas y gobiernos de México. Su participación es fundamental para fortalecer estos vínculos.
 

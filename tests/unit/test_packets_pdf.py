@@ -21,7 +21,7 @@ from reportlab.platypus import BaseDocTemplate, PageTemplate
 from reportlab.platypus.flowables import Flowable
 from sqlalchemy import select
 
-from talentdesk.core.enums import ParticipantRole, ParticipantStatus, SessionKind
+from talentdesk.core.enums import Gender, ParticipantRole, ParticipantStatus, SessionKind
 from talentdesk.core.errors import NotFoundError, TalentDeskError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import Chapter, Member
@@ -393,12 +393,38 @@ def test_default_letter_and_empty_fields_leave_no_gaps(small: Small) -> None:
     text = letter_text(data.letter_template, data.event, person)
     assert text.startswith("Estimado(a) Ximena Peña Núñez:")
     assert (
-        "la Jornada Informativa Ñandú 2027, que se celebrará los días 10 y 11 de marzo de 2027 en Auditorio Peñasco, Ciudad de México."
+        "la Jornada Informativa Ñandú 2027, que se celebrará los días 10 y 11 de marzo de 2027 en el Auditorio Peñasco, Ciudad de México."
         in text
     )
     no_edition = type(data.event)(**{**data.event.__dict__, "edition": None})
     text = letter_text("a la {evento} {edicion}, en {sede}.", no_edition, person)
     assert text == "a la Jornada Informativa Ñandú, en Auditorio Peñasco."
+
+
+def test_default_letter_greets_by_gender_and_gives_the_venue_its_article(small: Small) -> None:
+    """Issue 12, item 14: «Estimado(a)» only when the gender is unknown (a guest, or a member who
+    did not say), and «en el Auditorio…» rather than «en Auditorio…»."""
+    with small.db.session() as s:
+        for nickname, gender in (("ximena", Gender.FEMALE), ("jose", Gender.MALE), ("carla", Gender.OTHER)):
+            member = s.get(Member, s.get(Participant, small.ids[nickname]).member_id)  # type: ignore[union-attr]
+            assert member is not None
+            member.gender = gender
+    with small.db.reader() as s:
+        data = load_packets(s, small.event_id)
+    first_lines = {
+        p.given_names: letter_text(data.letter_template, data.event, p).split("\n")[0] for p in data.people
+    }
+    assert first_lines["Ximena"] == "Estimada Ximena Peña Núñez:"
+    assert first_lines["José Ángel"] == "Estimado José Ángel Álvarez:"
+    assert first_lines["Carla"] == "Estimado(a) Carla Zúñiga Ortiz:"
+    assert first_lines["Inés"] == "Estimado(a) Inés Guerra:"  # a guest: no gender on record
+    ximena = next(p for p in data.people if p.given_names == "Ximena")
+    consulate = type(data.event)(
+        **{**data.event.__dict__, "venue_name": "Consulado General de México en Houston"}
+    )
+    assert "en el Consulado General de México en Houston, Ciudad de México." in letter_text(
+        data.letter_template, consulate, ximena
+    )
 
 
 def test_itinerary_shows_flights_transfer_and_hotel(small: Small, tmp_path: Path) -> None:
