@@ -29,7 +29,12 @@ def run_baseline(path: Path, members: int) -> float:
     db = Database.open(path)
     with db.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER members_fts_ai")
-    maker = _BatchMaker(1, [1, 2, 3], list(range(1, 10)), list(range(1, 12)))
+    maker = _BatchMaker(
+        1,
+        [(1, "San José", "US"), (2, "Houston", "US"), (3, "Detroit", "US")],
+        list(range(1, 10)),
+        list(range(1, 12)),
+    )
     batches = [maker.make(first, min(BATCH, members - first + 1)) for first in range(1, members + 1, BATCH)]
     table = Base.metadata.tables["members"]
     start = time.perf_counter()

@@ -87,6 +87,7 @@ PLACES: list[tuple[str, str, str, int]] = [  # country, state, city, weight
     ("US", "Massachusetts", "Boston", 3),
     ("US", "Washington", "Seattle", 3),
     ("US", "Georgia", "Atlanta", 2),
+    ("US", "Distrito de Columbia", "Washington", 2),
     ("US", "Florida", "Miami", 3),
     ("CA", "Ontario", "Toronto", 4),
     ("CA", "Quebec", "Montreal", 2),
@@ -105,33 +106,31 @@ PLACES: list[tuple[str, str, str, int]] = [  # country, state, city, weight
     ("BR", "São Paulo", "São Paulo", 1),
 ]
 
-JOB_TITLES = [
-    "Ingeniero de software",
-    "Ingeniera de software",
-    "Investigador",
-    "Investigadora",
-    "Profesor asociado",
-    "Profesora titular",
-    "Director de ingeniería",
-    "Directora de operaciones",
-    "Gerente de proyectos",
-    "Científica de datos",
-    "Científico de datos",
-    "Analista financiero",
-    "Consultor",
-    "Consultora",
-    "Médico especialista",
-    "Médica residente",
-    "Arquitecta de sistemas",
-    "Ingeniero de manufactura",
-    "Ingeniera química",
-    "Vicepresidente de tecnología",
-    "Fundador y director general",
-    "Investigador posdoctoral",
-    "Gerente de producto",
-    "Ingeniero aeroespacial",
-    "Especialista en energías renovables",
-    "Biotecnóloga",
+#: Job titles as a man's and a woman's (the same when the title has one form): a member's title
+#: agrees with their gender.
+JOB_TITLES: list[tuple[str, str]] = [
+    ("Ingeniero de software", "Ingeniera de software"),
+    ("Investigador", "Investigadora"),
+    ("Profesor asociado", "Profesora asociada"),
+    ("Profesor titular", "Profesora titular"),
+    ("Director de ingeniería", "Directora de ingeniería"),
+    ("Director de operaciones", "Directora de operaciones"),
+    ("Gerente de proyectos", "Gerente de proyectos"),
+    ("Científico de datos", "Científica de datos"),
+    ("Analista financiero", "Analista financiera"),
+    ("Consultor", "Consultora"),
+    ("Médico especialista", "Médica especialista"),
+    ("Médico residente", "Médica residente"),
+    ("Arquitecto de sistemas", "Arquitecta de sistemas"),
+    ("Ingeniero de manufactura", "Ingeniera de manufactura"),
+    ("Ingeniero químico", "Ingeniera química"),
+    ("Vicepresidente de tecnología", "Vicepresidenta de tecnología"),
+    ("Fundador y director general", "Fundadora y directora general"),
+    ("Investigador posdoctoral", "Investigadora posdoctoral"),
+    ("Gerente de producto", "Gerente de producto"),
+    ("Ingeniero aeroespacial", "Ingeniera aeroespacial"),
+    ("Especialista en energías renovables", "Especialista en energías renovables"),
+    ("Biotecnólogo", "Biotecnóloga"),
 ]
 FIELDS_OF_STUDY = [
     "Ciencias de la computación",
@@ -194,12 +193,58 @@ PRINT_FIELD_CHOICES = [
 ]
 MAIL_DOMAINS = ["example.com", "example.org", "example.net"]
 
+#: Real Mexican cities with their state, where demo organisations sit.
+MEXICAN_CITIES: list[tuple[str, str]] = [  # state, city
+    ("Ciudad de México", "Ciudad de México"),
+    ("Jalisco", "Guadalajara"),
+    ("Jalisco", "Zapopan"),
+    ("Nuevo León", "Monterrey"),
+    ("Nuevo León", "San Pedro Garza García"),
+    ("Puebla", "Puebla"),
+    ("Querétaro", "Querétaro"),
+    ("Guanajuato", "León"),
+    ("Guanajuato", "Irapuato"),
+    ("Yucatán", "Mérida"),
+    ("Baja California", "Tijuana"),
+    ("Baja California", "Mexicali"),
+    ("Chihuahua", "Chihuahua"),
+    ("Chihuahua", "Ciudad Juárez"),
+    ("Coahuila", "Saltillo"),
+    ("Coahuila", "Torreón"),
+    ("Sonora", "Hermosillo"),
+    ("San Luis Potosí", "San Luis Potosí"),
+    ("Aguascalientes", "Aguascalientes"),
+    ("Estado de México", "Toluca"),
+    ("Morelos", "Cuernavaca"),
+    ("Michoacán", "Morelia"),
+    ("Veracruz", "Xalapa"),
+    ("Oaxaca", "Oaxaca de Juárez"),
+    ("Chiapas", "Tuxtla Gutiérrez"),
+    ("Sinaloa", "Culiacán"),
+    ("Tamaulipas", "Reynosa"),
+    ("Quintana Roo", "Cancún"),
+    ("Hidalgo", "Pachuca"),
+    ("Tabasco", "Villahermosa"),
+    ("Zacatecas", "Zacatecas"),
+    ("Durango", "Durango"),
+]
+
 
 @dataclass(frozen=True)
 class DemoResult:
     members: int
     first_id: int
     last_id: int
+
+
+#: Misspellings in Faker's es_MX lists, corrected before a user reads them.
+FAKER_TYPOS = {"Corporacin": "Corporación", "Rodrígez": "Rodríguez"}
+
+
+def _spelled(text: str) -> str:
+    for wrong, right in FAKER_TYPOS.items():
+        text = text.replace(wrong, right)
+    return text
 
 
 class _Pools:
@@ -210,9 +255,11 @@ class _Pools:
         fake_us.seed_instance(seed + 1)
         self.male = list(MxNames.first_names_male)
         self.female = list(MxNames.first_names_female)
-        self.surnames = list(MxNames.last_names)
+        self.surnames = sorted({_spelled(name) for name in MxNames.last_names})
+        self.jobs_male = [male for male, _female in JOB_TITLES]
+        self.jobs_female = [female for _male, female in JOB_TITLES]
         self.employers = sorted(
-            {fake_us.company() for _ in range(1500)} | {fake_mx.company() for _ in range(500)}
+            {fake_us.company() for _ in range(1500)} | {_spelled(fake_mx.company()) for _ in range(500)}
         )
         self.phones = {country: _valid_phones(rng, country, 400) for country in {p[0] for p in PLACES}}
 
@@ -233,7 +280,8 @@ def _valid_phones(rng: random.Random, country: str, count: int) -> list[str]:
     return found or ["+12025550143"]
 
 
-def ensure_demo_chapters(session: Session) -> list[int]:
+def ensure_demo_chapters(session: Session) -> list[ChapterPlace]:
+    """The demo chapters added once; every chapter as (id, city, country)."""
     existing = {c.name for c in session.scalars(select(Chapter))}
     for name, city, country in DEMO_CHAPTERS:
         if name not in existing:
@@ -247,7 +295,34 @@ def ensure_demo_chapters(session: Session) -> list[int]:
                 )
             )
     session.flush()
-    return list(session.scalars(select(Chapter.id).order_by(Chapter.id)))
+    rows = session.execute(select(Chapter.id, Chapter.city, Chapter.country).order_by(Chapter.id))
+    return [(int(cid), city, country) for cid, city, country in rows]
+
+
+ChapterPlace = tuple[int, str | None, str | None]  # a chapter's id, city and country
+
+
+def chapters_by_place(chapters: list[ChapterPlace]) -> list[tuple[int, ...]]:
+    """For each of ``PLACES``, the chapters a member living there may belong to: those of the
+    same city, else those of the same state (the United States and Canada), else those of the
+    same country; none where there is no chapter near (Miami, Tokio…). Made once, so choosing
+    a member's chapter costs what it did when any chapter could be drawn."""
+    state_of: dict[tuple[str | None, str | None], str] = {(c, city): st for c, st, city, _w in PLACES}
+    out = []
+    for country, state, city, _weight in PLACES:
+        same_city = [cid for cid, c_city, c_country in chapters if (c_country, c_city) == (country, city)]
+        same_state = [
+            cid
+            for cid, c_city, c_country in chapters
+            if c_country == country and country in ("US", "CA") and state_of.get((c_country, c_city)) == state
+        ]
+        same_country = [
+            cid
+            for cid, _c_city, c_country in chapters
+            if c_country == country and country not in ("US", "CA")
+        ]
+        out.append(tuple(same_city or same_state or same_country))
+    return out
 
 
 @dataclass
@@ -261,15 +336,14 @@ class _BatchMaker:
     """Makes member rows in batches, deterministically for a seed."""
 
     def __init__(
-        self, seed: int, chapter_ids: list[int], sector_ids: list[int], contribution_ids: list[int]
+        self, seed: int, chapters: list[ChapterPlace], sector_ids: list[int], contribution_ids: list[int]
     ) -> None:
         self.rng = random.Random(seed)
         self.pools = _Pools(self.rng, seed)
-        self.chapter_ids = chapter_ids
         self.sector_ids = sector_ids
         self.contribution_ids = contribution_ids
         self.now = utcnow()
-        self.places = [p[:3] for p in PLACES]
+        self.places = [(*p[:3], near) for p, near in zip(PLACES, chapters_by_place(chapters), strict=True)]
         self.place_weights = [p[3] for p in PLACES]
         self.first_day = date(2005, 1, 1).toordinal()
         self.last_day = date(2026, 10, 31).toordinal()
@@ -288,15 +362,17 @@ class _BatchMaker:
             names = pools.female if female else pools.male
             given = rng.choice(names)
             if rng.random() < 0.35:
-                given = f"{given} {rng.choice(names)}"
+                second = rng.choice(names)
+                if second != given:
+                    given = f"{given} {second}"
             paternal = rng.choice(pools.surnames)
             maternal = rng.choice(pools.surnames) if rng.random() < 0.93 else None
-            country, state, city = place_batch[k]
-            chapter_id = rng.choice(self.chapter_ids) if rng.random() < 0.85 else None
+            country, state, city, near = place_batch[k]
+            chapter_id = rng.choice(near) if rng.random() < 0.85 and near else None
             sectors = rng.sample(self.sector_ids, rng.choice((1, 1, 1, 2, 2, 3)))
             contributions = rng.sample(self.contribution_ids, rng.choice((0, 1, 2, 2, 3, 4)))
             employer = rng.choice(pools.employers)
-            job = rng.choice(JOB_TITLES)
+            job = rng.choice(pools.jobs_female if female else pools.jobs_male)
             expertise = ", ".join(rng.sample(EXPERTISE, 2))
             domain = rng.choice(MAIL_DOMAINS)
             email = f"{compact(given.split()[0])}.{compact(paternal)}{member_id}@{domain}"
@@ -465,12 +541,13 @@ def _demo_extras(session: Session, rng: random.Random, count: int) -> None:
         seen: set[str] = set()
         while len(seen) < 60:
             kind = rng.choice(kinds)
+            state, city = rng.choice(MEXICAN_CITIES)
             name = (
-                f"Universidad {fake.last_name()} de {fake.city()}"
+                f"Universidad {fake.last_name()} de {city}"
                 if kind is OrganizationKind.UNIVERSITY
                 else f"Centro de Investigación {fake.last_name()}"
                 if kind is OrganizationKind.RESEARCH_CENTER
-                else fake.company()
+                else _spelled(fake.company())
             )
             if name in seen:
                 continue
@@ -479,8 +556,8 @@ def _demo_extras(session: Session, rng: random.Random, count: int) -> None:
                 Organization(
                     name=name,
                     kind=kind,
-                    state=fake.state(),
-                    city=fake.city(),
+                    state=state,
+                    city=city,
                     contact_name=fake.name(),
                     contact_email=f"contacto{len(seen)}@example.org",
                 )
