@@ -1616,12 +1616,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+12"/>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Select a night and hotel to see its guests.</source>
         <translation>Seleccione una noche y un hotel para ver sus huéspedes.</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>Hotel occupancy per night</source>
         <translation>Ocupación de hotel por noche</translation>
     </message>
@@ -1692,7 +1692,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>No</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>All days</source>
         <translation>Todos los días</translation>
     </message>
