@@ -525,14 +525,7 @@ def test_lodging_dates_default_to_the_flights(qtbot: QtBot, opened: EventsArea, 
     data = opened.workspace.data
     assert data is not None
     person = next(p for p in data.participants if p.travel is None and p.lodging is None and p.coming)
-    _select(tab, [person.id])
-    click(qtbot, tab, "participant-travel")
-    dialog = dialog_named(tab, "travel-dialog")
-    type_text(field(dialog, "arrival_at"), "16/02/2027 23:50")
-    type_text(field(dialog, "departure_at"), "20/02/2027 07:15")
-    click(qtbot, dialog, "save")
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
-    wait_data(qtbot, opened.workspace, lambda d: d.participant(person.id).travel is not None)  # type: ignore[union-attr]
+    _enter_flights(qtbot, opened, person.id, "16/02/2027 23:50", "20/02/2027 07:15")
     _select(tab, [person.id])
     click(qtbot, tab, "participant-lodging")
     dialog = dialog_named(tab, "lodging-dialog")
@@ -601,18 +594,24 @@ def test_logistics_counts_match_the_database(qtbot: QtBot, opened: EventsArea, c
     assert tab.guests.count() == int(model.data(model.index(1, 0))) > 0
 
 
-def _book(qtbot: QtBot, opened: EventsArea, person_id: int, hotel: str) -> None:
-    """Flights and a hotel entered through the participant's dialogs."""
+def _enter_flights(qtbot: QtBot, opened: EventsArea, person_id: int, arrival: str, departure: str) -> None:
+    """Arrival and departure typed in the participant's travel dialog, saved and shown."""
     tab = opened.workspace.participants
     _select(tab, [person_id])
     click(qtbot, tab, "participant-travel")
     dialog = dialog_named(tab, "travel-dialog")
     type_text(field(dialog, "arrival_flight"), "AM 401")
-    type_text(field(dialog, "arrival_at"), "17/02/2027 09:40")
-    type_text(field(dialog, "departure_at"), "20/02/2027 18:00")
+    type_text(field(dialog, "arrival_at"), arrival)
+    type_text(field(dialog, "departure_at"), departure)
     click(qtbot, dialog, "save")
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     wait_data(qtbot, opened.workspace, lambda d: d.participant(person_id).travel is not None)  # type: ignore[union-attr]
+
+
+def _book(qtbot: QtBot, opened: EventsArea, person_id: int, hotel: str) -> None:
+    """Flights and a hotel entered through the participant's dialogs."""
+    tab = opened.workspace.participants
+    _enter_flights(qtbot, opened, person_id, "17/02/2027 09:40", "20/02/2027 18:00")
     _select(tab, [person_id])
     click(qtbot, tab, "participant-lodging")
     dialog = dialog_named(tab, "lodging-dialog")
