@@ -255,7 +255,7 @@ class _Pools:
         fake_us.seed_instance(seed + 1)
         self.male = list(MxNames.first_names_male)
         self.female = list(MxNames.first_names_female)
-        self.surnames = sorted({_spelled(name) for name in MxNames.last_names})
+        self.surnames = [_spelled(name) for name in MxNames.last_names]
         self.jobs_male = [male for male, _female in JOB_TITLES]
         self.jobs_female = [female for _male, female in JOB_TITLES]
         self.employers = sorted(
