@@ -519,6 +519,7 @@ def test_directory_obeys_consent_row_by_row_in_the_demo(demo: tuple[Database, in
             .order_by(Participant.sort_key, Participant.id)
         ).all()
         entries = load_directory(s, event_id)
+        chapters = list(s.scalars(select(Chapter.name)))
     people = {row[0]: row for row in rows}
     expected_ids = [row[0] for row in rows if row[5] is not None and row[6] and row[1] in DEFAULT_STATUSES]
     assert [e.participant_id for e in entries] == expected_ids
@@ -550,6 +551,8 @@ def test_directory_obeys_consent_row_by_row_in_the_demo(demo: tuple[Database, in
     assert positions == sorted(positions)
     for k, entry in enumerate(entries):
         row = text[positions[k] : positions[k + 1] if k + 1 < len(entries) else len(text)]
+        for chapter in chapters:  # members live near their chapter: «Capítulo San Diego» is no city
+            row = row.replace(f"Capítulo {chapter}", "")
         row = row.replace(" ", "")  # a long e-mail may be set on two lines
         for printed, value, _code in checks[entry.participant_id]:
             if printed:
