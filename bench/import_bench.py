@@ -77,7 +77,10 @@ def build_file(db_path: Path, out: Path, rows: int, duplicates: int) -> None:
     from talentdesk.services.demo import _BatchMaker
 
     con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-    chapters = dict(con.execute("SELECT id, name FROM chapters"))
+    chapters = {
+        int(i): (name, city, country)
+        for i, name, city, country in con.execute("SELECT id, name, city, country FROM chapters")
+    }
     sectors = dict(con.execute("SELECT id, name FROM sectors"))
     labels = {
         "licenciatura": "Licenciatura",
@@ -87,7 +90,8 @@ def build_file(db_path: Path, out: Path, rows: int, duplicates: int) -> None:
         "posdoctorado": "Posdoctorado",
     }
     status_labels = {"activo": "Activo", "prospecto": "Prospecto", "inactivo": "Inactivo"}
-    maker = _BatchMaker(424242, sorted(chapters), sorted(sectors), list(range(1, 12)))
+    places = [(cid, city, country) for cid, (_name, city, country) in sorted(chapters.items())]
+    maker = _BatchMaker(424242, places, sorted(sectors), list(range(1, 12)))
     batch = maker.make(5_000_001, rows)  # ids far above the database's: unique e-mails
     sectors_of: dict[int, list[int]] = {}
     for link in batch.sectors:
@@ -114,7 +118,7 @@ def build_file(db_path: Path, out: Path, rows: int, duplicates: int) -> None:
             country_name(m["country"]),
             m["state"],
             m["city"],
-            chapters.get(m["chapter_id"]) if m["chapter_id"] else None,
+            chapters[m["chapter_id"]][0] if m["chapter_id"] else None,
             "; ".join(sectors[s] for s in sectors_of.get(m["id"], [])),
             m["employer"],
             m["job_title"],

@@ -382,8 +382,12 @@ class _Maker:
         rng = self.rng
         sources = [self.by_chapter[c] for c in chapter_ids if self.by_chapter[c]]
         source = [m for m in (rng.choice(sources) if sources else self.by_sector[sector_id])]
-        if len(source) < k:
-            source = self.pool
+        if sources:  # the chapter's people of the programme's sector first, when there are enough
+            in_sector = set(self.by_sector[sector_id])
+            both = [m for m in source if m in in_sector]
+            source = both if len(both) >= k else source
+        if len(source) < k:  # a small chapter (members live near theirs): the sector's people
+            source = self.by_sector[sector_id] if len(self.by_sector[sector_id]) >= k else self.pool
         chosen: list[int] = []
         for _ in range(k * 4):
             if len(chosen) == k:

@@ -135,9 +135,9 @@ def test_cjk_guest_is_named_and_the_document_is_still_written(
     assert result.rows >= 5
     (line,) = result.warnings
     assert "se imprimirán como cuadros" in line or "se imprimirá como cuadros" in line
-    assert "«王 李» (participante JI2027-0005)" in line
+    assert "«王 李» (participante JI27-0005)" in line
     if kind != "certificates":  # a constancia prints no organisation
-        assert "«北京大学 🎉» (participante JI2027-0005)" in line
+        assert "«北京大学 🎉» (participante JI27-0005)" in line
     for name in ("Ñoño", "Çelik", "Παπαδόπουλος", "Кузнецова", "Zürich"):
         assert name not in line
     only_dejavu(out)
