@@ -704,7 +704,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>CopyEventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="+287"/>
+        <location filename="../../ui/events/area.py" line="+292"/>
         <source>Copy “%1” to a new edition</source>
         <translation>Copiar «%1» a una nueva edición</translation>
     </message>
@@ -866,7 +866,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-60"/>
+        <location filename="../../ui/events/area.py" line="-65"/>
         <source>New event</source>
         <translation>Nuevo evento</translation>
     </message>
@@ -876,7 +876,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Evento «%1»</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>Capital letters A–Z, up to 8. Codes read like JI27-0001: the prefix, the year&apos;s last two digits and a number.</source>
+        <translation>Letras mayúsculas de la A a la Z, hasta 8. Los códigos se leen como JI27-0001: el prefijo, los dos últimos dígitos del año y un número.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Name</source>
         <translation>&amp;Nombre</translation>
     </message>
@@ -993,7 +998,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>EventsArea</name>
     <message>
-        <location filename="../../ui/events/area.py" line="-208"/>
+        <location filename="../../ui/events/area.py" line="-213"/>
         <source>Filter by name, edition or city…</source>
         <translation>Filtrar por nombre, edición o ciudad…</translation>
     </message>
@@ -2401,7 +2406,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MembersArea</name>
     <message>
-        <location filename="../../ui/members/area.py" line="+86"/>
+        <location filename="../../ui/members/area.py" line="+69"/>
         <source>Search by name, e-mail, employer, job title, city or expertise…</source>
         <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
     </message>
@@ -2560,7 +2565,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Load %1 generated demo members, with demo chapters, organisations and an event? They belong to no real person.
 
 This cannot be undone with Ctrl+Z: to be rid of them, start a new database (File ▸ New database…).</source>
@@ -4049,7 +4054,7 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/record_area.py" line="+270"/>
+        <location filename="../../ui/record_area.py" line="+251"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>
@@ -4059,7 +4064,7 @@ Elija otro nombre de archivo.</translation>
         <translation>&amp;Eliminar…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+102"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
