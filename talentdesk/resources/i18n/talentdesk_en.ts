@@ -191,7 +191,7 @@
 <context>
     <name>LogisticsTab</name>
     <message numerus="yes">
-        <location filename="../../ui/events/logistics.py" line="+300"/>
+        <location filename="../../ui/events/logistics.py" line="+338"/>
         <source>%n traveller(s)</source>
         <translation>
             <numerusform>%n traveller</numerusform>
@@ -272,7 +272,7 @@
 <context>
     <name>MembersArea</name>
     <message numerus="yes">
-        <location filename="../../ui/members/area.py" line="+484"/>
+        <location filename="../../ui/members/area.py" line="+467"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -280,7 +280,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+123"/>
+        <location line="+121"/>
         <source>Chapter for %n member(s):</source>
         <translation>
             <numerusform>Chapter for %n member:</numerusform>
