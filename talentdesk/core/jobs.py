@@ -16,6 +16,13 @@ from talentdesk.core.errors import Cancelled
 ProgressFn = Callable[[int, int, str], None]
 
 
+def check_abort(abort: threading.Event | None, message: str | None = None) -> None:
+    """Raise :class:`Cancelled` (saying ``message``: what was cancelled, and that nothing was
+    kept) once ``abort`` is set. Every cancellable loop of every layer checks this way."""
+    if abort is not None and abort.is_set():
+        raise Cancelled() if message is None else Cancelled(message)
+
+
 class Job:
     def __init__(self, on_progress: ProgressFn | None = None, abort: threading.Event | None = None) -> None:
         self.abort = abort if abort is not None else threading.Event()
@@ -26,8 +33,7 @@ class Job:
             self._on_progress(done, total, text)
 
     def check(self) -> None:
-        if self.abort.is_set():
-            raise Cancelled()
+        check_abort(self.abort)
 
     def cancel(self) -> None:
         self.abort.set()

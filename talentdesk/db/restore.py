@@ -24,8 +24,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from talentdesk.core.errors import DatabaseError
+from talentdesk.core.errors import Cancelled, DatabaseError
 from talentdesk.core.i18n import _
+from talentdesk.core.jobs import check_abort
 from talentdesk.core.models import utcnow
 from talentdesk.core.user import current_user
 from talentdesk.db.backup import (
@@ -45,9 +46,9 @@ DEFAULT_WAIT_S = 10.0
 _FTS5_SHADOWS = ("data", "idx", "content", "docsize", "config")
 
 
-class RestoreCancelled(DatabaseError):
-    def __init__(self) -> None:
-        super().__init__(_("Restauración cancelada: la base de datos quedó como estaba."))
+def _cancelled() -> str:
+    """What a cancelled restore says (a ``core.errors.Cancelled``: calm, never an error box)."""
+    return _("Restauración cancelada: la base de datos quedó como estaba.")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def restore_sqlite(
             raise
     except sqlite3.Error as exc:
         if abort is not None and abort.is_set():
-            raise RestoreCancelled() from exc
+            raise Cancelled(_cancelled()) from exc
         raise DatabaseError(
             _("No se pudo restaurar: {spanish_reason}. La base de datos quedó como estaba.").format(
                 spanish_reason=spanish_reason(exc)
@@ -146,8 +147,7 @@ def _page_copy(source_file: Path, target: Path, wait: float) -> None:
 
 
 def _check_abort(abort: threading.Event | None) -> None:
-    if abort is not None and abort.is_set():
-        raise RestoreCancelled()
+    check_abort(abort, _cancelled())
 
 
 def _objects(con: sqlite3.Connection, schema: str) -> list[_Object]:

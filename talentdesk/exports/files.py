@@ -22,6 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from talentdesk.core import jobs
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.oserrors import as_os_error, os_reason
 
@@ -33,9 +34,8 @@ except ImportError:  # Windows: abandoned work folders are recognised by age ins
 Progress = Callable[[int, int], None]
 
 
-class ExportCancelled(TalentDeskError):
-    def __init__(self) -> None:
-        super().__init__("Exportación cancelada: no se escribió ningún archivo.")
+#: What a cancelled export says (a ``core.errors.Cancelled``: calm, never an error box).
+CANCELLED = "Exportación cancelada: no se escribió ningún archivo."
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,7 @@ class ExportResult:
 
 
 def check_abort(abort: threading.Event | None) -> None:
-    if abort is not None and abort.is_set():
-        raise ExportCancelled()
+    jobs.check_abort(abort, CANCELLED)
 
 
 #: Who may read a finished export: only the account that wrote it — exports hold personal

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.oserrors import os_reason
-from talentdesk.exports.files import ExportCancelled, Progress, check_abort, output_mode, work_folder
+from talentdesk.exports.files import Progress, check_abort, output_mode, work_folder
 from talentdesk.exports.packets_data import PacketPerson
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
@@ -97,7 +97,7 @@ def write_folder(
             except _OldFilesKept:
                 work.keep()
                 raise
-    except (ExportCancelled, TalentDeskError):
+    except TalentDeskError:  # Cancelled too
         raise
     except OSError as exc:
         raise TalentDeskError(f"No se pudo escribir en «{target}»: {os_reason(exc)}.") from exc

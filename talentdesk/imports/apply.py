@@ -37,6 +37,7 @@ from talentdesk.core.models import (
 from talentdesk.core.text import name_sort_key
 from talentdesk.db.search_index import bulk_member_load
 from talentdesk.imports.duplicates import email_owners
+from talentdesk.imports.errors import check_abort
 from talentdesk.imports.plan import (
     CREATE_BATCH,
     FIRST_BATCH,
@@ -47,7 +48,6 @@ from talentdesk.imports.plan import (
     ImportSummary,
     Progress,
     RowPlan,
-    check_cancel,
     current_values,
     merge_row_values,
     planned_updates,
@@ -110,7 +110,7 @@ def apply_import(
     origin = consent_history.imported(plan.source.name)
     for n, row in enumerate(updates):
         if n % 100 == 0:
-            check_cancel(abort)
+            check_abort(abort)
         target = row.target
         assert target is not None
         try:
@@ -137,7 +137,7 @@ def apply_import(
             f"Importación de «{plan.source.name}»: {len(created_ids):,} nuevos, {len(set(updated_ids)):,} actualizados.",
         )
     session.flush()
-    check_cancel(abort)
+    check_abort(abort)
     base = plan.summary()
     written = len(created_ids) + len(set(updated_ids))
     late_rows = {e.row for e in late}
@@ -227,7 +227,7 @@ def _create(
         pending_size = 0
         try:
             for start, stop in _batches(len(rows)):
-                check_cancel(abort)
+                check_abort(abort)
                 batch = _Batch()
                 for row in rows[start:stop]:
                     values = work[row.index]

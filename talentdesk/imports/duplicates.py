@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.i18n import N_, _
 from talentdesk.core.models import Member
 from talentdesk.core.text import ENYE_MARK, SORT_SEPARATOR, fold, name_identity, name_sort_key
-from talentdesk.imports.errors import ImportCancelled
+from talentdesk.imports.errors import check_abort
 from talentdesk.services.members import get_member
 
 CHUNK = 500
@@ -200,14 +200,9 @@ def find_duplicates(
             matches[probe.index] = Match("email", row=leaders_by_email[probe.email].number)
         else:
             leaders_by_email[probe.email] = probe
-    _check(abort)
+    check_abort(abort)
     _names(session, probes, matches, progress, abort)
     return DuplicateResult(matches, owners)
-
-
-def _check(abort: threading.Event | None) -> None:
-    if abort is not None and abort.is_set():
-        raise ImportCancelled()
 
 
 def _exact_names(
@@ -273,7 +268,7 @@ def _names(
         pending = [p for p in block if p.index not in matches]
         members = None
         if pending:
-            _check(abort)
+            check_abort(abort)
             wanted = _Wanted()
             for probe in pending:
                 wanted.note(probe.maternal_key, probe.given_key)

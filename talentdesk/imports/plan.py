@@ -25,7 +25,7 @@ from talentdesk.core.models import (
 )
 from talentdesk.core.text import clean
 from talentdesk.imports.duplicates import Match
-from talentdesk.imports.errors import ImportCancelled
+from talentdesk.imports.errors import check_abort
 from talentdesk.imports.mapping import ColumnMapping
 from talentdesk.imports.reading import SourceTable, column_letter
 from talentdesk.imports.values import RowError
@@ -336,11 +336,6 @@ def error_column_letter(plan: ImportPlan, header: str | None) -> str | None:
 # -- reading what members hold now (the plan compares with it; apply re-reads it) -------------
 
 
-def check_cancel(abort: threading.Event | None) -> None:
-    if abort is not None and abort.is_set():
-        raise ImportCancelled()
-
-
 #: The member fields held in the members table itself (sectors and contributions are links,
 #: read apart), in ``services.members.FIELDS`` order: a new member field is compared by default.
 LINKED_FIELDS = ("sector_ids", "primary_sector_id", "contribution_ids")
@@ -356,7 +351,7 @@ def current_values(
     """``services.members.member_values`` of many members, read with three queries per chunk."""
     out: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), CHUNK):
-        check_cancel(abort)
+        check_abort(abort)
         chunk = list(ids[start : start + CHUNK])
         for member_id, *row in session.execute(select(Member.id, *VALUE_COLUMNS).where(Member.id.in_(chunk))):
             values = dict(zip(VALUE_NAMES, row, strict=True))

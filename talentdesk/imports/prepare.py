@@ -27,6 +27,7 @@ from talentdesk.core.models import (
     Member,
 )
 from talentdesk.imports.duplicates import Probe, find_duplicates
+from talentdesk.imports.errors import check_abort
 from talentdesk.imports.mapping import ColumnMapping, check_mapping, guess_mapping
 from talentdesk.imports.plan import (
     CHUNK,
@@ -34,7 +35,6 @@ from talentdesk.imports.plan import (
     ImportPlan,
     Progress,
     RowPlan,
-    check_cancel,
     current_values,
 )
 from talentdesk.imports.reading import SourceTable
@@ -59,7 +59,7 @@ def prepare_import(
     total = max(len(source.rows), 1) * 2
 
     def step(fraction: float) -> None:
-        check_cancel(abort)
+        check_abort(abort)
         if progress is not None:
             progress(min(int(fraction * total), total), total)
 

@@ -18,7 +18,6 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from talentdesk.core.errors import Cancelled
 from talentdesk.core.jobs import Job
 from talentdesk.db.session import Database
 from talentdesk.ops import journal as _journal
@@ -30,7 +29,6 @@ from talentdesk.services import audit
 T = TypeVar("T")
 
 __all__ = [
-    "Cancelled",
     "Changes",
     "History",
     "Job",

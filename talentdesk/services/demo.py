@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.enums import BoardRole, ChapterStatus, DegreeLevel, MemberStatus, OrganizationKind
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.jobs import check_abort
 from talentdesk.core.models import (
     Base,
     BoardPosition,
@@ -495,8 +496,7 @@ def generate_demo(
             batches = map(maker.make, firsts, sizes)
         stack.enter_context(bulk_member_load(conn))
         for batch in batches:
-            if abort is not None and abort.is_set():
-                raise TalentDeskError("Generación cancelada: no se guardó nada.")
+            check_abort(abort, "Generación cancelada: no se guardó nada.")
             bulk_insert(conn, Base.metadata.tables["members"], batch.members)
             bulk_insert(conn, Base.metadata.tables["member_sectors"], batch.sectors)
             bulk_insert(conn, member_contributions, batch.contributions)

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.enums import MemberStatus
-from talentdesk.core.errors import Cancelled, NotFoundError
+from talentdesk.core.errors import NotFoundError
 from talentdesk.core.i18n import _
+from talentdesk.core.jobs import check_abort
 from talentdesk.core.models import Chapter, Member, MemberSector, Sector
 from talentdesk.services import audit
 from talentdesk.services.members import member_values
@@ -44,8 +45,7 @@ def _each_batch(
 ) -> Any:
     unique = list(dict.fromkeys(ids))
     for start in range(0, len(unique), BATCH):
-        if abort is not None and abort.is_set():
-            raise Cancelled()
+        check_abort(abort)
         yield _members(session, unique[start : start + BATCH])
         session.flush()
         if progress is not None:

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, MemberStatus
-from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.i18n import _
+from talentdesk.core.jobs import check_abort
 from talentdesk.core.text import fold
 from talentdesk.services.search import (
     MATCHING_IDS,
@@ -129,8 +129,7 @@ def ordered_ids(
     result = array("q")
     cursor = session.execute(text(sql), params)
     while batch := cursor.fetchmany(50_000):
-        if abort is not None and abort.is_set():
-            raise TalentDeskError(_("Búsqueda cancelada."))
+        check_abort(abort, _("Búsqueda cancelada."))
         result.extend(row[0] for row in batch)
     return result
 

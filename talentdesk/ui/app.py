@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.db.backup import (
     BackupInfo,
     BackupKind,
@@ -37,7 +37,7 @@ from talentdesk.ui.i18n import install_translations, prefer_mexican_dates
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.resources import app_icon, apply_app_font
 from talentdesk.ui.settings import Settings
-from talentdesk.ui.tasks import Cancelled, Task, TaskRunner, error_message
+from talentdesk.ui.tasks import Task, TaskRunner, error_message
 
 WindowFactory = Callable[[AppContext], MainWindow]
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.core.jobs import Job
 
-__all__ = ["Cancelled", "Task", "TaskRunner", "error_message"]
+__all__ = ["Task", "TaskRunner", "error_message"]
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from talentdesk import ops
+from talentdesk.core.errors import Cancelled
 from talentdesk.ui.tasks import Task, error_message
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class UndoStack(QObject):
 
         def failed(exc: BaseException) -> None:
             self.busy = False
-            if isinstance(exc, ops.Cancelled):  # nothing happened: the step goes back where it was
+            if isinstance(exc, Cancelled):  # nothing happened: the step goes back where it was
                 (self.history.done if undo else self.history.undone).append(step)
                 self.changed.emit()
                 self.ctx.status.emit(exc.message)

@@ -204,7 +204,12 @@ def test_directory_preview_shows_the_pdf_then_save_writes_it(
 
 
 def test_cancel_during_an_export_leaves_the_old_file_and_says_so_calmly(
-    qtbot: QtBot, members: MembersArea, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spanish: None
+    qtbot: QtBot,
+    members: MembersArea,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    spanish: None,
+    errors: list[str],
 ) -> None:
     started = threading.Event()
     real = table_xlsx.export_table_xlsx
@@ -237,7 +242,9 @@ def test_cancel_during_an_export_leaves_the_old_file_and_says_so_calmly(
     assert dialog.message_text() == "Exportación cancelada; no se escribió ningún archivo."
     assert "c62828" not in dialog.message.styleSheet()  # calm, not an error
     assert QApplication.activeModalWidget() in (None, dialog)
+    assert errors == []  # no error box either
     assert digest(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no work folder left behind
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tabla.xlsx"]  # no partial file left
     assert dialog.export_button.isEnabled() and not dialog.progress.isVisible()
 

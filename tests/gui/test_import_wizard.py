@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from talentdesk.core.errors import Cancelled
 from talentdesk.core.models import AuditEntry, Member
-from talentdesk.imports.errors import ImportCancelled
 from talentdesk.imports.plan import Action
 from talentdesk.services import import_mappings
 from talentdesk.services.members import create_member
@@ -344,7 +344,7 @@ def test_cancel_while_applying_writes_nothing(qtbot: QtBot, ctx: AppContext, tmp
     wizard.apply_page.abort()  # what the progress dialog's Cancel does
     gate.set()
     qtbot.waitUntil(wizard.apply_page.isComplete, timeout=20000)
-    assert isinstance(wizard.failure, ImportCancelled)
+    assert isinstance(wizard.failure, Cancelled)
     assert "nothing was saved" in wizard.apply_page.summary.text()
     assert member_count(ctx) == before
     assert new_emails(ctx) == set()

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from talentdesk.core.errors import DatabaseError
-from talentdesk.ui.tasks import Cancelled, Task, TaskRunner
+from talentdesk.core.errors import Cancelled, DatabaseError
+from talentdesk.ui.tasks import Task, TaskRunner
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from talentdesk.core.errors import ValidationError
+from talentdesk.core.errors import Cancelled, ValidationError
 from talentdesk.db.backup import (
     BackupKind,
     automatic_backup,
@@ -20,7 +20,7 @@ from talentdesk.db.backup import (
     list_backups,
     new_backup_path,
 )
-from talentdesk.db.restore import RestoreCancelled, restore_sqlite
+from talentdesk.db.restore import restore_sqlite
 from talentdesk.db.retention import Retention, prune, read_retention, to_delete
 from talentdesk.db.session import Database
 from talentdesk.services.backup_settings import set_retention
@@ -163,7 +163,7 @@ def test_a_cancelled_restore_leaves_the_database_as_it_was(db: Database, tmp_pat
         if text.startswith("Restaurando"):
             abort.set()  # cancel in the middle of copying the tables
 
-    with pytest.raises(RestoreCancelled, match="quedó como estaba"):
+    with pytest.raises(Cancelled, match="quedó como estaba"):
         restore_sqlite(db.engine, saved, progress=progress, abort=abort)
     with db.reader() as s:
         assert count_members(s) == 2

@@ -30,7 +30,7 @@ from sqlalchemy import select
 
 import talentdesk.exports.badges as badges_module
 from talentdesk.core.enums import ParticipantRole, ParticipantStatus
-from talentdesk.core.errors import NotFoundError, TalentDeskError
+from talentdesk.core.errors import Cancelled, NotFoundError, TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.db.session import Database
@@ -47,7 +47,6 @@ from talentdesk.exports.badges import (
     load_badges,
     load_layout,
 )
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.pdf import register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, _penalty, dark_rectangles, draw_qr, qr_matrix, qr_rects
 from talentdesk.services import event_participants
@@ -598,7 +597,7 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(small: tuple[Database, int]
     out.write_bytes(b"yesterday's good badges")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export_badges_pdf(database.sessions, event_id, out, abort=abort)
     assert out.read_bytes() == b"yesterday's good badges"
     assert [p.name for p in out_dir.iterdir()] == ["gafetes.pdf"]
@@ -619,7 +618,7 @@ def test_cancel_midway_leaves_nothing(
             abort.set()  # the user presses Cancel while the sheet is being drawn
 
     monkeypatch.setattr(badges_module, "draw_badge", drawing)
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_badges_pdf(database.sessions, event_id, out_dir / "g.pdf", abort=abort)
     assert len(drawn) == 2
     assert list(out_dir.iterdir()) == []

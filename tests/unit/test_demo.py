@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.core.models import Chapter, Member
 from talentdesk.core.validation import normalize_email, normalize_phone
 from talentdesk.db.search_index import INSERT_TRIGGER
@@ -82,7 +82,7 @@ def test_second_run_appends_after_existing_members(db: Database) -> None:
 def test_abort_before_start_leaves_nothing(db: Database) -> None:
     abort = threading.Event()
     abort.set()
-    with pytest.raises(TalentDeskError, match="cancelada"), db.session() as s:
+    with pytest.raises(Cancelled, match="Generación cancelada"), db.session() as s:
         generate_demo(s, 50, seed=3, abort=abort)
     with db.reader() as s:
         assert count_members(s) == 0

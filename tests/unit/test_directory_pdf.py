@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy import text as sql
 
 from talentdesk.core.enums import PrintField
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.core.models import Chapter
 from talentdesk.core.text import compact, fold
 from talentdesk.db.session import Database
@@ -36,7 +36,6 @@ from talentdesk.exports.directory_pdf import (
     spanish_date,
     wrap_text,
 )
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.pdf import AUTHOR, FONT, FONT_BOLD, register_fonts
 from talentdesk.services import members as member_service
 from talentdesk.services.chapters import create_chapter
@@ -625,7 +624,7 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(
 
     if when == "before":
         abort.set()
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export_directory_pdf(directory_db.sessions, MemberQuery(), out, progress=progress, abort=abort)
     assert out.read_bytes() == b"the good directory from yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["directorio.pdf"]

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from talentdesk.core.dates import spanish_date_range, spanish_dates_phrase, spanish_day
 from talentdesk.core.enums import Gender, ParticipantRole, ParticipantStatus, SessionKind
-from talentdesk.core.errors import NotFoundError, TalentDeskError, ValidationError
+from talentdesk.core.errors import Cancelled, NotFoundError, TalentDeskError, ValidationError
 from talentdesk.core.events import Certificate, Participant
 from talentdesk.core.models import AuditEntry
 from talentdesk.core.text import name_sort_key
@@ -32,7 +32,6 @@ from talentdesk.db.session import Database, read_scope
 from talentdesk.exports import certificates_pdf
 from talentdesk.exports.agenda_pdf import MARK_LABEL, agenda_story, export_agenda_pdf, load_agenda
 from talentdesk.exports.certificates_pdf import export_certificates_pdf
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.pdf import FONT_BOLD, NumberedDocTemplate
 from talentdesk.exports.signin_pdf import export_signin_pdf
 from talentdesk.services import event_agenda, event_participants, event_workflow
@@ -862,7 +861,7 @@ def test_cancel_before_start_writes_nothing(
     out.write_bytes(b"the good file from yesterday")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export(db.sessions, small.event_id, out, abort=abort)
     assert out.read_bytes() == b"the good file from yesterday"
     assert [p.name for p in out_dir.iterdir()] == ["doc.pdf"]
@@ -881,7 +880,7 @@ def test_cancel_midway_keeps_the_old_file(
     def progress(_done: int, _total: int) -> None:
         abort.set()
 
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export(db.sessions, small.event_id, out, progress=progress, abort=abort)
     assert out.read_bytes() == b"the good file from yesterday"
     assert [p.name for p in out_dir.iterdir()] == ["doc.pdf"]

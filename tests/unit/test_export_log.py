@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from talentdesk.core.errors import DatabaseError, TalentDeskError
+from talentdesk.core.errors import Cancelled, DatabaseError, TalentDeskError
 from talentdesk.core.events import Event, Participant
 from talentdesk.core.models import Chapter, ExportLogEntry
 from talentdesk.db.session import Database
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.services import audit, event_participants, export_log
 from talentdesk.services.search import MemberQuery, matching_ids
@@ -131,7 +130,7 @@ def test_cancelled_and_failed_exports_log_nothing_and_leave_files_alone(
     out.write_bytes(b"before")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         run_export("members", demo.sessions, ExportRequest(query=MemberQuery()), out, abort=abort)
     with pytest.raises(TalentDeskError, match=r"debe terminar en \.xlsx"):
         run_export("members", demo.sessions, ExportRequest(query=MemberQuery()), tmp_path / "m.pdf")

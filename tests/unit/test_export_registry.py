@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from python_calamine import CalamineWorkbook
 
+from talentdesk.core.errors import Cancelled
 from talentdesk.db.session import Database
 from talentdesk.exports import registry
-from talentdesk.exports.files import ExportCancelled, ExportResult
+from talentdesk.exports.files import ExportResult
 from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.services.search import MemberQuery
 
@@ -139,6 +140,6 @@ def test_a_real_export_runs_and_cancels(db: Database, tmp_path: Path) -> None:
     out.write_bytes(b"yesterday")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         run_export("reference", db.sessions, ExportRequest(table="chapters"), out, abort=abort)
     assert out.read_bytes() == b"yesterday"

@@ -18,7 +18,7 @@ from sqlalchemy import event, select
 
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import ParticipantStatus
-from talentdesk.core.errors import NotFoundError, TalentDeskError
+from talentdesk.core.errors import Cancelled, NotFoundError, TalentDeskError
 from talentdesk.core.events import EventTask, Material, Participant
 from talentdesk.db.session import Database
 from talentdesk.exports.event_xlsx import (
@@ -31,7 +31,7 @@ from talentdesk.exports.event_xlsx import (
     export_rooming_xlsx,
     room_key,
 )
-from talentdesk.exports.files import ExportCancelled, ExportResult
+from talentdesk.exports.files import ExportResult
 from talentdesk.exports.xlsx import sheet_title
 from talentdesk.services import event_logistics, event_materials, event_participants, event_workflow
 from talentdesk.services import events as ev
@@ -513,7 +513,7 @@ def test_cancel_leaves_the_old_file(demo: Database, event_id: int, tmp_path: Pat
     out.write_bytes(b"the list printed yesterday")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export(demo.sessions, event_id, out, abort=abort)
     assert out.read_bytes() == b"the list printed yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["lista.xlsx"]
@@ -528,7 +528,7 @@ def test_cancel_midway(demo: Database, event_id: int, tmp_path: Path, export: Ex
         calls.append((done, total))
         abort.set()
 
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export(demo.sessions, event_id, tmp_path / "lista.xlsx", progress=progress, abort=abort)
     assert len(calls) == 1 and calls[0][0] < calls[0][1]
     assert list(tmp_path.iterdir()) == []

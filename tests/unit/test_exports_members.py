@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.db.session import Database
-from talentdesk.exports.files import ExportCancelled, atomic_output
+from talentdesk.exports.files import atomic_output
 from talentdesk.exports.members_xlsx import COLUMNS, INTERNAL_ONLY, export_members_xlsx
 from talentdesk.services import members as member_service
 from talentdesk.services.search import MemberQuery, count_members, matching_ids
@@ -120,7 +120,7 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(demo: Database, tmp_path: P
         abort.set()
 
     abort.set()
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export_members_xlsx(demo.sessions, MemberQuery(), out, progress=progress, abort=abort)
     assert out.read_bytes() == b"the good file from yesterday"
     assert [p.name for p in tmp_path.iterdir()] == ["miembros.xlsx"]

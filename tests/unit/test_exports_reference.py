@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.db.session import Database
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.reference_xlsx import LISTS, export_reference_xlsx
 from talentdesk.services.record_lists import cell_key, load_chapters, load_organizations, text_key
 
@@ -85,7 +84,7 @@ def test_cancel_leaves_the_old_file_untouched(demo: Database, tmp_path: Path) ->
     abort = threading.Event()
     abort.set()
     for key in LISTS:
-        with pytest.raises(ExportCancelled, match="cancelada"):
+        with pytest.raises(Cancelled, match="cancelada"):
             export_reference_xlsx(demo.sessions, key, out, abort=abort)
     assert out.read_bytes() == b"yesterday's good file"
     assert [p.name for p in tmp_path.iterdir()] == ["capitulos.xlsx"]  # no partial file left

@@ -21,8 +21,8 @@ import talentdesk.exports.stats_xlsx as stats_module
 import talentdesk.services.statistics as statistics_module
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.core.errors import Cancelled
 from talentdesk.db.session import Database
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.stats_xlsx import describe_query, export_stats_xlsx
 from talentdesk.services import members as member_service
 from talentdesk.services.search import MemberQuery, matching_ids
@@ -249,7 +249,7 @@ def test_cancel_leaves_the_old_file(demo: Database, tmp_path: Path) -> None:
     out.write_bytes(b"last month's figures")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export_stats_xlsx(demo.sessions, out, abort=abort)
     abort.clear()
     seen: list[tuple[int, int]] = []
@@ -259,7 +259,7 @@ def test_cancel_leaves_the_old_file(demo: Database, tmp_path: Path) -> None:
         if done == 3:
             abort.set()
 
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_stats_xlsx(demo.sessions, out, progress=progress, abort=abort)
     assert seen == [(1, 7), (2, 7), (3, 7)]
     assert out.read_bytes() == b"last month's figures"

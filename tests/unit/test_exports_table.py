@@ -15,9 +15,8 @@ from python_calamine import CalamineWorkbook
 
 import talentdesk.exports.table_xlsx as table_module
 from talentdesk.core.enums import DegreeLevel, MemberStatus
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.db.session import Database
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.table_xlsx import export_rows_xlsx, export_table_xlsx
 from talentdesk.services.member_table import BY_KEY, COLUMNS, display_value, fetch_rows, ordered_ids
 from talentdesk.services.search import MemberQuery
@@ -172,7 +171,7 @@ def test_cancel_before_and_during(demo: Database, tmp_path: Path, monkeypatch: p
     out.write_bytes(b"yesterday's good table")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export_table_xlsx(demo.sessions, MemberQuery(), out, columns=["id"], abort=abort)
     abort.clear()
     monkeypatch.setattr(table_module, "CHUNK", 50)
@@ -182,7 +181,7 @@ def test_cancel_before_and_during(demo: Database, tmp_path: Path, monkeypatch: p
         seen.append((done, total))
         abort.set()  # cancel after the first chunk
 
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_table_xlsx(demo.sessions, MemberQuery(), out, columns=["id"], progress=progress, abort=abort)
     assert seen == [(50, 300)]
     assert out.read_bytes() == b"yesterday's good table"
@@ -221,7 +220,7 @@ def test_rows_writer_cancel_and_bad_rows(tmp_path: Path) -> None:
     out.write_bytes(b"keep me")
     abort = threading.Event()
     abort.set()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_rows_xlsx(out, "T", ["a"], [(1,)], abort=abort)
     with pytest.raises(ValueError, match="row 2 has 1 values for 2 columns"):
         export_rows_xlsx(out, "T", ["a", "b"], [(1, 2), (3,)])

@@ -13,12 +13,11 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from talentdesk.core.enums import MemberStatus
-from talentdesk.core.errors import TalentDeskError
+from talentdesk.core.errors import Cancelled, TalentDeskError
 from talentdesk.core.models import AuditEntry, Member
 from talentdesk.db.session import Database
 from talentdesk.exports.members_xlsx import export_members_xlsx
 from talentdesk.imports.apply import apply_import
-from talentdesk.imports.errors import ImportCancelled
 from talentdesk.imports.plan import Action, ImportHasErrors, ImportPlan
 from talentdesk.imports.prepare import prepare_import
 from talentdesk.imports.reading import read_source
@@ -191,14 +190,14 @@ def test_cancel_writes_nothing_and_keeps_the_index_in_step(db: Database, tmp_pat
             abort.set()  # cancel in the middle of the bulk write
 
     audits = _audit_count(db)
-    with pytest.raises(ImportCancelled, match="no se guardó nada"), db.session() as s:
+    with pytest.raises(Cancelled, match="no se guardó nada"), db.session() as s:
         apply_import(s, plan, progress=progress, abort=abort)
     assert _members(db) == [] and _audit_count(db) == audits
     with db.session() as s:  # the insert trigger survived the rollback: new members are found
         member = add(s, "Zacarías", "Flores")
     with db.reader() as s:
         assert search_members(s, MemberQuery(text="zacarias")).ids == [member.id]
-    with pytest.raises(ImportCancelled):  # cancelled while preparing, too
+    with pytest.raises(Cancelled):  # cancelled while preparing, too
         abort.set()
         _plan(db, tmp_path / "big.csv", abort=abort)
 

@@ -22,7 +22,7 @@ from reportlab.platypus.flowables import Flowable
 from sqlalchemy import select
 
 from talentdesk.core.enums import Gender, ParticipantRole, ParticipantStatus, SessionKind
-from talentdesk.core.errors import NotFoundError, TalentDeskError
+from talentdesk.core.errors import Cancelled, NotFoundError, TalentDeskError
 from talentdesk.core.events import Participant
 from talentdesk.core.models import Chapter, Member
 from talentdesk.db.session import Database
@@ -31,7 +31,6 @@ from talentdesk.exports.agenda_pdf import MARK_LABEL
 from talentdesk.exports.badges import DEFAULT_STATUSES
 from talentdesk.exports.consent import allowed_fields
 from talentdesk.exports.directory_pdf import display_phone
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.packets_data import Itinerary, PacketPerson, load_directory, load_packets
 from talentdesk.exports.packets_folder import packet_file_name
 from talentdesk.exports.packets_pdf import export_packets_pdf
@@ -789,12 +788,12 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(small: Small, tmp_path: Pat
         if done >= 2:
             abort.set()
 
-    with pytest.raises(ExportCancelled, match="cancelada"):
+    with pytest.raises(Cancelled, match="cancelada"):
         export_packets_pdf(small.db.sessions, small.event_id, out, progress=progress, abort=abort)
     assert out.read_bytes() == b"the good file from yesterday"
     assert files(tmp_path) == ["paquetes.pdf"]
     abort.set()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_packets_pdf(small.db.sessions, small.event_id, out, abort=abort)
     assert out.read_bytes() == b"the good file from yesterday"
 
@@ -814,7 +813,7 @@ def test_cancel_in_folder_mode_leaves_nothing_new(small: Small, tmp_path: Path, 
         if done == 3:
             abort.set()
 
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         export_packets_pdf(
             small.db.sessions, small.event_id, folder, separate_files=True, progress=progress, abort=abort
         )

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from talentdesk import ops
 from talentdesk.core.enums import ConsentChannel, DegreeLevel, MemberStatus, ParticipantStatus
-from talentdesk.core.errors import ConflictError, ValidationError
+from talentdesk.core.errors import Cancelled, ConflictError, ValidationError
 from talentdesk.core.events import Lodging, Participant, Travel
 from talentdesk.core.models import (
     AuditEntry,
@@ -30,7 +30,6 @@ from talentdesk.core.models import (
     ImportRunMember,
 )
 from talentdesk.db.session import Database
-from talentdesk.exports.files import ExportCancelled
 from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.imports.history import apply_and_record
 from talentdesk.imports.prepare import prepare_import
@@ -210,7 +209,7 @@ def test_a_cancelled_personal_export_leaves_nothing(person: Person, tmp_path: Pa
     abort = threading.Event()
     abort.set()
     out = tmp_path / "nueva"
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         run_export(
             "personal", person.db.sessions, ExportRequest(member_ids=(person.member_id,)), out, abort=abort
         )

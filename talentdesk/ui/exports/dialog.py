@@ -2,7 +2,7 @@
 
 Options on top (``options_form.py``), where to save below (``target.py``), then Export. The
 export runs on the task runner with a progress bar that reads a plain object the worker writes
-(``running.py``). Cancel sets the task's abort event; the export raises ``ExportCancelled`` and
+(``running.py``). Cancel sets the task's abort event; the export raises ``core.errors.Cancelled`` and
 leaves no file, and the dialog says so calmly. At the end the dialog offers to open the file or
 its folder (``result.py``).
 
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from talentdesk.core.errors import TalentDeskError
-from talentdesk.exports.files import ExportCancelled, ExportResult
+from talentdesk.core.errors import Cancelled, TalentDeskError
+from talentdesk.exports.files import ExportResult
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.kinds import (
@@ -46,7 +46,7 @@ from talentdesk.ui.exports.preview_cache import PreviewCache, copy_file
 from talentdesk.ui.exports.result import ResultPanel
 from talentdesk.ui.exports.running import ExportProgress
 from talentdesk.ui.exports.target import TargetField, default_folder
-from talentdesk.ui.tasks import Cancelled, Task, error_message
+from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.record_dialog import ERROR_STYLE
 
 log = logging.getLogger(__name__)
@@ -309,7 +309,7 @@ class ExportDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         self._finished()
-        if isinstance(exc, ExportCancelled | Cancelled):
+        if isinstance(exc, Cancelled):
             self._message(self.tr("Export cancelled; no file was written."))
             return
         if not isinstance(exc, TalentDeskError):

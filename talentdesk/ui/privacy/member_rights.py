@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from talentdesk.core.errors import Cancelled
 from talentdesk.core.events import Participant
 from talentdesk.core.models import BoardPosition
-from talentdesk.exports.files import ExportCancelled, ExportResult
+from talentdesk.exports.files import ExportResult
 from talentdesk.exports.registry import ExportRequest, run_export
 from talentdesk.ops import privacy as privacy_ops
 from talentdesk.services import privacy
@@ -41,7 +42,7 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.result import open_location
 from talentdesk.ui.exports.running import ProgressState
 from talentdesk.ui.exports.target import default_folder
-from talentdesk.ui.tasks import Cancelled, Task, error_message
+from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.record_dialog import ERROR_STYLE
 
 POLL_MS = 100
@@ -203,7 +204,7 @@ class PersonalDataDialog(QDialog):
             return
         self.task = None
         self._running(False)
-        if isinstance(exc, ExportCancelled | Cancelled):
+        if isinstance(exc, Cancelled):
             self._show(self.tr("Export cancelled; no file was written."))
         else:
             self._show(error_message(exc), error=True)
