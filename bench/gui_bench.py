@@ -1,15 +1,22 @@
 """The members window on a 1,000,000-member database, against Qt's own QSqlQueryModel.
 
-Run by hand (offscreen):  python bench/gui_bench.py [--db PATH] [--runs R] [--quick]
+Run by hand (offscreen):  python bench/gui_bench.py [--db PATH] [--runs R] [--previous-src DIR] [--quick]
 
 Measures, each in a fresh process so nothing is warm but the OS file cache:
-  * launch → first paint of the members table with rows (TalentDesk) and the same for a
-    QTableView over QSqlQueryModel("SELECT … ORDER BY sort_key") on the same file;
+  * process start → first paint of the members table with rows, through the real entry point
+    (``talentdesk --db FILE``, settings in a temporary folder), and the same for a QTableView over
+    QSqlQueryModel("SELECT … ORDER BY sort_key") on the same file; the clock starts in the parent
+    just before the child is spawned (both read CLOCK_MONOTONIC), so the interpreter's own start
+    counts. Children may write bytecode (``PYTHONDONTWRITEBYTECODE`` is dropped; one untimed
+    warm-up run of each side), as an installed program has it;
+  * peak RSS at first paint and once every id is loaded (``ru_maxrss``);
   * keystroke → results for the Core issue's query set (after the 180 ms debounce: the
     figure is from the timer firing to the first page painted), and the same query typed
     into QSqlQueryModel as a LIKE over the same columns;
   * jump to row 900,000 (90 % of the rows): from scrollTo to the rows painted with their data.
-Goals (members workspace issue): first paint ≤ 1.5 s; jump to row 900,000 "at once".
+Goals (issue 13): first paint ≤ 0.5 s idle and ≤ 2.5× the bare Qt model in the same run; peak
+RSS ≤ 120 MB once every id is loaded. ``--previous-src`` also runs another checkout's window
+(old code on ``PYTHONPATH``), interleaved with the others in every run.
 """
 
 from __future__ import annotations
@@ -17,57 +24,83 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchutil import QUICK_HELP, bench_database
 
+ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ["zavala", "m", "ma", "nunez", "jose castaneda", "maria.garcia12", "hidalgo"]
 
 
-def child_talentdesk(db: str) -> dict[str, object]:
-    t0 = time.perf_counter()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QSettings
-    from PySide6.QtWidgets import QApplication
+def _started() -> float:
+    """When the parent spawned this process (perf_counter is CLOCK_MONOTONIC on Linux)."""
+    return float(os.environ.get("TD_BENCH_T0") or time.perf_counter())
 
-    app = QApplication([])
-    from talentdesk.db.session import Database
-    from talentdesk.ui.context import AppContext
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_talentdesk(db: str) -> dict[str, object]:
+    """``talentdesk --db FILE`` as a person starts it; measured from inside once it paints."""
+    t0 = _started()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QAbstractItemView
+
+    import talentdesk.ui.app as ui_app
+
+    result: dict[str, object] = {}
+    watches: list[QObject] = []  # kept alive while the window runs
+    make_app = ui_app.make_app
+
+    def watched_app() -> Any:
+        app = make_app()
+
+        class FirstPaint(QObject):
+            def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+                if "first_paint_s" not in result and event.type() == QEvent.Type.Paint:
+                    view = obj.parent()
+                    if isinstance(view, QAbstractItemView) and view.model() and view.model().rowCount():
+                        result["first_paint_s"] = time.perf_counter() - t0
+                        result["rss_first_paint_mb"] = _rss_mb()
+                        QTimer.singleShot(0, lambda: (result.update(measure_window(app, t0)), app.quit()))
+                return False
+
+        watch = FirstPaint(app)
+        app.installEventFilter(watch)
+        watches.append(watch)
+        return app
+
+    ui_app.make_app = watched_app
+    from talentdesk.cli import main
+
+    main(["--db", db])
+    return result
+
+
+def measure_window(app: Any, t0: float) -> dict[str, object]:
     from talentdesk.ui.main_window import MainWindow
     from talentdesk.ui.members.area import MembersArea
     from talentdesk.ui.members.model import PLACEHOLDER
-    from talentdesk.ui.settings import Settings
 
-    settings = Settings(
-        QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "td-bench.ini"), QSettings.Format.IniFormat)
-    )
-    ctx = AppContext(Database.open(db), settings)
-    window = MainWindow(ctx)
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
     window.resize(1280, 800)
     first_area = window.areas[0]
     assert isinstance(first_area, MembersArea)
     area = first_area
-    painted: list[float] = []
-
-    class PaintWatch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and area.model.rowCount() > 0:
-                painted.append(time.perf_counter())
-            return False
-
-    watch = PaintWatch()
-    area.table.viewport().installEventFilter(watch)
-    window.show()
-    while not painted:
-        app.processEvents()
-    first_paint = painted[0] - t0
     while area.is_loading():
         app.processEvents()
     all_ids = time.perf_counter() - t0
+    rss_all = _rss_mb()
 
     def settle() -> None:
         while area.is_loading() or area.debounce.isActive():
@@ -100,10 +133,9 @@ def child_talentdesk(db: str) -> dict[str, object]:
         app.processEvents()
         assert area.model.data(area.model.index(row, 0)) != PLACEHOLDER
         jumps.append((time.perf_counter() - start) * 1000)
-    ctx.runner.wait_idle()
     return {
-        "first_paint_s": first_paint,
         "all_ids_s": all_ids,
+        "rss_all_ids_mb": rss_all,
         "keystroke_ms": keystroke,
         "jump_ms": statistics.median(jumps),
         "rows": area.model.rowCount(),
@@ -111,7 +143,7 @@ def child_talentdesk(db: str) -> dict[str, object]:
 
 
 def child_qsql(db: str) -> dict[str, object]:
-    t0 = time.perf_counter()
+    t0 = _started()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtSql import QSqlDatabase, QSqlQuery, QSqlQueryModel
@@ -144,6 +176,7 @@ def child_qsql(db: str) -> dict[str, object]:
     while not painted:
         app.processEvents()
     first_paint = painted[0] - t0
+    rss_first = _rss_mb()
 
     keystroke: dict[str, float] = {}
     for query in QUERIES:
@@ -167,13 +200,19 @@ def child_qsql(db: str) -> dict[str, object]:
     view.viewport().repaint()
     app.processEvents()
     jump = (time.perf_counter() - start) * 1000
-    return {"first_paint_s": first_paint, "keystroke_ms": keystroke, "jump_ms": jump}
+    return {
+        "first_paint_s": first_paint,
+        "rss_first_paint_mb": rss_first,
+        "keystroke_ms": keystroke,
+        "jump_ms": jump,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--previous-src", type=Path, help="another checkout's window, run beside ours")
     parser.add_argument("--child", choices=["talentdesk", "qsql"])
     parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
     args = parser.parse_args()
@@ -189,41 +228,95 @@ def main() -> None:
         measure(args)
 
 
+def _spawn(kind: str, db: Path, src: Path | None, config: str) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=config, HOME=config)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    env["TD_BENCH_T0"] = repr(time.perf_counter())
+    out = subprocess.run(
+        [sys.executable, __file__, "--db", str(db), "--child", kind],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
 def measure(args: argparse.Namespace) -> None:
-    results: dict[str, list[dict[str, object]]] = {"talentdesk": [], "qsql": []}
-    for _ in range(args.runs):
-        for kind in results:
-            out = subprocess.run(
-                [sys.executable, __file__, "--db", str(args.db), "--child", kind],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            results[kind].append(json.loads(out.strip().splitlines()[-1]))
+    sides: dict[str, tuple[str, Path | None]] = {"talentdesk": ("talentdesk", ROOT), "qsql": ("qsql", None)}
+    if args.previous_src:
+        sides["previous"] = ("talentdesk", args.previous_src)
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in sides}
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory() as config:
+        if not args.quick:  # untimed: bytecode written, the OS file cache warm
+            for kind, src in sides.values():
+                _spawn(kind, args.db, src, config)
+        rng = random.Random(13)
+        for _ in range(args.runs):
+            order = list(sides)
+            rng.shuffle(order)
+            for name in order:
+                kind, src = sides[name]
+                results[name].append(_spawn(kind, args.db, src, config))
+    load_after = os.getloadavg()
 
-    def med(kind: str, key: str) -> float:
-        return statistics.median(float(r[key]) for r in results[kind])  # type: ignore[arg-type]
+    def med(name: str, key: str) -> str:
+        values = [float(r[key]) for r in results[name] if key in r]
+        if not values:
+            return "—"
+        unit = " s" if key.endswith("_s") else " MB" if key.endswith("_mb") else " ms"
+        fmt = ".2f" if unit == " s" else ".0f"
+        spread = f" ({min(values):{fmt}}–{max(values):{fmt}})" if len(values) > 1 else ""
+        return f"{statistics.median(values):{fmt}}{unit}{spread}"
 
-    def med_q(kind: str, query: str) -> float:
-        return statistics.median(float(r["keystroke_ms"][query]) for r in results[kind])  # type: ignore[index]
+    def med_q(name: str, query: str) -> str:
+        return f"{statistics.median(float(r['keystroke_ms'][query]) for r in results[name]):.0f} ms"
 
-    print("| measure | TalentDesk | QSqlQueryModel |")
-    print("|---|---:|---:|")
+    names = list(sides)
+    titles = {
+        "talentdesk": "TalentDesk",
+        "qsql": "QSqlQueryModel",
+        "previous": f"previous ({args.previous_src})",
+    }
     print(
-        f"| launch → first paint with rows | {med('talentdesk', 'first_paint_s'):.2f} s | "
-        f"{med('qsql', 'first_paint_s'):.2f} s |"
+        f"Load average before {load_before[0]:.2f} {load_before[1]:.2f}, after {load_after[0]:.2f} "
+        f"{load_after[1]:.2f} ({os.cpu_count()} cores); {args.runs} runs of each side in fresh processes, "
+        "interleaved in shuffled order; medians (min–max).\n"
     )
-    rows = int(results["talentdesk"][0]["rows"])  # type: ignore[call-overload]
-    print(f"| launch → all {rows:,} ids ordered (background) | {med('talentdesk', 'all_ids_s'):.2f} s | — |")
+    print("| measure | " + " | ".join(titles[n] for n in names) + " |")
+    print("|---|" + "---:|" * len(names))
+    print(
+        "| process start → first paint with rows | "
+        + " | ".join(med(n, "first_paint_s") for n in names)
+        + " |"
+    )
+    rows = int(results["talentdesk"][0]["rows"])
+    print(
+        f"| process start → all {rows:,} ids ordered | "
+        + " | ".join(med(n, "all_ids_s") for n in names)
+        + " |"
+    )
+    print("| peak RSS at first paint | " + " | ".join(med(n, "rss_first_paint_mb") for n in names) + " |")
+    print(
+        "| peak RSS once every id is loaded | " + " | ".join(med(n, "rss_all_ids_mb") for n in names) + " |"
+    )
     for query in QUERIES:
         print(
-            f"| search `{query}` → first page painted | {med_q('talentdesk', query):.0f} ms | "
-            f"{med_q('qsql', query):.0f} ms |"
+            f"| search `{query}` → first page painted | " + " | ".join(med_q(n, query) for n in names) + " |"
         )
     print(
-        f"| jump to row {rows * 90 // 100:,} → painted | {med('talentdesk', 'jump_ms'):.0f} ms | "
-        f"{med('qsql', 'jump_ms'):.0f} ms |"
+        f"| jump to row {rows * 90 // 100:,} → painted | "
+        + " | ".join(med(n, "jump_ms") for n in names)
+        + " |"
     )
+    ratio = statistics.median(float(r["first_paint_s"]) for r in results["talentdesk"]) / statistics.median(
+        float(r["first_paint_s"]) for r in results["qsql"]
+    )
+    print(f"\nFirst paint: TalentDesk / QSqlQueryModel = {ratio:.2f}×")
 
 
 if __name__ == "__main__":

@@ -6,9 +6,6 @@ import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from talentdesk.core.countries import country_code, country_name
 from talentdesk.core.errors import FieldError, ValidationError
 from talentdesk.core.i18n import N_, _
@@ -109,6 +106,8 @@ def normalize_email(raw: str | None, field: str = "email") -> tuple[str | None, 
     value = (raw or "").strip()
     if not value:
         return None, None
+    from email_validator import EmailNotValidError, validate_email  # on first use: not at start-up
+
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
@@ -130,6 +129,8 @@ def normalize_phone(
         )
     else:
         invalid = _("«{value}» no es un número de teléfono válido.").format(value=value)
+    import phonenumbers  # on first use: not at start-up
+
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:

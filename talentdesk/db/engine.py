@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -233,3 +235,23 @@ def _create_database_file(path: Path) -> None:
         ) from exc
     finally:
         tmp.unlink(missing_ok=True)
+
+
+#: KiB of page cache for one long sequential read (see small_cache).
+SMALL_CACHE_KIB = 8000
+
+
+@contextmanager
+def small_cache(conn: Connection, kib: int = SMALL_CACHE_KIB) -> Iterator[None]:
+    """A small SQLite page cache on ``conn`` while one long sequential read runs (an export, all
+    the ids of a million members in order, ``quick_check``): each page is read once, so the usual
+    64 MB per connection would only make the process grow (pooled connections keep their cache).
+    Restored after."""
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{kib}")
+    try:
+        yield
+    finally:
+        if sqlite:
+            conn.exec_driver_sql(f"PRAGMA cache_size={CACHE_PAGES_KIB}")

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from talentdesk.core.errors import DatabaseError
-from talentdesk.db.engine import sqlite_path
+from talentdesk.db.engine import small_cache, sqlite_path
 from talentdesk.db.errors import spanish_reason
 
 _MAX_LINES = 20
@@ -30,7 +30,7 @@ def quick_check(engine: Engine) -> list[str]:
     if sqlite_path(engine) is None:
         return []
     try:
-        with engine.connect() as conn:
+        with engine.connect() as conn, small_cache(conn):
             rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
             conn.rollback()
     except (DBAPIError, sqlite3.DatabaseError) as exc:  # so damaged it cannot even be checked

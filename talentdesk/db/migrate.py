@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from talentdesk.core.errors import DatabaseError, SchemaTooNewError
 from talentdesk.core.i18n import _
+from talentdesk.db import revisions
 from talentdesk.db.backup import BackupKind, automatic_backup
 from talentdesk.db.engine import enable_wal, is_read_only
 from talentdesk.db.errors import classify
@@ -22,8 +23,6 @@ from talentdesk.db.session import write_connection
 
 #: Tables every TalentDesk schema has had since 0001: how a database is recognised as ours.
 OWN_TABLES = frozenset({"members", "chapters", "sectors", "audit_log"})
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ class UpgradeResult:
 
 def alembic_config() -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(revisions.MIGRATIONS_DIR))
     return config
 
 

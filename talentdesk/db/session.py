@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from talentdesk.core.errors import DatabaseError
 from talentdesk.core.i18n import _
-from talentdesk.db.engine import CACHE_PAGES_KIB, WRITER, is_read_only, make_engine
+from talentdesk.db.engine import WRITER, enable_wal, is_read_only, make_engine, small_cache
 from talentdesk.db.errors import READ_ONLY_MESSAGE, classify
+from talentdesk.db.revisions import is_current
 
 SessionFactory = sessionmaker[Session]
 
@@ -78,20 +79,9 @@ def read_scope(factory: SessionFactory) -> Iterator[Session]:
 
 @contextmanager
 def streaming_reader(factory: SessionFactory) -> Iterator[Session]:
-    """A read session for long sequential reads (exports): a small SQLite page cache.
-
-    Scanning a large table fills the normal 64 MB cache without any benefit and makes the
-    process grow with the row count; 8 MB keeps an export's memory flat. Restored after.
-    """
-    with read_scope(factory) as session:
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        if sqlite:
-            session.connection().exec_driver_sql("PRAGMA cache_size=-8000")
-        try:
-            yield session
-        finally:
-            if sqlite:
-                session.connection().exec_driver_sql(f"PRAGMA cache_size={CACHE_PAGES_KIB}")
+    """A read session for long sequential reads (exports): a small SQLite page cache."""
+    with read_scope(factory) as session, small_cache(session.connection()):
+        yield session
 
 
 class Database:
@@ -106,11 +96,14 @@ class Database:
     @classmethod
     def open(cls, url_or_path: str | Path, *, upgrade: bool = True, create: bool = True) -> Database:
         """Open and bring to the current schema. ``create=False``: a missing file is an error."""
-        from talentdesk.db.migrate import ensure_current
-
         engine = make_engine(url_or_path, create=create)
         try:
-            ensure_current(engine, upgrade=upgrade)
+            if is_current(engine):  # the usual case, without importing Alembic
+                enable_wal(engine)
+            else:
+                from talentdesk.db.migrate import ensure_current
+
+                ensure_current(engine, upgrade=upgrade)
         except BaseException:
             engine.dispose()
             raise

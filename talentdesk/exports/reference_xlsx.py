@@ -21,9 +21,8 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, read_scope
+from talentdesk.exports.columns import SheetColumn
 from talentdesk.exports.files import ExportResult, Progress, check_abort
-from talentdesk.exports.table_xlsx import export_rows_xlsx
-from talentdesk.exports.xlsx import SheetColumn
 from talentdesk.services.event_view import load_events
 from talentdesk.services.record_lists import (
     ChapterRow,
@@ -162,6 +161,8 @@ def export_reference_xlsx(
     """The whole list ``table`` (a key of :data:`LISTS`) as its table shows it by default:
     one sheet, the default columns with Spanish headers, the default order, numbers as
     numbers and dates as dates."""
+    from talentdesk.exports.table_xlsx import export_rows_xlsx  # openpyxl: on first use only
+
     spec = reference_list(table)
     check_abort(abort)
     with read_scope(sessions) as session:

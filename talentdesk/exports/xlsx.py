@@ -7,7 +7,6 @@ real dates and numbers, and text always as text: a value starting with ``=``, ``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,21 +18,13 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from talentdesk.core.text import printable
+from talentdesk.exports.columns import SheetColumn as SheetColumn  # re-exported
 from talentdesk.exports.compat import TextSheet, add_sheet, discard_sheet
 from talentdesk.exports.compat import save_workbook as compat_save
 
 BOLD = Font(bold=True)
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
-
-
-@dataclass(frozen=True)
-class SheetColumn:
-    header: str
-    width: float = 16
-    #: "date" or "datetime" when every value is one (or None): the writer then looks only at
-    #: those columns. When no column of a sheet says, every value is checked for dates.
-    kind: str = ""
 
 
 class SheetWriter:

@@ -6,6 +6,8 @@ outside the row journal; a person who wants them gone starts a new database.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from talentdesk.core.errors import Cancelled, TalentDeskError
@@ -14,7 +16,9 @@ from talentdesk.core.jobs import Job
 from talentdesk.ops import Op
 from talentdesk.ops.changes import Changes
 from talentdesk.ops.registry import operation
-from talentdesk.services.demo import DemoResult, generate_demo
+
+if TYPE_CHECKING:  # the generator (Faker, phonenumbers) loads when the demo is asked for
+    from talentdesk.services.demo import DemoResult
 
 #: What the welcome screen loads: enough to try every area, quick on a laptop.
 WELCOME_MEMBERS = 300
@@ -23,6 +27,8 @@ WELCOME_MEMBERS = 300
 @operation
 def load(members: int = WELCOME_MEMBERS, seed: int = 1) -> Op[DemoResult]:
     def run(session: Session, job: Job) -> DemoResult:
+        from talentdesk.services.demo import generate_demo
+
         try:
             return generate_demo(
                 session, members, seed=seed, progress=lambda d, t: job.progress(d, t), abort=job.abort

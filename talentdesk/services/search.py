@@ -201,6 +201,14 @@ def _fts_count(session: Session, expr: str) -> int:
     return int(session.execute(text(sql), {"expr": expr}).scalar_one())
 
 
+def _cheap_count(session: Session, expr: str) -> int | None:
+    """The total when an index keeps it (a live count, or one whole word's vocabulary entry):
+    known before the page, so a deep page may be found from the end. None: it costs a pass."""
+    if (live := _live_count(session, expr)) is not None:
+        return live
+    return _fts_count(session, expr) if _ONE_WORD.fullmatch(expr) else None
+
+
 def _live_count(session: Session, expr: str) -> int | None:
     if _ONE_WORD.fullmatch(expr) is None and _ONE_PREFIX.fullmatch(expr) is None:
         return None
@@ -225,6 +233,11 @@ def search_members(session: Session, query: MemberQuery, *, limit: int = 100, of
         total = _count_all(session)
         if limit == 0 or offset >= total:
             return SearchPage(total, [], "empty")
+        if offset > total // 2:  # past the middle the index is walked from its other end
+            sql = "SELECT id FROM members ORDER BY sort_key DESC, id DESC LIMIT :limit OFFSET :back"
+            back, take = _from_the_end(total, limit, offset)
+            ids = list(session.execute(text(sql), {"limit": take, "back": back}).scalars())
+            return SearchPage(total, ids[::-1], "index-back")
         sql = "SELECT id FROM members ORDER BY sort_key, id LIMIT :limit OFFSET :offset"
         return SearchPage(
             total,
@@ -245,12 +258,26 @@ def search_members(session: Session, query: MemberQuery, *, limit: int = 100, of
     expr = fts_expression(session, query)
     if limit == 0:
         return SearchPage(_fts_count(session, expr), [], "empty")
-    rows = _page_matches(session, expr, limit, offset)
-    if not rows:
-        return SearchPage(_fts_count(session, expr), [], "empty")
+    known = _cheap_count(session, expr) if offset else None
+    if known is not None and offset > known // 2:
+        # Past the middle, FTS5 skips from the last match backwards: `a` at 500,000 of 850,000
+        # steps over 350,000 matches instead of 500,000, the last page over none.
+        if offset >= known:
+            return SearchPage(known, [], "empty")
+        back, take = _from_the_end(known, limit, offset)
+        rows = _page_matches(session, expr, take, back, backwards=True)
+        if not rows:
+            return SearchPage(known, [], "empty")
+        total, plan = known, "fts-back"
+        full = offset + len(rows) < known
+    else:
+        rows = _page_matches(session, expr, limit, offset)
+        if not rows:
+            return SearchPage(_fts_count(session, expr), [], "empty")
+        full = len(rows) == limit
+        total = _fts_count_from(session, expr, rows[0][0], offset) if full else offset + len(rows)
+        plan = "fts"
     first, last = rows[0][0], rows[-1][0]
-    full = len(rows) == limit
-    total = _fts_count_from(session, expr, first, offset) if full else offset + len(rows)
     # Positions order buckets, not the members inside one: complete the first and the last
     # bucket the page touches (nothing lies before the first match, nor after a short page's
     # last), sort, and the page starts after the matches that came before `first`.
@@ -278,7 +305,13 @@ def search_members(session: Session, query: MemberQuery, *, limit: int = 100, of
         else []
     )
     ordered = sorted(before + rows + after, key=lambda row: (row[2], row[1]))
-    return SearchPage(total, [row[1] for row in ordered[len(before) : len(before) + limit]], "fts")
+    return SearchPage(total, [row[1] for row in ordered[len(before) : len(before) + limit]], plan)
+
+
+def _from_the_end(total: int, limit: int, offset: int) -> tuple[int, int]:
+    """The same page counted from the last row: (rows to skip from the end, rows to take)."""
+    take = min(limit, total - offset)
+    return total - offset - take, take
 
 
 def _matches(session: Session, expr: str, tail: str, **params: int) -> list[tuple[int, int, str]]:
@@ -289,12 +322,16 @@ def _matches(session: Session, expr: str, tail: str, **params: int) -> list[tupl
     return [(int(p), int(m), str(k)) for p, m, k in session.execute(text(sql), {"expr": expr, **params})]
 
 
-def _page_matches(session: Session, expr: str, limit: int, offset: int) -> list[tuple[int, int, str]]:
-    """The ``limit`` matches from ``offset`` on in position order: skipped inside FTS5, and only
-    those joined to their members (a join before the OFFSET would look up every skipped one)."""
+def _page_matches(
+    session: Session, expr: str, limit: int, offset: int, *, backwards: bool = False
+) -> list[tuple[int, int, str]]:
+    """The ``limit`` matches from ``offset`` on in position order (``backwards``: ``offset``
+    counted from the last match), ascending: skipped inside FTS5, and only those joined to their
+    members (a join before the OFFSET would look up every skipped one)."""
+    direction = "DESC" if backwards else ""
     sql = (
         "SELECT p.pos, fr.member_id, fr.sort_key FROM (SELECT rowid AS pos FROM member_fts "
-        "WHERE member_fts MATCH :expr ORDER BY rowid LIMIT :limit OFFSET :offset) AS p "
+        f"WHERE member_fts MATCH :expr ORDER BY rowid {direction} LIMIT :limit OFFSET :offset) AS p "
         "CROSS JOIN member_fts_rows fr ON fr.pos = p.pos ORDER BY p.pos"
     )
     params = {"expr": expr, "limit": limit, "offset": offset}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -35,7 +35,6 @@ from talentdesk.ops import Op
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.exports.actions import open_export, table_source
-from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import TABLE_VIEW
 from talentdesk.ui.widgets.buttons import ask, push_button
 from talentdesk.ui.widgets.record_dialog import FormDialog
@@ -48,6 +47,9 @@ from talentdesk.ui.widgets.tables import (
     make_table,
     selected_row,
 )
+
+if TYPE_CHECKING:  # the dialog (and openpyxl, reportlab behind it) loads on first use
+    from talentdesk.ui.exports.dialog import ExportDialog
 
 R = TypeVar("R")
 

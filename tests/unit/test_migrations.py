@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from talentdesk.core.errors import DatabaseError, SchemaTooNewError
 from talentdesk.core.models import Chapter, ContributionType, Sector
-from talentdesk.db import migrate
+from talentdesk.db import migrate, revisions
 from talentdesk.db.engine import make_engine
 from talentdesk.db.search_index import INSERT_TRIGGER, TRIGGERS, bulk_member_load
 from talentdesk.db.session import Database
@@ -110,7 +110,7 @@ NEXT = "9000_prueba"
 def _with_next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A copy of the shipped migrations plus one trivial revision on top of the head."""
     copy = tmp_path / "migrations"
-    shutil.copytree(migrate.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(revisions.MIGRATIONS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
     (copy / "versions" / f"{NEXT}.py").write_text(
         '"""trivial test revision"""\n'
         "from alembic import op\n\n"
@@ -124,7 +124,7 @@ def _with_next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         '    op.execute("DROP TABLE prueba_0002")\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", copy)
+    monkeypatch.setattr(revisions, "MIGRATIONS_DIR", copy)
     assert migrate.head_revision() == NEXT
 
 

@@ -275,7 +275,7 @@ def _queries(rows: list[Row], count: int) -> Iterator[MemberQuery]:
 
 
 def _offsets(total: int, rng: random.Random) -> set[int]:
-    return {0, 1, total // 2, max(0, total - 1), total, total + 3, rng.randint(0, total + 5)}
+    return {0, 1, total // 2, total * 3 // 4, max(0, total - 1), total, total + 3, rng.randint(0, total + 5)}
 
 
 def _shuffle_positions(database: Database, bucket_size: int) -> None:
@@ -316,7 +316,8 @@ def test_every_page_at_every_offset_agrees_with_brute_force(
             assert len(rows) == 304
             rng = random.Random(bucket_size)
             checked = nonempty = 0
-            for n, q in enumerate(_queries(rows, 150)):
+            plans: set[str] = set()
+            for n, q in enumerate([MemberQuery(), *_queries(rows, 150)]):
                 expected = _oracle(rows, q)
                 nonempty += bool(expected)
                 total = len(expected)
@@ -330,6 +331,7 @@ def test_every_page_at_every_offset_agrees_with_brute_force(
                             offset,
                         )
                         checked += 1
+                        plans.add(page.plan)
                 if n % 5 == 0:
                     offset, limit = rng.randint(0, total + 1), rng.randint(1, 30)
                     for name, value in (("uses_fts", lambda _s: False), ("MAX_COMPLETIONS", 0)):
@@ -338,6 +340,8 @@ def test_every_page_at_every_offset_agrees_with_brute_force(
                         assert (page.total, page.ids) == (total, expected[offset : offset + limit]), (name, q)
                         monkeypatch.undo()
             assert checked > 2000 and nonempty > 60
+            # deep pages found from the end: of every member, and of a counted word or prefix
+            assert {"index-back", "fts-back", "fts", "index"} <= plans, plans
     finally:
         database.close()
 

@@ -4,6 +4,7 @@ table as shown, the menu."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -12,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from talentdesk.services.event_view import EventData, EventInfo, load_event_data, load_events
 from talentdesk.ui.context import AppContext
-from talentdesk.ui.exports.dialog import ExportDialog
 from talentdesk.ui.exports.kinds import (
     EVENT,
     KINDS,
@@ -26,6 +26,9 @@ from talentdesk.ui.exports.kinds import (
 from talentdesk.ui.tasks import Task, error_message
 from talentdesk.ui.widgets.records import shown_table
 
+if TYPE_CHECKING:  # the dialog (and the writers behind it) loads on first use
+    from talentdesk.ui.exports.dialog import ExportDialog
+
 MEMBER_KEYS = tuple(k.key for k in KINDS if k.scope == MEMBERS)
 EVENT_KEYS = tuple(k.key for k in KINDS if k.scope == EVENT)
 
@@ -34,6 +37,8 @@ def open_export(
     ctx: AppContext, key: str, source: Source, parent: QWidget | None, *, prefer_selection: bool = False
 ) -> ExportDialog:
     """Show the export dialog of ``key`` (window-modal; deleted when closed)."""
+    from talentdesk.ui.exports.dialog import ExportDialog
+
     dialog = ExportDialog(ctx, kind(key), source, parent, prefer_selection=prefer_selection)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -23,9 +23,9 @@ from typing import Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from talentdesk.db.session import SessionFactory
+from talentdesk.exports.columns import SheetColumn
 from talentdesk.exports.files import ExportResult, Progress
 from talentdesk.exports.registry import UNLOGGED, ExportRequest, logged_export, run_export
-from talentdesk.exports.xlsx import SheetColumn
 from talentdesk.services.search import MemberQuery
 
 MEMBERS, EVENT, RECORDS = "members", "event", "records"

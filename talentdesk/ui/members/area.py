@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import countries
 from talentdesk.core.enums import DegreeLevel, MemberStatus
+from talentdesk.db.engine import small_cache
 from talentdesk.ops import Op
 from talentdesk.ops import demo as ops_demo
 from talentdesk.ops import members as ops_members
@@ -413,7 +414,8 @@ class MembersArea(Area):
             return search_members(session, query, limit=FIRST_PAGE if default_order else 0)
 
         def every(session: Session, task: Task) -> array[int]:
-            return ordered_ids(session, query, sort_key, descending, abort=task.abort)
+            with small_cache(session.connection()):  # 1M ids in order: each page read once
+                return ordered_ids(session, query, sort_key, descending, abort=task.abort)
 
         def got_first(page: SearchPage) -> None:
             if generation != self.generation:

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from talentdesk.exports.xlsx import SheetColumn
+from talentdesk.exports.columns import SheetColumn
 from talentdesk.services.record_lists import cell_key
 
 Index = QModelIndex | QPersistentModelIndex
