@@ -143,11 +143,12 @@ def child(kind: str, db: str, event_id: int, ids: list[int], out: str) -> dict[s
 
         from talentdesk.exports import packets_sections as pk
         from talentdesk.exports.badges import load_layout
+        from talentdesk.exports.kinds import DEFAULT_PACKET_BADGE
         from talentdesk.exports.pdf import FONT, frame_width, page_margins, register_fonts
 
         with database.reader() as session:  # the same content, read before timing
             data = packets_data.load_packets(session, event_id, ids)
-        layout = load_layout(packets_pdf.DEFAULT_BADGE_LAYOUT)
+        layout = load_layout(DEFAULT_PACKET_BADGE)
         register_fonts()
         start = time.perf_counter()
         margins = page_margins()

@@ -25,57 +25,137 @@ from talentdesk.cli.common import (
 )
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import TalentDeskError
+from talentdesk.exports.kinds import (
+    DEFAULT_GROUP_BY,
+    DEFAULT_LAYOUT,
+    DEFAULT_PACKET_BADGE,
+    DEFAULT_PAGE_SIZE,
+    EVENT,
+    GROUPS,
+    MEMBERS,
+    PAGE_SIZES,
+    VERBS,
+    Kind,
+    Verb,
+)
 
 if TYPE_CHECKING:
     from talentdesk.exports.registry import ExportRequest
 
-#: Subcommand → (help, what is counted in the final message).
-DOCUMENTS: dict[str, tuple[str, str]] = {
-    "members": ("miembros: todos los campos, o la tabla como se muestra con --columns (.xlsx)", "miembros"),
-    "directory": ("directorio de miembros por capítulo, sector o país (.pdf)", "miembros"),
-    "stats": ("estadísticas de miembros con gráficas (.xlsx)", "miembros"),
-    "participants": ("participantes de un evento (.xlsx)", "participantes"),
-    "rooming": ("rooming list: una hoja por hotel (.xlsx)", "huéspedes"),
-    "arrivals": ("llegadas y salidas para traslados (.xlsx)", "vuelos"),
-    "materials": ("materiales y tareas de un evento (.xlsx)", "renglones"),
-    "badges": ("gafetes en hojas de etiquetas (.pdf)", "gafetes"),
-    "packets": ("paquetes de bienvenida por participante (.pdf, o una carpeta con --separate)", "paquetes"),
-    "certificates": ("constancias de participación con código de verificación (.pdf)", "constancias"),
-    "signin": ("hojas de firmas por sesión o por día (.pdf)", "participantes"),
-    "agenda": ("agenda del evento (.pdf)", "sesiones"),
-    "chapters": ("capítulos con las columnas y el orden de su tabla (.xlsx)", "capítulos"),
-    "sectors": ("sectores y PNCS con las columnas de su tabla (.xlsx)", "sectores"),
-    "organizations": ("organizaciones con las columnas y el orden de su tabla (.xlsx)", "organizaciones"),
-    "events": ("lista de jornadas con las columnas y el orden de su tabla (.xlsx)", "jornadas"),
+Arg = tuple[tuple[str, ...], dict[str, Any]]
+
+#: How each option a kind takes (``exports/kinds.OPTIONS``) is typed after its verb, in the order
+#: the help lists them. ``only_selected`` is ``--participants`` for an event document; a member
+#: kind's selection, like ``only_shown``, is its filters (``--query``, ``--chapter``…).
+ARGUMENTS: dict[str, tuple[Arg, ...]] = {
+    "page_size": (
+        (
+            ("--page-size",),
+            {
+                "choices": PAGE_SIZES,
+                "default": DEFAULT_PAGE_SIZE,
+                "help": f"tamaño de página (por omisión: {DEFAULT_PAGE_SIZE})",
+            },
+        ),
+    ),
+    "only_selected": (
+        (
+            ("--participants",),
+            {
+                "metavar": "CÓDIGOS",
+                "help": "sólo estos participantes, por código separado por comas (p. ej. para reimprimir)",
+            },
+        ),
+    ),
+    "external": (
+        (
+            ("--external",),
+            {
+                "action": "store_true",
+                "help": "copia para fuera del IME: sólo quien dio consentimiento y sus datos permitidos",
+            },
+        ),
+    ),
+    "group_by": ((("--group-by",), {"choices": GROUPS, "default": DEFAULT_GROUP_BY}),),
+    "title": ((("--title",), {"metavar": "TÍTULO", "help": "título de la portada"}),),
+    "layout": (
+        (
+            ("--layout",),
+            {
+                "default": DEFAULT_LAYOUT,
+                "metavar": "DISEÑO",
+                "help": f"hoja de etiquetas (por omisión: {DEFAULT_LAYOUT})",
+            },
+        ),
+    ),
+    "start_slot": (
+        (
+            ("--start-slot",),
+            {
+                "type": integer,
+                "default": 1,
+                "metavar": "N",
+                "help": "empieza en la etiqueta N de una hoja ya usada",
+            },
+        ),
+    ),
+    "offset": (
+        (
+            ("--offset-mm",),
+            {
+                "default": "0,0",
+                "metavar": "X,Y",
+                "help": "calibración de la impresora en mm: derecha,abajo; con negativos escriba "
+                "--offset-mm=-1.5,0.8",
+            },
+        ),
+    ),
+    "cut_marks": ((("--cut-marks",), {"action": "store_true", "help": "marcas de corte en las esquinas"}),),
+    "separate_files": (
+        (("--separate",), {"action": "store_true", "help": "un archivo por participante en la carpeta -o"}),
+    ),
+    "packet_badge": (
+        (
+            ("--badge-layout",),
+            {
+                "default": DEFAULT_PACKET_BADGE,
+                "metavar": "DISEÑO",
+                "help": f"diseño del gafete del paquete (por omisión: {DEFAULT_PACKET_BADGE})",
+            },
+        ),
+    ),
+    "signin_scope": (
+        (("--session",), {"type": integer, "metavar": "ID", "help": "sólo esta sesión de la agenda"}),
+        (("--day",), {"metavar": "FECHA", "help": "sólo este día (aaaa-mm-dd o dd/mm/aaaa)"}),
+    ),
 }
-_SINGULAR = {
-    "miembros": "miembro",
-    "participantes": "participante",
-    "huéspedes": "huésped",
-    "vuelos": "vuelo",
-    "renglones": "renglón",
-    "gafetes": "gafete",
-    "paquetes": "paquete",
-    "constancias": "constancia",
-    "sesiones": "sesión",
-    "capítulos": "capítulo",
-    "sectores": "sector",
-    "organizaciones": "organización",
-    "jornadas": "jornada",
-}
-_EVENT_DOCUMENTS = {
-    "participants",
-    "rooming",
-    "arrivals",
-    "materials",
-    "badges",
-    "packets",
-    "certificates",
-    "signin",
-    "agenda",
-}
-_MEMBER_DOCUMENTS = {"members", "directory", "stats"}
-_PDF_SIZES = ("letter", "a4")
+#: The ``table`` kind (the members table as shown) is ``export members --columns``.
+TABLE_ARGUMENTS: tuple[Arg, ...] = (
+    (
+        ("--columns",),
+        {
+            "metavar": "COLUMNAS",
+            "help": "la tabla como se muestra: claves de columna separadas por comas (p. ej. "
+            "paternal_surname,email,chapter)",
+        },
+    ),
+    (
+        ("--sort",),
+        {"metavar": "COLUMNA", "default": "paternal_surname", "help": "con --columns: columna de orden"},
+    ),
+    (("--descending",), {"action": "store_true", "help": "con --columns: orden descendente"}),
+)
+
+
+def verb_arguments(kind: Kind, verb: Verb) -> tuple[Arg, ...]:
+    """The arguments of ``talentdesk export VERB`` that carry the kind's options."""
+    found: list[Arg] = []
+    for option, arguments in ARGUMENTS.items():
+        if option in kind.options and (option != "only_selected" or kind.scope == EVENT):
+            found += arguments
+            if option == "external" and verb.name == "members":
+                found += TABLE_ARGUMENTS
+    return tuple(found)
 
 
 def add_parser(commands: Commands) -> None:
@@ -83,18 +163,18 @@ def add_parser(commands: Commands) -> None:
     export = commands.add_parser("export", help="exporta hojas de cálculo y documentos")
     export.set_defaults(run=run_export)
     x_cmds = actions(export, "export_command", "DOCUMENTO")
-    for name, (help_text, _counted) in DOCUMENTS.items():
-        sub = x_cmds.add_parser(name, help=help_text, description=help_text)
-        target = "carpeta (con --separate) o archivo .pdf" if name == "packets" else "archivo de salida"
+    for kind, verb in VERBS.values():
+        sub = x_cmds.add_parser(verb.name, help=verb.help, description=verb.help)
+        target = "carpeta (con --separate) o archivo .pdf" if kind.key == "packets" else "archivo de salida"
         sub.add_argument("-o", "--output", type=path, required=True, metavar="RUTA", help=target)
         sub.add_argument(
             "--shared",
             action="store_true",
             help="que otras cuentas de esta computadora puedan leerlo (por omisión, sólo la suya)",
         )
-        if name in _MEMBER_DOCUMENTS:
+        if kind.scope == MEMBERS:
             _member_filters(sub)
-        if name in _EVENT_DOCUMENTS:
+        if kind.scope == EVENT:
             sub.add_argument(
                 "--event",
                 type=integer,
@@ -102,68 +182,8 @@ def add_parser(commands: Commands) -> None:
                 metavar="ID",
                 help="id del evento (talentdesk events list)",
             )
-        if name in {"directory", "packets", "certificates", "signin", "agenda"}:
-            sub.add_argument(
-                "--page-size",
-                choices=_PDF_SIZES,
-                default="letter",
-                help="tamaño de página (por omisión: letter)",
-            )
-        if name in {"participants", "badges", "packets", "certificates"}:
-            sub.add_argument(
-                "--participants",
-                metavar="CÓDIGOS",
-                help="sólo estos participantes, por código separado por comas (p. ej. para reimprimir)",
-            )
-    members = x_cmds.choices["members"]
-    members.add_argument(
-        "--external",
-        action="store_true",
-        help="copia para fuera del IME: sólo quien dio consentimiento y sus datos permitidos",
-    )
-    members.add_argument(
-        "--columns",
-        metavar="COLUMNAS",
-        help="la tabla como se muestra: claves de columna separadas por comas (p. ej. paternal_surname,email,chapter)",
-    )
-    members.add_argument(
-        "--sort", metavar="COLUMNA", default="paternal_surname", help="con --columns: columna de orden"
-    )
-    members.add_argument("--descending", action="store_true", help="con --columns: orden descendente")
-    directory = x_cmds.choices["directory"]
-    directory.add_argument("--group-by", choices=["chapter", "sector", "country"], default="chapter")
-    directory.add_argument("--title", metavar="TÍTULO", help="título de la portada")
-    badges = x_cmds.choices["badges"]
-    badges.add_argument(
-        "--layout", default="avery-5392", metavar="DISEÑO", help="hoja de etiquetas (por omisión: avery-5392)"
-    )
-    badges.add_argument(
-        "--start-slot",
-        type=integer,
-        default=1,
-        metavar="N",
-        help="empieza en la etiqueta N de una hoja ya usada",
-    )
-    badges.add_argument(
-        "--offset-mm",
-        default="0,0",
-        metavar="X,Y",
-        help="calibración de la impresora en mm: derecha,abajo; con negativos escriba --offset-mm=-1.5,0.8",
-    )
-    badges.add_argument("--cut-marks", action="store_true", help="marcas de corte en las esquinas")
-    packets = x_cmds.choices["packets"]
-    packets.add_argument(
-        "--separate", action="store_true", help="un archivo por participante en la carpeta -o"
-    )
-    packets.add_argument(
-        "--badge-layout",
-        default="a6",
-        metavar="DISEÑO",
-        help="diseño del gafete del paquete (por omisión: a6)",
-    )
-    signin = x_cmds.choices["signin"]
-    signin.add_argument("--session", type=integer, metavar="ID", help="sólo esta sesión de la agenda")
-    signin.add_argument("--day", metavar="FECHA", help="sólo este día (aaaa-mm-dd o dd/mm/aaaa)")
+        for flags, options in verb_arguments(kind, verb):
+            sub.add_argument(*flags, **options)
 
     certificates = commands.add_parser("certificates", help="constancias de participación")
     certificates.set_defaults(run=run_certificates)
@@ -185,12 +205,12 @@ def run_export(args: argparse.Namespace) -> int:
     """Write the document (the export itself lives in ``talentdesk.exports``, shared with the GUI)."""
     from talentdesk.exports import registry
 
+    described, verb = VERBS[args.export_command]
     db = open_db(args)
     show = sys.stderr.isatty()
-
     try:
         with db.reader() as session:
-            query = member_query(session, args) if args.export_command in _MEMBER_DOCUMENTS else None
+            query = member_query(session, args) if described.scope == MEMBERS else None
             participants = _participant_ids(session, args)
         kind, request = _request(args, query, participants)
         request = dataclasses.replace(request, shared=args.shared)
@@ -198,11 +218,10 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     end_progress(show)
-    counted = DOCUMENTS[args.export_command][1]
     if result.rows == 1:
-        print(f"Se exportó 1 {_SINGULAR[counted]} a {result.path}.")
+        print(f"Se exportó 1 {verb.singular} a {result.path}.")
     else:
-        print(f"Se exportaron {result.rows:,} {counted} a {result.path}.")
+        print(f"Se exportaron {result.rows:,} {verb.plural} a {result.path}.")
     for warning in result.warnings:  # the file was written; these say what will not look right
         print(f"Aviso: {warning}", file=sys.stderr)
     return EXIT_OK
@@ -317,9 +336,6 @@ def _day(text: str | None) -> date | None:
     return day
 
 
-_REFERENCE_TABLES = {"chapters", "sectors", "organizations", "events"}
-
-
 def _request(a: argparse.Namespace, query: Any, participants: list[int] | None) -> tuple[str, ExportRequest]:
     """The export kind and its request for ``talentdesk export <DOCUMENTO>``; the CLI-only checks
     (``--external`` with ``--columns``, ``--offset-mm``, ``--day``) raise here, before any file."""
@@ -327,7 +343,7 @@ def _request(a: argparse.Namespace, query: Any, participants: list[int] | None) 
 
     name = a.export_command
     ids = None if participants is None else tuple(participants)
-    if name in _REFERENCE_TABLES:
+    if VERBS[name][0].key == "reference":
         return "reference", ExportRequest(table=name)
     if name == "members" and a.columns:
         if a.external:

@@ -51,13 +51,13 @@ from talentdesk.core.text import full_name
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import organization_is_public
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
+from talentdesk.exports.kinds import DEFAULT_LAYOUT
 from talentdesk.exports.pdf import FONT, FONT_BOLD, GREEN, GlyphCheck, new_canvas, register_fonts
 from talentdesk.exports.qr import QUIET_ZONE, draw_qr
 from talentdesk.resources import RESOURCES_DIR
 from talentdesk.services.event_view import load_event
 
 LAYOUTS_DIR = RESOURCES_DIR / "layouts"
-DEFAULT_LAYOUT = "avery-5392"
 
 S = ParticipantStatus
 #: Printed when neither ``statuses`` nor ``participant_ids`` is given (see the module doc).

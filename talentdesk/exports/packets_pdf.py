@@ -40,6 +40,7 @@ from talentdesk.exports.agenda_pdf import check_agenda
 from talentdesk.exports.badges import LabelLayout, check_badge, load_layout
 from talentdesk.exports.compat import FinishingDocTemplate, ZeroSizeFlowable
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
+from talentdesk.exports.kinds import DEFAULT_PACKET_BADGE
 from talentdesk.exports.packets_data import PacketPerson, PacketsData, load_packets
 from talentdesk.exports.packets_folder import check_folder_target, unique_names, write_folder
 from talentdesk.exports.packets_sections import (
@@ -76,7 +77,6 @@ from talentdesk.exports.pdf import (
 )
 from talentdesk.exports.replay import SharedPages
 
-DEFAULT_BADGE_LAYOUT = "a6"
 #: Names the document in the error raised when a shared section cannot fit a page.
 SHARED_TITLE = "Paquetes de participantes"
 
@@ -283,7 +283,7 @@ def export_packets_pdf(
     *,
     participant_ids: Sequence[int] | None = None,
     separate_files: bool = False,
-    badge_layout: str = DEFAULT_BADGE_LAYOUT,
+    badge_layout: str = DEFAULT_PACKET_BADGE,
     page_size: str = "letter",
     progress: Progress | None = None,
     abort: threading.Event | None = None,
@@ -419,7 +419,6 @@ def _write_folder(
 
 
 __all__ = [
-    "DEFAULT_BADGE_LAYOUT",
     "export_packets_pdf",
     "packet_story",
 ]

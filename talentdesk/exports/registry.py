@@ -27,6 +27,7 @@ from talentdesk.core import i18n
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, session_scope
 from talentdesk.exports.files import ExportResult, Progress, shared_output
+from talentdesk.exports.kinds import DEFAULT_GROUP_BY, DEFAULT_LAYOUT, DEFAULT_PACKET_BADGE, DEFAULT_PAGE_SIZE
 
 if TYPE_CHECKING:
     from talentdesk.exports.xlsx import SheetColumn
@@ -42,7 +43,7 @@ class ExportRequest:
     query: MemberQuery | None = None  # members, directory, table: required; stats: None = all
     member_ids: tuple[int, ...] | None = None  # members, directory: these instead of the query
     external: bool = False
-    group_by: str = "chapter"
+    group_by: str = DEFAULT_GROUP_BY
     title: str | None = None
     columns: tuple[str, ...] = ()  # table: visible column keys in order
     sort_key: str = "paternal_surname"
@@ -50,16 +51,16 @@ class ExportRequest:
     # events
     event_id: int | None = None
     participant_ids: tuple[int, ...] | None = None  # None: every participant
-    layout: str = "avery-5392"
+    layout: str = DEFAULT_LAYOUT
     start_slot: int = 1
     offset_mm: tuple[float, float] = (0.0, 0.0)
     cut_marks: bool = False
     separate_files: bool = False
-    badge_layout: str = "a6"
+    badge_layout: str = DEFAULT_PACKET_BADGE
     session_id: int | None = None
     day: date | None = None
     # PDFs
-    page_size: str = "letter"
+    page_size: str = DEFAULT_PAGE_SIZE
     # reference lists (chapters, sectors, organizations, events) and tables as shown
     table: str = ""
     sheet_name: str = ""

@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from talentdesk.exports.kinds import DEFAULT_GROUP_BY, DEFAULT_LAYOUT, DEFAULT_PACKET_BADGE, DEFAULT_PAGE_SIZE
+
 T = TypeVar("T")
 
 
@@ -30,11 +32,11 @@ MEMBERS_HEADER: Setting[QByteArray] = Setting("members/header", QByteArray, QByt
 CURRENT_AREA: Setting[int] = Setting("window/area", int, 0)
 # Exports: where the last file went and the choices people repeat (see ui/exports/dialog.py).
 EXPORT_FOLDER: Setting[str] = Setting("exports/folder", str, "")
-EXPORT_PAGE_SIZE: Setting[str] = Setting("exports/page_size", str, "letter")
-EXPORT_GROUP_BY: Setting[str] = Setting("exports/group_by", str, "chapter")
-EXPORT_BADGE_LAYOUT: Setting[str] = Setting("exports/badge_layout", str, "avery-5392")
+EXPORT_PAGE_SIZE: Setting[str] = Setting("exports/page_size", str, DEFAULT_PAGE_SIZE)
+EXPORT_GROUP_BY: Setting[str] = Setting("exports/group_by", str, DEFAULT_GROUP_BY)
+EXPORT_BADGE_LAYOUT: Setting[str] = Setting("exports/badge_layout", str, DEFAULT_LAYOUT)
 EXPORT_CUT_MARKS: Setting[bool] = Setting("exports/cut_marks", bool, False)
-EXPORT_PACKET_BADGE: Setting[str] = Setting("exports/packet_badge_layout", str, "a6")
+EXPORT_PACKET_BADGE: Setting[str] = Setting("exports/packet_badge_layout", str, DEFAULT_PACKET_BADGE)
 
 MAX_RECENT = 8
 

@@ -11,12 +11,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QTableView, QWidget
 from sqlalchemy.orm import Session
 
+from talentdesk.exports.kinds import EVENT, MEMBERS
 from talentdesk.services.event_view import EventData, EventInfo, load_event_data, load_events
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.kinds import (
-    EVENT,
     KINDS,
-    MEMBERS,
     EventSource,
     Source,
     TableSource,

@@ -1,4 +1,7 @@
-"""Every export the window offers, as data: what it needs, which options it has, how it runs.
+"""Every export the window offers: the export dialog's entries, built from the one Qt-free
+description of each kind (``exports/kinds.py``: options, format, default file name, defaults),
+plus what only the window has: the title in the Export menu (translated) and how the screen's
+selection becomes an ``ExportRequest``.
 
 One dialog (``dialog.ExportDialog``) serves them all: it shows the options a kind lists in
 ``options`` and calls its ``run`` on the task runner. ``run`` builds an ``ExportRequest`` and calls
@@ -23,12 +26,19 @@ from typing import Protocol
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from talentdesk.db.session import SessionFactory
+from talentdesk.exports import kinds as described
 from talentdesk.exports.columns import SheetColumn
 from talentdesk.exports.files import ExportResult, Progress
+from talentdesk.exports.kinds import (
+    DEFAULT_GROUP_BY,
+    DEFAULT_LAYOUT,
+    DEFAULT_PACKET_BADGE,
+    DEFAULT_PAGE_SIZE,
+    EVENT,
+    MEMBERS,
+)
 from talentdesk.exports.registry import UNLOGGED, ExportRequest, logged_export, run_export
 from talentdesk.services.search import MemberQuery
-
-MEMBERS, EVENT, RECORDS = "members", "event", "records"
 
 
 @dataclass(frozen=True)
@@ -86,10 +96,10 @@ class ExportOptions:
     """Everything a dialog can set; each kind reads the fields it uses. Frozen and comparable,
     so a preview can be reused when nothing changed."""
 
-    group_by: str = "chapter"
+    group_by: str = DEFAULT_GROUP_BY
     title: str = ""
-    page_size: str = "letter"
-    layout: str = "avery-5392"
+    page_size: str = DEFAULT_PAGE_SIZE
+    layout: str = DEFAULT_LAYOUT
     start_slot: int = 1
     offset_mm: tuple[float, float] = (0.0, 0.0)
     cut_marks: bool = False
@@ -99,7 +109,7 @@ class ExportOptions:
     signin_session: int | None = None
     signin_day: date | None = None
     separate_files: bool = False
-    packet_badge: str = "a6"
+    packet_badge: str = DEFAULT_PACKET_BADGE
     #: Other accounts of the computer may read the finished file (default: its owner only).
     shared: bool = False
 
@@ -120,24 +130,6 @@ class Runner(Protocol):
         *,
         log: bool = True,
     ) -> ExportResult: ...
-
-
-#: Option names a kind may list (each is one row of the dialog).
-OPTION_NAMES = (
-    "only_selected",
-    "only_shown",
-    "external",
-    "group_by",
-    "title",
-    "signin_scope",
-    "layout",
-    "start_slot",
-    "offset",
-    "cut_marks",
-    "separate_files",
-    "packet_badge",
-    "page_size",
-)
 
 
 @dataclass(frozen=True)
@@ -213,7 +205,7 @@ def _participant_ids(source: EventSource, options: ExportOptions) -> tuple[int, 
 
 def _request(key: str, source: Source, o: ExportOptions) -> tuple[str, ExportRequest]:
     """The registry kind and request for what the dialog shows (``exports/registry.py`` runs it)."""
-    if key == "table-view":
+    if key == "rows":
         t = _table(source)
         return "rows", ExportRequest(sheet_name=t.name, sheet_columns=t.columns, rows=t.rows)
     if key == "table":
@@ -277,154 +269,47 @@ def logged_save(
     return logged_export(kind, sessions, request, target)
 
 
-# The documents the Export menu lists (members and event documents).
-KINDS: tuple[ExportKind, ...] = (
-    ExportKind(
-        "table",
-        MEMBERS,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Members table as shown")),
-        "Miembros (tabla)",
-        ".xlsx",
-        (),
-        _runner("table"),
-        "table_xlsx",
-    ),
-    ExportKind(
-        "members",
-        MEMBERS,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Members, all fields")),
-        "Miembros",
-        ".xlsx",
-        ("only_selected", "external"),
-        _runner("members"),
-        "members_xlsx",
-    ),
-    ExportKind(
-        "directory",
-        MEMBERS,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Member directory (PDF)")),
-        "Directorio",
-        ".pdf",
-        ("only_selected", "group_by", "title", "page_size"),
-        _runner("directory"),
-        "directory_pdf",
-        preview=True,
-    ),
-    ExportKind(
-        "stats",
-        MEMBERS,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Statistics")),
-        "Estadísticas de miembros",
-        ".xlsx",
-        ("only_shown",),
-        _runner("stats"),
-        "stats_xlsx",
-    ),
-    ExportKind(
-        "participants",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Participants")),
-        "Participantes",
-        ".xlsx",
-        ("only_selected",),
-        _runner("participants"),
-        "event_xlsx",
-    ),
-    ExportKind(
-        "rooming",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Rooming list")),
-        "Hospedaje",
-        ".xlsx",
-        (),
-        _runner("rooming"),
-        "event_xlsx",
-    ),
-    ExportKind(
-        "arrivals",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Arrivals and departures")),
-        "Llegadas y salidas",
-        ".xlsx",
-        (),
-        _runner("arrivals"),
-        "event_xlsx",
-    ),
-    ExportKind(
-        "materials",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Materials and tasks")),
-        "Materiales y tareas",
-        ".xlsx",
-        (),
-        _runner("materials"),
-        "event_xlsx",
-    ),
-    ExportKind(
-        "badges",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Name badges (PDF)")),
-        "Gafetes",
-        ".pdf",
-        ("only_selected", "layout", "start_slot", "offset", "cut_marks"),
-        _runner("badges"),
-        "badges",
-        preview=True,
-    ),
-    ExportKind(
-        "packets",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Attendee packets (PDF)")),
-        "Paquetes",
-        ".pdf",
-        ("only_selected", "separate_files", "packet_badge", "page_size"),
-        _runner("packets"),
-        "packets_pdf",
-    ),
-    ExportKind(
-        "certificates",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Certificates of participation (PDF)")),
-        "Constancias",
-        ".pdf",
-        ("only_selected", "page_size"),
-        _runner("certificates"),
-        "certificates_pdf",
-    ),
-    ExportKind(
-        "signin",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Sign-in sheets (PDF)")),
-        "Listas de asistencia",
-        ".pdf",
-        ("signin_scope", "page_size"),
-        _runner("signin"),
-        "signin_pdf",
-    ),
-    ExportKind(
-        "agenda",
-        EVENT,
-        str(QT_TRANSLATE_NOOP("ExportKind", "Agenda (PDF)")),
-        "Agenda",
-        ".pdf",
-        ("page_size",),
-        _runner("agenda"),
-        "agenda_pdf",
-    ),
-)
+#: What the Export menu and the dialog call each kind (English source, translated in context
+#: "ExportKind"); the rest of an entry comes from ``exports/kinds.py``.
+TITLES = {
+    "table": QT_TRANSLATE_NOOP("ExportKind", "Members table as shown"),
+    "members": QT_TRANSLATE_NOOP("ExportKind", "Members, all fields"),
+    "directory": QT_TRANSLATE_NOOP("ExportKind", "Member directory (PDF)"),
+    "stats": QT_TRANSLATE_NOOP("ExportKind", "Statistics"),
+    "participants": QT_TRANSLATE_NOOP("ExportKind", "Participants"),
+    "rooming": QT_TRANSLATE_NOOP("ExportKind", "Rooming list"),
+    "arrivals": QT_TRANSLATE_NOOP("ExportKind", "Arrivals and departures"),
+    "materials": QT_TRANSLATE_NOOP("ExportKind", "Materials and tasks"),
+    "badges": QT_TRANSLATE_NOOP("ExportKind", "Name badges (PDF)"),
+    "packets": QT_TRANSLATE_NOOP("ExportKind", "Attendee packets (PDF)"),
+    "certificates": QT_TRANSLATE_NOOP("ExportKind", "Certificates of participation (PDF)"),
+    "signin": QT_TRANSLATE_NOOP("ExportKind", "Sign-in sheets (PDF)"),
+    "agenda": QT_TRANSLATE_NOOP("ExportKind", "Agenda (PDF)"),
+    "rows": QT_TRANSLATE_NOOP("ExportKind", "Table as shown"),
+}
 
+
+def _entry(kind: described.Kind) -> ExportKind:
+    return ExportKind(
+        kind.key,
+        kind.scope,
+        str(TITLES[kind.key]),
+        kind.stem,
+        kind.suffix,
+        kind.options,
+        _runner(kind.key),
+        kind.module,
+        kind.preview,
+    )
+
+
+#: The documents the Export menu lists (members and event documents), in the description's order.
+KINDS: tuple[ExportKind, ...] = tuple(
+    _entry(k) for k in described.KINDS if k.dialog and k.scope in (MEMBERS, EVENT)
+)
 # Any small table as shown (Ctrl+E in Capítulos, Sectores, Organizaciones and the Jornadas
 # list). Not one of the Export menu's documents: the menu's "Export what is shown" reaches it.
-TABLE_VIEW = ExportKind(
-    "table-view",
-    RECORDS,
-    str(QT_TRANSLATE_NOOP("ExportKind", "Table as shown")),
-    "Tabla",
-    ".xlsx",
-    (),
-    _runner("table-view"),
-    "table_xlsx",
-)
+TABLE_VIEW = _entry(described.BY_KEY["rows"])
 BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW)}
 
 
