@@ -18,6 +18,7 @@ LIGHT = {
     "talentdesk.exports",
     "talentdesk.exports.files",
     "talentdesk.exports.registry",
+    "talentdesk.exports.kinds",  # the Qt-free description of each kind (dataclasses only)
     "talentdesk.exports.consent",
     "talentdesk.exports.columns",
     "talentdesk.exports.reference_xlsx",

@@ -272,7 +272,7 @@
 <context>
     <name>MembersArea</name>
     <message numerus="yes">
-        <location filename="../../ui/members/area.py" line="+467"/>
+        <location filename="../../ui/members/area.py" line="+469"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

@@ -129,7 +129,7 @@
 <context>
     <name>AnonymizeDialog</name>
     <message>
-        <location filename="../../ui/privacy/member_rights.py" line="+259"/>
+        <location filename="../../ui/privacy/member_rights.py" line="+260"/>
         <source>Anonymize member</source>
         <extracomment>The member id, once anonymised (before the dialog closes).</extracomment>
         <translation>Anonimizar miembro</translation>
@@ -1095,7 +1095,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../ui/exports/actions.py" line="+87"/>
+        <location filename="../../ui/exports/actions.py" line="+91"/>
         <source>There are no events yet: create one in Events first.</source>
         <translation>Aún no hay eventos: cree uno en Jornadas primero.</translation>
     </message>
@@ -1215,73 +1215,73 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+285"/>
+        <location filename="../../ui/exports/kinds.py" line="+275"/>
         <source>Members table as shown</source>
-        <extracomment>Other accounts of the computer may read the finished file (default: its owner only). Option names a kind may list (each is one row of the dialog).</extracomment>
+        <extracomment>Other accounts of the computer may read the finished file (default: its owner only). What the Export menu and the dialog call each kind (English source, translated in context &quot;ExportKind&quot;); the rest of an entry comes from ``exports/kinds.py``.</extracomment>
         <translation>Tabla de miembros como se ve</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Members, all fields</source>
         <translation>Miembros, todos los datos</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Member directory (PDF)</source>
         <translation>Directorio de miembros (PDF)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Statistics</source>
         <translation>Estadísticas</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Participants</source>
         <translation>Participantes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Rooming list</source>
         <translation>Lista de hospedaje</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Arrivals and departures</source>
         <translation>Llegadas y salidas</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Materials and tasks</source>
         <translation>Materiales y tareas</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Name badges (PDF)</source>
         <translation>Gafetes (PDF)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+1"/>
         <source>Attendee packets (PDF)</source>
         <translation>Paquetes de bienvenida (PDF)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Certificates of participation (PDF)</source>
         <translation>Constancias de participación (PDF)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Sign-in sheets (PDF)</source>
         <translation>Listas de asistencia (PDF)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>Agenda (PDF)</source>
         <translation>Agenda (PDF)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
         <source>Table as shown</source>
         <translation>Tabla como se ve</translation>
     </message>
@@ -2406,7 +2406,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MembersArea</name>
     <message>
-        <location filename="../../ui/members/area.py" line="+69"/>
+        <location filename="../../ui/members/area.py" line="+70"/>
         <source>Search by name, e-mail, employer, job title, city or expertise…</source>
         <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
     </message>
@@ -2552,7 +2552,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Search failed</source>
         <translation>La búsqueda falló</translation>
     </message>
@@ -4054,7 +4054,7 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>RecordArea</name>
     <message>
-        <location filename="../../ui/record_area.py" line="+251"/>
+        <location filename="../../ui/record_area.py" line="+253"/>
         <source>&amp;Edit…</source>
         <translation>E&amp;ditar…</translation>
     </message>

@@ -425,7 +425,7 @@ class MembersArea(Area):
             self._show_welcome(page.total == 0 and query == MemberQuery())
             if not self.fitted and page.ids:
                 self.fitted = True  # once, and only without a saved layout: the person's widths stay
-                fit_columns(self.table, cap=200, headers=False)
+                fit_columns(self.table, cap=170, headers=False)
             if page.total > len(page.ids):
                 self.pending.append(self.ctx.read(every, got_all, on_failure=ignore_cancel, owner=self))
             else:
