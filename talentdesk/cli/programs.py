@@ -13,8 +13,9 @@ from typing import Any
 
 from talentdesk.cli.args import Commands, actions, integer
 from talentdesk.cli.common import EXIT_OK, open_db, print_json
+from talentdesk.core.enums import DegreeLevel
 from talentdesk.core.errors import ValidationError
-from talentdesk.core.programs import NeedStatus, ProgramStatus
+from talentdesk.core.programs import CandidateStage, NeedStatus, ProgramRole, ProgramStatus
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -75,6 +76,94 @@ def add_parser(commands: Commands) -> None:
     n_show = n_cmds.add_parser("show", help="muestra una solicitud y sus candidatos con su etapa")
     n_show.add_argument("id", type=integer)
     n_show.add_argument("--json", action="store_true")
+
+    add_pipeline_parsers(n_cmds, commands)
+
+
+def add_pipeline_parsers(n_cmds: Any, commands: Commands) -> None:
+    """``needs add|match|propose|stage|drop|accept|status`` and ``match``: talent matching and
+    the candidates' pipeline."""
+    n_add = n_cmds.add_parser("add", help="registra una solicitud de un PNCS o una organización mexicana")
+    n_add.add_argument("--title", required=True, metavar="TÍTULO")
+    n_add.add_argument("--description", metavar="TEXTO")
+    n_add.add_argument("--pncs", metavar="SECTOR", help="PNCS que pide: nombre o número del sector")
+    n_add.add_argument("--organization", metavar="NOMBRE", help="organización mexicana que pide")
+    n_add.add_argument("--people", type=integer, default=1, metavar="N", help="personas buscadas (1)")
+    n_add.add_argument("--program", type=integer, metavar="ID", help="programa al que se suman los aceptados")
+    n_add.add_argument("--start", metavar="FECHA")
+    n_add.add_argument("--end", metavar="FECHA")
+    _criteria_options(n_add)
+    n_add.add_argument("--json", action="store_true")
+    n_match = n_cmds.add_parser(
+        "match", help="busca talento para la solicitud: miembros por puntaje, con el porqué"
+    )
+    n_match.add_argument("id", type=integer)
+    _ranking_options(n_match)
+    n_propose = n_cmds.add_parser(
+        "propose", help="agrega candidatos (etapa «contactado»): los miembros dados o los N mejores"
+    )
+    n_propose.add_argument("id", type=integer)
+    n_propose.add_argument("members", type=integer, nargs="*", metavar="MIEMBRO")
+    n_propose.add_argument("--top", type=integer, metavar="N", help="los N primeros de «needs match ID»")
+    n_propose.add_argument(
+        "--despite-no-contact",
+        action="store_true",
+        help="incluye a quien pidió no ser contactado, porque esta vez lo pidió la persona",
+    )
+    n_propose.add_argument("--json", action="store_true")
+    n_stage = n_cmds.add_parser(
+        "stage", help="mueve candidatos: contactado → interesado → aceptado / declino (queda la fecha)"
+    )
+    n_stage.add_argument("id", type=integer)
+    n_stage.add_argument("stage", choices=[s.value for s in CandidateStage], metavar="ETAPA")
+    n_stage.add_argument("members", type=integer, nargs="+", metavar="MIEMBRO")
+    n_stage.add_argument("--json", action="store_true")
+    n_drop = n_cmds.add_parser("drop", help="quita candidatos de la solicitud")
+    n_drop.add_argument("id", type=integer)
+    n_drop.add_argument("members", type=integer, nargs="+", metavar="MIEMBRO")
+    n_drop.add_argument("--json", action="store_true")
+    n_accept = n_cmds.add_parser("accept", help="suma los candidatos aceptados a las personas del programa")
+    n_accept.add_argument("id", type=integer)
+    n_accept.add_argument("--program", type=integer, metavar="ID", help="otro programa (queda como el suyo)")
+    n_accept.add_argument(
+        "--role", choices=[r.value for r in ProgramRole], default=ProgramRole.PARTICIPANT.value
+    )
+    n_accept.add_argument("--json", action="store_true")
+    n_status = n_cmds.add_parser("status", help="marca la solicitud abierta, cubierta o cerrada")
+    n_status.add_argument("id", type=integer)
+    n_status.add_argument("status", choices=[s.value for s in NeedStatus], metavar="ESTATUS")
+    n_status.add_argument("--json", action="store_true")
+
+    match = commands.add_parser(
+        "match",
+        help="busca talento con criterios (o los de una solicitud): miembros por puntaje, con el porqué",
+    )
+    match.set_defaults(run=run_match)
+    match.add_argument("--need", type=integer, metavar="ID", help="parte de los criterios de la solicitud")
+    _criteria_options(match)
+    _ranking_options(match)
+
+
+def _criteria_options(parser: Any) -> None:
+    parser.add_argument("--sector", action="append", metavar="SECTOR", help="sector buscado (repetible)")
+    parser.add_argument(
+        "--keywords", metavar="TEXTO", help="especialidad o puesto; frases separadas por comas"
+    )
+    parser.add_argument("--country", metavar="PAÍS")
+    parser.add_argument("--city", metavar="CIUDAD")
+    parser.add_argument("--chapter", metavar="NOMBRE")
+    parser.add_argument("--contribution", metavar="APORTACIÓN", help="código o nombre de la aportación")
+    parser.add_argument("--degree", choices=[d.value for d in DegreeLevel], help="estudios mínimos")
+    parser.add_argument("--languages", metavar="IDIOMAS", help="p. ej. «inglés, francés» o «en, fr»")
+
+
+def _ranking_options(parser: Any) -> None:
+    parser.add_argument("--limit", type=integer, default=50, metavar="N", help="cuántos mostrar (50)")
+    parser.add_argument("--inactive", action="store_true", help="incluye a los miembros inactivos")
+    parser.add_argument(
+        "--diverse", action="store_true", help="evita llenar la lista con un empleador o capítulo"
+    )
+    parser.add_argument("--json", action="store_true")
 
 
 # -- programmes ------------------------------------------------------------------------------------
@@ -235,7 +324,7 @@ def _programs_kinds(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _organization(session: Any, text: str) -> int:
+def _organization(session: Any, text: str, field: str = "organization_ids") -> int:
     """An organisation by its exact name (accents and case aside), or the only one that starts so."""
     from talentdesk.core.text import fold
     from talentdesk.services.organizations import search_organizations
@@ -252,14 +341,24 @@ def _organization(session: Any, text: str) -> int:
         if not found
         else f"«{text}» coincide con {len(found)} organizaciones; escriba el nombre completo."
     )
-    raise ValidationError([fail("organization_ids", problem)])
+    raise ValidationError([fail(field, problem)])
 
 
 # -- needs -----------------------------------------------------------------------------------------
 
 
 def run_needs(args: argparse.Namespace) -> int:
-    handlers: dict[str, Handler] = {"list": _needs_list, "show": _needs_show}
+    handlers: dict[str, Handler] = {
+        "list": _needs_list,
+        "show": _needs_show,
+        "add": _needs_add,
+        "match": run_match,
+        "propose": _needs_propose,
+        "stage": _needs_stage,
+        "drop": _needs_drop,
+        "accept": _needs_accept,
+        "status": _needs_status,
+    }
     return handlers[args.needs_command](args)
 
 
@@ -325,6 +424,219 @@ def _needs_show(args: argparse.Namespace) -> int:
             f"  {c.stage.label:<11}  {c.stage_changed_at:%d/%m/%Y}  {c.name}"
             + (f" — {c.reasons}" if c.reasons else "")
         )
+    return EXIT_OK
+
+
+# -- matching and the pipeline ---------------------------------------------------------------------
+
+
+def _need_values(session: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """A need's criteria as typed, by name (only those given)."""
+    from talentdesk.services import reference
+
+    values: dict[str, Any] = {}
+    if args.sector:
+        values["sector_ids"] = [reference.find_sector(session, s, "sector_ids").id for s in args.sector]
+    if args.chapter:
+        values["chapter_id"] = reference.find_chapter(session, args.chapter, "chapter_id").id
+    if args.contribution:
+        values["contribution_id"] = reference.find_contribution(
+            session, args.contribution, "contribution_id"
+        ).id
+    for key, value in (
+        ("keywords", args.keywords),
+        ("country", args.country),
+        ("city", args.city),
+        ("degree_level", args.degree),
+        ("languages", args.languages),
+    ):
+        if value is not None:
+            values[key] = value
+    return values
+
+
+def _criteria(session: Any, args: argparse.Namespace, need_id: int | None) -> Any:
+    """The need's criteria (if any) with the typed ones replacing them."""
+    from dataclasses import replace
+
+    from talentdesk.core.validation import normalize_country
+    from talentdesk.services.matching import MatchCriteria, criteria_for_need
+
+    base = criteria_for_need(session, need_id) if need_id is not None else MatchCriteria()
+    typed: dict[str, Any] = _need_values(session, args) if hasattr(args, "sector") else {}
+    if "sector_ids" in typed:
+        typed["sector_ids"] = tuple(typed["sector_ids"])
+    if "country" in typed:
+        typed["country"], err = normalize_country(typed["country"])
+        if err is not None:
+            raise ValidationError([err])
+    if "degree_level" in typed:
+        typed["degree_level"] = DegreeLevel(typed["degree_level"])
+    return replace(base, **typed, include_inactive=args.inactive, diverse=args.diverse)
+
+
+def run_match(args: argparse.Namespace) -> int:
+    """``match`` and ``needs match ID``: the ranked members with the reasons of each."""
+    from talentdesk.core.errors import TalentDeskError
+    from talentdesk.services.matching import match_members
+    from talentdesk.services.members import members_as_dicts
+
+    if args.limit < 0:
+        raise TalentDeskError("--limit debe ser positivo.")
+    need_id = args.id if getattr(args, "needs_command", None) == "match" else args.need
+    db = open_db(args)
+    try:
+        with db.reader() as session:
+            result = match_members(session, _criteria(session, args, need_id), limit=args.limit)
+            members = members_as_dicts(session, [i.member_id for i in result.items]) if args.json else []
+    finally:
+        db.close()
+    if args.json:
+        items = [
+            {"member": member, "score": item.score, "reasons": list(item.reasons)}
+            for member, item in zip(members, result.items, strict=True)
+        ]
+        print_json({"total": result.total, "items": items})
+        return EXIT_OK
+    for rank, item in enumerate(result.items, 1):
+        place = ", ".join(p for p in (item.city, item.country) if p)
+        print(
+            f"{rank:>3}. {item.score:>5g}  {item.member_id:>8}  {item.name}"
+            + (f" ({place})" if place else "")
+        )
+        print(f"{'':18}{item.why}")
+    if result.items:
+        print(f"{len(result.items)} de {result.total:,} miembros ordenados por puntaje.")
+    else:
+        print("Ningún miembro cumple algún criterio.")
+    return EXIT_OK
+
+
+def _needs_add(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import needs as need_ops
+    from talentdesk.services import reference
+    from talentdesk.services.program_views import need_detail, need_json
+
+    db = open_db(args, write=True)
+    try:
+        with db.reader() as session:
+            values: dict[str, Any] = {
+                "title": args.title,
+                "description": args.description,
+                "sector_id": reference.find_sector(session, args.pncs, "sector_id").id if args.pncs else None,
+                "organization_id": _organization(session, args.organization, "organization_id")
+                if args.organization
+                else None,
+                "people_wanted": args.people,
+                "program_id": args.program,
+                "starts_on": args.start,
+                "ends_on": args.end,
+                **_need_values(session, args),
+            }
+        need_id = ops.perform(db, need_ops.create(values)).value
+        with db.reader() as session:
+            detail = need_detail(session, need_id)
+    finally:
+        db.close()
+    if args.json:
+        print_json(need_json(detail))
+    else:
+        print(f"Solicitud registrada: {detail.row.title} (id {need_id}).")
+    return EXIT_OK
+
+
+def _needs_propose(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.core.errors import TalentDeskError
+    from talentdesk.ops import needs as need_ops
+    from talentdesk.services.matching import criteria_for_need, match_members, reasons_text
+
+    if not args.members and not args.top:
+        raise TalentDeskError("Indique los miembros (ids) o --top N para tomar los mejores de la búsqueda.")
+    if args.top is not None and args.top < 1:
+        raise TalentDeskError("--top debe ser 1 o más.")
+    db = open_db(args, write=True)
+    try:
+        reasons: dict[int, str] = {}
+        members = list(args.members)
+        if args.top:
+            with db.reader() as session:
+                ranked = match_members(session, criteria_for_need(session, args.id), limit=args.top).items
+            members += [i.member_id for i in ranked if i.member_id not in members]
+            reasons = {i.member_id: reasons_text(i) for i in ranked}
+        op = need_ops.add_candidates(args.id, members, reasons, despite_no_contact=args.despite_no_contact)
+        outcome = ops.perform(db, op)
+        return _pipeline_done(args, db, outcome.message, {"added": len(outcome.value)})
+    finally:
+        db.close()
+
+
+def _needs_stage(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import needs as need_ops
+    from talentdesk.services.needs import candidates_of
+
+    db = open_db(args, write=True)
+    try:
+        with db.reader() as session:
+            ids = candidates_of(session, args.id, args.members)
+        outcome = ops.perform(db, need_ops.change_stage(ids, args.stage))
+        return _pipeline_done(args, db, outcome.message, {"changed": outcome.value})
+    finally:
+        db.close()
+
+
+def _needs_drop(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import needs as need_ops
+    from talentdesk.services.needs import candidates_of
+
+    db = open_db(args, write=True)
+    try:
+        with db.reader() as session:
+            ids = candidates_of(session, args.id, args.members)
+        outcome = ops.perform(db, need_ops.remove_candidates(ids))
+        message = f"{outcome.value} candidato(s) quitado(s) de la solicitud {args.id}."
+        return _pipeline_done(args, db, message, {"removed": outcome.value})
+    finally:
+        db.close()
+
+
+def _needs_accept(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import needs as need_ops
+
+    db = open_db(args, write=True)
+    try:
+        outcome = ops.perform(db, need_ops.accept_into_program(args.id, args.program, args.role))
+        return _pipeline_done(args, db, outcome.message, {"added": len(outcome.value)})
+    finally:
+        db.close()
+
+
+def _needs_status(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import needs as need_ops
+
+    db = open_db(args, write=True)
+    try:
+        ops.perform(db, need_ops.set_status(args.id, args.status))
+        message = f"Solicitud {args.id}: «{NeedStatus(args.status).label}»."
+        return _pipeline_done(args, db, message, {"status": args.status})
+    finally:
+        db.close()
+
+
+def _pipeline_done(args: argparse.Namespace, db: Any, message: str, data: dict[str, Any]) -> int:
+    """After a pipeline step: its message, or with --json what changed and the need as it is now."""
+    if not args.json:
+        print(message)
+        return EXIT_OK
+    from talentdesk.services.program_views import need_detail, need_json
+
+    with db.reader() as session:
+        print_json({**data, "need": need_json(need_detail(session, args.id))})
     return EXIT_OK
 
 

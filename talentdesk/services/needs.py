@@ -278,6 +278,34 @@ def add_candidates(
     return added
 
 
+def candidates_of(session: Session, need_id: int, member_ids: Sequence[int]) -> list[int]:
+    """The candidate ids of these members in the need (the CLI names people by member id)."""
+    get_need(session, need_id)
+    wanted = list(dict.fromkeys(member_ids))
+    found = dict(
+        session.execute(
+            select(NeedCandidate.member_id, NeedCandidate.id).where(
+                NeedCandidate.need_id == need_id, NeedCandidate.member_id.in_(wanted)
+            )
+        ).all()
+    )
+    missing = [str(i) for i in wanted if i not in found]
+    if missing:
+        raise ValidationError(
+            [
+                fail(
+                    "candidates",
+                    ngettext(
+                        "el miembro {ids} no es candidato de la solicitud {need}.",
+                        "los miembros {ids} no son candidatos de la solicitud {need}.",
+                        len(missing),
+                    ).format(ids=", ".join(missing), need=need_id),
+                )
+            ]
+        )
+    return [found[i] for i in wanted]
+
+
 def can_move(candidate: NeedCandidate, new: CandidateStage, name: str) -> str | None:
     if new == candidate.stage or new in STAGES[candidate.stage]:
         return None
