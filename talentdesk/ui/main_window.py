@@ -467,6 +467,7 @@ def default_areas(ctx: AppContext) -> list[Area]:
     from talentdesk.ui.members.area import MembersArea
     from talentdesk.ui.organizations import OrganizationsArea
     from talentdesk.ui.sectors import SectorsArea
+    from talentdesk.ui.vinculacion.area import VinculacionArea
 
     return [
         MembersArea(ctx),
@@ -474,5 +475,6 @@ def default_areas(ctx: AppContext) -> list[Area]:
         SectorsArea(ctx),
         OrganizationsArea(ctx),
         EventsArea(ctx),
+        VinculacionArea(ctx),
         DashboardArea(ctx),
     ]

@@ -20,6 +20,7 @@ def test_areas_and_counts(window: MainWindow, qtbot: QtBot) -> None:
         "sectors-area",
         "organizations-area",
         "events-area",
+        "vinculacion-area",
         "dashboard-area",
     ]
     qtbot.waitUntil(lambda: "300" in window.count_label.text(), timeout=5000)

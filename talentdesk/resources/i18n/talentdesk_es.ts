@@ -1480,6 +1480,44 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../ui/members/form_history.py" line="+23"/>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No programs, needs or Jornadas yet.</source>
+        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <location filename="../../ui/imports/history.py" line="+41"/>
@@ -2180,7 +2218,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../ui/members/form.py" line="+83"/>
+        <location filename="../../ui/members/form.py" line="+86"/>
         <source>Personal data</source>
         <translation>Datos personales</translation>
     </message>
@@ -2208,6 +2246,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Notes</source>
         <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>Historial</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2829,6 +2872,326 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
 </context>
 <context>
+    <name>NeedDialog</name>
+    <message>
+        <location filename="../../ui/vinculacion/needs.py" line="+261"/>
+        <source>New need</source>
+        <translation>Nueva solicitud</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Need “%1”</source>
+        <translation>Solicitud «%1»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Requested by &amp;PNCS</source>
+        <translation>La pide el P&amp;NCS</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>or by &amp;organization</source>
+        <translation>o la &amp;organización</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sec&amp;tors wanted</source>
+        <translation>&amp;Sectores buscados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keywords</source>
+        <translation>&amp;Palabras clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. biotechnology, vaccines</source>
+        <translation>p. ej. biotecnología, vacunas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Co&amp;untry</source>
+        <translation>P&amp;aís</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cit&amp;y</source>
+        <translation>Ciu&amp;dad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hapter</source>
+        <translation>&amp;Capítulo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>(any)</source>
+        <translation>(cualquiera)</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Co&amp;ntribution</source>
+        <translation>Aporta&amp;ción</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Least &amp;degree</source>
+        <translation>&amp;Estudios mínimos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Languages</source>
+        <translation>&amp;Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. en, fr</source>
+        <translation>p. ej. inglés, francés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>People &amp;wanted</source>
+        <translation>Personas &amp;buscadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From</source>
+        <translation>Des&amp;de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;o</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pro&amp;gram</source>
+        <translation>Pro&amp;grama</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Descr&amp;iption</source>
+        <translation>Desc&amp;ripción</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsList</name>
+    <message>
+        <location line="-281"/>
+        <location line="+27"/>
+        <source>Needs</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Need</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>Requested by</source>
+        <translation>La pide</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <location line="+56"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+54"/>
+        <source>Wanted</source>
+        <translation>Buscadas</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+96"/>
+        <source>Candidates</source>
+        <translation>Candidatos</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Accepted</source>
+        <translation>Aceptados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search by title, who asks, keywords or place…</source>
+        <translation>Buscar por título, quién pide, palabras clave o lugar…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n need(s)</source>
+        <translation>
+            <numerusform>%n solicitud</numerusform>
+            <numerusform>%n solicitudes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %n need(s)</source>
+        <translation>
+            <numerusform>%1 de %n solicitud</numerusform>
+            <numerusform>%1 de %n solicitudes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New need…</source>
+        <translation>&amp;Nueva solicitud…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete need</source>
+        <translation>Eliminar solicitud</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the need “%1” and its candidates? People it brought into a program stay there. You can undo it with Ctrl+Z.</source>
+        <translation>¿Eliminar la solicitud «%1» y sus candidatos? Las personas que sumó a un programa se quedan en él. Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All statuses</source>
+        <translation>Todos los estatus</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a need to see who is wanted and its candidates.</source>
+        <translation>Elija una solicitud para ver a quién se busca y sus candidatos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keywords</source>
+        <translation>Palabras clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contribution</source>
+        <translation>Aportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Least degree</source>
+        <translation>Estudios mínimos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find talent…</source>
+        <translation>&amp;Buscar talento…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark as…</source>
+        <translation>Marcar como…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Contac&amp;ted</source>
+        <translation>Con&amp;tactado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Interested</source>
+        <translation>&amp;Interesado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accepted</source>
+        <translation>&amp;Aceptado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;clined</source>
+        <translation>De&amp;clinó</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted into the &amp;program</source>
+        <translation>Aceptados al &amp;programa</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>Remove %n candidate(s) from the need? You can undo it with Ctrl+Z.</source>
+        <translation>
+            <numerusform>¿Quitar %n candidato de la solicitud? Puede deshacerlo con Ctrl+Z.</numerusform>
+            <numerusform>¿Quitar %n candidatos de la solicitud? Puede deshacerlo con Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove candidates</source>
+        <translation>Quitar candidatos</translation>
+    </message>
+</context>
+<context>
     <name>NetworkPage</name>
     <message>
         <location filename="../../ui/members/form_pages.py" line="+115"/>
@@ -3197,6 +3560,39 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../ui/vinculacion/programs.py" line="+425"/>
+        <source>Add an outcome — %1</source>
+        <translation>Agregar un resultado — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 12</source>
+        <translation>p. ej. 12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Narrative</source>
+        <translation>&amp;Narrativa</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <location filename="../../ui/events/participants.py" line="-104"/>
@@ -3446,6 +3842,49 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <location line="+54"/>
         <source>Remove participants</source>
         <translation>Quitar participantes</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../ui/vinculacion/programs.py" line="-42"/>
+        <source>Add a person — %1</source>
+        <translation>Agregar una persona — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Member</source>
+        <translation>&amp;Miembro</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours given</source>
+        <translation>H&amp;oras dedicadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a member from the search results.</source>
+        <translation>Elija un miembro de los resultados de la búsqueda.</translation>
     </message>
 </context>
 <context>
@@ -3934,6 +4373,311 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <location line="+2"/>
         <source>Anon&amp;ymize…</source>
         <translation>Anonimi&amp;zar…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramDialog</name>
+    <message>
+        <location filename="../../ui/vinculacion/programs.py" line="-74"/>
+        <source>New program</source>
+        <translation>Nuevo programa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Program “%1”</source>
+        <translation>Programa «%1»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title</source>
+        <translation>Tít&amp;ulo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;PNCS in charge</source>
+        <translation>P&amp;NCS responsable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sec&amp;tors</source>
+        <translation>&amp;Sectores</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Estatus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Starts on</source>
+        <translation>&amp;Inicia el</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ends on</source>
+        <translation>Ter&amp;mina el</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Organizations</source>
+        <translation>&amp;Organizaciones</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hapters</source>
+        <translation>&amp;Capítulos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsList</name>
+    <message>
+        <location line="-319"/>
+        <location line="+30"/>
+        <source>Programs</source>
+        <translation>Programas</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+79"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <location line="+55"/>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>Years</source>
+        <translation>Años</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+75"/>
+        <source>PNCS</source>
+        <translation>PNCS</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <location line="+137"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <location line="+140"/>
+        <source>Outcomes</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Search by title, kind, PNCS, organization or chapter…</source>
+        <translation>Buscar por título, tipo, PNCS, organización o capítulo…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n program(s)</source>
+        <translation>
+            <numerusform>%n programa</numerusform>
+            <numerusform>%n programas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %n program(s)</source>
+        <translation>
+            <numerusform>%1 de %n programa</numerusform>
+            <numerusform>%1 de %n programas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New program…</source>
+        <translation>&amp;Nuevo programa…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete program</source>
+        <translation>Eliminar programa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the program “%1” with its people, outcomes and status history? You can undo it with Ctrl+Z.</source>
+        <translation>¿Eliminar el programa «%1» con sus personas, resultados e historial de estatus? Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>All statuses</source>
+        <translation>Todos los estatus</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sectors</source>
+        <translation>Todos los sectores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All years</source>
+        <translation>Todos los años</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select a program to see its people, outcomes and history.</source>
+        <translation>Elija un programa para ver sus personas, resultados e historial.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organizations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapters</source>
+        <translation>Capítulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change &amp;status</source>
+        <translation>Cambiar e&amp;status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Add person…</source>
+        <translation>&amp;Agregar persona…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remo&amp;ve person…</source>
+        <translation>&amp;Quitar persona…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Narrative</source>
+        <translation>Narrativa</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add &amp;outcome…</source>
+        <translation>Agregar res&amp;ultado…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove o&amp;utcome…</source>
+        <translation>Quitar resu&amp;ltado…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Status history</source>
+        <translation>Historial de estatus</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Move to…</source>
+        <translation>Pasar a…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Remove %1 (%2) from “%3”?</source>
+        <translation>¿Quitar a %1 (%2) de «%3»?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove person</source>
+        <translation>Quitar persona</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove the outcome “%1: %2”?</source>
+        <translation>¿Quitar el resultado «%1: %2»?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove outcome</source>
+        <translation>Quitar resultado</translation>
     </message>
 </context>
 <context>
@@ -4519,6 +5263,178 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
     </message>
 </context>
 <context>
+    <name>TalentPanel</name>
+    <message>
+        <location filename="../../ui/vinculacion/talent.py" line="+69"/>
+        <source>e.g. biotechnology, vaccines</source>
+        <translation>p. ej. biotecnología, vacunas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+118"/>
+        <location line="+1"/>
+        <source>(any)</source>
+        <translation>(cualquiera)</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>e.g. en, fr</source>
+        <translation>p. ej. inglés, francés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include &amp;inactive members</source>
+        <translation>Incluir miembros i&amp;nactivos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Diverse: few from one employer or chapter</source>
+        <translation>Di&amp;versa: pocos de un mismo empleador o capítulo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Limpiar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For &amp;need</source>
+        <translation>Para la &amp;solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sec&amp;tors</source>
+        <translation>Sec&amp;tores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keywords</source>
+        <translation>&amp;Palabras clave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ountry</source>
+        <translation>P&amp;aís</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cit&amp;y</source>
+        <translation>Ciu&amp;dad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hapter</source>
+        <translation>&amp;Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;ntribution</source>
+        <translation>Aporta&amp;ción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Least de&amp;gree</source>
+        <translation>&amp;Estudios mínimos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Languages</source>
+        <translation>&amp;Idiomas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is wanted</source>
+        <translation>A quién se busca</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Score</source>
+        <translation>Puntaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employer</source>
+        <translation>Empleador</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+104"/>
+        <source>Give some criteria, or choose a need, then Search.</source>
+        <translation>Indique criterios, o elija una solicitud, y oprima Buscar.</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>Add to the need’s &amp;candidates</source>
+        <translation>Agregar a los candidat&amp;os de la solicitud</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add to the &amp;program</source>
+        <translation>Agregar al pro&amp;grama</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>(typed criteria)</source>
+        <translation>(criterios escritos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a need…</source>
+        <translation>Elija una solicitud…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a program…</source>
+        <translation>Elija un programa…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%1 of %n ranked member(s), best first.</source>
+        <translation>
+            <numerusform>%1 de %n miembro ordenado, el mejor primero.</numerusform>
+            <numerusform>%1 de %n miembros ordenados, los mejores primero.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n left out (asked not to be contacted, anonymized or inactive).</source>
+        <translation>
+            <numerusform>%n excluido (pidió no ser contactado, anonimizado o inactivo).</numerusform>
+            <numerusform>%n excluidos (pidieron no ser contactados, anonimizados o inactivos).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No member meets any criterion.</source>
+        <translation>Ningún miembro cumple algún criterio.</translation>
+    </message>
+</context>
+<context>
     <name>TargetField</name>
     <message>
         <location filename="../../ui/exports/target.py" line="+62"/>
@@ -4724,6 +5640,29 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+6"/>
         <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
         <translation>Escriba la fecha y hora como dd/mm/aaaa hh:mm.</translation>
+    </message>
+</context>
+<context>
+    <name>VinculacionArea</name>
+    <message>
+        <location filename="../../ui/vinculacion/area.py" line="+25"/>
+        <source>&amp;Programs</source>
+        <translation>&amp;Programas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Needs</source>
+        <translation>&amp;Solicitudes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find &amp;talent</source>
+        <translation>Buscar &amp;talento</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vinculación</source>
+        <translation>Vinculación</translation>
     </message>
 </context>
 <context>

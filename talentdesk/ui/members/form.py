@@ -22,6 +22,7 @@ from talentdesk.core.text import full_name
 from talentdesk.ops import members as ops_members
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.members.form_data import FormData, load_form_data
+from talentdesk.ui.members.form_history import HistoryPage
 from talentdesk.ui.members.form_pages import (
     ContactPage,
     MemberPage,
@@ -67,6 +68,7 @@ class MemberDialog(FormDialog):
         self.work = WorkPage(self)
         self.privacy = PrivacyPage(self)
         self.notes = NotesPage(self)
+        self.history = HistoryPage(self)
         self.pages: list[MemberPage] = [
             self.personal,
             self.contact,
@@ -74,6 +76,7 @@ class MemberDialog(FormDialog):
             self.work,
             self.privacy,
             self.notes,
+            self.history,
         ]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("member-tabs")
@@ -86,6 +89,7 @@ class MemberDialog(FormDialog):
                 self.tr("Education and work"),
                 self.tr("Privacy"),
                 self.tr("Notes"),
+                self.tr("History"),
             ),
             strict=True,
         ):

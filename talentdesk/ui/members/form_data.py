@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.models import Member
 from talentdesk.services import consent_history, reference
+from talentdesk.services.history import HistoryRow, member_history
 from talentdesk.services.members import get_member, member_values
 
 
@@ -23,6 +24,7 @@ class FormData:
     values: dict[str, Any] | None  # None for a new member
     consent_history: list[consent_history.ConsentRecord] = dataclasses.field(default_factory=list)
     anonymized_at: datetime | None = None
+    history: list[HistoryRow] = dataclasses.field(default_factory=list)  # programmes, needs, Jornadas
 
 
 def load_form_data(session: Session, member_id: int | None) -> FormData:
@@ -34,6 +36,7 @@ def load_form_data(session: Session, member_id: int | None) -> FormData:
         values=member_values(member) if member is not None else None,
         consent_history=consent_history.records(session, member.id) if member is not None else [],
         anonymized_at=member.anonymized_at if member is not None else None,
+        history=member_history(session, member.id) if member is not None else [],
     )
 
 
