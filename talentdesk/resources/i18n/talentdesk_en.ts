@@ -313,6 +313,41 @@
     </message>
 </context>
 <context>
+    <name>NeedsList</name>
+    <message numerus="yes">
+        <location filename="../../ui/vinculacion/needs.py" line="+64"/>
+        <source>%n need(s)</source>
+        <translation>
+            <numerusform>%n need</numerusform>
+            <numerusform>%n needs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %n need(s)</source>
+        <translation>
+            <numerusform>%1 of %n need</numerusform>
+            <numerusform>%1 of %n needs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+107"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>Remove %n candidate(s) from the need? You can undo it with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Remove %n candidate from the need? You can undo it with Ctrl+Z.</numerusform>
+            <numerusform>Remove %n candidates from the need? You can undo it with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OptionsForm</name>
     <message numerus="yes">
         <location filename="../../ui/exports/options_form.py" line="+97"/>
@@ -405,6 +440,25 @@
     </message>
 </context>
 <context>
+    <name>ProgramsList</name>
+    <message numerus="yes">
+        <location filename="../../ui/vinculacion/programs.py" line="+73"/>
+        <source>%n program(s)</source>
+        <translation>
+            <numerusform>%n program</numerusform>
+            <numerusform>%n programs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%1 of %n program(s)</source>
+        <translation>
+            <numerusform>%1 of %n program</numerusform>
+            <numerusform>%1 of %n programs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message numerus="yes">
         <location filename="../../ui/backups.py" line="+172"/>
@@ -434,6 +488,25 @@
         <translation>
             <numerusform>%n member</numerusform>
             <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TalentPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/vinculacion/talent.py" line="+283"/>
+        <source>%1 of %n ranked member(s), best first.</source>
+        <translation>
+            <numerusform>%1 of %n ranked member, best first.</numerusform>
+            <numerusform>%1 of %n ranked members, best first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n left out (asked not to be contacted, anonymized or inactive).</source>
+        <translation>
+            <numerusform>%n left out (asked not to be contacted, anonymized or inactive).</numerusform>
+            <numerusform>%n left out (asked not to be contacted, anonymized or inactive).</numerusform>
         </translation>
     </message>
 </context>
