@@ -64,6 +64,17 @@ class Op(Generic[T]):
     inverse: Callable[[T], Op[Any] | None] | None = None
 
 
+def update_op(label: str, update: Callable[[Session, int, Any], object], record_id: int, values: Any) -> Op[int]:
+    """The operation "save these values on that record" (``update(session, id, values)``); its
+    value is the record's id, so the form that saved it can select it."""
+
+    def run(session: Session, _job: Job) -> int:
+        update(session, record_id, values)
+        return record_id
+
+    return Op(label, run)
+
+
 @dataclass(frozen=True)
 class Step:
     """One undo (or redo): the journal to revert and what reverting it changes — or, for an

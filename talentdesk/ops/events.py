@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from talentdesk.core.enums import ParticipantStatus
 from talentdesk.core.i18n import _, ngettext
 from talentdesk.core.jobs import Job
-from talentdesk.ops import Op
+from talentdesk.ops import Op, update_op
 from talentdesk.ops.registry import operation
 from talentdesk.services import (
     event_agenda,
@@ -26,14 +26,6 @@ from talentdesk.services import events as service
 Values = Mapping[str, Any]
 
 
-def _updated(label: str, update: Any, record_id: int, values: Values) -> Op[int]:
-    def run(s: Session, _j: Job) -> int:
-        update(s, record_id, values)
-        return record_id
-
-    return Op(label, run)
-
-
 @operation
 def create(values: Values) -> Op[int]:
     return Op(_("Nueva Jornada"), lambda s, _j: service.create_event(s, values).id)
@@ -41,7 +33,7 @@ def create(values: Values) -> Op[int]:
 
 @operation
 def update(event_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar Jornada"), service.update_event, event_id, values)
+    return update_op(_("Editar Jornada"), service.update_event, event_id, values)
 
 
 @operation
@@ -85,7 +77,7 @@ def add_session(event_id: int, values: Values) -> Op[int]:
 
 @operation
 def update_session(session_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar sesión"), event_agenda.update_session, session_id, values)
+    return update_op(_("Editar sesión"), event_agenda.update_session, session_id, values)
 
 
 @operation
@@ -131,7 +123,7 @@ def add_guest(event_id: int, values: Values) -> Op[int]:
 
 @operation
 def update_participant(participant_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar participante"), event_participants.update_participant, participant_id, values)
+    return update_op(_("Editar participante"), event_participants.update_participant, participant_id, values)
 
 
 @operation
@@ -167,12 +159,12 @@ def remove_participants(participant_ids: Sequence[int]) -> Op[int]:
 
 @operation
 def set_travel(participant_id: int, values: Values) -> Op[int]:
-    return _updated(_("Viaje"), event_logistics.set_travel, participant_id, values)
+    return update_op(_("Viaje"), event_logistics.set_travel, participant_id, values)
 
 
 @operation
 def set_lodging(participant_id: int, values: Values) -> Op[int]:
-    return _updated(_("Hospedaje"), event_logistics.set_lodging, participant_id, values)
+    return update_op(_("Hospedaje"), event_logistics.set_lodging, participant_id, values)
 
 
 @operation
@@ -190,7 +182,7 @@ def add_material(
 
 @operation
 def update_material(material_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar material"), event_materials.update_material, material_id, values)
+    return update_op(_("Editar material"), event_materials.update_material, material_id, values)
 
 
 @operation
@@ -218,7 +210,7 @@ def add_task(
 
 @operation
 def update_task(task_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar tarea"), event_materials.update_task, task_id, values)
+    return update_op(_("Editar tarea"), event_materials.update_task, task_id, values)
 
 
 @operation

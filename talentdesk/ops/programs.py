@@ -10,19 +10,11 @@ from sqlalchemy.orm import Session
 from talentdesk.core.i18n import _, ngettext
 from talentdesk.core.jobs import Job
 from talentdesk.core.programs import ProgramRole, ProgramStatus
-from talentdesk.ops import Op
+from talentdesk.ops import Op, update_op
 from talentdesk.ops.registry import operation
 from talentdesk.services import programs as service
 
 Values = Mapping[str, Any]
-
-
-def _updated(label: str, update: Any, record_id: int, values: Values) -> Op[int]:
-    def run(s: Session, _j: Job) -> int:
-        update(s, record_id, values)
-        return record_id
-
-    return Op(label, run)
 
 
 @operation
@@ -51,7 +43,7 @@ def create(values: Values, on: Any = None) -> Op[int]:
 
 @operation
 def update(program_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar programa"), service.update_program, program_id, values)
+    return update_op(_("Editar programa"), service.update_program, program_id, values)
 
 
 @operation
@@ -98,7 +90,7 @@ def add_people(
 
 @operation
 def update_person(person_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar persona del programa"), service.update_person, person_id, values)
+    return update_op(_("Editar persona del programa"), service.update_person, person_id, values)
 
 
 @operation
@@ -126,7 +118,7 @@ def add_outcome(program_id: int, values: Values) -> Op[int]:
 
 @operation
 def update_outcome(outcome_id: int, values: Values) -> Op[int]:
-    return _updated(_("Editar resultado"), service.update_outcome, outcome_id, values)
+    return update_op(_("Editar resultado"), service.update_outcome, outcome_id, values)
 
 
 @operation
