@@ -64,6 +64,9 @@ def child_talentdesk(db: str) -> dict[str, object]:
 
     def watched_app() -> Any:
         app = make_app()
+        from talentdesk.ui import settings as S
+
+        S.Settings().set(S.CURRENT_AREA, "members-area")  # measured: the members list at start
 
         class FirstPaint(QObject):
             def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -94,7 +97,7 @@ def measure_window(app: Any, t0: float) -> dict[str, object]:
 
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
     window.resize(1280, 800)
-    first_area = window.areas[0]
+    first_area = window.current_area()
     assert isinstance(first_area, MembersArea)
     area = first_area
     while area.is_loading():

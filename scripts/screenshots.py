@@ -63,12 +63,12 @@ def main() -> None:
         window = MainWindow(ctx)
         window.resize(1400, 860)
         window.show()
-        names = ["members", "chapters", "sectors", "organizations", "events", "dashboard"]
         for row, area in enumerate(window.areas):
             window.nav.setCurrentRow(row)
             spin(app, 1.5)
-            save(window, f"area-{names[row] if row < len(names) else row}")
-            if names[row] == "events" and hasattr(area, "open_event_for_screenshots"):
+            name = area.objectName().removesuffix("-area")
+            save(window, f"area-{name}")
+            if name == "events" and hasattr(area, "open_event_for_screenshots"):
                 area.open_event_for_screenshots(lambda tab: (spin(app, 1.5), save(window, f"event-{tab}")))
         from talentdesk.ui.preferences import PreferencesDialog
 

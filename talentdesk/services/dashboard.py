@@ -13,13 +13,16 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import DegreeLevel, ParticipantStatus
 from talentdesk.core.i18n import N_, _
+from talentdesk.core.programs import OutcomeKind, ProgramOutcome, ProgramStatus
+from talentdesk.core.regions import REGIONS, region_of
 from talentdesk.services import reference
+from talentdesk.services.program_views import ProgramFilter, ProgramRow, load_programs
 from talentdesk.services.search import MemberQuery
 from talentdesk.services.statistics import MemberCounts, member_counts, year_counts
 
@@ -52,12 +55,14 @@ class DashboardFilter:
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar, slice or point. ``query``: the members it counts (None: not one list)."""
+    """One bar, slice or point. ``query``: the members it counts, ``programs``: the programmes
+    it counts (None: not one list)."""
 
     label: str
     count: int
     query: MemberQuery | None = None
     series: str = ""  # STACKED charts: which part of the bar
+    programs: ProgramFilter | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Chart:
     title: str
     kind: ChartKind
     bars: tuple[Bar, ...]
+    note: str = ""  # what the filter bar does not apply to, said under the chart
 
     @property
     def total(self) -> int:
@@ -86,11 +92,18 @@ TITLES = {
     "chapter": N_("Miembros por capítulo"),
     "sector": N_("Miembros por sector (cualquiera de sus sectores)"),
     "country": N_("Miembros por país de residencia"),
+    "region": N_("Miembros por región del mundo"),
     "degree": N_("Miembros por nivel de estudios"),
     "contribution": N_("Aportaciones que ofrecen"),
     "growth": N_("Nuevos miembros por año de ingreso"),
     "jornadas": N_("Participación en las Jornadas Informativas"),
+    "programs": N_("Programas de vinculación por tipo y estado"),
+    "outcomes": N_("Resultados de los programas por año"),
 }
+#: Outcomes counted in people or things; investment (money) is not added to them.
+COUNTED_OUTCOMES = tuple(
+    k for k in OutcomeKind if k not in (OutcomeKind.INVESTMENT_MXN, OutcomeKind.INVESTMENT_USD)
+)
 #: The participant statuses the Jornadas chart stacks, in the order of the workflow.
 JORNADA_STATUSES = (
     ParticipantStatus.INVITED,
@@ -111,12 +124,14 @@ def load_dashboard(session: Session, flt: DashboardFilter | None = None, *, grow
         _chapters(session, counts, base),
         _sectors(session, counts, base),
         _countries(counts, base),
+        _regions(counts, base),
         _degrees(counts, base),
         _contributions(session, counts, base),
     ]
     if growth:
         charts.append(_growth(counts))
     charts.append(_jornadas(session, flt))
+    charts.extend(_programs(session, flt))
     return Dashboard(counts.total, tuple(charts))
 
 
@@ -127,8 +142,8 @@ def growth_chart(session: Session, flt: DashboardFilter | None = None) -> Chart:
     return _growth(counts)
 
 
-def _chart(key: str, kind: ChartKind, bars: list[Bar]) -> Chart:
-    return Chart(key, _(TITLES[key]), kind, tuple(bars))
+def _chart(key: str, kind: ChartKind, bars: list[Bar], note: str = "") -> Chart:
+    return Chart(key, _(TITLES[key]), kind, tuple(bars), note)
 
 
 def _by_count(bars: list[Bar]) -> list[Bar]:
@@ -171,6 +186,32 @@ def _countries(counts: MemberCounts, base: MemberQuery) -> Chart:
     if counts.country.get(None):
         bars.append(Bar(_("Sin país"), counts.country[None]))
     return _chart("country", ChartKind.BARS, bars)
+
+
+def _regions(counts: MemberCounts, base: MemberQuery) -> Chart:
+    """Members by world region; each region's bar lists the members of its countries."""
+    present: dict[str, list[str]] = {}
+    unplaced = counts.country.get(None, 0)
+    for code, n in counts.country.items():
+        if code is not None and n:
+            region = region_of(code)
+            if region is None:
+                unplaced += n
+            else:
+                present.setdefault(region, []).append(code)
+    bars = [
+        Bar(
+            _(name),
+            sum(counts.country[c] for c in present[name]),
+            replace(base, countries=tuple(sorted(present[name]))),
+        )
+        for name, _codes in REGIONS
+        if name in present
+    ]
+    bars = _by_count(bars)
+    if unplaced:
+        bars.append(Bar(_("Sin país"), unplaced))
+    return _chart("region", ChartKind.BARS, bars)
 
 
 def _degrees(counts: MemberCounts, base: MemberQuery) -> Chart:
@@ -226,6 +267,52 @@ def _jornadas(session: Session, flt: DashboardFilter) -> Chart:
         for status in JORNADA_STATUSES
     ]
     return _chart("jornadas", ChartKind.STACKED, bars)
+
+
+def _programs(session: Session, flt: DashboardFilter) -> list[Chart]:
+    """Programmes by kind and status, and their counted outcomes by year. Each bar of the first
+    carries the programmes list's own filter, so its count is the count of that list."""
+    wanted = ProgramFilter(sector_id=flt.sector_id, chapter_id=flt.chapter_id)
+    rows = load_programs(session, wanted)
+    note = _("Los programas no se filtran por país.") if flt.country is not None else ""
+    per: Counter[tuple[int, ProgramStatus]] = Counter((r.kind_id, r.status) for r in rows)
+    kinds: dict[int, str] = {}
+    for row in sorted(rows, key=lambda r: (-sum(per[(r.kind_id, s)] for s in ProgramStatus), r.kind)):
+        kinds.setdefault(row.kind_id, row.kind)
+    bars = [
+        Bar(
+            name,
+            per[(kind_id, status)],
+            series=status.label,
+            programs=replace(wanted, kind_id=kind_id, status=status),
+        )
+        for kind_id, name in kinds.items()
+        for status in ProgramStatus
+    ]
+    return [
+        _chart("programs", ChartKind.STACKED, bars, note),
+        _chart("outcomes", ChartKind.STACKED, _outcomes(session, rows), note),
+    ]
+
+
+def _outcomes(session: Session, rows: list[ProgramRow]) -> list[Bar]:
+    """Counted outcomes of these programmes, by the year they were achieved (undated ones are
+    left out: a year is what this chart is about)."""
+    ids = [r.id for r in rows]
+    per: Counter[tuple[int, OutcomeKind]] = Counter()
+    for start in range(0, len(ids), 500):
+        found = session.execute(
+            select(ProgramOutcome.achieved_on, ProgramOutcome.kind, ProgramOutcome.quantity).where(
+                ProgramOutcome.achieved_on.is_not(None),
+                ProgramOutcome.program_id.in_(ids[start : start + 500]),
+            )
+        )
+        for achieved_on, kind, quantity in found:
+            if achieved_on is not None:
+                per[(achieved_on.year, kind)] += quantity
+    years = sorted({y for y, _k in per})
+    kinds = [k for k in COUNTED_OUTCOMES if any(per[(y, k)] for y in years)]
+    return [Bar(str(y), per[(y, k)], series=k.label) for y in years for k in kinds]
 
 
 def _member_where(flt: DashboardFilter, params: dict[str, object]) -> str:

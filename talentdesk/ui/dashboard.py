@@ -8,21 +8,24 @@ exactly those members: the same query, so the same count.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
     QChartView,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QPieSeries,
     QStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -84,7 +87,11 @@ class ChartTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = [self.tr("Group"), self.tr("Members"), self.tr("Share")]
-        if self._stacked():
+        if self.chart is not None and self.chart.key == "programs":
+            names = [self.tr("Kind"), self.tr("Status"), self.tr("Programs"), self.tr("Share")]
+        elif self.chart is not None and self.chart.key == "outcomes":
+            names = [self.tr("Year"), self.tr("Outcome"), self.tr("Quantity"), self.tr("Share")]
+        elif self._stacked():
             names = [self.tr("Jornada"), self.tr("Status"), self.tr("Participants"), self.tr("Share")]
         return names[section] if 0 <= section < len(names) else None
 
@@ -118,7 +125,8 @@ class ChartTableModel(QAbstractTableModel):
 class ChartPanel(QWidget):
     """One chart with its title, and its table a click away."""
 
-    drill = Signal(object)  # the MemberQuery of the bar or slice clicked
+    drill = Signal(object, str)  # the MemberQuery and the label of the bar or slice clicked
+    drill_programs = Signal(object)  # the ProgramFilter of the bar clicked
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +139,11 @@ class ChartPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName(f"chart-note-{key}")
+        self.note.setWordWrap(True)
+        self.note.setEnabled(False)  # drawn in the palette's quieter colour
+        self.note.hide()
         self.toggle = QPushButton(self.tr("Table"))
         self.toggle.setObjectName(f"chart-toggle-{key}")
         self.toggle.setCheckable(True)
@@ -156,6 +169,7 @@ class ChartPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(head)
+        box.addWidget(self.note)
         box.addWidget(self.pages)
 
     def _show_table(self, on: bool) -> None:
@@ -170,6 +184,8 @@ class ChartPanel(QWidget):
         self.title.setText(
             f"{chart.title} ({chart.total:,})" if chart.kind is not ChartKind.STACKED else chart.title
         )
+        self.note.setText(chart.note)
+        self.note.setVisible(bool(chart.note))
         self.model.set_chart(chart)
         old = self.view.chart()
         if chart.kind is ChartKind.BARS:
@@ -181,9 +197,11 @@ class ChartPanel(QWidget):
     def clicked(self, index: int) -> None:
         """The bar or slice at ``index`` of the chart's bars was clicked."""
         if self.chart_data is not None and 0 <= index < len(self.chart_data.bars):
-            query = self.chart_data.bars[index].query
-            if query is not None:
-                self.drill.emit(query)
+            bar = self.chart_data.bars[index]
+            if bar.query is not None:
+                self.drill.emit(bar.query, bar.label)
+            elif bar.programs is not None:
+                self.drill_programs.emit(bar.programs)
 
 
 def _draw(chart: Chart, on_click: Any) -> QChart:
@@ -205,29 +223,19 @@ def _draw(chart: Chart, on_click: Any) -> QChart:
         for bar in chart.bars:
             line.append(int(bar.label), bar.count)
         qchart.addSeries(line)
-        qchart.createDefaultAxes()
-        for axis in qchart.axes(Qt.Orientation.Horizontal):
-            if isinstance(axis, QValueAxis):
-                axis.setLabelFormat("%d")
-                axis.setTickCount(min(len(chart.bars), 8) or 2)
+        years = QValueAxis()
+        years.setLabelFormat("%d")
+        if chart.bars:
+            years.setRange(int(chart.bars[0].label), int(chart.bars[-1].label))
+        years.setTickCount(min(len(chart.bars), 8) or 2)
+        qchart.addAxis(years, Qt.AlignmentFlag.AlignBottom)
+        line.attachAxis(years)
+        joined = _count_axis(max((b.count for b in chart.bars), default=0))  # from 0: growth at its scale
+        qchart.addAxis(joined, Qt.AlignmentFlag.AlignLeft)
+        line.attachAxis(joined)
         return qchart
     if chart.kind is ChartKind.STACKED:
-        categories = list(dict.fromkeys(b.label for b in chart.bars))
-        stacked = QStackedBarSeries()
-        for status in dict.fromkeys(b.series for b in chart.bars):
-            layer = QBarSet(status)
-            layer.append([float(b.count) for b in chart.bars if b.series == status])
-            stacked.append(layer)
-        qchart.addSeries(stacked)
-        editions = QBarCategoryAxis()
-        editions.append(categories)
-        qchart.addAxis(editions, Qt.AlignmentFlag.AlignBottom)
-        stacked.attachAxis(editions)
-        people = QValueAxis()
-        people.setLabelFormat("%d")
-        qchart.addAxis(people, Qt.AlignmentFlag.AlignLeft)
-        stacked.attachAxis(people)
-        return qchart
+        return _draw_stacked(chart, on_click, qchart)
     bars = list(reversed(chart.bars))  # a horizontal bar chart draws its first category at the bottom
     series = QHorizontalBarSeries()
     counts = QBarSet("")
@@ -235,26 +243,86 @@ def _draw(chart: Chart, on_click: Any) -> QChart:
     counts.clicked.connect(lambda i: on_click(len(bars) - 1 - i))
     series.append(counts)
     series.setLabelsVisible(True)
+    # Beside the bar, not in it: a short bar has no room for its number.
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    counts.setLabelColor(QGuiApplication.palette().color(QPalette.ColorRole.WindowText))
     qchart.addSeries(series)
     axis = QBarCategoryAxis()
     axis.append([b.label for b in bars])
     qchart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
-    values = QValueAxis()
-    values.setLabelFormat("%d")
-    qchart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(values)
+    qchart.addAxis(_count_axis(max((b.count for b in bars), default=0), room=1.15), Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(qchart.axes(Qt.Orientation.Horizontal)[0])
     return qchart
 
 
-CHART_KEYS = ("chapter", "sector", "country", "degree", "contribution", "growth", "jornadas")
+#: Labels longer than this draw a stacked chart sideways: each category on its own line.
+SIDEWAYS_LABEL = 14
+
+
+def _draw_stacked(chart: Chart, on_click: Any, qchart: QChart) -> QChart:
+    """Parts of each category stacked (Jornada statuses, programme statuses, outcome kinds); the
+    categories drawn across, or down when their names are long (programme kinds)."""
+    categories = list(dict.fromkeys(b.label for b in chart.bars))
+    sideways = any(len(c) > SIDEWAYS_LABEL for c in categories)
+    stacked: QAbstractBarSeries = QHorizontalStackedBarSeries() if sideways else QStackedBarSeries()
+    order = list(reversed(categories)) if sideways else categories  # sideways: the first on top
+    for status in dict.fromkeys(b.series for b in chart.bars):
+        layer = QBarSet(status)
+        parts = {b.label: i for i, b in enumerate(chart.bars) if b.series == status}
+        at_of = [parts.get(c) for c in order]
+        layer.append([float(chart.bars[i].count) if i is not None else 0.0 for i in at_of])
+        layer.clicked.connect(
+            lambda at, at_of=at_of: on_click(at_of[at]) if 0 <= at < len(at_of) and at_of[at] is not None else None
+        )
+        stacked.append(layer)
+    qchart.addSeries(stacked)
+    names = QBarCategoryAxis()
+    names.append(order)
+    qchart.addAxis(names, Qt.AlignmentFlag.AlignLeft if sideways else Qt.AlignmentFlag.AlignBottom)
+    stacked.attachAxis(names)
+    totals: Counter[str] = Counter()
+    for bar in chart.bars:
+        totals[bar.label] += bar.count
+    counts = _count_axis(max(totals.values(), default=0))
+    qchart.addAxis(counts, Qt.AlignmentFlag.AlignBottom if sideways else Qt.AlignmentFlag.AlignLeft)
+    stacked.attachAxis(counts)
+    return qchart
+
+
+def _count_axis(largest: int, room: float = 1.0) -> QValueAxis:
+    """An axis of whole numbers from 0, with round ticks, a little past ``largest`` when a
+    number is drawn beside the longest bar."""
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, max(largest * room, 4))
+    axis.applyNiceNumbers()
+    return axis
+
+
+CHART_KEYS = (
+    "chapter",
+    "sector",
+    "country",
+    "region",
+    "degree",
+    "contribution",
+    "growth",
+    "outcomes",
+    "programs",
+    "jornadas",
+)
+#: Charts as wide as the area (years or editions side by side); the others go two a row.
+WIDE_CHARTS = frozenset({"growth", "outcomes", "programs", "jornadas"})
 
 
 class DashboardArea(Area):
     """The Tablero area: the filter bar over a scrolling grid of chart panels."""
 
     #: A bar was clicked: the members list should show exactly these members.
-    open_members = Signal(object)
+    open_members = Signal(object, str)
+    #: A programmes bar was clicked: the programmes list should show exactly these programmes.
+    open_programs = Signal(object)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -289,11 +357,15 @@ class DashboardArea(Area):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(18)
-        for i, key in enumerate(CHART_KEYS):  # two a row; the last (the Jornadas) across both
+        cell = 0  # two a row, the wide ones across both
+        for key in CHART_KEYS:
             panel = self.panels[key]
             panel.drill.connect(self.open_members.emit)
-            last = i == len(CHART_KEYS) - 1
-            grid.addWidget(panel, i // 2, i % 2, 1, 2 if last else 1)
+            panel.drill_programs.connect(self.open_programs.emit)
+            wide = key in WIDE_CHARTS
+            cell += cell % 2 if wide else 0
+            grid.addWidget(panel, cell // 2, cell % 2, 1, 2 if wide else 1)
+            cell += 2 if wide else 1
         inner = QWidget()
         inner.setLayout(grid)
         scroll = QScrollArea()
@@ -324,7 +396,7 @@ class DashboardArea(Area):
             self.reload()
 
     def on_changes(self, changes: Changes) -> None:
-        if changes.members or changes.events or changes.chapters or changes.sectors:
+        if changes.members or changes.events or changes.chapters or changes.sectors or changes.programs:
             self.stale = True
             if self.isVisible():
                 self.reload()
@@ -397,5 +469,6 @@ class DashboardArea(Area):
             return
         self.loading = None
         self.panels[growth.key].show_chart(growth)
-        charts = [c for c in board.charts if c.key != "jornadas"] + [growth, board.chart("jornadas")]
+        charts = list(board.charts)  # where load_dashboard puts it: after the contributions
+        charts.insert(next(i for i, c in enumerate(charts) if c.key == "contribution") + 1, growth)
         self.board = Dashboard(board.members, tuple(charts))

@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
             drill = getattr(area, "open_members", None)  # the Tablero's bars
             if drill is not None:
                 drill.connect(self.show_members)
+            drill = getattr(area, "open_programs", None)
+            if drill is not None:
+                drill.connect(self.show_programs)
         self.nav.currentRowChanged.connect(self._show_area)
         # As wide as the longest area name (in the language shown): a small screen keeps the rest.
         self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0), 80) + 2 * self.nav.frameWidth() + 12)
@@ -109,9 +112,19 @@ class MainWindow(QMainWindow):
         state = ctx.settings.get(S.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
-        start = min(max(ctx.settings.get(S.CURRENT_AREA), 0), len(self.areas) - 1) if self.areas else 0
-        self.nav.setCurrentRow(start)
+        self.nav.setCurrentRow(self.first_area())
         self.refresh_counts()
+
+    def first_area(self) -> int:
+        """The row of the area to show at start: the one shown last, else the first (the Tablero)."""
+        if not self.areas:
+            return 0
+        name = self.ctx.settings.get(S.CURRENT_AREA)
+        old = self.ctx.settings.get(S.OLD_AREA_INDEX)
+        if not name and 0 <= old < len(OLD_AREA_ORDER):  # saved by a version without the Tablero first
+            name = OLD_AREA_ORDER[old]
+        names = [area.objectName() for area in self.areas]
+        return names.index(name) if name in names else 0
 
     # -- actions ------------------------------------------------------------------------------
 
@@ -336,12 +349,19 @@ class MainWindow(QMainWindow):
     def _area_named(self, name: str) -> Any:
         return next((area for area in self.areas if area.objectName() == name), None)
 
-    def show_members(self, query: Any) -> None:
-        """A Tablero bar was clicked: the members area, filtered to exactly those members."""
+    def show_members(self, query: Any, label: str = "") -> None:
+        """A Tablero bar (``label``) was clicked: the members area, filtered to exactly those members."""
         members = self._area_named("members-area")
         if members is not None:
             self.nav.setCurrentRow(self.areas.index(members))
-            members.show_query(query)
+            members.show_query(query, label)
+
+    def show_programs(self, wanted: Any) -> None:
+        """A Tablero programmes bar was clicked: Vinculación, showing exactly those programmes."""
+        area = self._area_named("vinculacion-area")
+        if area is not None:
+            self.nav.setCurrentRow(self.areas.index(area))
+            area.show_programs(wanted)
 
     def export_members(self, key: str) -> None:
         """A members export of the members table as it is (its search, filters, selection)."""
@@ -444,7 +464,9 @@ class MainWindow(QMainWindow):
             area.save_state()
         self.ctx.settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         self.ctx.settings.set(S.WINDOW_STATE, self.saveState())
-        self.ctx.settings.set(S.CURRENT_AREA, self.nav.currentRow())
+        row = self.nav.currentRow()
+        if 0 <= row < len(self.areas):
+            self.ctx.settings.set(S.CURRENT_AREA, self.areas[row].objectName())
 
     def close_confirmed(self) -> bool:
         """Close without asking again (the caller already got ``confirm_close``)."""
@@ -460,6 +482,18 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+#: The areas' order when the saved area was an index (before the Tablero came first).
+OLD_AREA_ORDER = (
+    "members-area",
+    "chapters-area",
+    "sectors-area",
+    "organizations-area",
+    "events-area",
+    "vinculacion-area",
+    "dashboard-area",
+)
+
+
 def default_areas(ctx: AppContext) -> list[Area]:
     from talentdesk.ui.chapters import ChaptersArea
     from talentdesk.ui.dashboard import DashboardArea
@@ -470,11 +504,11 @@ def default_areas(ctx: AppContext) -> list[Area]:
     from talentdesk.ui.vinculacion.area import VinculacionArea
 
     return [
+        DashboardArea(ctx),
         MembersArea(ctx),
         ChaptersArea(ctx),
         SectorsArea(ctx),
         OrganizationsArea(ctx),
         EventsArea(ctx),
         VinculacionArea(ctx),
-        DashboardArea(ctx),
     ]

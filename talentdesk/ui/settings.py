@@ -29,7 +29,10 @@ WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QB
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
 MEMBERS_SPLITTER: Setting[QByteArray] = Setting("members/splitter", QByteArray, QByteArray())
 MEMBERS_HEADER: Setting[QByteArray] = Setting("members/header", QByteArray, QByteArray())
-CURRENT_AREA: Setting[int] = Setting("window/area", int, 0)
+#: The area shown last, by its object name ("" the first: the Tablero). "window/area" held its
+#: index before the Tablero came first (see MainWindow.first_area).
+CURRENT_AREA: Setting[str] = Setting("window/area-name", str, "")
+OLD_AREA_INDEX: Setting[int] = Setting("window/area", int, -1)
 # Exports: where the last file went and the choices people repeat (see ui/exports/dialog.py).
 EXPORT_FOLDER: Setting[str] = Setting("exports/folder", str, "")
 EXPORT_PAGE_SIZE: Setting[str] = Setting("exports/page_size", str, DEFAULT_PAGE_SIZE)

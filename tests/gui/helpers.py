@@ -175,6 +175,14 @@ def show_area(qtbot: QtBot, area: Any, rows: int | None = None, size: tuple[int,
     return area
 
 
+def go_to_members(qtbot: QtBot, window: Any) -> Any:
+    """The members area shown (the window opens on the Tablero) with its first rows loaded."""
+    members = window._area_named("members-area")
+    window.nav.setCurrentRow(window.areas.index(members))
+    wait_members(qtbot, members)
+    return members
+
+
 def wait_members(qtbot: QtBot, area: Any, timeout: int = TIMEOUT) -> None:
     """Wait until the members area has its count and every id of the current search."""
     qtbot.waitUntil(

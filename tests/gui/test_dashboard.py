@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCharts import QAbstractBarSeries, QPieSeries
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QPieSeries
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -97,3 +97,48 @@ def test_only_the_last_filter_s_figures_are_shown(qtbot: QtBot, window: MainWind
     flt = area.current_filter()
     qtbot.waitUntil(lambda: not area.is_loading(), timeout=TIMEOUT)
     assert area.board == read(ctx, lambda s: load_dashboard(s, flt))
+
+
+def test_clicking_a_region_opens_the_members_of_all_its_countries(qtbot: QtBot, window: MainWindow) -> None:
+    area = shown_board(qtbot, window)
+    chart = area.board.chart("region") if area.board else None
+    assert chart is not None
+    index, bar = next((i, b) for i, b in enumerate(chart.bars) if b.query and len(b.query.countries) > 1)
+    series = area.panels["region"].view.chart().series()[0]
+    assert isinstance(series, QAbstractBarSeries)
+    series.barSets()[0].clicked.emit(len(chart.bars) - 1 - index)
+    members = window.current_area()
+    assert members is not None and members.objectName() == "members-area"
+    wait_members(qtbot, members)
+    assert members.last_total == bar.count
+    assert members.current_query() == bar.query
+    assert members.f_country.currentText() == bar.label  # the region's name, not one country
+
+
+def test_clicking_a_programmes_bar_opens_exactly_those_programmes(qtbot: QtBot, window: MainWindow) -> None:
+    from talentdesk.ui.vinculacion.area import VinculacionArea
+
+    area = shown_board(qtbot, window)
+    chart = area.board.chart("programs") if area.board else None
+    assert chart is not None
+    bar = max(chart.bars, key=lambda b: b.count)
+    assert bar.count > 0 and bar.programs is not None
+    drawn = area.panels["programs"].view.chart()
+    series = drawn.series()[0]
+    assert isinstance(series, QAbstractBarSeries)
+    layer = next(s for s in series.barSets() if s.label() == bar.series)
+    categories = next(a for a in drawn.axes() if isinstance(a, QBarCategoryAxis)).categories()
+    assert sorted(categories) == sorted({b.label for b in chart.bars})
+    layer.clicked.emit(categories.index(bar.label))  # as drawn (long kind names: one a line, top down)
+    vinculacion = window.current_area()
+    assert isinstance(vinculacion, VinculacionArea)
+    programs = vinculacion.programs
+    assert vinculacion.tabs.currentWidget() is programs
+    qtbot.waitUntil(lambda: programs.loaded and not programs.loading, timeout=TIMEOUT)
+    assert programs.model.rowCount() == bar.count
+    assert programs.criteria() == bar.programs
+    assert programs.kind.currentData() == bar.programs.kind_id
+    assert bar.programs.status is not None and programs.status.currentData() == bar.programs.status.value
+    programs.kind.setCurrentIndex(0)  # a filter changed here: the list follows the combos again
+    qtbot.waitUntil(lambda: not programs.loading, timeout=TIMEOUT)
+    assert programs.criteria().kind_id is None and programs.model.rowCount() >= bar.count

@@ -35,7 +35,7 @@ from tests.gui.helpers import TIMEOUT, export_dialog, export_to
 
 pytestmark = pytest.mark.gui
 
-CHAPTERS, SECTORS, ORGANIZATIONS, EVENTS = 1, 2, 3, 4  # rows of the navigation
+CHAPTERS, SECTORS, ORGANIZATIONS, EVENTS = 2, 3, 4, 5  # rows of the navigation (the Tablero first)
 
 
 # -- helpers ------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from tests.gui.helpers import (
     click_shown,
     export_dialog,
     export_to,
+    go_to_members,
     open_event,
     show_area,
     trigger,
@@ -507,9 +508,8 @@ def test_export_menu_has_every_export_and_ctrl_e_exports_what_the_area_shows(
     assert all(a.isEnabled() and a.text() for a in window.export_menu.actions() if a.objectName())
     assert window.act_export_current.shortcut().toString() == "Ctrl+E"
 
-    members = window.areas[0]
+    members = go_to_members(qtbot, window)
     assert isinstance(members, MembersArea)
-    wait_members(qtbot, members)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

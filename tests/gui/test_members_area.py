@@ -17,7 +17,7 @@ from talentdesk.services.search import MemberQuery, count_members
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.members.area import MembersArea
 from talentdesk.ui.members.model import PLACEHOLDER, MemberTableModel
-from tests.gui.helpers import type_text, wait_members
+from tests.gui.helpers import go_to_members, type_text, wait_members
 
 pytestmark = pytest.mark.gui
 
@@ -226,8 +226,7 @@ def test_delete_asks_and_undo_brings_them_back(
 
 
 def test_ctrl_f_focuses_search_and_escape_clears(qtbot: QtBot, window: Any) -> None:
-    area = window.areas[0]
-    wait_members(qtbot, area)
+    area = go_to_members(qtbot, window)
     window.activateWindow()
     area.table.setFocus()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -17,7 +17,7 @@ from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.members.area import MembersArea
 from talentdesk.ui.record_area import RecordArea
 from talentdesk.ui.resources import apply_app_font
-from tests.gui.helpers import open_event, wait_area, wait_members
+from tests.gui.helpers import go_to_members, open_event, wait_area, wait_members
 
 LONG_TITLE = (
     "Jornada Internacional de Talento Mexicano en Ciencia, Tecnología, Innovación y "
@@ -95,9 +95,8 @@ def test_default_column_widths_come_from_the_content(qtbot: QtBot, ctx: AppConte
     qtbot.addWidget(window)
     window.show()
     window.resize(1280, 800)
-    members = window.areas[0]
+    members = go_to_members(qtbot, window)
     assert isinstance(members, MembersArea)
-    wait_members(qtbot, members)
     QApplication.processEvents()
     assert len(columns_in_view(members.table, whole_titles=False)) >= 6
     events = window._area_named("events-area")

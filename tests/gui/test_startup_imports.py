@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 #: Light modules of the export packages the first screen may use: file results, the registry's
 #: request type, consent rules, column and list definitions, the Export menu's catalogue.
 LIGHT = {
@@ -40,6 +42,9 @@ SCRIPT = textwrap.dedent(
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QAbstractItemView
 
+    from PySide6.QtCharts import QChartView
+    from talentdesk.ui import settings as S
+
     seen = []
     make_app = ui_app.make_app
 
@@ -47,13 +52,16 @@ SCRIPT = textwrap.dedent(
         def eventFilter(self, obj, event):
             if not seen and event.type() == QEvent.Type.Paint:
                 view = obj.parent()
-                if isinstance(view, QAbstractItemView) and view.model() is not None and view.model().rowCount():
+                rows = isinstance(view, QAbstractItemView) and view.model() is not None and view.model().rowCount()
+                chart = isinstance(view, QChartView) and bool(view.chart().series())
+                if rows or chart:
                     seen.append(sorted(sys.modules))
                     QTimer.singleShot(0, ui_app.QApplication.instance().quit)
             return False
 
     def watched_app():
         app = make_app()
+        S.Settings().set(S.CURRENT_AREA, sys.argv[2])  # the area the person left open
         app._first_paint = FirstPaint(app)
         app.installEventFilter(app._first_paint)
         return app
@@ -66,8 +74,9 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.parametrize("area", ["members-area", "dashboard-area"])
 def test_starting_the_window_leaves_the_document_writers_unimported(
-    demo_db_path: Path, tmp_path: Path
+    demo_db_path: Path, tmp_path: Path, area: str
 ) -> None:
     env = {
         **os.environ,
@@ -76,7 +85,7 @@ def test_starting_the_window_leaves_the_document_writers_unimported(
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(demo_db_path)],
+        [sys.executable, "-c", SCRIPT, str(demo_db_path), area],
         capture_output=True,
         text=True,
         env=env,
@@ -84,7 +93,7 @@ def test_starting_the_window_leaves_the_document_writers_unimported(
     )
     assert done.returncode == 0, done.stderr[-3000:]
     modules = json.loads(done.stdout.strip().splitlines()[-1])
-    assert modules, "the members table never painted rows"
+    assert modules, f"the {area} never painted its first figures"
     assert "talentdesk.ui.members.area" in modules  # it did start the window
     heavy = [m for m in modules if m.split(".")[0] in HEAVY_PACKAGES]
     writers = [

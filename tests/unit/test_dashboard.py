@@ -95,3 +95,77 @@ def test_a_filter_narrows_every_chart_and_the_lists_agree(demo: Database, which:
                 if bar.query is not None:
                     assert count_members(session, bar.query) == bar.count, (chart.key, bar.label)
     assert narrowed.chart("jornadas").total <= board.chart("jornadas").total
+
+
+def test_every_country_has_exactly_one_region() -> None:
+    import pycountry
+
+    from talentdesk.core.regions import REGIONS, region_of
+
+    codes = {c.alpha_2 for c in pycountry.countries}
+    listed = [code for _name, group in REGIONS for code in group]
+    assert len(listed) == len(set(listed))  # no code in two regions
+    assert set(listed) == codes
+    assert region_of("us") == "Norteamérica"
+    assert region_of("MX") == "América Latina y el Caribe"
+    assert region_of("XX") is None
+
+
+def test_regions_add_up_to_the_countries_and_open_their_members(demo: Database, demo_db_path: Path) -> None:
+    board = load(demo)
+    regions = board.chart("region")
+    assert regions.total == board.chart("country").total == board.members
+    by_country = dict(sql(demo_db_path, "SELECT country, count(*) FROM members GROUP BY 1"))
+    from talentdesk.core.regions import region_of
+
+    expected: Counter[str] = Counter()
+    for code, n in by_country.items():
+        expected[region_of(str(code)) or "Sin país" if code else "Sin país"] += int(str(n))
+    assert {b.label: b.count for b in regions.bars} == dict(expected)
+    north = next(b for b in regions.bars if b.label == "Norteamérica")
+    assert north.query is not None and "US" in north.query.countries
+
+
+def test_programme_charts_agree_with_sql_and_with_the_programmes_list(demo: Database, demo_db_path: Path) -> None:
+    from talentdesk.services.program_views import load_programs
+
+    board = load(demo)
+    programs = board.chart("programs")
+    per = dict(
+        ((kind, status), n)
+        for kind, status, n in sql(
+            demo_db_path,
+            "SELECT k.name, p.status, count(*) FROM programs p JOIN program_kinds k ON k.id = p.kind_id GROUP BY 1, 2",
+        )
+    )
+    assert programs.total == sql(demo_db_path, "SELECT count(*) FROM programs")[0][0] > 0
+    with demo.reader() as session:
+        for bar in programs.bars:
+            assert bar.programs is not None
+            assert bar.programs.status is not None
+            assert per.get((bar.label, bar.programs.status.value), 0) == bar.count
+            assert len(load_programs(session, bar.programs)) == bar.count, (bar.label, bar.series)
+    outcomes = board.chart("outcomes")
+    counted = sql(
+        demo_db_path,
+        "SELECT sum(quantity) FROM program_outcomes WHERE achieved_on IS NOT NULL AND kind NOT LIKE 'inversion%'",
+    )[0][0]
+    assert outcomes.total == counted > 0
+    assert all(b.programs is None for b in outcomes.bars)
+
+
+def test_programme_charts_follow_the_sector_filter_and_say_what_a_country_does_not_filter(demo: Database) -> None:
+    from talentdesk.services.program_views import ProgramFilter, load_programs
+
+    board = load(demo)
+    sector = next(b for b in board.chart("sector").bars if b.query is not None)
+    assert sector.query is not None
+    sector_id = sector.query.sector_ids[0]
+    narrowed = load(demo, DashboardFilter(sector_id=sector_id))
+    with demo.reader() as session:
+        assert narrowed.chart("programs").total == len(load_programs(session, ProgramFilter(sector_id=sector_id)))
+    assert narrowed.chart("programs").total < board.chart("programs").total
+    assert narrowed.chart("programs").note == ""
+    by_country = load(demo, DashboardFilter(country="US"))
+    assert by_country.chart("programs").note == "Los programas no se filtran por país."
+    assert by_country.chart("programs").total == board.chart("programs").total

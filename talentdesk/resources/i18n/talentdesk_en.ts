@@ -58,7 +58,7 @@
 <context>
     <name>DashboardArea</name>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+386"/>
+        <location filename="../../ui/dashboard.py" line="+458"/>
         <source>%Ln member(s). Click a bar to see those members.</source>
         <translation>
             <numerusform>%Ln member. Click a bar to see that member.</numerusform>
@@ -272,7 +272,7 @@
 <context>
     <name>MembersArea</name>
     <message numerus="yes">
-        <location filename="../../ui/members/area.py" line="+469"/>
+        <location filename="../../ui/members/area.py" line="+480"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -442,7 +442,7 @@
 <context>
     <name>ProgramsList</name>
     <message numerus="yes">
-        <location filename="../../ui/vinculacion/programs.py" line="+73"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+74"/>
         <source>%n program(s)</source>
         <translation>
             <numerusform>%n program</numerusform>

@@ -501,13 +501,13 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+134"/>
-        <location line="+29"/>
+        <location filename="../../ui/dashboard.py" line="+147"/>
+        <location line="+30"/>
         <source>Table</source>
         <translation>Tabla</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -517,7 +517,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Copiar las cifras (una hoja de cálculo las pega como tabla)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Chart</source>
         <translation>Gráfica</translation>
     </message>
@@ -525,7 +525,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChartTableModel</name>
     <message>
-        <location line="-77"/>
+        <location line="-88"/>
         <source>Group</source>
         <extracomment>A chart&apos;s least height, and the room each bar of a bar chart gets (its label must fit).</extracomment>
         <translation>Grupo</translation>
@@ -538,16 +538,44 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     <message>
         <location line="+0"/>
         <location line="+2"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Share</source>
         <translation>Porcentaje</translation>
     </message>
     <message>
+        <location line="-4"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Programs</source>
+        <translation>Programas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Jornada</source>
         <translation>Jornada</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
+        <location line="+4"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
@@ -778,9 +806,9 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+184"/>
+        <location filename="../../ui/dashboard.py" line="+245"/>
         <source>C&amp;lear filters</source>
-        <extracomment>A bar was clicked: the members list should show exactly these members.</extracomment>
+        <extracomment>Labels longer than this draw a stacked chart sideways: each category on its own line. Charts as wide as the area (years or editions side by side); the others go two a row. A bar was clicked: the members list should show exactly these members. A programmes bar was clicked: the programmes list should show exactly these programmes.</extracomment>
         <translation>&amp;Quitar filtros</translation>
     </message>
     <message>
@@ -799,7 +827,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Pa&amp;ís</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -1772,7 +1800,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>%1 (read only)</source>
         <translation>%1 (solo lectura)</translation>
     </message>
@@ -1782,7 +1810,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>(solo lectura)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>&amp;Search</source>
         <translation>&amp;Buscar</translation>
     </message>
@@ -1942,7 +1970,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Preferencias guardadas.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Deshacer %1</translation>
     </message>
@@ -2585,7 +2613,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+171"/>
         <source>Type letters or numbers</source>
         <translation>Escriba letras o números</translation>
     </message>
@@ -3562,7 +3590,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/vinculacion/programs.py" line="+425"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+463"/>
         <source>Add an outcome — %1</source>
         <translation>Agregar un resultado — %1</translation>
     </message>
@@ -4446,7 +4474,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>ProgramsList</name>
     <message>
-        <location line="-319"/>
+        <location line="-356"/>
         <location line="+30"/>
         <source>Programs</source>
         <translation>Programas</translation>
@@ -4458,42 +4486,42 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="+1"/>
-        <location line="+79"/>
+        <location line="+116"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-115"/>
+        <location line="+116"/>
         <location line="+55"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-169"/>
         <source>Years</source>
         <translation>Años</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+75"/>
+        <location line="+112"/>
         <source>PNCS</source>
         <translation>PNCS</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+137"/>
+        <location line="-111"/>
+        <location line="+174"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+140"/>
+        <location line="-173"/>
+        <location line="+177"/>
         <source>Outcomes</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-171"/>
         <source>Search by title, kind, PNCS, organization or chapter…</source>
         <translation>Buscar por título, tipo, PNCS, organización o capítulo…</translation>
     </message>
@@ -4534,8 +4562,9 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Todos los estatus</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+63"/>
         <source>All kinds</source>
+        <extracomment>Filters given from elsewhere (a Tablero bar), kept until a filter is changed here.</extracomment>
         <translation>Todos los tipos</translation>
     </message>
     <message>
@@ -4545,11 +4574,16 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="+1"/>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All years</source>
         <translation>Todos los años</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Select a program to see its people, outcomes and history.</source>
         <translation>Elija un programa para ver sus personas, resultados e historial.</translation>
     </message>
@@ -5645,7 +5679,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>VinculacionArea</name>
     <message>
-        <location filename="../../ui/vinculacion/area.py" line="+25"/>
+        <location filename="../../ui/vinculacion/area.py" line="+26"/>
         <source>&amp;Programs</source>
         <translation>&amp;Programas</translation>
     </message>

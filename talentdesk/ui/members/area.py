@@ -336,8 +336,8 @@ class MembersArea(Area):
 
     def current_query(self) -> MemberQuery:
         def one(combo: QComboBox) -> tuple[Any, ...]:
-            value = combo.currentData()
-            return () if value is None else (value,)
+            value = combo.currentData()  # a tuple: a group of values (see show_query)
+            return () if value is None else value if isinstance(value, tuple) else (value,)
 
         consent = self.f_consent.currentData()
         return MemberQuery(
@@ -351,9 +351,11 @@ class MembersArea(Area):
             directory_consent=consent,
         )
 
-    def show_query(self, query: MemberQuery) -> None:
-        """Show exactly the members of ``query`` (a Tablero bar): its filters in the filter
-        combos (one value each), the search text empty."""
+    def show_query(self, query: MemberQuery, label: str = "") -> None:
+        """Show exactly the members of ``query`` (a Tablero bar called ``label``): its filters in
+        the filter combos, the search text empty. A filter of several values (the countries of a
+        region) becomes one item of its combo, named ``label``; a value the combo does not list
+        yet (its names still loading) gets an item that the names replace when they arrive."""
         for combo, values in (
             (self.f_chapter, query.chapter_ids),
             (self.f_sector, query.sector_ids),
@@ -363,7 +365,16 @@ class MembersArea(Area):
             (self.f_contribution, query.contribution_ids),
         ):
             combo.blockSignals(True)
-            combo.setCurrentIndex(max(combo.findData(values[0]), 0) if values else 0)
+            for i in reversed(range(combo.count())):  # a group chosen before
+                if isinstance(combo.itemData(i), tuple):
+                    combo.removeItem(i)
+            wanted: Any = None if not values else values[0] if len(values) == 1 else tuple(values)
+            index = combo.findData(wanted) if wanted is not None else 0
+            if index < 0:
+                combo.addItem(label if isinstance(wanted, tuple) and label else "…", wanted)
+                combo.setItemData(combo.count() - 1, label or None, Qt.ItemDataRole.ToolTipRole)
+                index = combo.count() - 1
+            combo.setCurrentIndex(index)
             combo.blockSignals(False)
         self.f_consent.blockSignals(True)
         self.f_consent.setCurrentIndex(max(self.f_consent.findData(query.directory_consent), 0))

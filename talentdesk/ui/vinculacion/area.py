@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from talentdesk.services.program_views import ProgramFilter
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.record_area import RecordArea
@@ -70,6 +71,11 @@ class VinculacionArea(Area):
         current = self.tabs.currentWidget()
         if isinstance(current, RecordArea | TalentPanel):
             current.activated()
+
+    def show_programs(self, wanted: ProgramFilter) -> None:
+        """The programmes tab showing exactly ``wanted`` (a Tablero bar was clicked)."""
+        self.tabs.setCurrentWidget(self.programs)
+        self.programs.show_filter(wanted)
 
     def find_talent(self, need_id: int) -> None:
         """The need's criteria in the talent tab, searched."""

@@ -1,8 +1,9 @@
-"""The programmes tab of Vinculación: the list with its filters (kind, status, sector, year), the
+"""The programmes tab of Vinculación: the list with its filters (kind, status, sector, chapter, year), the
 selected programme's people, outcomes and status history, and their forms."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -94,26 +95,60 @@ class ProgramsList(RecordArea):
         self.status = self._filter("program-status-filter")
         fill_combo(self.status, self.tr("All statuses"), [(s.value, s.label) for s in ProgramStatus])
         self.sector = self._filter("program-sector-filter")
+        self.chapter = self._filter("program-chapter-filter")
         self.year = self._filter("program-year-filter")
+        #: Filters given from elsewhere (a Tablero bar), kept until a filter is changed here.
+        self.wanted: ProgramFilter | None = None
         filters = QHBoxLayout()
-        for combo in (self.kind, self.status, self.sector, self.year):
+        for combo in (self.kind, self.status, self.sector, self.chapter, self.year):
             filters.addWidget(combo, 1)
         self.details = self._build_detail()
         splitter = self.beside(self.details, Qt.Orientation.Vertical, stretch=(1, 1))
         self.lay_out(splitter).insertLayout(1, filters)
 
     def _filter(self, name: str) -> QComboBox:
-        combo = narrow(QComboBox())
+        combo = narrow(QComboBox(), letters=10)  # five side by side in 1024 pixels
         combo.setObjectName(name)
-        combo.currentIndexChanged.connect(lambda _i: self.reload())
+        combo.currentIndexChanged.connect(self._filter_changed)
         return combo
 
+    def _filter_changed(self) -> None:
+        self.wanted = None
+        self.reload()
+
+    def show_filter(self, wanted: ProgramFilter) -> None:
+        """Exactly the programmes ``wanted`` names (a Tablero bar was clicked): its filters chosen,
+        the others and the search cleared."""
+        self.wanted = replace(wanted, text="")
+        self._choose(self.wanted)
+        if self.search is not None:
+            blocked = self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(blocked)
+        self.reload()
+
+    def _choose(self, wanted: ProgramFilter) -> None:
+        status = wanted.status.value if wanted.status is not None else None
+        for combo, value in (
+            (self.kind, wanted.kind_id),
+            (self.status, status),
+            (self.sector, wanted.sector_id),
+            (self.chapter, wanted.chapter_id),
+            (self.year, wanted.year),
+        ):
+            blocked = combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(blocked)
+
     def criteria(self) -> ProgramFilter:
+        if self.wanted is not None:  # the combos may not list its values yet (not loaded)
+            return replace(self.wanted, text=super().criteria())
         status = self.status.currentData()
         return ProgramFilter(
             kind_id=self.kind.currentData(),
             status=ProgramStatus(status) if status else None,
             sector_id=self.sector.currentData(),
+            chapter_id=self.chapter.currentData(),
             year=self.year.currentData(),
             text=super().criteria(),
         )
@@ -123,7 +158,10 @@ class ProgramsList(RecordArea):
             self.refs = listing.refs
             fill_combo(self.kind, self.tr("All kinds"), self.refs.kinds)
             fill_combo(self.sector, self.tr("All sectors"), self.refs.sectors)
+            fill_combo(self.chapter, self.tr("All chapters"), self.refs.chapters)
             fill_combo(self.year, self.tr("All years"), [(y, str(y)) for y in self.refs.years])
+            if self.wanted is not None:
+                self._choose(self.wanted)
         super().loaded_listing(listing)
 
     # -- the selected programme ------------------------------------------------------------------
