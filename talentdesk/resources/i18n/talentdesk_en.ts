@@ -96,7 +96,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/exports/dialog.py" line="+146"/>
+        <location filename="../../ui/exports/dialog.py" line="+147"/>
         <source>%1: %n row(s) shown with the current filter, of %2</source>
         <translation>
             <numerusform>%1: %n row shown with the current filter, of %2</numerusform>
@@ -431,7 +431,7 @@
 <context>
     <name>PreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/exports/preview.py" line="+63"/>
+        <location filename="../../ui/exports/preview.py" line="+64"/>
         <source>of %n page(s)</source>
         <translation>
             <numerusform>of %n page</numerusform>

@@ -1152,17 +1152,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-197"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Event: %1</source>
         <translation>Evento: %1</translation>
     </message>
@@ -4102,7 +4102,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../ui/exports/preview.py" line="+38"/>
+        <location filename="../../ui/exports/preview.py" line="+39"/>
         <source>Preview: %1</source>
         <translation>Vista previa: %1</translation>
     </message>
@@ -4151,6 +4151,16 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print at 100 % (Ctrl+P): labels and badges stay where they belong</source>
+        <translation>Imprimir al 100 % (Ctrl+P): etiquetas y gafetes quedan en su lugar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
@@ -4256,6 +4266,50 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <location line="+9"/>
         <source>Report saved: %1</source>
         <translation>Informe guardado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="+46"/>
+        <source>Print</source>
+        <extracomment>Resolution the pages are rendered at: sharp text and QR codes on an office laser printer, about 35 MB for a Letter page in memory.</extracomment>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Could not read “%1” to print it.</source>
+        <translation>No se pudo leer «%1» para imprimirlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The page range asked for is not in the document.</source>
+        <translation>El intervalo de páginas pedido no está en el documento.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not start printing on “%1”.</source>
+        <translation>No se pudo empezar a imprimir en «%1».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printing cancelled.</source>
+        <translation>Impresión cancelada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Printing page %1 of %2…</source>
+        <translation>Imprimiendo la página %1 de %2…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>“%1” was sent to the printer.</source>
+        <translation>«%1» se envió a la impresora.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Printing “%1”…</source>
+        <translation>Imprimiendo «%1»…</translation>
     </message>
 </context>
 <context>
@@ -5005,7 +5059,7 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../ui/exports/result.py" line="+40"/>
+        <location filename="../../ui/exports/result.py" line="+43"/>
         <source>Open &amp;file</source>
         <translation>Abrir &amp;archivo</translation>
     </message>
@@ -5015,7 +5069,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Abrir &amp;carpeta</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Saved in the folder “%1”.</source>
         <translation>Guardado en la carpeta «%1».</translation>
     </message>

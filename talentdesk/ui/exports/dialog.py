@@ -117,6 +117,7 @@ class ExportDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setVisible(False)
         self.result_panel = ResultPanel()
+        self.result_panel.print_requested.connect(lambda path: self.print_pdf(path, self))
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -332,7 +333,12 @@ class ExportDialog(QDialog):
         self._show_preview()
 
     def _show_preview(self) -> None:
-        self.previews.show(self.kind.label(), self._save_from_preview)
+        self.previews.show(self.kind.label(), self._save_from_preview, self.print_pdf)
+
+    def print_pdf(self, path: Path, parent: QWidget) -> None:
+        from talentdesk.ui.printing import print_file  # QtPrintSupport only when wanted
+
+        print_file(self.ctx, path, parent)
 
     def _save_from_preview(self) -> None:
         if self.previews.window is not None:

@@ -31,6 +31,7 @@ ZOOMS = (0.5, 0.75, 1.0, 1.5, 2.0)
 
 class PreviewDialog(QDialog):
     save_requested = Signal()
+    print_requested = Signal()
 
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,13 @@ class PreviewDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("preview-save")
+        self.print_button = self.buttons.addButton(self.tr("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("preview-print")
+        self.print_button.setToolTip(self.tr("Print at 100 % (Ctrl+P): labels and badges stay where they belong"))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self).activated.connect(
+            lambda: self.print_requested.emit()
+        )
         close = self.buttons.addButton(self.tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setObjectName("preview-close")
         self.buttons.accepted.connect(lambda: self.save_requested.emit())

@@ -64,14 +64,20 @@ class PreviewCache:
     def keep(self, result: ExportResult, options: ExportOptions) -> None:
         self.file, self.options, self.result = result.path, options, result
 
-    def show(self, title: str, on_save: Callable[[], None]) -> None:
-        """Open the preview window on the kept file (replacing one already open)."""
+    def show(
+        self, title: str, on_save: Callable[[], None], on_print: Callable[[Path, QWidget], None] | None = None
+    ) -> None:
+        """Open the preview window on the kept file (replacing one already open); ``on_print``
+        prints it (the file, the preview window as the print dialog's parent)."""
         from talentdesk.ui.exports.preview import PreviewDialog  # QtPdf only when wanted
 
         assert self.file is not None
         self.close_window()
         window = PreviewDialog(self.file, title, self._owner)
         window.save_requested.connect(lambda: on_save())
+        if on_print is not None:
+            file = self.file
+            window.print_requested.connect(lambda: on_print(file, window))
         self.window = window
         window.open()
 

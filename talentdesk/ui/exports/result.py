@@ -3,7 +3,7 @@ and buttons to open the file or its folder with the desktop's application."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,7 +18,10 @@ def open_location(url: QUrl) -> bool:
 
 
 class ResultPanel(QFrame):
-    """Hidden until an export succeeded; then says where it went and offers to open it."""
+    """Hidden until an export succeeded; then says where it went and offers to open it (and to
+    print it, when it is one PDF)."""
+
+    print_requested = Signal(object)  # the Path of the PDF
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +46,12 @@ class ResultPanel(QFrame):
         self.open_folder_button = QPushButton(self.tr("Open f&older"))
         self.open_folder_button.setObjectName("export-open-folder")
         self.open_folder_button.clicked.connect(self.open_folder)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setObjectName("export-print")
+        self.print_button.clicked.connect(self.print_file)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.print_button)
         row.addWidget(self.open_file_button)
         row.addWidget(self.open_folder_button)
         layout = QVBoxLayout(self)
@@ -66,6 +73,7 @@ class ResultPanel(QFrame):
         )
         self.warnings.setVisible(bool(result.warnings))
         self.open_file_button.setVisible(not folder)
+        self.print_button.setVisible(not folder and result.path.suffix.lower() == ".pdf")
         self.setVisible(True)
         return text
 
@@ -76,6 +84,10 @@ class ResultPanel(QFrame):
     def open_file(self) -> None:
         if self.result is not None:
             open_location(QUrl.fromLocalFile(str(self.result.path)))
+
+    def print_file(self) -> None:
+        if self.result is not None and not self.folder:
+            self.print_requested.emit(self.result.path)
 
     def open_folder(self) -> None:
         if self.result is None:
