@@ -505,11 +505,10 @@ def test_export_menu_has_every_export_and_ctrl_e_exports_what_the_area_shows(
     assert titles.index("E&xport") == titles.index("&Edit") + 1 == titles.index("&Help") - 1
     names = {a.objectName() for a in window.export_menu.actions() if a.objectName()}
     assert names == {"export-current", "export-log"} | {f"export-{k.key}" for k in KINDS}
+    members = go_to_members(qtbot, window)  # Ctrl+E exports what an area shows: the members list
+    assert isinstance(members, MembersArea)
     assert all(a.isEnabled() and a.text() for a in window.export_menu.actions() if a.objectName())
     assert window.act_export_current.shortcut().toString() == "Ctrl+E"
-
-    members = go_to_members(qtbot, window)
-    assert isinstance(members, MembersArea)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
