@@ -26,6 +26,7 @@ from talentdesk.cli.common import (
 from talentdesk.core.enums import MemberStatus
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.exports.kinds import (
+    BY_KEY,
     DEFAULT_GROUP_BY,
     DEFAULT_LAYOUT,
     DEFAULT_PACKET_BADGE,
@@ -34,6 +35,7 @@ from talentdesk.exports.kinds import (
     GROUPS,
     MEMBERS,
     PAGE_SIZES,
+    REPORT,
     VERBS,
     Kind,
     Verb,
@@ -128,6 +130,18 @@ ARGUMENTS: dict[str, tuple[Arg, ...]] = {
         (("--session",), {"type": integer, "metavar": "ID", "help": "sólo esta sesión de la agenda"}),
         (("--day",), {"metavar": "FECHA", "help": "sólo este día (aaaa-mm-dd o dd/mm/aaaa)"}),
     ),
+    "dashboard_filters": (
+        (("--chapter",), {"metavar": "NOMBRE", "help": "sólo los miembros de este capítulo"}),
+        (("--sector",), {"metavar": "NOMBRE", "help": "sólo los miembros de este sector (nombre o número)"}),
+        (("--country",), {"metavar": "PAÍS", "help": "sólo los miembros que residen en este país"}),
+        (("--from-year",), {"metavar": "AAAA", "help": "gráficas por año y Jornadas desde este año"}),
+        (("--to-year",), {"metavar": "AAAA", "help": "gráficas por año y Jornadas hasta este año"}),
+    ),
+    "sector": (
+        (("--sector",), {"metavar": "NOMBRE", "required": True, "help": "el sector (nombre o número)"}),
+    ),
+    "chapter": ((("--chapter",), {"metavar": "NOMBRE", "required": True, "help": "el capítulo (nombre)"}),),
+    "year": ((("--year",), {"metavar": "AAAA", "required": True, "help": "el año del informe"}),),
 }
 #: The ``table`` kind (the members table as shown) is ``export members --columns``.
 TABLE_ARGUMENTS: tuple[Arg, ...] = (
@@ -212,7 +226,8 @@ def run_export(args: argparse.Namespace) -> int:
         with db.reader() as session:
             query = member_query(session, args) if described.scope == MEMBERS else None
             participants = _participant_ids(session, args)
-        kind, request = _request(args, query, participants)
+            report = _report_request(session, args, described) if described.scope == REPORT else None
+        kind, request = report or _request(args, query, participants)
         request = dataclasses.replace(request, shared=args.shared)
         result = registry.run_export(kind, db.sessions, request, args.output, progress=progress_line(show))
     finally:
@@ -334,6 +349,39 @@ def _day(text: str | None) -> date | None:
     if problem is not None:
         raise TalentDeskError(f"--day: «{text}» no es una fecha válida (use dd/mm/aaaa o aaaa-mm-dd).")
     return day
+
+
+def _report_request(session: Any, a: argparse.Namespace, kind: Kind) -> tuple[str, ExportRequest]:
+    """The Tablero or a report: names found (a Spanish error names what is unknown), the year
+    checked, and the .xlsx kind when -o names a workbook."""
+    from talentdesk.core.errors import ValidationError
+    from talentdesk.core.validation import normalize_country
+    from talentdesk.exports.registry import ExportRequest
+    from talentdesk.services import reference, reports
+    from talentdesk.services.dashboard import DashboardFilter
+
+    key = kind.key
+    if str(a.output).lower().endswith(".xlsx") and f"{key}_xlsx" in BY_KEY:
+        key = f"{key}_xlsx"
+    if kind.key == "dashboard":
+        country = None
+        if a.country:
+            country, problem = normalize_country(a.country)
+            if problem:
+                raise ValidationError([problem])
+        flt = DashboardFilter(
+            chapter_id=reference.find_chapter(session, a.chapter).id if a.chapter else None,
+            sector_id=reference.find_sector(session, a.sector).id if a.sector else None,
+            country=country,
+        )
+        years = reports.year_range(a.from_year, a.to_year)
+        return key, ExportRequest(dashboard=flt, years=years, page_size=getattr(a, "page_size", "letter"))
+    page = getattr(a, "page_size", "letter")
+    if kind.key == "sector_report":
+        return key, ExportRequest(sector_id=reference.find_sector(session, a.sector).id, page_size=page)
+    if kind.key == "chapter_report":
+        return key, ExportRequest(chapter_id=reference.find_chapter(session, a.chapter).id, page_size=page)
+    return key, ExportRequest(year=reports.parse_year(a.year, "--year"), page_size=page)
 
 
 def _request(a: argparse.Namespace, query: Any, participants: list[int] | None) -> tuple[str, ExportRequest]:

@@ -739,3 +739,11 @@ class _DirectoryDoc(NumberedDocTemplate):
                 if dots > 0:
                     canvas.drawRightString(end, baseline, " ." * dots)
             canvas.endForm()
+
+
+# -- a directory section inside another document ------------------------------------------------
+#: What a report needs to print members exactly as the directory does (``exports/report_pdf.py``):
+#: the consenting members in their groups, the layout state, the entries a chunk at a time.
+plan_groups = _plan
+LayoutState = _State
+entry_chunks = _entries

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MEMBERS, EVENT, RECORDS, MEMBER = "members", "event", "records", "member"
+REPORT = "report"  # the Tablero and the reports: about the network, a sector, a chapter, a year
 
 #: The options a kind may take. Each is one row of the export dialog (``ui/exports/options_form.py``)
 #: and zero or more arguments of its ``talentdesk export`` verb (``cli/export.py``): on the command
@@ -32,6 +33,10 @@ OPTIONS = (
     "separate_files",
     "packet_badge",
     "page_size",
+    "dashboard_filters",
+    "sector",
+    "chapter",
+    "year",
 )
 
 #: Defaults every caller shares (the request, the dialog, the CLI): a printer's label sheet, the
@@ -57,7 +62,7 @@ class Verb:
 @dataclass(frozen=True)
 class Kind:
     key: str  # what exports.registry.run_export runs
-    scope: str  # MEMBERS, EVENT, RECORDS (a table as shown) or MEMBER (one person's data)
+    scope: str  # MEMBERS, EVENT, RECORDS (a table as shown), MEMBER (one person's data) or REPORT
     stem: str  # Spanish default file name stem ("Gafetes - <evento>.pdf")
     suffix: str  # ".xlsx" or ".pdf"
     module: str  # talentdesk.exports.<module>
@@ -252,6 +257,55 @@ KINDS: tuple[Kind, ...] = (
     ),
 )
 
+
+def _report(
+    key: str, stem: str, module: str, option: str, verb: str, help_text: str, xlsx: bool = True
+) -> tuple[Kind, ...]:
+    """A report as a PDF (the ``talentdesk export`` verb: .pdf or .xlsx by the name of -o) and,
+    when it has one, as a workbook (a second dialog entry)."""
+    counted = "gráfica|gráficas"
+    pdf = Kind(key, REPORT, stem, ".pdf", module, (option, "page_size"), _verb(verb, help_text, counted))
+    if not xlsx:
+        return (pdf,)
+    elsewhere = f"`talentdesk export {verb} -o ARCHIVO.xlsx` (the verb writes the format -o names)"
+    return pdf, Kind(f"{key}_xlsx", REPORT, stem, ".xlsx", module, (option,), elsewhere=elsewhere)
+
+
+KINDS += (
+    *_report(
+        "dashboard",
+        "Tablero",
+        "reports",
+        "dashboard_filters",
+        "dashboard",
+        "Tablero de la Red: sus gráficas con sus cifras (.pdf o .xlsx, según -o)",
+    ),
+    *_report(
+        "sector_report",
+        "Reporte sectorial",
+        "reports",
+        "sector",
+        "sector-report",
+        "reporte sectorial (PNCS): miembros, directorio, programas, Jornadas (.pdf o .xlsx)",
+    ),
+    *_report(
+        "chapter_report",
+        "Reporte de capítulo",
+        "reports",
+        "chapter",
+        "chapter-report",
+        "reporte de capítulo: mesa directiva, miembros, programas, Jornadas (.pdf o .xlsx)",
+    ),
+    *_report(
+        "annual_report",
+        "Informe anual",
+        "reports",
+        "year",
+        "annual-report",
+        "informe anual de la Red: miembros, crecimiento, programas y Jornadas del año (.pdf)",
+        xlsx=False,
+    ),
+)
 BY_KEY = {kind.key: kind for kind in KINDS}
 #: Verb of ``talentdesk export`` → its kind and verb, in the order the help lists them.
 VERBS = {verb.name: (kind, verb) for kind in KINDS for verb in kind.verbs}

@@ -31,6 +31,8 @@ from talentdesk.exports.kinds import DEFAULT_GROUP_BY, DEFAULT_LAYOUT, DEFAULT_P
 
 if TYPE_CHECKING:
     from talentdesk.exports.xlsx import SheetColumn
+    from talentdesk.services.dashboard import DashboardFilter
+    from talentdesk.services.reports import YearRange
     from talentdesk.services.search import MemberQuery
 
 
@@ -66,6 +68,12 @@ class ExportRequest:
     sheet_name: str = ""
     sheet_columns: tuple[SheetColumn, ...] = ()
     rows: tuple[tuple[object, ...], ...] = ()
+    # the Tablero and the reports
+    dashboard: DashboardFilter | None = None
+    years: YearRange | None = None
+    sector_id: int | None = None
+    chapter_id: int | None = None
+    year: int | None = None
     # every export: the file (or the packets' files) readable by the computer's other accounts;
     # by default only the person's own account may read it (it holds personal data)
     shared: bool = False
@@ -253,6 +261,38 @@ def _rows(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> E
     )
 
 
+def _dashboard(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import reports
+
+    return reports.export_dashboard(
+        s, out, flt=r.dashboard, years=r.years, page_size=r.page_size, progress=p, abort=a
+    )
+
+
+def _sector_report(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import reports
+
+    if r.sector_id is None:
+        raise ValueError("ExportRequest: the sector report needs a sector_id")
+    return reports.export_sector_report(s, r.sector_id, out, page_size=r.page_size, progress=p, abort=a)
+
+
+def _chapter_report(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import reports
+
+    if r.chapter_id is None:
+        raise ValueError("ExportRequest: the chapter report needs a chapter_id")
+    return reports.export_chapter_report(s, r.chapter_id, out, page_size=r.page_size, progress=p, abort=a)
+
+
+def _annual_report(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import reports
+
+    if r.year is None:
+        raise ValueError("ExportRequest: the annual report needs a year")
+    return reports.export_annual_report(s, r.year, out, page_size=r.page_size, progress=p, abort=a)
+
+
 _RUNNERS: dict[str, _Runner] = {
     "members": _members,
     "table": _table,
@@ -270,14 +310,22 @@ _RUNNERS: dict[str, _Runner] = {
     "reference": _reference,
     "rows": _rows,
     "personal": _personal,
+    "dashboard": _dashboard,
+    "dashboard_xlsx": _dashboard,
+    "sector_report": _sector_report,
+    "sector_report_xlsx": _sector_report,
+    "chapter_report": _chapter_report,
+    "chapter_report_xlsx": _chapter_report,
+    "annual_report": _annual_report,
 }
 #: Every kind ``run_export`` knows.
 KINDS: tuple[str, ...] = tuple(_RUNNERS)
 
 
-#: Kinds the export log leaves out: statistics are counts, and materials and tasks name only
-#: the staff responsible. Everything else carries someone's personal data.
-UNLOGGED = frozenset({"stats", "materials"})
+#: Kinds the export log leaves out: statistics, the Tablero and the annual report are counts,
+#: and materials and tasks name only the staff responsible. Everything else carries someone's
+#: personal data (a sector report's directory, a chapter's board).
+UNLOGGED = frozenset({"stats", "materials", "dashboard", "dashboard_xlsx", "annual_report"})
 
 
 def run_export(
@@ -413,6 +461,14 @@ def describe(session: Session, kind: str, request: ExportRequest) -> dict[str, A
             out["Sesión"] = request.session_id
     if kind == "reference":
         out["Lista"] = request.table
+    if request.sector_id is not None:
+        out["Sector"] = {s.id: f"{s.number}. {s.name}" for s in reference.sectors(session)}.get(
+            request.sector_id, request.sector_id
+        )
+    if request.chapter_id is not None:
+        out["Capítulo"] = {c.id: c.name for c in reference.chapters(session)}.get(
+            request.chapter_id, request.chapter_id
+        )
     if kind == "rows":
         out["Tabla"] = request.sheet_name
     return out

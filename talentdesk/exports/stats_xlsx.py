@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import Cell
-from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart import BarChart, LineChart, PieChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
@@ -124,7 +124,7 @@ def _step(done: int, total: int, progress: Progress | None, abort: threading.Eve
         progress(done, total)
 
 
-def _share(sheet: SheetWriter, part: int, total: int, *, bold: bool = False) -> Any:
+def share_cell(sheet: SheetWriter, part: int, total: int, *, bold: bool = False) -> Any:
     return styled_cell(sheet, part / total if total else 0.0, number_format=PERCENT_FORMAT, bold=bold)
 
 
@@ -134,18 +134,18 @@ def _summary(workbook: Any, counts: MemberCounts, selection: str) -> SheetWriter
     )
     sheet.row(["Selección", selection, None])
     sheet.row(["Fecha del informe", date.today(), None])
-    sheet.row(["Miembros", counts.total, _share(sheet, counts.total, counts.total)])
+    sheet.row(["Miembros", counts.total, share_cell(sheet, counts.total, counts.total)])
     sheet.row(
         [
             "Aparecen en directorios (con consentimiento)",
             counts.consent,
-            _share(sheet, counts.consent, counts.total),
+            share_cell(sheet, counts.consent, counts.total),
         ]
     )
     first = sheet.rows + 2
     for status in MemberStatus:
         n = counts.status.get(status.value, 0)
-        sheet.row([f"Estatus: {status.label}", n, _share(sheet, n, counts.total)])
+        sheet.row([f"Estatus: {status.label}", n, share_cell(sheet, n, counts.total)])
     last = sheet.rows + 1
     chart = PieChart()
     chart.title = "Miembros por estatus"
@@ -181,8 +181,8 @@ def _breakdown(
     )
     rows = _ordered(counter, name)
     for _key, label, n in rows:
-        sheet.row([label, n, _share(sheet, n, total)])
-    _total_row(sheet, [total, _share(sheet, total, total, bold=True)])
+        sheet.row([label, n, share_cell(sheet, n, total)])
+    total_row(sheet, [total, share_cell(sheet, total, total, bold=True)])
     _chart(sheet, rows, chart_title, pie=pie)
     return sheet
 
@@ -212,14 +212,14 @@ def _sectors(workbook: Any, counts: MemberCounts, sectors: dict[int, str]) -> Sh
     rows = known + [r for r in ranked if r[0] is None]
     for key, label, n in rows:
         anywhere = counts.any_sector.get(key, 0) if key is not None else None
-        share = _share(sheet, anywhere, counts.total) if anywhere is not None else None
-        sheet.row([label, n, _share(sheet, n, counts.total), anywhere, share])
-    _total_row(sheet, [counts.total, _share(sheet, counts.total, counts.total, bold=True), None, None])
+        share = share_cell(sheet, anywhere, counts.total) if anywhere is not None else None
+        sheet.row([label, n, share_cell(sheet, n, counts.total), anywhere, share])
+    total_row(sheet, [counts.total, share_cell(sheet, counts.total, counts.total, bold=True), None, None])
     _chart(sheet, rows, "Miembros por sector principal")
     return sheet
 
 
-def _total_row(sheet: SheetWriter, values: Sequence[Any]) -> None:
+def total_row(sheet: SheetWriter, values: Sequence[Any]) -> None:
     """Bold, under the table and outside its autofilter, so sorting keeps it last."""
     cells = [styled_cell(sheet, "Total", bold=True)]
     cells += [v if isinstance(v, Cell) else styled_cell(sheet, v, bold=True) for v in values]
@@ -228,30 +228,52 @@ def _total_row(sheet: SheetWriter, values: Sequence[Any]) -> None:
 
 def _chart(sheet: SheetWriter, rows: list[tuple[Any, str, int]], title: str, *, pie: bool = False) -> None:
     """A native chart over the count column (the largest groups when there are many)."""
+    native_chart(sheet, len(rows), title, "pie" if pie else "bars")
+
+
+def native_chart(sheet: SheetWriter, rows: int, title: str, kind: str = "bars", *, series: int = 1) -> None:
+    """A native Excel chart over the sheet's own cells: labels in column A under a header row,
+    the figures in column B (``series`` columns from B for "stacked"). ``kind``: "bars"
+    (horizontal, the largest :data:`CHART_BARS`), "pie", "line" or "stacked" (columns).
+    The statistics workbook and every report's workbook draw their charts here."""
     if not rows:
         return
-    shown = min(len(rows), CHART_BARS)
-    data = Reference(sheet.sheet, min_col=2, min_row=1, max_row=shown + 1)
+    shown = rows if kind in ("line", "stacked") else min(rows, CHART_BARS)
+    data = Reference(sheet.sheet, min_col=2, max_col=1 + series, min_row=1, max_row=shown + 1)
     labels = Reference(sheet.sheet, min_col=1, min_row=2, max_row=shown + 1)
-    chart: BarChart | PieChart
-    if pie:
+    chart: BarChart | PieChart | LineChart
+    if kind == "pie":
         chart = PieChart()
         chart.add_data(data, titles_from_data=True)
         chart.dataLabels = _percent_labels()
-    else:
-        chart = BarChart()
-        chart.type = "bar"  # horizontal: long names stay readable
+    elif kind == "line":
+        chart = LineChart()
         chart.add_data(data, titles_from_data=True)
         chart.legend = None
-        chart.x_axis.scaling.orientation = "maxMin"  # largest on top, as in the table
-        chart.x_axis.delete = False
-        chart.y_axis.delete = False
-        chart.y_axis.majorGridlines = None
-        chart.height = max(7.5, 0.6 * shown + 2)
+        _visible_axes(chart)
         chart.width = 18
+    else:
+        chart = BarChart()
+        chart.add_data(data, titles_from_data=True)
+        _visible_axes(chart)
+        if kind == "stacked":
+            chart.type, chart.grouping, chart.overlap = "col", "stacked", 100
+            chart.width = 18
+        else:
+            chart.type = "bar"  # horizontal: long names stay readable
+            chart.legend = None
+            chart.x_axis.scaling.orientation = "maxMin"  # largest on top, as in the table
+            chart.height = max(7.5, 0.6 * shown + 2)
+            chart.width = 18
     _categories(chart, labels)
-    chart.title = title if shown == len(rows) else f"{title} ({shown} mayores)"
+    chart.title = title if shown == rows else f"{title} ({shown} mayores)"
     sheet.sheet.add_chart(chart, f"{get_column_letter(len(sheet.columns) + 2)}2")
+
+
+def _visible_axes(chart: BarChart | LineChart) -> None:
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None
 
 
 def describe_query(session: Session, query: MemberQuery | None) -> str:
@@ -290,7 +312,7 @@ def _percent_labels() -> DataLabelList:
     )
 
 
-def _categories(chart: BarChart | PieChart, labels: Reference) -> None:
+def _categories(chart: BarChart | PieChart | LineChart, labels: Reference) -> None:
     """Category labels as text references (openpyxl's ``set_categories`` declares numbers)."""
     for series in chart.series:
         series.cat = AxDataSource(strRef=StrRef(f=str(labels)))

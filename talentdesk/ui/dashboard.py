@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -51,6 +52,8 @@ from talentdesk.services.dashboard import (
 )
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
+from talentdesk.ui.exports.actions import fill_menu, open_export
+from talentdesk.ui.exports.kinds import REPORT_KINDS, ReportSource
 from talentdesk.ui.tasks import Task
 from talentdesk.ui.widgets.tables import make_table
 
@@ -353,6 +356,11 @@ class DashboardArea(Area):
             bar.addWidget(text)
             bar.addWidget(combo, 1)
         bar.addWidget(clear)
+        self.export_button = QPushButton(self.tr("E&xport"))
+        self.export_button.setObjectName("dashboard-export")
+        self.export_button.setMenu(QMenu(self.export_button))
+        fill_menu(self.export_button.menu(), [k.key for k in REPORT_KINDS], self.export, "dashboard-export")
+        bar.addWidget(self.export_button)
         self.panels = {key: ChartPanel(key) for key in CHART_KEYS}
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
@@ -407,6 +415,27 @@ class DashboardArea(Area):
             sector_id=self.f_sector.currentData(),
             country=self.f_country.currentData(),
         )
+
+    def export(self, key: str) -> None:
+        """The export dialog of the Tablero (its filters as set) or of a report (the sector or
+        chapter chosen in them comes first)."""
+        combos = (
+            (self.tr("Chapter"), self.f_chapter),
+            (self.tr("Sector"), self.f_sector),
+            (self.tr("Country"), self.f_country),
+        )
+        shown = "; ".join(f"{label}: {c.currentText()}" for label, c in combos if c.currentIndex() > 0)
+
+        def items(combo: QComboBox) -> tuple[tuple[int, str], ...]:
+            return tuple((combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count()))
+
+        source = ReportSource(
+            self.current_filter(),
+            described=shown,
+            chapters=items(self.f_chapter),
+            sectors=items(self.f_sector),
+        )
+        open_export(self.ctx, key, source, self)
 
     def clear_filters(self) -> None:
         for combo in (self.f_chapter, self.f_sector, self.f_country):

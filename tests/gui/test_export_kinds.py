@@ -34,6 +34,10 @@ OPTION_FLAGS: dict[str, set[str]] = {
     "separate_files": {"--separate"},
     "packet_badge": {"--badge-layout"},
     "page_size": {"--page-size"},
+    "dashboard_filters": {"--chapter", "--sector", "--country", "--from-year", "--to-year"},
+    "sector": {"--sector"},
+    "chapter": {"--chapter"},
+    "year": {"--year"},
 }
 EVERY_VERB = {"-h", "--help", "-o", "--output", "--shared"}
 MEMBER_FILTERS = {"--query", "--chapter", "--sector", "--country", "--status"}
@@ -96,12 +100,14 @@ def test_cli_dialog_and_request_share_the_defaults(argv: list[str], dest: str, d
 
 
 def test_each_dialog_entry_shows_the_options_described(qtbot: QtBot, settings: Settings) -> None:
-    entries = {k.key: k for k in (*dialog_kinds.KINDS, dialog_kinds.TABLE_VIEW)}
+    entries = {k.key: k for k in (*dialog_kinds.KINDS, dialog_kinds.TABLE_VIEW, *dialog_kinds.REPORT_KINDS)}
     assert set(entries) == {k.key for k in described.KINDS if k.dialog}
     members = dialog_kinds.MembersSource(query=MemberQuery(text="ana"), selected_ids=(1, 2), total=5)
     event = dialog_kinds.EventSource(
         1, "Jornada", days=(date(2027, 3, 1),), sessions=((7, "Inauguración"),), selected_ids=(1, 2)
     )
+    report = dialog_kinds.ReportSource(chapters=((1, "Houston"),), sectors=((3, "3. Salud"),))
+    sources = {described.MEMBERS: members, described.EVENT: event, described.REPORT: report}
     for key, entry in entries.items():
         kind = described.BY_KEY[key]
         assert (entry.scope, entry.stem, entry.suffix, entry.module, entry.preview) == (
@@ -114,6 +120,6 @@ def test_each_dialog_entry_shows_the_options_described(qtbot: QtBot, settings: S
         assert entry.options == kind.options
         if kind.scope == described.RECORDS:
             continue  # a table as shown has no options
-        form = OptionsForm(entry, members if kind.scope == described.MEMBERS else event, settings, False)
+        form = OptionsForm(entry, sources[kind.scope], settings, False)
         qtbot.addWidget(form)
         assert list(form.fields) == list(kind.options), key  # one row per option, in order

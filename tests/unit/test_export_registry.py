@@ -37,6 +37,13 @@ CALLS = {
     "reference": ("reference_xlsx", "export_reference_xlsx"),
     "rows": ("table_xlsx", "export_rows_xlsx"),
     "personal": ("personal", "export_personal_data"),
+    "dashboard": ("reports", "export_dashboard"),
+    "dashboard_xlsx": ("reports", "export_dashboard"),
+    "sector_report": ("reports", "export_sector_report"),
+    "sector_report_xlsx": ("reports", "export_sector_report"),
+    "chapter_report": ("reports", "export_chapter_report"),
+    "chapter_report_xlsx": ("reports", "export_chapter_report"),
+    "annual_report": ("reports", "export_annual_report"),
 }
 
 
@@ -62,7 +69,9 @@ def test_each_kind_calls_its_export_looked_up_at_call_time(
 
     monkeypatch.setattr(module, function_name, fake)
     abort = threading.Event()
-    request = ExportRequest(query=MemberQuery(), event_id=3, member_ids=(5,))
+    request = ExportRequest(
+        query=MemberQuery(), event_id=3, member_ids=(5,), sector_id=2, chapter_id=4, year=2020
+    )
     result = run_export(kind, None, request, tmp_path / "x", progress=print, abort=abort, log=False)  # type: ignore[arg-type]
 
     assert result.rows == 7

@@ -82,3 +82,19 @@ def test_statistics_charts_are_drawn_by_libreoffice(demo_db_path: Path, tmp_path
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for title in ("Miembros por estatus", "Miembros por capítulo", "Miembros por país"):
         assert title in text  # chart titles exist only inside the charts
+
+
+def test_sector_report_workbook_is_drawn_by_libreoffice(demo_db_path: Path, tmp_path: Path) -> None:
+    from talentdesk.exports.reports import export_sector_report
+
+    db = Database.open(demo_db_path)
+    try:
+        out = tmp_path / "sector.xlsx"
+        export_sector_report(db.sessions, 3, out)
+    finally:
+        db.close()
+    pdf = convert(out, "pdf", tmp_path)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    # The sheet is "Nuevos miembros por año de" (31 characters at most): the whole title is the chart's.
+    assert "Nuevos miembros por año de ingreso" in " ".join(text.split())
+    assert "Directorio" in CalamineWorkbook.from_path(str(out)).sheet_names

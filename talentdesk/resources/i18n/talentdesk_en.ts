@@ -58,7 +58,7 @@
 <context>
     <name>DashboardArea</name>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+458"/>
+        <location filename="../../ui/dashboard.py" line="+487"/>
         <source>%Ln member(s). Click a bar to see those members.</source>
         <translation>
             <numerusform>%Ln member. Click a bar to see that member.</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/exports/dialog.py" line="+147"/>
+        <location filename="../../ui/exports/dialog.py" line="+150"/>
         <source>%1: %n row(s) shown with the current filter, of %2</source>
         <translation>
             <numerusform>%1: %n row shown with the current filter, of %2</numerusform>
@@ -350,7 +350,7 @@
 <context>
     <name>OptionsForm</name>
     <message numerus="yes">
-        <location filename="../../ui/exports/options_form.py" line="+97"/>
+        <location filename="../../ui/exports/options_form.py" line="+105"/>
         <source>Only the %n selected member(s)</source>
         <translation>
             <numerusform>Only the %n selected member</numerusform>
@@ -374,7 +374,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+148"/>
+        <location line="+174"/>
         <source>of %n on the sheet (for a partly used sheet)</source>
         <translation>
             <numerusform>of %n on the sheet (for a partly used sheet)</numerusform>

@@ -501,7 +501,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+147"/>
+        <location filename="../../ui/dashboard.py" line="+150"/>
         <location line="+30"/>
         <source>Table</source>
         <translation>Tabla</translation>
@@ -827,7 +827,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Pa&amp;ís</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+7"/>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -837,7 +842,22 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Tablero</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+26"/>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
@@ -1141,7 +1161,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+70"/>
+        <location filename="../../ui/exports/dialog.py" line="+71"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
@@ -1152,12 +1172,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+206"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-199"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
@@ -1165,6 +1185,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+45"/>
         <source>Event: %1</source>
         <translation>Evento: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts with their numbers, counted when you export.</source>
+        <translation>Gráficas con sus cifras, contadas al exportar.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
@@ -1243,9 +1268,9 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+275"/>
+        <location filename="../../ui/exports/kinds.py" line="+304"/>
         <source>Members table as shown</source>
-        <extracomment>Other accounts of the computer may read the finished file (default: its owner only). What the Export menu and the dialog call each kind (English source, translated in context &quot;ExportKind&quot;); the rest of an entry comes from ``exports/kinds.py``.</extracomment>
+        <extracomment>The sector, chapter or year a report is about. Other accounts of the computer may read the finished file (default: its owner only). What the Export menu and the dialog call each kind (English source, translated in context &quot;ExportKind&quot;); the rest of an entry comes from ``exports/kinds.py``.</extracomment>
         <translation>Tabla de miembros como se ve</translation>
     </message>
     <message>
@@ -1312,6 +1337,41 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Table as shown</source>
         <translation>Tabla como se ve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard (PDF)</source>
+        <translation>Tablero (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dashboard (spreadsheet)</source>
+        <translation>Tablero (hoja de cálculo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector report (PDF)</source>
+        <translation>Reporte sectorial (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sector report (spreadsheet)</source>
+        <translation>Reporte sectorial (hoja de cálculo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter report (PDF)</source>
+        <translation>Reporte de capítulo (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chapter report (spreadsheet)</source>
+        <translation>Reporte de capítulo (hoja de cálculo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual report of the network (PDF)</source>
+        <translation>Informe anual de la Red (PDF)</translation>
     </message>
 </context>
 <context>
@@ -3263,7 +3323,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../ui/exports/options_form.py" line="+52"/>
+        <location filename="../../ui/exports/options_form.py" line="+60"/>
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
@@ -3402,7 +3462,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Tamaño del &amp;gafete:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Letter (8.5 × 11 in)</source>
         <translation>Carta (8.5 × 11 in)</translation>
     </message>
@@ -3422,7 +3482,32 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Sólo se imprimen los miembros que aceptaron aparecer en directorios, cada uno con sólo los datos de contacto que permitió.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>All members</source>
+        <translation>Todos los miembros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filters:</source>
+        <translation>Filtros:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Sector:</source>
+        <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Chapter:</source>
+        <translation>&amp;Capítulo:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Año:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Move everything by this much if the printer does not print where the labels are.</source>
         <translation>Desplaza todo esta distancia si la impresora no imprime donde están las etiquetas.</translation>
     </message>

@@ -37,6 +37,7 @@ from talentdesk.ui.exports.kinds import (
     EventSource,
     ExportKind,
     ExportOptions,
+    ReportSource,
     Source,
     TableSource,
     logged_save,
@@ -141,6 +142,8 @@ class ExportDialog(QDialog):
         source = self.source
         if isinstance(source, EventSource):
             return self.tr("Event: %1").replace("%1", source.name)
+        if isinstance(source, ReportSource):
+            return self.tr("Charts with their numbers, counted when you export.")
         if isinstance(source, TableSource):
             rows = len(source.rows)
             if source.filtered:

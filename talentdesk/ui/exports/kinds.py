@@ -36,8 +36,11 @@ from talentdesk.exports.kinds import (
     DEFAULT_PAGE_SIZE,
     EVENT,
     MEMBERS,
+    REPORT,
 )
 from talentdesk.exports.registry import UNLOGGED, ExportRequest, logged_export, run_export
+from talentdesk.services.dashboard import DashboardFilter
+from talentdesk.services.reports import YearRange
 from talentdesk.services.search import MemberQuery
 
 
@@ -88,7 +91,20 @@ class TableSource:
         return self.total >= 0 and self.total != len(self.rows)
 
 
-Source = MembersSource | EventSource | TableSource
+@dataclass(frozen=True)
+class ReportSource:
+    """The Tablero's filters when a report is asked for there, and the chapters and sectors a
+    report may be about (read by the Tablero for its filter bar)."""
+
+    filter: DashboardFilter = field(default_factory=DashboardFilter)
+    years: YearRange = field(default_factory=YearRange)
+    described: str = ""  # the filters as the Tablero shows them (translated)
+    chapters: tuple[tuple[int, str], ...] = ()
+    sectors: tuple[tuple[int, str], ...] = ()
+    selected_ids: tuple[int, ...] = ()  # unused: a report is about groups, not a selection
+
+
+Source = MembersSource | EventSource | TableSource | ReportSource
 
 
 @dataclass(frozen=True)
@@ -110,6 +126,10 @@ class ExportOptions:
     signin_day: date | None = None
     separate_files: bool = False
     packet_badge: str = DEFAULT_PACKET_BADGE
+    #: The sector, chapter or year a report is about.
+    report_sector: int | None = None
+    report_chapter: int | None = None
+    report_year: int | None = None
     #: Other accounts of the computer may read the finished file (default: its owner only).
     shared: bool = False
 
@@ -208,6 +228,15 @@ def _request(key: str, source: Source, o: ExportOptions) -> tuple[str, ExportReq
     if key == "rows":
         t = _table(source)
         return "rows", ExportRequest(sheet_name=t.name, sheet_columns=t.columns, rows=t.rows)
+    if isinstance(source, ReportSource):
+        return key, ExportRequest(
+            dashboard=source.filter,
+            years=source.years,
+            sector_id=o.report_sector,
+            chapter_id=o.report_chapter,
+            year=o.report_year,
+            page_size=o.page_size,
+        )
     if key == "table":
         m = _members(source)
         return key, ExportRequest(
@@ -286,6 +315,13 @@ TITLES = {
     "signin": QT_TRANSLATE_NOOP("ExportKind", "Sign-in sheets (PDF)"),
     "agenda": QT_TRANSLATE_NOOP("ExportKind", "Agenda (PDF)"),
     "rows": QT_TRANSLATE_NOOP("ExportKind", "Table as shown"),
+    "dashboard": QT_TRANSLATE_NOOP("ExportKind", "Dashboard (PDF)"),
+    "dashboard_xlsx": QT_TRANSLATE_NOOP("ExportKind", "Dashboard (spreadsheet)"),
+    "sector_report": QT_TRANSLATE_NOOP("ExportKind", "Sector report (PDF)"),
+    "sector_report_xlsx": QT_TRANSLATE_NOOP("ExportKind", "Sector report (spreadsheet)"),
+    "chapter_report": QT_TRANSLATE_NOOP("ExportKind", "Chapter report (PDF)"),
+    "chapter_report_xlsx": QT_TRANSLATE_NOOP("ExportKind", "Chapter report (spreadsheet)"),
+    "annual_report": QT_TRANSLATE_NOOP("ExportKind", "Annual report of the network (PDF)"),
 }
 
 
@@ -310,7 +346,11 @@ KINDS: tuple[ExportKind, ...] = tuple(
 # Any small table as shown (Ctrl+E in Capítulos, Sectores, Organizaciones and the Jornadas
 # list). Not one of the Export menu's documents: the menu's "Export what is shown" reaches it.
 TABLE_VIEW = _entry(described.BY_KEY["rows"])
-BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW)}
+#: The Tablero and the reports: the Tablero's Export menu (``ui/dashboard.py``).
+REPORT_KINDS: tuple[ExportKind, ...] = tuple(
+    _entry(k) for k in described.KINDS if k.dialog and k.scope == REPORT
+)
+BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW, *REPORT_KINDS)}
 
 
 def kind(key: str) -> ExportKind:

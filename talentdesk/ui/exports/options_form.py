@@ -7,6 +7,7 @@ calibration, kept per sheet) and number of labels, which bounds the start slot.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Signal
@@ -25,7 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from talentdesk.ui import settings as S
-from talentdesk.ui.exports.kinds import EventSource, ExportKind, ExportOptions, MembersSource, Source
+from talentdesk.ui.exports.kinds import (
+    EventSource,
+    ExportKind,
+    ExportOptions,
+    MembersSource,
+    ReportSource,
+    Source,
+)
 from talentdesk.ui.settings import Settings
 from talentdesk.ui.widgets.record_dialog import error_label
 
@@ -210,6 +218,8 @@ class OptionsForm(QGroupBox):
                 self.tr("The badge page of each packet has the size of one of these labels.")
             )
             self._add("packet_badge", self.tr("&Badge size:"), self.packet_badge)
+        if isinstance(source, ReportSource):
+            self._report_rows(wanted, source)
         if "page_size" in wanted:
             self.page_size = QComboBox()
             self.page_size.addItem(self.tr("Letter (8.5 × 11 in)"), "letter")
@@ -223,6 +233,30 @@ class OptionsForm(QGroupBox):
                     "the contact details they allowed."
                 )
             )
+
+    def _report_rows(self, wanted: set[str], source: ReportSource) -> None:
+        """What a report is about: the Tablero's filters as they are, or a sector, chapter, year."""
+        if "dashboard_filters" in wanted:
+            shown = QLabel(source.described or self.tr("All members"))
+            shown.setWordWrap(True)
+            self._add("dashboard_filters", self.tr("Filters:"), shown)
+        for name, items, chosen in (
+            ("sector", source.sectors, source.filter.sector_id),
+            ("chapter", source.chapters, source.filter.chapter_id),
+        ):
+            if name in wanted:
+                combo = QComboBox()
+                for item_id, label in items:
+                    combo.addItem(label, item_id)
+                combo.setCurrentIndex(max(combo.findData(chosen), 0))
+                combo.setMaxVisibleItems(20)
+                setattr(self, f"report_{name}", combo)
+                self._add(name, self.tr("&Sector:") if name == "sector" else self.tr("&Chapter:"), combo)
+        if "year" in wanted:
+            self.report_year = QSpinBox()
+            self.report_year.setRange(2000, 2100)
+            self.report_year.setValue(date.today().year)
+            self._add("year", self.tr("&Year:"), self.report_year)
 
     def _offset_spin(self, name: str) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
@@ -306,6 +340,12 @@ class OptionsForm(QGroupBox):
             values["packet_badge"] = str(self.packet_badge.currentData())
         if hasattr(self, "page_size"):
             values["page_size"] = str(self.page_size.currentData())
+        if hasattr(self, "report_sector"):
+            values["report_sector"] = self.report_sector.currentData()
+        if hasattr(self, "report_chapter"):
+            values["report_chapter"] = self.report_chapter.currentData()
+        if hasattr(self, "report_year"):
+            values["report_year"] = self.report_year.value()
         return ExportOptions(**values)
 
     def remember(self, options: ExportOptions) -> None:
