@@ -7,6 +7,7 @@ runs (tests/bench/test_bench_smoke.py runs each one that way); its figures mean 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import tempfile
@@ -45,3 +46,16 @@ def bench_database(given: Path | None, quick: bool) -> Iterator[Path]:
         path = Path(tmp) / "members.sqlite"
         demo_database(path, QUICK_MEMBERS)
         yield path
+
+
+def fresh_runs(script: str, db: Path, runs: int) -> dict[str, list[float]]:
+    """Run ``script --child --db DB`` ``runs`` times, each a new process printing one JSON line of
+    measurements; the samples of each measurement, in the order first printed."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, script, "--child", "--db", str(db)], capture_output=True, text=True, check=True
+        )
+        for key, value in json.loads(done.stdout.strip().splitlines()[-1]).items():
+            samples.setdefault(key, []).append(value)
+    return samples

@@ -90,7 +90,7 @@ def _stacked(chart: Chart, width: float) -> Drawing:
     drawing = Drawing(width, height)
     plot = VerticalBarChart()
     plot.x, plot.y = 40, 40
-    plot.width, plot.height = width - 170, height - 55
+    plot.width, plot.height = min(width - 170, 70 * len(labels) + 30), height - 55  # no bar too wide
     plot.data = [[count.get((label, s), 0) for label in labels] for s in series]
     plot.categoryAxis.style = "stacked"
     plot.categoryAxis.categoryNames = [fit_text(label, FONT, LABEL_SIZE, 70) for label in labels]
@@ -105,7 +105,11 @@ def _stacked(chart: Chart, width: float) -> Drawing:
     plot.valueAxis.gridStrokeColor = colors.HexColor("#e0e0e0")
     drawing.add(plot)
     drawing.add(
-        _legend(width - 120, height - 20, [(PALETTE[i % len(PALETTE)], s) for i, s in enumerate(series)])
+        _legend(
+            plot.x + plot.width + 20,
+            height - 20,
+            [(PALETTE[i % len(PALETTE)], s) for i, s in enumerate(series)],
+        )
     )
     return drawing
 
@@ -205,11 +209,32 @@ def _text_width(label: str) -> float:
     return float(stringWidth(label, FONT, LABEL_SIZE))
 
 
+#: The first column's header of a chart's numbers, by chart key (others: "Grupo").
+GROUP_HEADERS = {
+    "chapter": "Capítulo",
+    "sector": "Sector",
+    "country": "País",
+    "degree": "Nivel de estudios",
+    "contribution": "Aportación",
+    "growth": "Año",
+    "programs": "Estatus",
+    "jornadas": "Jornada",
+}
+
+
+def group_header(chart: Chart) -> str:
+    if chart.bars and all(b.label.isdecimal() and len(b.label) == 4 for b in chart.bars):
+        return "Año"
+    return GROUP_HEADERS.get(chart.key, "Grupo")
+
+
 def numbers_table(chart: Chart, width: float) -> Flowable:
     """The chart's numbers: one row per bar, a total row; stacked charts name each part."""
     s = styles()
     stacked = chart.kind is ChartKind.STACKED
-    header = ["Jornada", "Estatus", "Participantes", "%"] if stacked else ["Grupo", "Cantidad", "%"]
+    header = (
+        ["Jornada", "Estatus", "Participantes", "%"] if stacked else [group_header(chart), "Cantidad", "%"]
+    )
     total = chart.total
     rows: list[list[Any]] = [[Paragraph(h, s["cell_bold"]) for h in header]]
     for bar in chart.bars:

@@ -24,6 +24,7 @@ from talentdesk.core.models import Chapter, Member, MemberSector, Sector
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import allowed_fields, may_appear
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
+from talentdesk.exports.report_charts import group_header
 from talentdesk.exports.stats_xlsx import native_chart, share_cell, total_row
 from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook, sheet_title
 from talentdesk.services.dashboard import Chart, ChartKind
@@ -102,7 +103,9 @@ def _chart_sheet(workbook: Any, chart: Chart, taken: set[str]) -> SheetWriter:
     if chart.kind is ChartKind.STACKED:
         return _stacked_sheet(workbook, chart, title)
     sheet = SheetWriter(
-        workbook, title, [SheetColumn("Grupo", 46), SheetColumn("Cantidad", 12), SheetColumn("%", 9)]
+        workbook,
+        title,
+        [SheetColumn(group_header(chart), 46), SheetColumn("Cantidad", 12), SheetColumn("%", 9)],
     )
     total = chart.total
     for bar in chart.bars:

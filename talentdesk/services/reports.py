@@ -423,11 +423,7 @@ def annual_report(session: Session, year: int) -> Report:
     year = parse_year(year)
     first, last = f"{year}-01-01", f"{year}-12-31"
     y = {"first": first, "last": last}
-    total_end = int(
-        session.execute(text("SELECT count(*) FROM members WHERE joined_on <= :last"), y).scalar_one()
-    )
     joined = "m.joined_on BETWEEN :first AND :last"
-    new = int(session.execute(text(f"SELECT count(*) FROM members m WHERE {joined}"), y).scalar_one())
     chapters = {c.id: c.name for c in reference.chapters(session)}
     sectors = {s.id: f"{s.number}. {s.name}" for s in reference.sectors(session)}
     by_chapter = session.execute(
@@ -436,6 +432,7 @@ def annual_report(session: Session, year: int) -> Report:
     chapter_rows = [
         (chapters.get(k, "Sin capítulo") if k is not None else "Sin capítulo", int(n)) for k, n in by_chapter
     ]
+    new = sum(n for _label, n in chapter_rows)  # each member once: no scan of its own
     by_sector = session.execute(
         text(
             "SELECT ms.sector_id, count(*) FROM member_sectors ms JOIN members m ON m.id = ms.member_id "
@@ -452,7 +449,9 @@ def annual_report(session: Session, year: int) -> Report:
         ),
         y,
     )
-    growth_rows = [(str(k), int(n)) for k, n in growth if k is not None]
+    per_year = [(k, int(n)) for k, n in growth]
+    total_end = sum(n for _k, n in per_year)  # every member joined by the end of the year
+    growth_rows = [(str(k), n) for k, n in per_year if k is not None]
     active = "(p.starts_on IS NULL OR p.starts_on <= :last) AND (p.ends_on IS NULL OR p.ends_on >= :first) AND p.status <> 'cancelado'"
     programs = _programs(session, f"p.starts_on IS NOT NULL AND {active}", y)
     per_sector: dict[str, int] = {}

@@ -201,7 +201,7 @@ def test_tablero_xlsx_values_and_native_charts(demo: Database, tmp_path: Path) -
     summary = dict((r[0], r[1]) for r in book.get_sheet_by_name("Resumen").to_python())
     assert summary["Miembros"] == one(demo, "SELECT count(*) FROM members")
     chapters = book.get_sheet_by_index(1).to_python()
-    assert chapters[0] == ["Grupo", "Cantidad", "%"]
+    assert chapters[0] == ["Capítulo", "Cantidad", "%"]
     houston = one(
         demo, "SELECT count(*) FROM members m JOIN chapters c ON c.id = m.chapter_id WHERE c.name = 'Houston'"
     )
