@@ -222,6 +222,18 @@ GROUP_HEADERS = {
 }
 
 
+#: A stacked chart's numbers: (bar, part of the bar, what is counted), by chart key.
+STACKED_HEADERS = {
+    "jornadas": ("Jornada", "Estatus", "Participantes"),
+    "programs": ("Tipo", "Estado", "Programas"),
+    "outcomes": ("Año", "Resultado", "Cantidad"),
+}
+
+
+def stacked_headers(chart: Chart) -> tuple[str, str, str]:
+    return STACKED_HEADERS.get(chart.key, ("Grupo", "Parte", "Cantidad"))
+
+
 def group_header(chart: Chart) -> str:
     if chart.bars and all(b.label.isdecimal() and len(b.label) == 4 for b in chart.bars):
         return "Año"
@@ -232,9 +244,7 @@ def numbers_table(chart: Chart, width: float) -> Flowable:
     """The chart's numbers: one row per bar, a total row; stacked charts name each part."""
     s = styles()
     stacked = chart.kind is ChartKind.STACKED
-    header = (
-        ["Jornada", "Estatus", "Participantes", "%"] if stacked else [group_header(chart), "Cantidad", "%"]
-    )
+    header = [*stacked_headers(chart), "%"] if stacked else [group_header(chart), "Cantidad", "%"]
     total = chart.total
     rows: list[list[Any]] = [[Paragraph(h, s["cell_bold"]) for h in header]]
     for bar in chart.bars:

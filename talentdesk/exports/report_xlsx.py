@@ -24,7 +24,7 @@ from talentdesk.core.models import Chapter, Member, MemberSector, Sector
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import allowed_fields, may_appear
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
-from talentdesk.exports.report_charts import group_header
+from talentdesk.exports.report_charts import group_header, stacked_headers
 from talentdesk.exports.stats_xlsx import native_chart, share_cell, total_row
 from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook, sheet_title
 from talentdesk.services.dashboard import Chart, ChartKind
@@ -117,11 +117,15 @@ def _chart_sheet(workbook: Any, chart: Chart, taken: set[str]) -> SheetWriter:
 
 
 def _stacked_sheet(workbook: Any, chart: Chart, title: str) -> SheetWriter:
-    """One row per bar, one column per part (the Jornadas by participant status)."""
+    """One row per bar, one column per part (the Jornadas by participant status, …)."""
     labels = list(dict.fromkeys(b.label for b in chart.bars))
     series = list(dict.fromkeys(b.series for b in chart.bars))
     count = {(b.label, b.series): b.count for b in chart.bars}
-    columns = [SheetColumn("Jornada", 30), *(SheetColumn(s, 13) for s in series), SheetColumn("Total", 11)]
+    columns = [
+        SheetColumn(stacked_headers(chart)[0], 30),
+        *(SheetColumn(s, 13) for s in series),
+        SheetColumn("Total", 11),
+    ]
     sheet = SheetWriter(workbook, title, columns)
     for label in labels:
         values = [count.get((label, s), 0) for s in series]
