@@ -162,3 +162,35 @@ def test_ordinary_files_still_read(tmp_path: Path) -> None:
     )
     table = read_source(raw_xlsx(tmp_path / "alta.xlsx", HEADER + rows))
     assert len(table.rows) == 498 and table.row_numbers[-1] == 499
+
+
+def test_the_far_reference_scan_matches_exactly_what_the_word_boundary_pattern_matched() -> None:
+    """The scan's pattern starts with a literal "r" for speed; it must find the same far
+    references as the plain ``\\br…`` definition, wherever an "r" sits in the XML."""
+    import re
+
+    tail = reading._FAR_REFERENCE.pattern.partition(rb"\s*=")[2]
+    plain = re.compile(rb"\br\s*=" + tail)
+    samples = [
+        b'<c r="XFD1048576">',
+        b"<c r = 'xfd9'>",
+        b'<c\nr\n=\n"AAA1">',
+        b'r="ZZ1"',  # at the very start
+        b'<row r="250000">',
+        b'<row r="249999">',
+        b'<c r="BL249999">',
+        b'<c r="BM1">',
+        b'<c r="CA1">',
+        b'<c r="B7"><v>1</v></c>',
+        b'xr="AAA1"',
+        b'_r="AAA1"',
+        b'9r="AAA1"',
+        b'-r="AAA1"',
+        b'<t>Mayor r="XFD1"</t>',
+        b'<t>rr="XFD1" r</t>',
+        b"r",
+        b"",
+    ]
+    for sample in samples:
+        for text in (sample, b" " + sample, b"a" + sample):
+            assert bool(reading._FAR_REFERENCE.search(text)) == bool(plain.search(text)), text

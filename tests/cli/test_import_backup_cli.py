@@ -1,0 +1,96 @@
+"""The backup `talentdesk import members` takes before writing is started as soon as the write
+lock is held (SQLite copies on the other core while the file is checked), and the database
+opens while the file is read. What a person sees stays as before: a backup of the state the
+import started from when it writes, none when it writes nothing, and a bad file reported first."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from talentdesk.cli.imports import read_while_opening
+from tests.cli._support import Result
+
+Cli = Callable[..., Result]
+
+
+def _csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _import_backups(db_path: Path) -> list[Path]:
+    return sorted((db_path.parent / "backups").glob("*-antes-de-importar.sqlite"))
+
+
+def _members(path: Path) -> int:
+    with sqlite3.connect(path) as con:
+        return int(con.execute("SELECT count(*) FROM members").fetchone()[0])
+
+
+def test_an_import_that_writes_keeps_a_backup_of_the_state_before_it(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    before = _members(db_path)
+    source = _csv(tmp_path / "nuevos.csv", "Nombre(s),Apellido paterno\nBeto,Núñez\nCiro,Vela\n")
+    result = cli("--db", db_path, "import", "members", source)
+    assert result.code == 0, result.err
+    assert _members(db_path) == before + 2
+    [backup] = _import_backups(db_path)
+    assert _members(backup) == before
+    assert not list((db_path.parent / "backups").glob("*.partial"))
+
+
+def test_an_import_with_errors_writes_nothing_and_leaves_no_backup(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    before = _members(db_path)
+    source = _csv(tmp_path / "malo.csv", "Nombre(s),Apellido paterno,Correo electrónico\nBeto,Núñez,no-es-correo\n")
+    result = cli("--db", db_path, "import", "members", source)
+    assert result.code == 1
+    assert "No se guardó nada" in result.out
+    assert _members(db_path) == before
+    assert _import_backups(db_path) == []
+    assert not list((db_path.parent / "backups").glob("*.partial"))
+
+
+def test_a_dry_run_takes_no_backup(cli: Cli, db_path: Path, tmp_path: Path) -> None:
+    source = _csv(tmp_path / "nuevos.csv", "Nombre(s),Apellido paterno\nBeto,Núñez\n")
+    result = cli("--db", db_path, "import", "members", source, "--dry-run")
+    assert result.code == 0, result.err
+    assert _import_backups(db_path) == []
+
+
+def test_a_bad_file_is_reported_even_when_the_database_is_missing(cli: Cli, tmp_path: Path) -> None:
+    source = _csv(tmp_path / "vacío.csv", "")
+    result = cli("--db", tmp_path / "no-existe.sqlite", "import", "members", source)
+    assert result.code == 1
+    assert "vacío.csv" in result.err and "no-existe.sqlite" not in result.err
+    assert not (tmp_path / "no-existe.sqlite").exists()
+
+
+class _Opened:
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_reading_fails_then_the_database_opened_meanwhile_is_closed() -> None:
+    opened = _Opened()
+
+    def bad_read() -> str:
+        raise ValueError("archivo malo")
+
+    with pytest.raises(ValueError, match="archivo malo"):
+        read_while_opening(bad_read, lambda: opened)
+    assert opened.closed
+
+
+def test_reading_and_opening_both_succeed() -> None:
+    opened = _Opened()
+    assert read_while_opening(lambda: "tabla", lambda: opened) == ("tabla", opened)
+    assert not opened.closed
