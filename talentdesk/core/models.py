@@ -234,7 +234,10 @@ class Member(Base):
     """A *talento*: a member of the Network."""
 
     __tablename__ = "members"
-    __table_args__ = (Index("ix_members_sort_key", "sort_key"),)
+    __table_args__ = (
+        Index("ix_members_sort_key", "sort_key"),
+        Index("ix_members_joined_on", "joined_on"),  # the Tablero's members by year joined
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     given_names: Mapped[str] = mapped_column(String(120))

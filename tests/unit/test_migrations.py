@@ -238,3 +238,58 @@ def test_migration_0004_adds_and_removes_the_document_tables(tmp_path: Path) -> 
         assert not tables & set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def test_migration_0011_adds_and_removes_the_joined_on_index(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    path = tmp_path / "m.sqlite"
+    engine = make_engine(path)
+    config = migrate.alembic_config()
+
+    def indexes() -> set[str]:
+        return {str(i["name"]) for i in inspect(engine).get_indexes("members")}
+
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0011")
+        assert "ix_members_joined_on" in indexes()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0009")
+        assert "ix_members_joined_on" not in indexes() and "ix_members_sort_key" in indexes()
+    finally:
+        engine.dispose()
+
+
+def test_migration_0011_counts_the_dense_filter_pairs_and_gives_them_back(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An existing database gets the live counts of two dense filters together (the words
+    counted already), the same the index makes when renumbered; a downgrade removes them."""
+    from alembic import command
+
+    from talentdesk.db import search_index
+
+    monkeypatch.setattr(search_index, "COUNTED_DOCS", 60)
+    pairs_sql = "SELECT expr, pattern, docs FROM member_fts_counts WHERE expr LIKE '%\" AND \"%' ORDER BY 1"
+    engine = make_engine(demo_db_path)
+    config = migrate.alembic_config()
+    try:
+        with engine.begin() as conn:
+            search_index.renumber(conn)
+            made = conn.exec_driver_sql(pairs_sql).all()
+        assert made
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0009")
+            assert conn.exec_driver_sql(pairs_sql).all() == []
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0011")
+            assert conn.exec_driver_sql(pairs_sql).all() == made
+            assert search_index.integrity_problems(conn) == []
+    finally:
+        engine.dispose()

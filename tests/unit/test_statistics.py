@@ -84,3 +84,33 @@ def test_a_selection_agrees_with_plain_sql_on_both_paths(
         counts = member_counts(session, SELECTION, years=True)
     assert 0 < len(ids) < 300
     check(counts, plain(demo_db_path, ids))
+
+
+def test_years_of_all_members_come_from_the_joined_on_index(db: Database, db_path: Path) -> None:
+    """Every year between the first and the last (an empty one counts nothing), members without
+    a date under None, and each year read as a range of ``ix_members_joined_on``, not the table."""
+    from datetime import date
+
+    from tests.unit.helpers import add
+
+    with db.session() as s:
+        for n, joined in enumerate(
+            [date(2011, 1, 1), date(2011, 12, 31), date(2014, 6, 1), None, date(2015, 1, 1), None]
+        ):
+            add(s, f"Ana{n}", "López", joined_on=joined)
+    statements: list[str] = []
+    with db.reader() as session:
+        from sqlalchemy import event
+
+        conn = session.connection()
+        event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        counts = member_counts(session, years=True)
+    assert dict(counts.joined_year) == {2011: 2, 2014: 1, 2015: 1, None: 2}
+    assert +counts.joined_year == +plain(db_path, None)["joined_year"]
+    year_reads = [sql for sql in statements if "joined_on" in sql]
+    assert year_reads and not any("strftime" in sql for sql in year_reads)
+    with sqlite3.connect(db_path) as con:
+        for sql in year_reads:
+            params = [None] * sql.count("?")
+            plan = " ".join(str(row) for row in con.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+            assert "ix_members_joined_on" in plan, (sql, plan)
