@@ -3,7 +3,8 @@
 Run by hand::
 
     python bench/search_bench.py [--db PATH] [--members N] [--runs R] [--baseline-runs B]
-                                 [--cli-runs C] [--previous-src DIR --previous-db PATH] [--quick]
+                                 [--cli-runs C] [--previous-src DIR --previous-db PATH] [--only TEXT]
+                                 [--quick]
 
 The query set comes from the database itself, not from a list of hand-picked words: the most
 frequent word of every length 1–12 (and, for 1–5 letters, the most frequent prefix, which is what
@@ -83,7 +84,9 @@ def _top_names(con: sqlite3.Connection) -> dict[str, str]:
     given_pairs: Counter[str] = Counter()
     two: Counter[str] = Counter()
     three: Counter[str] = Counter()
-    for given, paternal, maternal in con.execute("SELECT given_names, paternal_surname, maternal_surname FROM members"):
+    for given, paternal, maternal in con.execute(
+        "SELECT given_names, paternal_surname, maternal_surname FROM members"
+    ):
         g, p, m = fold(given).split(), fold(paternal).split(), fold(maternal).split()
         if len(p) != 1:
             continue  # a surname of one word: `garcia`, not the `de` of `de la garza`
@@ -455,6 +458,7 @@ def main() -> None:
         "--quick", action="store_true", help="a handful of queries, one run each (smoke test)"
     )
     parser.add_argument("--save", type=Path, help="write every sample as JSON")
+    parser.add_argument("--only", default="", help="only the queries whose label contains this text")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--variants", default="", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
@@ -466,7 +470,7 @@ def main() -> None:
         args.runs, args.baseline_runs, args.cli_runs = 1, 1, 1
     if not args.db.exists():
         print(f"demo --members {args.members}: {build(args.db, args.members):.1f} s", file=sys.stderr)
-    queries = build_queries(args.db, quick=args.quick)
+    queries = [q for q in build_queries(args.db, quick=args.quick) if args.only.lower() in q["label"].lower()]
     load_before = os.getloadavg()
     started = time.strftime("%Y-%m-%d %H:%M")
     if not args.quick:

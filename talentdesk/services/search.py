@@ -39,6 +39,7 @@ MATCHING_IDS = f"SELECT fr.member_id FROM {FTS_MATCHES} WHERE f.member_fts MATCH
 
 _ONE_WORD = re.compile(r'"[^"*]+"')
 _ONE_PREFIX = re.compile(r'"[^"*]+"\*')
+_TWO_FILTERS = re.compile(r'"_[^"*]+" AND "_[^"*]+"')
 
 
 def symbols_only(text: str | None) -> bool:
@@ -210,7 +211,9 @@ def _cheap_count(session: Session, expr: str) -> int | None:
 
 
 def _live_count(session: Session, expr: str) -> int | None:
-    if _ONE_WORD.fullmatch(expr) is None and _ONE_PREFIX.fullmatch(expr) is None:
+    """A count the index's triggers keep: a common prefix, word or filter, or two dense filters
+    together (``search_index.ADJACENT_FILTERS``)."""
+    if not (_ONE_WORD.fullmatch(expr) or _ONE_PREFIX.fullmatch(expr) or _TWO_FILTERS.fullmatch(expr)):
         return None
     docs = session.execute(text("SELECT docs FROM member_fts_counts WHERE expr = :e"), {"e": expr}).scalar()
     return None if docs is None else int(docs)

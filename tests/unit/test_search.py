@@ -446,3 +446,80 @@ def test_live_counts_follow_every_kind_of_write(
             assert live == search_members(s, MemberQuery(text="e")).total
     finally:
         database.close()
+
+
+def test_two_dense_filters_together_are_counted_live_through_every_kind_of_write(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Country + status (and status + degree) where both words are counted live: the pair is
+    counted live too, stays exact through ORM, raw SQL and bulk writes, and the members search
+    takes its total from it (FTS5 would intersect two long lists)."""
+    monkeypatch.setattr(search_index, "COUNTED_DOCS", 60)
+    database = Database.open(demo_db_path)
+    try:
+        with database.session() as s:
+            renumber(s.connection())
+            pairs = dict(
+                s.connection()
+                .exec_driver_sql("SELECT expr, docs FROM member_fts_counts WHERE expr LIKE '%\" AND \"%'")
+                .all()
+            )
+            assert any(e.startswith('"_co') for e in pairs) and any(e.startswith('"_st') for e in pairs), pairs
+            first = s.scalars(select(Member.id).where(Member.country == "US")).first()
+            update_member(s, first, {"status": "inactivo"})
+            with bulk_member_load(s.connection()):
+                add(s, "Ernesto", "Pérez", country="US", status="activo")
+            delete_member(s, s.scalars(select(Member.id).where(Member.country == "US").offset(3)).first())
+        with database.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE members SET country = 'MX' WHERE id = 11")  # the raw SQL way
+            conn.exec_driver_sql(
+                "UPDATE members SET search_text = replace(search_text, ' _cous ', ' _comx ') WHERE id = 11"
+            )
+            assert integrity_problems(conn) == []  # every live count, pairs included, equals FTS5's
+        with database.reader() as s:
+            for expr in pairs:
+                country, status = (w.strip('"') for w in expr.split(" AND "))
+                query = _pair_query(country, status)
+                like = s.execute(
+                    text("SELECT count(*) FROM members WHERE search_text LIKE :a AND search_text LIKE :b"),
+                    {"a": f"% {country} %", "b": f"% {status} %"},
+                ).scalar_one()
+                assert search.fts_expression(s, query) == expr
+                assert search._live_count(s, expr) == like == count_members(s, query)
+                assert search_members(s, query).total == like
+    finally:
+        database.close()
+
+
+def _pair_query(first: str, second: str) -> MemberQuery:
+    fields: dict[str, object] = {}
+    for word in (first, second):
+        kind, value = word[1:3], word[3:]
+        if kind == "co":
+            fields["countries"] = (value.upper(),)
+        elif kind == "st":
+            fields["statuses"] = (MemberStatus(value),)
+        else:
+            fields["degrees"] = (DegreeLevel(value),)
+    return MemberQuery(**fields)  # type: ignore[arg-type]
+
+
+def test_the_paired_filter_words_always_sit_side_by_side() -> None:
+    """What makes a pair countable by the triggers' ``instr``: in every search text the two
+    words of an ``ADJACENT_FILTERS`` pair are neighbours, whatever else the member has."""
+    from talentdesk.core.models import member_search_text
+
+    for chapter in (None, 3):
+        for sectors in ([], [1], [2, 5]):
+            for contributions in ([], [4, 1]):
+                words = member_search_text(
+                    texts=("Ana", "López", None),
+                    chapter_id=chapter,
+                    sector_ids=sectors,
+                    country="US",
+                    status="activo",
+                    degree="maestria",
+                    contribution_ids=contributions,
+                    directory_consent=True,
+                ).split()
+                assert search_index.dense_pair_words(words) == {("_cous", "_stactivo"), ("_stactivo", "_dgmaestria")}
