@@ -11,7 +11,16 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 from talentdesk.cli.args import Commands, actions, integer, path
-from talentdesk.cli.common import EXIT_ERROR, EXIT_OK, end_progress, open_db, print_json, progress_line
+from talentdesk.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    db_target,
+    end_progress,
+    open_db,
+    print_json,
+    progress_line,
+)
+from talentdesk.core.errors import TalentDeskError
 
 
 class _Closable(Protocol):
@@ -84,7 +93,7 @@ def _import_members(args: argparse.Namespace) -> int:
     from talentdesk.imports.mapping import guess_mapping, mapping_from_saved, mapping_to_saved
     from talentdesk.imports.plan import Action
     from talentdesk.imports.prepare import prepare_import
-    from talentdesk.imports.reading import read_source
+    from talentdesk.imports.reading import SourceTable, read_source
     from talentdesk.ops.import_report import write_error_report
     from talentdesk.services import import_mappings
 
@@ -93,9 +102,17 @@ def _import_members(args: argparse.Namespace) -> int:
         "skip": Action.SKIP,
         "create": Action.CREATE,
     }[args.on_duplicate]
-    source, db = read_while_opening(
-        lambda: read_source(args.file, sheet=args.sheet), lambda: open_db(args, write=not args.dry_run)
-    )
+    def read() -> SourceTable:
+        return read_source(args.file, sheet=args.sheet)
+
+    def opening() -> Any:
+        return open_db(args, write=not args.dry_run)
+
+    if opens_unchanged(args):
+        source, db = read_while_opening(read, opening)
+    else:  # opening would create or upgrade it: a bad file is refused before that
+        source = read()
+        db = opening()
     show = sys.stderr.isatty() and not args.json
     progress = progress_line(show)
 
@@ -145,6 +162,25 @@ def _import_members(args: argparse.Namespace) -> int:
     else:
         _print_import_summary(plan, report, args)
     return EXIT_ERROR if report["errors"] and written == 0 else EXIT_OK
+
+
+def opens_unchanged(args: argparse.Namespace) -> bool:
+    """The database exists at the current schema, so opening it changes nothing (no new file,
+    no upgrade) and it may open while the file is still being read."""
+    from talentdesk.db.engine import make_engine, missing_sqlite_file
+    from talentdesk.db.revisions import is_current
+
+    target = db_target(args)
+    if missing_sqlite_file(target) is not None:
+        return False
+    try:
+        engine = make_engine(target, create=False, read_only=True)
+    except TalentDeskError:
+        return False
+    try:
+        return is_current(engine)
+    finally:
+        engine.dispose()
 
 
 def read_while_opening(read: Callable[[], S], open_database: Callable[[], D]) -> tuple[S, D]:

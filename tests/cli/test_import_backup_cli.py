@@ -94,3 +94,40 @@ def test_reading_and_opening_both_succeed() -> None:
     opened = _Opened()
     assert read_while_opening(lambda: "tabla", lambda: opened) == ("tabla", opened)
     assert not opened.closed
+
+
+def test_a_bad_file_leaves_an_older_database_unopened_and_unchanged(cli: Cli, tmp_path: Path) -> None:
+    """Opening would bring an older database up to date (with a backup first): with a file that
+    cannot be imported it must not happen, so such a database is opened only after the file is
+    read (the parallel opening is for a database already current)."""
+    from alembic import command
+
+    from talentdesk.db import migrate
+    from talentdesk.db.engine import make_engine
+
+    old = tmp_path / "vieja.sqlite"
+    engine = make_engine(old)
+    config = migrate.alembic_config()
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0009")
+    finally:
+        engine.dispose()
+    before = old.read_bytes()
+    source = _csv(tmp_path / "vacío.csv", "")
+    result = cli("--db", old, "import", "members", source)
+    assert result.code == 1
+    assert "vacío.csv" in result.err
+    assert old.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_only_a_current_database_opens_while_the_file_is_read(db_path: Path, tmp_path: Path) -> None:
+    import argparse
+
+    from talentdesk.cli.imports import opens_unchanged
+
+    assert opens_unchanged(argparse.Namespace(db=str(db_path)))
+    assert not opens_unchanged(argparse.Namespace(db=str(tmp_path / "no-existe.sqlite")))
+    assert not (tmp_path / "no-existe.sqlite").exists()
