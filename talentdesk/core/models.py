@@ -220,6 +220,8 @@ class Organization(Base):
 
 class MemberSector(Base):
     __tablename__ = "member_sectors"
+    #: Members by primary sector (the Tablero, the statistics workbook) without reading the table.
+    __table_args__ = (Index("ix_member_sectors_primary", "is_primary", "sector_id"),)
 
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
     sector_id: Mapped[int] = mapped_column(

@@ -114,3 +114,27 @@ def test_years_of_all_members_come_from_the_joined_on_index(db: Database, db_pat
             params = [None] * sql.count("?")
             plan = " ".join(str(row) for row in con.execute(f"EXPLAIN QUERY PLAN {sql}", params))
             assert "ix_members_joined_on" in plan, (sql, plan)
+
+
+def test_primary_sectors_of_all_members_come_from_their_index(demo: Database, demo_db_path: Path) -> None:
+    """Members by primary sector: the same as plain SQL, read from ``ix_member_sectors_primary``
+    (the range of primary links) rather than every link in the table."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, object]] = []
+    with demo.reader() as session:
+        conn = session.connection()
+        event.listen(conn, "before_cursor_execute", lambda *a: statements.append((a[2], a[3])))
+        counts = member_counts(session)
+    with sqlite3.connect(demo_db_path) as con:
+        plain_primary = dict(
+            con.execute("SELECT sector_id, count(*) FROM member_sectors WHERE is_primary GROUP BY 1").fetchall()
+        )
+        without = con.execute(
+            "SELECT count(*) FROM members WHERE id NOT IN (SELECT member_id FROM member_sectors WHERE is_primary)"
+        ).fetchone()[0]
+        [(sql, params)] = [(s, p) for s, p in statements if "is_primary" in s]
+        plan = " ".join(str(r) for r in con.execute(f"EXPLAIN QUERY PLAN {sql}", params))  # type: ignore[arg-type]
+    assert {k: v for k, v in counts.primary_sector.items() if k is not None} == plain_primary
+    assert counts.primary_sector.get(None, 0) == without
+    assert "ix_member_sectors_primary" in plan, plan
