@@ -2,6 +2,8 @@
 1,000,000 members in ≤ 15 s here; the bare calamine read of such a file takes ≈ 2.4 s).
 
 Run by hand:  python bench/import_bench.py [--db PATH] [--rows N] [--duplicates D] [--quick]
+              python bench/import_bench.py --cold [--runs R] [--file XLSX]
+                  [--previous-src DIR --previous-db PATH] [--db PATH] [--quick]
 
 Builds an .xlsx of N members from generated data (the demo generator with another seed, so
 names, places and employers look like the database's), D of them duplicates of existing
@@ -11,13 +13,26 @@ copied to a temporary file first (the original is never modified) and brought to
 schema. In the same run it times: the bare calamine read of the file (the floor), the dry run
 (read + validation + duplicate checks) and the whole import (dry run + writing + commit).
 Prints a Markdown table for docs/benchmarks.md.
+
+``--cold`` times it as a person meets it (issue 13): ``talentdesk import members FILE`` and the same
+with ``--dry-run``, each in a fresh process, the full import on a fresh copy of the database each
+time, beside a bare calamine read of the file in a fresh process; with ``--previous-src`` (another
+checkout) and ``--previous-db`` (a database at that checkout's schema) the same commands of that
+checkout run interleaved with these, round by round. Wall time and the child's CPU time (user +
+sys, ``getrusage``): on a shared machine the wall time is mostly waiting for a core.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
+import shutil
 import sqlite3
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -189,15 +204,88 @@ def run(db_copy: Path, xlsx: Path) -> dict[str, Any]:
     }
 
 
+def timed_child(command: list[str], src: Path | None = None) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``command`` run as a fresh process, ``src`` first on its path."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
+
+
+CALAMINE = (
+    "import sys; from python_calamine import CalamineWorkbook; "
+    "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python(skip_empty_area=False)"
+)
+
+
+def cold(args: argparse.Namespace, db: Path, xlsx: Path, work: Path) -> None:
+    """Fresh processes, interleaved with the previous checkout's when given; prints medians."""
+    sides: list[tuple[str, Path | None, Path]] = [("this checkout", ROOT, db)]
+    if args.previous_src and args.previous_db:
+        sides.append(("previous", args.previous_src, args.previous_db))
+    samples: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    load = [os.getloadavg()[0]]
+    for run in range(args.runs):
+        for name, src, source in sides if run % 2 == 0 else sides[::-1]:
+            target = work / "target.sqlite"
+            shutil.copyfile(source, target)  # a fresh copy for the full import (no -wal: closed)
+            shutil.rmtree(work / "backups", ignore_errors=True)
+            talentdesk = [sys.executable, "-m", "talentdesk", "--db"]
+            full = timed_child([*talentdesk, str(target), "import", "members", str(xlsx)], src)
+            dry = timed_child([*talentdesk, str(source), "import", "members", str(xlsx), "--dry-run"], src)
+            samples.setdefault((name, "full import"), []).append(full)
+            samples.setdefault((name, "dry run"), []).append(dry)
+        samples.setdefault(("bare", "calamine read"), []).append(
+            timed_child([sys.executable, "-c", CALAMINE, str(xlsx)])
+        )
+        load.append(os.getloadavg()[0])
+    print(
+        f"{args.runs} rounds of fresh processes; load average {min(load):.2f}–{max(load):.2f} "
+        f"({os.cpu_count()} cores); {xlsx.stat().st_size / 1e6:.1f} MB file.\n"
+    )
+    print("| command | checkout | wall s (median) | CPU s (median) | CPU s (each run) |")
+    print("|---|---|---:|---:|---|")
+    for (name, what), values in samples.items():
+        walls, cpus = [w for w, _ in values], [c for _, c in values]
+        each = ", ".join(f"{c:.2f}" for c in cpus)
+        print(
+            f"| {what} | {name} | {statistics.median(walls):.2f} | {statistics.median(cpus):.2f} | {each} |"
+        )
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--duplicates", type=int, default=3_000)
     parser.add_argument("--quick", action="store_true", help=QUICK_HELP)
+    parser.add_argument("--cold", action="store_true", help="fresh processes, as a person runs it")
+    parser.add_argument("--runs", type=int, default=3, help="--cold: rounds")
+    parser.add_argument("--file", type=Path, help="--cold: this .xlsx instead of a generated one")
+    parser.add_argument("--previous-src", type=Path, help="--cold: another checkout to compare")
+    parser.add_argument("--previous-db", type=Path, help="--cold: a database at that checkout's schema")
     args = parser.parse_args()
     if args.quick:
-        args.rows, args.duplicates = 200, 20
+        args.rows, args.duplicates, args.runs = 200, 20, 1
+    if args.cold:
+        with tempfile.TemporaryDirectory() as tmp, bench_database(args.db, args.quick) as args.db:
+            work = Path(tmp)
+            db_copy = work / "members.sqlite"
+            copy_database(args.db, db_copy)
+            xlsx = args.file or work / "import.xlsx"
+            if args.file is None:
+                build_file(db_copy, xlsx, args.rows, args.duplicates)
+            cold(args, db_copy, xlsx, work)
+        return
     with tempfile.TemporaryDirectory() as tmp, bench_database(args.db, args.quick) as args.db:
         work = Path(tmp)
         db_copy, xlsx = work / "members.sqlite", work / "import.xlsx"
