@@ -181,11 +181,13 @@ def automatic_backup(
     *,
     progress: Callable[[int, int], None] | None = None,
     keep: Path | None = None,
+    rotate: bool = True,
 ) -> Path | None:
     """Take an automatic backup into backups/ and rotate the old ones; None for a server.
 
     A restore's safety copy is kept even when the database is damaged (as a DAMAGED copy);
-    ``keep`` is never rotated away (the backup a restore is about to read).
+    ``keep`` is never rotated away (the backup a restore is about to read). ``rotate=False``:
+    the caller rotates later (``rotate_backups``), once it knows the copy is kept.
     """
     db_file = sqlite_path(engine)
     if db_file is None:
@@ -199,8 +201,18 @@ def automatic_backup(
         progress=progress,
         damaged_target=damaged,
     )
-    prune(db_file, read_retention(engine), keep={keep} if keep is not None else set())
+    if rotate:
+        prune(db_file, read_retention(engine), keep={keep} if keep is not None else set())
     return written
+
+
+def rotate_backups(engine: Engine) -> None:
+    """Remove the automatic backups the retention rule no longer keeps (nothing for a server)."""
+    db_file = sqlite_path(engine)
+    if db_file is not None:
+        from talentdesk.db.retention import prune, read_retention
+
+        prune(db_file, read_retention(engine), keep=set())
 
 
 def backup_before_import(engine: Engine) -> Path | None:

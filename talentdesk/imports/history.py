@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import Member
-from talentdesk.db.backup import backup_before_import
+from talentdesk.db.backup import BackupKind, automatic_backup, backup_before_import, rotate_backups
+from talentdesk.db.engine import sqlite_path
+from talentdesk.db.paths import backups_dir_for
 from talentdesk.imports.apply import apply_import
 from talentdesk.imports.plan import Action, ImportPlan, ImportResult
 from talentdesk.services import import_history
@@ -47,21 +49,35 @@ class EarlyBackup:
     """
 
     def __init__(self, session: Session) -> None:
-        engine = session.get_bind().engine
+        self._engine = engine = session.get_bind().engine
+        db_file = sqlite_path(engine)
+        self._folder = backups_dir_for(db_file) if db_file is not None else None
+        self._new_folder = self._folder is not None and not self._folder.exists()
         pool = ThreadPoolExecutor(1, thread_name_prefix="import-backup")
-        self._future: Future[Path | None] = pool.submit(backup_before_import, engine)
+        # Old backups are rotated only once the import writes (``result``): one that writes
+        # nothing leaves the backups folder exactly as it found it.
+        self._future: Future[Path | None] = pool.submit(
+            automatic_backup, engine, BackupKind.IMPORT, rotate=False
+        )
         pool.shutdown(wait=False)
 
     def result(self) -> Path | None:
-        """The backup's path once it is written; its error (a damaged file…) if it failed."""
-        return self._future.result()
+        """The backup's path once it is written (and the old ones rotated, as the backup before
+        any import does); its error (a damaged file…) if it failed."""
+        path = self._future.result()
+        rotate_backups(self._engine)
+        return path
 
     def discard(self) -> None:
-        """The import wrote nothing: wait for the copy and remove it (a failed one left none)."""
+        """The import wrote nothing: wait for the copy and remove it (a failed one left none),
+        and the backups folder if this backup made it."""
         with contextlib.suppress(TalentDeskError, OSError):
             path = self._future.result()
             if path is not None:
                 path.unlink(missing_ok=True)
+        if self._new_folder and self._folder is not None:
+            with contextlib.suppress(OSError):
+                self._folder.rmdir()
 
 
 def apply_and_record(

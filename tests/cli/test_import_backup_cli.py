@@ -53,8 +53,18 @@ def test_an_import_with_errors_writes_nothing_and_leaves_no_backup(
     assert result.code == 1
     assert "No se guardó nada" in result.out
     assert _members(db_path) == before
-    assert _import_backups(db_path) == []
-    assert not list((db_path.parent / "backups").glob("*.partial"))
+    assert not (db_path.parent / "backups").exists()  # not even the folder the backup made
+
+
+def test_an_import_with_errors_leaves_the_existing_backups_as_they_were(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    assert cli("--db", db_path, "db", "backup").code == 0
+    folder = db_path.parent / "backups"
+    kept = {p.name: p.read_bytes() for p in folder.iterdir()}
+    source = _csv(tmp_path / "malo.csv", "Nombre(s),Apellido paterno,Correo electrónico\nBeto,Núñez,x\n")
+    assert cli("--db", db_path, "import", "members", source).code == 1
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == kept
 
 
 def test_a_dry_run_takes_no_backup(cli: Cli, db_path: Path, tmp_path: Path) -> None:
