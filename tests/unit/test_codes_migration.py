@@ -88,6 +88,9 @@ def _database_with_old_codes(path: Path) -> str:
         ("UPDATE participants SET code = 'JIÑ1.ª edición-0001' WHERE id = ?", (ana,)),
         ("UPDATE participants SET code = 'JIÑ1.ª edición-0002' WHERE id = ?", (carla,)),
         ("UPDATE participants SET code = 'JI27-0001' WHERE id = ?", (dora,)),  # already good: kept
+        # Back to what 0008 had: 0009 changes data only; 0011 adds these two indexes.
+        ("DROP INDEX ix_members_joined_on", ()),
+        ("DROP INDEX ix_member_sectors_primary", ()),
         ("UPDATE alembic_version SET version_num = '0008'", ()),
     )
     return certificate
