@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,7 @@ from talentdesk.services.dashboard import (
     growth_chart,
     load_dashboard,
 )
+from talentdesk.services.reports import FIRST_YEAR, LAST_YEAR, YearRange, within_years
 from talentdesk.ui.area import Area
 from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.exports.actions import fill_menu, open_export
@@ -340,6 +342,8 @@ class DashboardArea(Area):
         self.f_country = self._combo("dashboard-country")
         for code, name in countries():
             self.f_country.addItem(name, code)
+        self.f_from = self._year("dashboard-from-year")
+        self.f_to = self._year("dashboard-to-year")
         clear = QPushButton(self.tr("C&lear filters"))
         clear.setObjectName("dashboard-clear")
         clear.clicked.connect(self.clear_filters)
@@ -379,9 +383,16 @@ class DashboardArea(Area):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        second = QHBoxLayout()  # the year range under the filters: 1024 pixels hold both rows
+        second.addWidget(self.status, 1)
+        for label, year in ((self.tr("Years &from"), self.f_from), (self.tr("&to"), self.f_to)):
+            text = QLabel(label)
+            text.setBuddy(year)
+            second.addWidget(text)
+            second.addWidget(year)
         box = QVBoxLayout(self)
         box.addLayout(bar)
-        box.addWidget(self.status)
+        box.addLayout(second)
         box.addWidget(scroll, 1)
 
     def _combo(self, name: str) -> QComboBox:
@@ -392,6 +403,27 @@ class DashboardArea(Area):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.currentIndexChanged.connect(lambda _i: self.reload())
         return combo
+
+    def _year(self, name: str) -> QSpinBox:
+        """A year of the range, or "All" (its lowest value): the charts drawn per year (joined,
+        outcomes, Jornadas) keep the years between the two; the member counts are all years."""
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(FIRST_YEAR - 1, LAST_YEAR)
+        box.setSpecialValueText(self.tr("All"))
+        box.setValue(box.minimum())
+        box.setToolTip(self.tr("Years shown in the charts by year (members joined, outcomes, Jornadas)"))
+        box.setKeyboardTracking(False)  # typing 2015 must not count 2, 20 and 201 first
+        box.valueChanged.connect(lambda _v: self.reload())
+        return box
+
+    def current_years(self) -> YearRange:
+        """The year range set (either end open), its ends in order whichever was typed first."""
+        ends = [None if b.value() == b.minimum() else b.value() for b in (self.f_from, self.f_to)]
+        first, last = ends
+        if first is not None and last is not None and first > last:
+            first, last = last, first
+        return YearRange(first, last)
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -425,12 +457,16 @@ class DashboardArea(Area):
             (self.tr("Country"), self.f_country),
         )
         shown = "; ".join(f"{label}: {c.currentText()}" for label, c in combos if c.currentIndex() > 0)
+        years = self.current_years()
+        if not years.is_all():
+            shown = "; ".join(p for p in (shown, self.tr("Years: %1").replace("%1", years.describe())) if p)
 
         def items(combo: QComboBox) -> tuple[tuple[int, str], ...]:
             return tuple((combo.itemData(i), combo.itemText(i)) for i in range(1, combo.count()))
 
         source = ReportSource(
             self.current_filter(),
+            years=years,
             described=shown,
             chapters=items(self.f_chapter),
             sectors=items(self.f_sector),
@@ -442,6 +478,10 @@ class DashboardArea(Area):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        for year in (self.f_from, self.f_to):
+            year.blockSignals(True)
+            year.setValue(year.minimum())
+            year.blockSignals(False)
         self.reload()
 
     def _load_reference(self) -> None:
@@ -467,18 +507,20 @@ class DashboardArea(Area):
         self.stale = False
         self.generation += 1
         generation = self.generation
-        flt = self.current_filter()
+        flt, years = self.current_filter(), self.current_years()
         self.status.setText(self.tr("Counting…"))
 
         def query(session: Session, _task: Task) -> Dashboard:
-            return load_dashboard(session, flt, growth=False)
+            return within_years(session, load_dashboard(session, flt, growth=False), years)
 
-        self.loading = self.ctx.read(query, lambda board: self._show(board, flt, generation), owner=self)
+        self.loading = self.ctx.read(
+            query, lambda board: self._show(board, flt, years, generation), owner=self
+        )
 
     def is_loading(self) -> bool:
         return self.loading is not None
 
-    def _show(self, board: Dashboard, flt: DashboardFilter, generation: int) -> None:
+    def _show(self, board: Dashboard, flt: DashboardFilter, years: YearRange, generation: int) -> None:
         """Every chart but the growth line (it reads every selected member: counted next)."""
         if generation != self.generation:
             return  # the filter changed meanwhile: its own figures are on their way
@@ -486,11 +528,11 @@ class DashboardArea(Area):
             self.panels[chart.key].show_chart(chart)
         self.status.setText(self.tr("%Ln member(s). Click a bar to see those members.", "", board.members))
 
-        def years(session: Session, _task: Task) -> Chart:
-            return growth_chart(session, flt)
+        def joined(session: Session, _task: Task) -> Chart:
+            return within_years(session, Dashboard(0, (growth_chart(session, flt),)), years).charts[0]
 
         self.loading = self.ctx.read(
-            years, lambda chart: self._show_growth(board, chart, generation), owner=self
+            joined, lambda chart: self._show_growth(board, chart, generation), owner=self
         )
 
     def _show_growth(self, board: Dashboard, growth: Chart, generation: int) -> None:

@@ -142,3 +142,42 @@ def test_clicking_a_programmes_bar_opens_exactly_those_programmes(qtbot: QtBot, 
     programs.kind.setCurrentIndex(0)  # a filter changed here: the list follows the combos again
     qtbot.waitUntil(lambda: not programs.loading, timeout=TIMEOUT)
     assert programs.criteria().kind_id is None and programs.model.rowCount() >= bar.count
+
+
+def test_a_year_range_cuts_the_charts_drawn_by_year_and_goes_to_the_export(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext
+) -> None:
+    from talentdesk.services.reports import YearRange, within_years
+
+    area = shown_board(qtbot, window)
+    before = area.board
+    assert before is not None
+    years = [int(b.label) for b in before.chart("growth").bars]
+    assert len(years) > 4
+    first, last = years[1], years[3]
+    area.f_to.setValue(first)  # typed in either order: the range is the same
+    area.f_from.setValue(last)
+    assert area.current_years() == YearRange(first, last)
+    qtbot.waitUntil(
+        lambda: area.board is not None and area.board != before and not area.is_loading(), timeout=TIMEOUT
+    )
+    board = area.board
+    assert board is not None
+    assert [int(b.label) for b in board.chart("growth").bars] == [first, first + 1, first + 2]
+    assert all(first <= int(b.label) <= last for b in board.chart("outcomes").bars)
+    assert board.members == before.members  # the member counts are every year's
+    expected = read(ctx, lambda s: within_years(s, load_dashboard(s), YearRange(first, last)))
+    assert board == expected
+    opened: list[Any] = []
+    import talentdesk.ui.dashboard as dashboard_module
+
+    original = dashboard_module.open_export
+    dashboard_module.open_export = lambda _ctx, _key, source, _parent: opened.append(source)  # type: ignore[assignment]
+    try:
+        area.export("dashboard")
+    finally:
+        dashboard_module.open_export = original
+    assert opened and opened[0].years == YearRange(first, last)
+    click(qtbot, area, "dashboard-clear")
+    assert area.current_years().is_all()
+    qtbot.waitUntil(lambda: area.board == before and not area.is_loading(), timeout=TIMEOUT)

@@ -501,7 +501,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+150"/>
+        <location filename="../../ui/dashboard.py" line="+152"/>
         <location line="+30"/>
         <source>Table</source>
         <translation>Tabla</translation>
@@ -806,7 +806,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+245"/>
+        <location filename="../../ui/dashboard.py" line="+247"/>
         <source>C&amp;lear filters</source>
         <extracomment>Labels longer than this draw a stacked chart sideways: each category on its own line. Charts as wide as the area (years or editions side by side); the others go two a row. A bar was clicked: the members list should show exactly these members. A programmes bar was clicked: the programmes list should show exactly these programmes.</extracomment>
         <translation>&amp;Quitar filtros</translation>
@@ -832,12 +832,28 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>E&amp;xportar</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+25"/>
+        <source>Years &amp;from</source>
+        <translation>Años &amp;desde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;to</source>
+        <translation>&amp;hasta</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Years shown in the charts by year (members joined, outcomes, Jornadas)</source>
+        <translation>Años que muestran las gráficas por año (ingreso de miembros, resultados, Jornadas); las cifras de miembros son de todos los años</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
@@ -857,12 +873,17 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>País</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+5"/>
+        <source>Years: %1</source>
+        <translation>Años: %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%Ln member(s). Click a bar to see those members.</source>
         <translation>
             <numerusform>%Ln miembro. Haga clic en una barra para ver a esos miembros.</numerusform>
