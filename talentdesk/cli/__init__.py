@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from talentdesk import __version__
-from talentdesk.cli import db, demo, events, export, exports_log, imports, members, programs
+from talentdesk.cli import db, demo, events, export, exports_log, imports, lists, members, programs
 from talentdesk.cli.args import Commands, SpanishParser, path
 from talentdesk.cli.common import EXIT_ERROR, EXIT_OK, explicit_db_target
 from talentdesk.cli.terminal import guard_output
@@ -27,6 +27,7 @@ COMMANDS: tuple[Callable[[Commands], None], ...] = (
     demo.add_parser,
     db.add_parser,
     members.add_parser,
+    lists.add_parser,
     export.add_parser,  # export, certificates
     programs.add_parser,  # programs, needs
     imports.add_parser,

@@ -47,8 +47,8 @@ if TYPE_CHECKING:
 Arg = tuple[tuple[str, ...], dict[str, Any]]
 
 #: How each option a kind takes (``exports/kinds.OPTIONS``) is typed after its verb, in the order
-#: the help lists them. ``only_selected`` is ``--participants`` for an event document; a member
-#: kind's selection, like ``only_shown``, is its filters (``--query``, ``--chapter``…).
+#: the help lists them. ``only_selected`` is ``--participants`` for an event document and
+#: ``--list`` (a saved list) for a member document; ``only_shown`` is the filters (``--query``…).
 ARGUMENTS: dict[str, tuple[Arg, ...]] = {
     "page_size": (
         (
@@ -161,11 +161,19 @@ TABLE_ARGUMENTS: tuple[Arg, ...] = (
 )
 
 
+#: A member document's chosen members (``only_selected``) on the command line: a saved list.
+LIST_ARGUMENTS: tuple[Arg, ...] = (
+    (("--list",), {"metavar": "NOMBRE", "help": "los miembros de una lista guardada (talentdesk lists)"}),
+)
+
+
 def verb_arguments(kind: Kind, verb: Verb) -> tuple[Arg, ...]:
     """The arguments of ``talentdesk export VERB`` that carry the kind's options."""
     found: list[Arg] = []
     for option, arguments in ARGUMENTS.items():
-        if option in kind.options and (option != "only_selected" or kind.scope == EVENT):
+        if option == "only_selected" and option in kind.options and kind.scope == MEMBERS:
+            found += LIST_ARGUMENTS
+        elif option in kind.options and (option != "only_selected" or kind.scope == EVENT):
             found += arguments
             if option == "external" and verb.name == "members":
                 found += TABLE_ARGUMENTS
@@ -229,6 +237,8 @@ def run_export(args: argparse.Namespace) -> int:
             report = _report_request(session, args, described) if described.scope == REPORT else None
         kind, request = report or _request(args, query, participants)
         request = dataclasses.replace(request, shared=args.shared)
+        if getattr(args, "list", None):
+            request = dataclasses.replace(request, member_ids=_list_audience(db, args, kind))
         result = registry.run_export(kind, db.sessions, request, args.output, progress=progress_line(show))
     finally:
         db.close()
@@ -328,6 +338,22 @@ def _participant_ids(session: Any, args: argparse.Namespace) -> list[int] | None
             f"--participants: el evento {args.event} no tiene participantes con código {', '.join(missing)}."
         )
     return [found[c] for c in wanted]
+
+
+def _list_audience(db: Any, args: argparse.Namespace, kind: str) -> tuple[int, ...]:
+    """The members of ``--list`` (a smart list's search run now; anonymised members never)."""
+    from talentdesk.services import saved_lists
+
+    if kind == "table" or args.query or args.chapter or args.sector or args.country or args.status:
+        raise TalentDeskError(
+            "--list exporta los miembros de una lista guardada: no se combina con --query, los filtros "
+            "ni --columns."
+        )
+    with db.reader() as session:
+        found = saved_lists.list_members(session, saved_lists.find_list(session, args.list).id)
+    for note in found.notes:
+        print(f"Aviso: {note}", file=sys.stderr)
+    return tuple(found.ids)
 
 
 def _offset(text: str) -> tuple[float, float]:

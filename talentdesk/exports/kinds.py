@@ -17,8 +17,8 @@ REPORT = "report"  # the Tablero and the reports: about the network, a sector, a
 
 #: The options a kind may take. Each is one row of the export dialog (``ui/exports/options_form.py``)
 #: and zero or more arguments of its ``talentdesk export`` verb (``cli/export.py``): on the command
-#: line a member kind's selection is its filters (``--query``, ``--chapter``…, always there), an
-#: event document's is ``--participants``.
+#: line a member kind's selection is its filters (``--query``, ``--chapter``…, always there) or,
+#: for ``only_selected``, a saved list (``--list``); an event document's is ``--participants``.
 OPTIONS = (
     "only_selected",
     "only_shown",

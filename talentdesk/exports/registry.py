@@ -117,7 +117,7 @@ def _table(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> 
 
     return table_xlsx.export_table_xlsx(
         s,
-        r._query(),
+        r.member_selection(),
         out,
         columns=list(r.columns),
         sort_key=r.sort_key,

@@ -18,7 +18,15 @@ from talentdesk.core.errors import TalentDeskError
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
 from talentdesk.exports.xlsx import SheetColumn, SheetWriter, new_workbook, save_workbook
-from talentdesk.services.member_table import BY_KEY, COLUMNS, Column, display_value, fetch_rows, ordered_ids
+from talentdesk.services.member_table import (
+    BY_KEY,
+    COLUMNS,
+    Column,
+    display_value,
+    fetch_rows,
+    ordered_among,
+    ordered_ids,
+)
 from talentdesk.services.search import MemberQuery
 
 CHUNK = 1000
@@ -47,7 +55,7 @@ WIDTHS = {
 
 def export_table_xlsx(
     sessions: SessionFactory,
-    query: MemberQuery,
+    query: MemberQuery | Sequence[int],
     out_path: Path | str,
     *,
     columns: Sequence[str],
@@ -56,8 +64,8 @@ def export_table_xlsx(
     progress: Progress | None = None,
     abort: threading.Event | None = None,
 ) -> ExportResult:
-    """The members matching ``query`` in the table's order, with the given visible columns
-    (keys of ``member_table.COLUMNS``, in the order shown)."""
+    """The members matching ``query`` (or these ids: a saved list) in the table's order, with the
+    given visible columns (keys of ``member_table.COLUMNS``, in the order shown)."""
     chosen = _columns(columns)
     if sort_key not in BY_KEY:
         raise TalentDeskError(
@@ -68,7 +76,10 @@ def export_table_xlsx(
     with streaming_reader(sessions) as session, atomic_output(out_path, suffix=".xlsx") as temp:
         check_abort(abort)
         try:
-            ids = ordered_ids(session, query, sort_key, descending, abort=abort)
+            if isinstance(query, MemberQuery):
+                ids = ordered_ids(session, query, sort_key, descending, abort=abort)
+            else:
+                ids = ordered_among(session, query, sort_key, descending, abort=abort)
         except TalentDeskError:
             check_abort(abort)  # ordered_ids says "Búsqueda cancelada": this is an export
             raise

@@ -64,7 +64,9 @@ class Op(Generic[T]):
     inverse: Callable[[T], Op[Any] | None] | None = None
 
 
-def update_op(label: str, update: Callable[[Session, int, Any], object], record_id: int, values: Any) -> Op[int]:
+def update_op(
+    label: str, update: Callable[[Session, int, Any], object], record_id: int, values: Any
+) -> Op[int]:
     """The operation "save these values on that record" (``update(session, id, values)``); its
     value is the record's id, so the form that saved it can select it."""
 

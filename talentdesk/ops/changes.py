@@ -45,8 +45,8 @@ _AREAS: dict[str, tuple[str, ...]] = {
     "need_sectors": ("programs",),
     "need_candidates": ("programs",),
     "need_candidate_stages": ("programs",),
-    "saved_lists": ("members",),
-    "saved_list_members": ("members",),
+    "saved_lists": ("lists",),
+    "saved_list_members": ("lists",),
 }
 
 
@@ -59,6 +59,7 @@ class Changes:
     events: bool = False
     settings: bool = False
     programs: bool = False  # programmes, needs and their candidates
+    lists: bool = False  # saved lists (the members area's panel)
 
     @classmethod
     def everything(cls) -> Changes:

@@ -40,7 +40,9 @@ def load(members: int = WELCOME_MEMBERS, seed: int = 1) -> Op[DemoResult]:
 
     def message(result: DemoResult) -> str:
         return ngettext(
-            "Se cargó {n} miembro de demostración.", "Se cargaron {n} miembros de demostración.", result.members
+            "Se cargó {n} miembro de demostración.",
+            "Se cargaron {n} miembros de demostración.",
+            result.members,
         ).format(n=f"{result.members:,}")
 
     return Op(

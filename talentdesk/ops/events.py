@@ -94,7 +94,9 @@ def add_member(
     return Op(
         _("Agregar participante"),
         lambda s, _j: (
-            event_participants.add_member(s, event_id, member_id, role, despite_no_contact=despite_no_contact).id
+            event_participants.add_member(
+                s, event_id, member_id, role, despite_no_contact=despite_no_contact
+            ).id
         ),
     )
 
@@ -118,7 +120,9 @@ def add_members(event_id: int, member_ids: Sequence[int], role: str = "asistente
 
 @operation
 def add_guest(event_id: int, values: Values) -> Op[int]:
-    return Op(_("Agregar invitado externo"), lambda s, _j: event_participants.add_guest(s, event_id, values).id)
+    return Op(
+        _("Agregar invitado externo"), lambda s, _j: event_participants.add_guest(s, event_id, values).id
+    )
 
 
 @operation
@@ -187,7 +191,9 @@ def update_material(material_id: int, values: Values) -> Op[int]:
 
 @operation
 def set_material_status(material_id: int, status: str) -> Op[None]:
-    return Op(_("Estatus del material"), lambda s, _j: event_materials.set_material_status(s, material_id, status))
+    return Op(
+        _("Estatus del material"), lambda s, _j: event_materials.set_material_status(s, material_id, status)
+    )
 
 
 @operation

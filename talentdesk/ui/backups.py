@@ -251,7 +251,9 @@ class DamagedDatabaseBox(QMessageBox):
                 self.tr("Restore the newest good backup"), QMessageBox.ButtonRole.AcceptRole
             )
         self.choose_button = self.addButton(self.tr("Choose a backup…"), QMessageBox.ButtonRole.ActionRole)
-        self.close_button = self.addButton(self.tr("Keep it open (read only)"), QMessageBox.ButtonRole.RejectRole)
+        self.close_button = self.addButton(
+            self.tr("Keep it open (read only)"), QMessageBox.ButtonRole.RejectRole
+        )
         self.setDefaultButton(self.newest_button or self.choose_button)
 
     def choice(self) -> str:

@@ -16,10 +16,24 @@ QT_WORDING: tuple[tuple[str, object], ...] = (
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "All Files (*)")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Computer")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "%1 already exists.\nDo you want to replace it?")),
-    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given.")),
-    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "%1 is a directory.\nPlease choose a different file name.")),
+    (
+        "QFileDialog",
+        QT_TRANSLATE_NOOP(
+            "QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."
+        ),
+    ),
+    (
+        "QFileDialog",
+        QT_TRANSLATE_NOOP("QFileDialog", "%1 is a directory.\nPlease choose a different file name."),
+    ),
     ("QFileSystemModel", QT_TRANSLATE_NOOP("QFileSystemModel", "Invalid filename")),
-    ("QFileSystemModel", QT_TRANSLATE_NOOP("QFileSystemModel", "<b>The name \"%1\" cannot be used.</b><p>Try using another name, with fewer characters or no punctuation marks.")),
+    (
+        "QFileSystemModel",
+        QT_TRANSLATE_NOOP(
+            "QFileSystemModel",
+            '<b>The name "%1" cannot be used.</b><p>Try using another name, with fewer characters or no punctuation marks.',
+        ),
+    ),
     ("QAbstractFileIconProvider", QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive")),
     ("QAbstractFileIconProvider", QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder")),
     ("QAbstractFileIconProvider", QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder")),

@@ -60,8 +60,13 @@ def test_a_new_database_its_wal_and_its_backups_are_private_with_a_permissive_um
 
 @pytest.mark.parametrize(
     "command",
-    [("members", "search"), ("db", "check"), ("members", "add", "--given-names", "A", "--paternal", "B"),
-     ("db", "upgrade"), ("demo", "--members", "2")],
+    [
+        ("members", "search"),
+        ("db", "check"),
+        ("members", "add", "--given-names", "A", "--paternal", "B"),
+        ("db", "upgrade"),
+        ("demo", "--members", "2"),
+    ],
     ids=lambda c: "-".join(c[:2]),
 )
 def test_an_empty_file_never_becomes_a_database(cli: Cli, tmp_path: Path, command: tuple[str, ...]) -> None:
@@ -75,7 +80,9 @@ def test_an_empty_file_never_becomes_a_database(cli: Cli, tmp_path: Path, comman
     assert [p.name for p in tmp_path.iterdir()] == ["vacia.sqlite"]
 
 
-@pytest.mark.parametrize("command", [("members", "search"), ("db", "check"), ()], ids=["search", "check", "gui"])
+@pytest.mark.parametrize(
+    "command", [("members", "search"), ("db", "check"), ()], ids=["search", "check", "gui"]
+)
 def test_an_empty_db_option_is_a_usage_error(cli: Cli, db_path: Path, command: tuple[str, ...]) -> None:
     result = cli("--db", "", *command)
     assert result.code == 2
@@ -85,8 +92,13 @@ def test_an_empty_db_option_is_a_usage_error(cli: Cli, db_path: Path, command: t
 
 @pytest.mark.parametrize(
     "command",
-    [("members", "search"), ("members", "add", "--given-names", "A", "--paternal", "B"), ("db", "check"),
-     ("db", "backups"), ("events", "list")],
+    [
+        ("members", "search"),
+        ("members", "add", "--given-names", "A", "--paternal", "B"),
+        ("db", "check"),
+        ("db", "backups"),
+        ("events", "list"),
+    ],
     ids=lambda c: "-".join(c[:2]),
 )
 def test_a_missing_db_file_is_not_created_by_ordinary_commands(

@@ -49,7 +49,6 @@ def numeric_cells(path: Path, column: int) -> list[str]:
         book.close()  # a read-only workbook keeps its file open until closed
 
 
-
 def test_chapters_in_spanish_order_with_member_counts(cli: Cli, demo_db_path: Path, tmp_path: Path) -> None:
     database = Database.open(demo_db_path)
     with database.session() as session:

@@ -17,8 +17,9 @@ def test_a_whole_row_problem_names_the_row_once(cli: Cli, db_path: Path, tmp_pat
     source = write_csv(tmp_path / "alta.csv", [["Nombre(s)", "Apellido paterno"], ["Ana", "Pérez", "de más"]])
     result = cli("--db", db_path, "import", "members", source, "--dry-run")
     assert result.code == 1
-    assert "Fila 2: La fila tiene más celdas (3) que encabezados (2): revise el separador o las comillas." in (
-        result.err.splitlines()
+    assert (
+        "Fila 2: La fila tiene más celdas (3) que encabezados (2): revise el separador o las comillas."
+        in (result.err.splitlines())
     )
     assert "Fila 2: Fila 2" not in result.err
 
@@ -45,7 +46,11 @@ def test_sectors_resolve_by_a_distinctive_word_and_unknown_ones_get_a_suggestion
 ) -> None:
     source = write_csv(
         tmp_path / "alta.csv",
-        [["Nombre(s)", "Apellido paterno", "Sector"], ["Ana", "Pérez", "Aeronáutica"], ["Luis", "Soto", "Aviones"]],
+        [
+            ["Nombre(s)", "Apellido paterno", "Sector"],
+            ["Ana", "Pérez", "Aeronáutica"],
+            ["Luis", "Soto", "Aviones"],
+        ],
     )
     result = cli("--db", db_path, "import", "members", source, "--dry-run")
     assert result.code == 1

@@ -57,14 +57,22 @@ def test_match_ranks_with_reasons_as_json(cli: Cli, db_path: Path, people: dict[
         (people["expert"], 100.0),
         (people["dallas"], 90.7),  # 30 + 30 + 8 of 75 (another city of the same country)
     ]
-    assert data["items"][0]["reasons"] == ["sector Salud (principal)", "Houston", "«biotecnología» en especialidad"]
+    assert data["items"][0]["reasons"] == [
+        "sector Salud (principal)",
+        "Houston",
+        "«biotecnología» en especialidad",
+    ]
     assert data["items"][0]["member"]["full_name"] == "Ana Torres Ruiz"  # the members search item
-    text = ok(cli("--db", db_path, "match", "--keywords", "biotecnología", "--city", "Houston", "--limit", "1"))
+    text = ok(
+        cli("--db", db_path, "match", "--keywords", "biotecnología", "--city", "Houston", "--limit", "1")
+    )
     assert "Ana Torres Ruiz" in text and "«biotecnología» en especialidad" in text
     assert "1 de 2 miembros ordenados por puntaje." in text
 
 
-def test_match_without_criteria_or_with_unknown_names(cli: Cli, db_path: Path, people: dict[str, int]) -> None:
+def test_match_without_criteria_or_with_unknown_names(
+    cli: Cli, db_path: Path, people: dict[str, int]
+) -> None:
     result = cli("--db", db_path, "match")
     assert result.code == 1 and result.err.startswith("Error: Indique al menos un criterio")
     result = cli("--db", db_path, "match", "--sector", "Astrología")

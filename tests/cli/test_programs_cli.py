@@ -95,18 +95,24 @@ def test_add_then_move_along_the_status_and_show(cli: Cli, org_db: Path) -> None
 
 
 def test_a_bad_add_says_what_and_writes_nothing(cli: Cli, org_db: Path) -> None:
-    bad_date = cli("--db", org_db, "programs", "add", "--kind", "visita", "--title", "X", "--end", "31/02/2025")
+    bad_date = cli(
+        "--db", org_db, "programs", "add", "--kind", "visita", "--title", "X", "--end", "31/02/2025"
+    )
     assert bad_date.code == 1
     assert "Fecha de fin: «31/02/2025» no es una fecha válida" in bad_date.err
     unknown_kind = cli("--db", org_db, "programs", "add", "--kind", "tango", "--title", "X")
     assert unknown_kind.code == 1
     assert "Tipo de programa: no existe el tipo «tango»" in unknown_kind.err
-    vague = cli("--db", org_db, "programs", "add", "--kind", "visita", "--title", "X", "--organization", "Autónoma")
+    vague = cli(
+        "--db", org_db, "programs", "add", "--kind", "visita", "--title", "X", "--organization", "Autónoma"
+    )
     assert vague.code == 1
     assert "Organizaciones: «Autónoma» coincide con 2 organizaciones" in vague.err
     no_title = cli("--db", org_db, "programs", "add", "--kind", "visita", "--title", " ")
     assert no_title.code == 1 and "Título: es obligatorio." in no_title.err
-    usage = cli("--db", org_db, "programs", "add", "--kind", "visita", "--title", "X", "--status", "terminado")
+    usage = cli(
+        "--db", org_db, "programs", "add", "--kind", "visita", "--title", "X", "--status", "terminado"
+    )
     assert usage.code == 2 and "opción no válida" in usage.err
     assert count_rows(org_db, "programs") == 0
     assert count_rows(org_db, "audit_log") == 0

@@ -94,7 +94,10 @@ def test_read_only_media_open_read_only_searches_work_and_writes_are_refused(
     sections = dict(part.split("\n", 1) for part in result.stdout.split("== ")[1:])
     assert json.loads(sections["search"])["total"] == 1
     assert "solo lectura" in result.stderr  # said when opening for the search
-    assert "exit=1" in sections["add"] and "solo lectura: se puede consultar, no se pueden guardar cambios" in sections["add"]
+    assert (
+        "exit=1" in sections["add"]
+        and "solo lectura: se puede consultar, no se pueden guardar cambios" in sections["add"]
+    )
     assert "exit=" not in sections["check"], sections["check"]
     assert "Solo lectura" in sections["check"] and "sin problemas" in sections["check"]
     assert "Índice de búsqueda dañado" not in sections["check"]

@@ -191,7 +191,9 @@ def test_an_operation_on_a_full_database_fails_with_the_disk_full_message(demo_d
 
         db.engine.dispose()
         before = count_rows(demo_db_path)
-        many = [{"given_names": f"Ana{i}", "paternal_surname": "Llena", "notes": "x" * 3000} for i in range(60)]
+        many = [
+            {"given_names": f"Ana{i}", "paternal_surname": "Llena", "notes": "x" * 3000} for i in range(60)
+        ]
         with pytest.raises(DatabaseError, match="El disco está lleno"):
             ops.perform(db, ops.Op("Agregar", lambda s, _j: [create_member(s, v) for v in many]))
     finally:

@@ -69,14 +69,20 @@ def test_the_first_start_of_the_day_takes_a_verified_daily_backup(
 
 
 def test_restore_dialog_lists_backups_and_restores_in_the_background(
-    qtbot: QtBot, controller: Application, db_path: Path, tmp_path: Path, qtmodeltester: Any,
+    qtbot: QtBot,
+    controller: Application,
+    db_path: Path,
+    tmp_path: Path,
+    qtmodeltester: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _started(qtbot, controller, db_path)
     window = controller.window
     assert window is not None
     _add(window.ctx.db, "Antes")
-    saved = backup_sqlite(window.ctx.db.engine, db_path.parent / "backups" / "talentdesk-20261201-090000.sqlite")
+    saved = backup_sqlite(
+        window.ctx.db.engine, db_path.parent / "backups" / "talentdesk-20261201-090000.sqlite"
+    )
     _add(window.ctx.db, "Después")
 
     dialog = window.show_restore()  # owned by the window, which the restore replaces
@@ -87,7 +93,9 @@ def test_restore_dialog_lists_backups_and_restores_in_the_background(
         for r in range(2)
     ]
     assert shown[0][1] == BackupKind.DAILY.label and shown[0][3] == "0"  # today's daily copy, taken at start
-    assert shown[1][0] == "01/12/2026 09:00:00" and shown[1][1] == BackupKind.MANUAL.label and shown[1][3] == "1"
+    assert (
+        shown[1][0] == "01/12/2026 09:00:00" and shown[1][1] == BackupKind.MANUAL.label and shown[1][3] == "1"
+    )
     assert shown[1][4] == "0" and shown[1][5] == saved.name
     assert dialog.keep_daily.value() == 7 and dialog.keep_weekly.value() == 4
 
@@ -118,7 +126,10 @@ def test_the_retention_rule_is_saved_from_the_dialog(qtbot: QtBot, empty_ctx: Ap
 
 
 def test_a_damaged_database_is_found_after_opening_writes_are_refused_and_the_newest_good_backup_restored(
-    qtbot: QtBot, controller: Application, demo_db_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    controller: Application,
+    demo_db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     errors: list[str],
 ) -> None:
     db = Database.open(demo_db_path)

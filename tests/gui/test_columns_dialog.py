@@ -63,7 +63,9 @@ def test_members_columns_from_the_actions_menu(qtbot: QtBot, members: MembersAre
     click(qtbot, dialog, "columns-reset")
     dialog.accept()
     model = again.model
-    default = [str(model.headerData(i, Qt.Orientation.Horizontal)) for i, c in enumerate(model.columns) if c.visible]
+    default = [
+        str(model.headerData(i, Qt.Orientation.Horizontal)) for i, c in enumerate(model.columns) if c.visible
+    ]
     assert titles(again.table) == default
 
 

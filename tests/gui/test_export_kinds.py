@@ -71,6 +71,8 @@ def test_each_cli_verb_takes_the_options_described() -> None:
         for option in kind.options:
             if option != "only_selected" or kind.scope == described.EVENT:
                 expected |= OPTION_FLAGS[option]
+            else:  # a member document's chosen members: a saved list
+                expected.add("--list")
         if kind.scope == described.MEMBERS:
             expected |= MEMBER_FILTERS
         if kind.scope == described.EVENT:

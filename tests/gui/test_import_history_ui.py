@@ -39,7 +39,9 @@ def _imported(ctx: AppContext, tmp_path: Path) -> int:
 
 def _count(ctx: AppContext) -> int:
     with ctx.db.reader() as s:
-        return int(s.scalar(select(func.count()).select_from(Member).where(Member.email.like("%@prueba.mx"))) or 0)
+        return int(
+            s.scalar(select(func.count()).select_from(Member).where(Member.email.like("%@prueba.mx"))) or 0
+        )
 
 
 def test_history_lists_the_import_and_undoes_it(

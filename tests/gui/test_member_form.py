@@ -118,8 +118,7 @@ def test_save_waits_for_the_background_load(qtbot: QtBot, ctx: AppContext) -> No
     assert chapter_combo.currentData() is None
     assert len(dialog.network.contribution_boxes) == 11
     assert (
-        find(dialog, "field-contribution-pasantias", QCheckBox).text()
-        == "Internships and professional stays"
+        find(dialog, "field-contribution-pasantias", QCheckBox).text() == "Internships and professional stays"
     )
     assert dialog.network.sectors.list.count() == 9
     assert find(dialog, "field-status").currentData() == MemberStatus.PROSPECT

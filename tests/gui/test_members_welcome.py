@@ -32,7 +32,9 @@ def test_an_empty_database_welcomes_with_three_ways_to_start(
     area = shown_area(qtbot, empty_ctx)
     assert area.welcome.isVisible()
     assert not area.table.isVisible()
-    buttons = [find(area.welcome, name, QPushButton) for name in ("welcome-import", "welcome-new", "welcome-demo")]
+    buttons = [
+        find(area.welcome, name, QPushButton) for name in ("welcome-import", "welcome-new", "welcome-demo")
+    ]
     assert [b.text() for b in buttons] == ["&Import members…", "&New member", "Load &demo data"]
     asked = answer(monkeypatch, NO)
     click(qtbot, area.welcome, "welcome-demo")

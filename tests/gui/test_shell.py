@@ -77,7 +77,9 @@ def test_spanish_file_dialog_speaks_mexican_spanish(qtbot: QtBot, spanish: None)
     assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder", "All other platforms") == (
         "Carpeta"
     )
-    overridden = [text for context, text in QT_WORDING if "icher" in QCoreApplication.translate(context, str(text))]
+    overridden = [
+        text for context, text in QT_WORDING if "icher" in QCoreApplication.translate(context, str(text))
+    ]
     assert overridden == []
 
 

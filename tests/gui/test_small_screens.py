@@ -50,7 +50,9 @@ def fits(window: MainWindow) -> None:
 def test_every_area_and_event_tab_fits_1024_by_700(qtbot: QtBot, ctx: AppContext, language: str) -> None:
     with ctx.db.engine.begin() as conn:
         event_id = conn.execute(text("SELECT min(id) FROM events")).scalar_one()
-        conn.execute(text("UPDATE events SET name = :name WHERE id = :id"), {"name": LONG_TITLE, "id": event_id})
+        conn.execute(
+            text("UPDATE events SET name = :name WHERE id = :id"), {"name": LONG_TITLE, "id": event_id}
+        )
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -84,7 +86,11 @@ def columns_in_view(table: QTableView, *, whole_titles: bool = True) -> list[str
         if header.isSectionHidden(column) or left < 0:
             continue
         size = header.sectionSize(column)
-        if min(size, width - left) >= header.sectionSizeHint(column) if whole_titles else left + size <= width:
+        if (
+            min(size, width - left) >= header.sectionSizeHint(column)
+            if whole_titles
+            else left + size <= width
+        ):
             shown.append(str(model.headerData(column, Qt.Orientation.Horizontal)))
     return shown
 

@@ -31,7 +31,15 @@ LIGHT = {
     "talentdesk.ui.exports.running",
     "talentdesk.ui.exports.target",
 }
-HEAVY_PACKAGES = ("openpyxl", "reportlab", "python_calamine", "pypdf", "alembic", "phonenumbers", "email_validator")
+HEAVY_PACKAGES = (
+    "openpyxl",
+    "reportlab",
+    "python_calamine",
+    "pypdf",
+    "alembic",
+    "phonenumbers",
+    "email_validator",
+)
 
 # The real entry point (talentdesk --db FILE), watched from outside: at the first paint of a
 # table with rows, list the modules loaded and quit.

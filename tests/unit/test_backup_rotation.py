@@ -120,10 +120,13 @@ def test_retention_is_kept_in_the_database_audited_and_validated(db: Database) -
         with pytest.raises(ValidationError, match="Copias de seguridad"), db.session() as s:
             set_retention(s, **bad)
     assert read_retention(db.engine) == Retention(10, 0)
-    assert sql_scalar(
-        Path(str(db.engine.url.database)),
-        "SELECT count(*) FROM audit_log WHERE field LIKE 'backups.%'",
-    ) == 2
+    assert (
+        sql_scalar(
+            Path(str(db.engine.url.database)),
+            "SELECT count(*) FROM audit_log WHERE field LIKE 'backups.%'",
+        )
+        == 2
+    )
 
 
 class _FrozenClock(datetime):
@@ -176,9 +179,7 @@ def test_a_restore_is_recorded_in_the_restored_audit_trail(db: Database, tmp_pat
     saved = backup_sqlite(db.engine, tmp_path / "guardada.sqlite")
     safety = restore_sqlite(db.engine, saved)
     with db.engine.connect() as conn:
-        row = conn.exec_driver_sql(
-            "SELECT action, new_value FROM audit_log WHERE entity = 'database'"
-        ).one()
+        row = conn.exec_driver_sql("SELECT action, new_value FROM audit_log WHERE entity = 'database'").one()
     assert row[0] == "restore"
     assert str(saved) in row[1] and str(safety) in row[1]
 

@@ -39,7 +39,8 @@ def test_bad_template_is_refused_with_the_reason_and_nothing_saved(
 
 def test_fill_template_replaces_every_field_and_blanks_missing_ones() -> None:
     filled = ds.fill_template(
-        ds.DEFAULT_WELCOME_LETTER, {"estimado": "Estimada", "nombre": "Ximena Peña Ñúñez", "evento": "Jornada"}
+        ds.DEFAULT_WELCOME_LETTER,
+        {"estimado": "Estimada", "nombre": "Ximena Peña Ñúñez", "evento": "Jornada"},
     )
     assert "Estimada Ximena Peña Ñúñez:" in filled
     assert "{" not in filled

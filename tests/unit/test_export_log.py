@@ -98,7 +98,9 @@ def test_event_documents_log_the_members_behind_the_participants(demo: Database,
             s.execute(select(Participant.id, Participant.member_id).where(Participant.event_id == event_id))
         )
     with demo.session() as s:
-        guest = event_participants.add_guest(s, event_id, {"given_names": "Inés", "paternal_surname": "Guerra"}).id
+        guest = event_participants.add_guest(
+            s, event_id, {"given_names": "Inés", "paternal_surname": "Guerra"}
+        ).id
     result = run_export("participants", demo.sessions, ExportRequest(event_id=event_id), tmp_path / "p.xlsx")
     [entry] = _entries(demo)
     assert entry.people == result.rows == len(participants) + 1  # the guest counts as a person
@@ -194,7 +196,9 @@ def test_entries_including_a_member_across_exports(db: Database, tmp_path: Path)
         ("agenda", "g.pdf"),
     ],
 )
-def test_every_event_document_completes_its_entry(demo: Database, tmp_path: Path, kind: str, name: str) -> None:
+def test_every_event_document_completes_its_entry(
+    demo: Database, tmp_path: Path, kind: str, name: str
+) -> None:
     with demo.reader() as s:
         event_id = s.scalar(select(Event.id))
         members = set(s.scalars(select(Participant.member_id).where(Participant.member_id.is_not(None))))

@@ -174,7 +174,9 @@ def test_both_counting_paths_agree_after_edits(demo: Database, monkeypatch: pyte
         monkeypatch.setattr(statistics_module, "_from_index", lambda _session, _counts: False)
         scanned = member_counts(session)
         monkeypatch.undo()
-        monkeypatch.setattr(statistics_module, "uses_fts", lambda _session: False)  # the LIKE form (PostgreSQL)
+        monkeypatch.setattr(
+            statistics_module, "uses_fts", lambda _session: False
+        )  # the LIKE form (PostgreSQL)
         like_all, like_query = member_counts(session), member_counts(session, QUERY)
         monkeypatch.undo()
         fts_query = member_counts(session, QUERY)

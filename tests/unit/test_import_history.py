@@ -34,7 +34,13 @@ def _file(path: Path, rows: list[list[str]]) -> Path:
 def known(db: Database) -> int:
     with db.session() as s:
         return create_member(
-            s, {"given_names": "Inés", "paternal_surname": "Ibáñez", "email": "ines@example.com", "city": "Chicago"}
+            s,
+            {
+                "given_names": "Inés",
+                "paternal_surname": "Ibáñez",
+                "email": "ines@example.com",
+                "city": "Chicago",
+            },
         ).id
 
 
@@ -44,10 +50,15 @@ def _import(db: Database, path: Path) -> ops.Outcome[tuple[object, int | None]]:
     return ops.perform(db, ops_imports.apply(plan))
 
 
-def test_an_import_is_listed_and_its_undo_puts_everything_back(db: Database, known: int, tmp_path: Path) -> None:
+def test_an_import_is_listed_and_its_undo_puts_everything_back(
+    db: Database, known: int, tmp_path: Path
+) -> None:
     path = _file(
         tmp_path / "consulado.csv",
-        [["Rocío", "Nueva", "rocio@example.com", "Denver", "US"], ["Inés", "Ibáñez", "ines@example.com", "Austin", "US"]],
+        [
+            ["Rocío", "Nueva", "rocio@example.com", "Denver", "US"],
+            ["Inés", "Ibáñez", "ines@example.com", "Austin", "US"],
+        ],
     )
     before = dump(db)
     done = _import(db, path)
@@ -69,7 +80,10 @@ def test_an_import_is_listed_and_its_undo_puts_everything_back(db: Database, kno
 def test_undo_refuses_and_names_what_changed_since(db: Database, known: int, tmp_path: Path) -> None:
     path = _file(
         tmp_path / "capitulo.csv",
-        [["Rocío", "Nueva", "rocio@example.com", "Denver", "US"], ["Inés", "Ibáñez", "ines@example.com", "Austin", "US"]],
+        [
+            ["Rocío", "Nueva", "rocio@example.com", "Denver", "US"],
+            ["Inés", "Ibáñez", "ines@example.com", "Austin", "US"],
+        ],
     )
     _import(db, path)
     with db.session() as s:
@@ -79,7 +93,9 @@ def test_undo_refuses_and_names_what_changed_since(db: Database, known: int, tmp
         update_member(s, known, {"city": "Houston"})  # edited after the import
         chapter = chapters.create_chapter(s, {"name": "Capítulo X", "country": "US"})
         chapters.add_board_position(s, chapter.id, new_id, "vocal", date(2026, 1, 1))
-        event = events.create_event(s, {"name": "J", "starts_on": date(2027, 3, 1), "ends_on": date(2027, 3, 2)})
+        event = events.create_event(
+            s, {"name": "J", "starts_on": date(2027, 3, 1), "ends_on": date(2027, 3, 2)}
+        )
         event_participants.add_member(s, event.id, new_id)
     before = dump(db)
     with pytest.raises(ConflictError) as refused:
@@ -103,7 +119,9 @@ def test_cli_lists_and_undoes_an_import(db_path: Path, tmp_path: Path) -> None:
             run_id = import_history.list_runs(s)[0].id
         assert main(["--db", str(db_path), "import", "undo", str(run_id)]) == 0
         with db.reader() as s:
-            assert s.execute(text("SELECT count(*) FROM members WHERE email = 'ana1@example.com'")).scalar() == 0
+            assert (
+                s.execute(text("SELECT count(*) FROM members WHERE email = 'ana1@example.com'")).scalar() == 0
+            )
         assert main(["--db", str(db_path), "import", "undo", str(run_id)]) == 1  # already undone
     finally:
         db.close()

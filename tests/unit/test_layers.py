@@ -66,7 +66,17 @@ CLEAN_TREE = {
     "cli/__init__.py": "import talentdesk.cli.db\ndef main():\n    from talentdesk.ui import app\n",
     **{
         f"cli/{name}.py": "import talentdesk.cli.args\nimport talentdesk.ops\n"
-        for name in ("db", "demo", "events", "export", "exports_log", "imports", "members", "programs")
+        for name in (
+            "db",
+            "demo",
+            "events",
+            "export",
+            "exports_log",
+            "imports",
+            "lists",
+            "members",
+            "programs",
+        )
     },
     "cli/args.py": "import talentdesk.cli.common\n",
     "cli/common.py": "import talentdesk.services.x\n",

@@ -145,7 +145,9 @@ def test_languages_and_country_alone(db: Database, ids: dict[str, Any]) -> None:
 
 def test_the_diverse_option_spreads_employers(db: Database) -> None:
     with db.session() as s:
-        same = [add(s, f"Nombre{n}", "Apellido", None, employer="Acme", expertise="robótica").id for n in "abc"]
+        same = [
+            add(s, f"Nombre{n}", "Apellido", None, employer="Acme", expertise="robótica").id for n in "abc"
+        ]
         other = add(s, "Zoe", "Zapata", None, employer="Otra", expertise="robótica").id
     with db.reader() as s:
         plain = [i.member_id for i in match_members(s, MatchCriteria(keywords="robótica"), limit=2).items]

@@ -102,7 +102,9 @@ def test_candidates_move_through_the_pipeline_with_dates(db: Database) -> None:
         db.session() as s,
         pytest.raises(ValidationError, match="Beto Soto: no se puede pasar de «Declinó» a «Aceptado»"),
     ):
-        needs.change_stage(s, [ids[caro.id], ids[beto.id]], "aceptado")  # Carolina may, Beto not: neither moves
+        needs.change_stage(
+            s, [ids[caro.id], ids[beto.id]], "aceptado"
+        )  # Carolina may, Beto not: neither moves
     with db.reader() as s:
         detail = need_detail(s, need_id)
         assert [(c.name, c.stage) for c in detail.candidates] == [

@@ -137,7 +137,9 @@ def test_undo_and_redo_are_audited(db: Database, board_member: dict[str, int]) -
     ops.apply_step(db, redo, action="redo")
     with db.reader() as s:
         rows = s.execute(
-            text("SELECT action, entity, old_value FROM audit_log WHERE action IN ('undo', 'redo') ORDER BY id")
+            text(
+                "SELECT action, entity, old_value FROM audit_log WHERE action IN ('undo', 'redo') ORDER BY id"
+            )
         ).all()
     member_rows = [r for r in rows if r.entity == "member"]
     assert [r.action for r in member_rows] == ["undo", "redo"]

@@ -20,10 +20,22 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from talentdesk import ops
+from talentdesk.core.enums import MemberStatus
 from talentdesk.db.session import Database
-from talentdesk.ops import chapters, events, members, needs, organizations, programs, sectors, settings
+from talentdesk.ops import (
+    chapters,
+    events,
+    members,
+    needs,
+    organizations,
+    programs,
+    saved_lists,
+    sectors,
+    settings,
+)
 from talentdesk.ops.registry import load_all
 from talentdesk.services.certificates import issue_certificates
+from talentdesk.services.search import MemberQuery
 from tests.unit.ops_support import dump, timeless
 
 Example = Callable[[Session, random.Random], ops.Op[Any]]
@@ -163,7 +175,11 @@ EXAMPLES: dict[str, Example] = {
     ),
     "events.add_member": lambda s, r: events.add_member(
         _one(s, r, EVENT),
-        _one(s, r, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM participants WHERE member_id IS NOT NULL)"),
+        _one(
+            s,
+            r,
+            "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM participants WHERE member_id IS NOT NULL)",
+        ),
         "ponente",
     ),
     "events.add_guest": lambda s, r: events.add_guest(
@@ -288,7 +304,33 @@ EXAMPLES: dict[str, Example] = {
         _some(s, r, "SELECT id FROM need_candidates", 3)
     ),
     "needs.accept_into_program": lambda s, r: _accept(s, r),
+    # saved lists: the demo data has none, so each example saves the lists it works on first
+    "saved_lists.save_query": lambda s, r: saved_lists.save_query(
+        f"Búsqueda {r.randrange(99)}",
+        MemberQuery(text="a", chapter_ids=(1, 999), statuses=(MemberStatus.ACTIVE,)),
+    ),
+    "saved_lists.save_fixed": lambda s, r: saved_lists.save_fixed(
+        "Elegidos", _some(s, r, "SELECT id FROM members", 5)
+    ),
+    "saved_lists.rename": lambda s, r: saved_lists.rename(_two_lists(s, r)[0], "Otro nombre"),
+    "saved_lists.delete": lambda s, r: saved_lists.delete(_two_lists(s, r)[r.randrange(2)]),
+    "saved_lists.add_members": lambda s, r: saved_lists.add_members(
+        _two_lists(s, r)[1], _some(s, r, "SELECT id FROM members", 4)
+    ),
+    "saved_lists.remove_members": lambda s, r: saved_lists.remove_members(
+        _two_lists(s, r)[1], _some(s, r, "SELECT member_id FROM saved_list_members", 2)
+    ),
 }
+
+
+def _two_lists(s: Session, r: random.Random) -> tuple[int, int]:
+    """A smart list and a fixed one of three members, committed: (smart id, fixed id)."""
+    from talentdesk.services import saved_lists as lists_service
+
+    smart = lists_service.save_search(s, "Salud en Houston", MemberQuery(text="houston", sector_ids=(1,)))
+    fixed = lists_service.save_fixed(s, "Mentores", _some(s, r, "SELECT id FROM members", 3))
+    s.commit()
+    return smart.id, fixed.id
 
 
 def _kind_then(s: Session, factory: Callable[[int], ops.Op[Any]]) -> ops.Op[Any]:

@@ -12,7 +12,9 @@ import pytest
 from talentdesk.db.paths import STALE_PREVIEW_SECONDS, previews_dir
 
 
-def test_previews_are_private_and_stale_ones_are_swept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_previews_are_private_and_stale_ones_are_swept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     folder = previews_dir()
     assert folder == tmp_path / "TalentDesk" / "previews"

@@ -108,7 +108,9 @@ def person(db: Database, db_path: Path) -> Iterator[Person]:
             s, {"name": "Jornada Ñandú", "starts_on": "2024-03-10", "ends_on": "2024-03-11"}
         )
         p = event_participants.add_member(s, event.id, member)
-        event_participants.update_participant(s, p.id, {"dietary_needs": "vegetariana", "notes": "llega tarde"})
+        event_participants.update_participant(
+            s, p.id, {"dietary_needs": "vegetariana", "notes": "llega tarde"}
+        )
         event_logistics.set_travel(s, p.id, {"arrival_flight": "AM123", "arrival_at": "2024-03-09 18:00"})
         event_logistics.set_lodging(s, p.id, {"hotel": "Hotel Ámbar", "room": "305"})
         event_participants.add_member(s, event.id, other)
@@ -329,8 +331,12 @@ def test_the_removed_values_are_not_left_in_the_database_file(person: Person) ->
 def test_anonymizing_is_refused_while_a_certificate_must_keep_answering(person: Person) -> None:
     with person.db.session() as s:
         ev.update_event(s, person.event_id, {"starts_on": "2024-03-10"})
-        event_workflow.change_status(s, [person.participant_id], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1))
-        event_workflow.change_status(s, [person.participant_id], ParticipantStatus.ATTENDED, today=date(2024, 3, 10))
+        event_workflow.change_status(
+            s, [person.participant_id], ParticipantStatus.CONFIRMED, today=date(2024, 3, 1)
+        )
+        event_workflow.change_status(
+            s, [person.participant_id], ParticipantStatus.ATTENDED, today=date(2024, 3, 10)
+        )
         code = certificates.issue_certificates(s, [person.participant_id])[person.participant_id]
     with pytest.raises(ConflictError) as info:
         ops.perform(person.db, privacy_ops.anonymize(person.member_id))

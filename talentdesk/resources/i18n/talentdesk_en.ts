@@ -112,7 +112,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>List “%1”: %n member(s)</source>
+        <translation>
+            <numerusform>List “%1”: %n member</numerusform>
+            <numerusform>List “%1”: %n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n member(s) shown (current search and filters)</source>
         <translation>
             <numerusform>%n member shown (current search and filters)</numerusform>
@@ -272,7 +280,31 @@
 <context>
     <name>MembersArea</name>
     <message numerus="yes">
-        <location filename="../../ui/members/area.py" line="+480"/>
+        <location filename="../../ui/members/area.py" line="+596"/>
+        <source>%n anonymised member(s) not shown</source>
+        <translation>
+            <numerusform>%n anonymised member not shown</numerusform>
+            <numerusform>%n anonymised members not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Save %n selected member(s) as a list</source>
+        <translation>
+            <numerusform>Save %n selected member as a list</numerusform>
+            <numerusform>Save %n selected members as a list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>List for %n member(s):</source>
+        <translation>
+            <numerusform>List for %n member:</numerusform>
+            <numerusform>List for %n members:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -280,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+121"/>
+        <location line="+127"/>
         <source>Chapter for %n member(s):</source>
         <translation>
             <numerusform>Chapter for %n member:</numerusform>
@@ -350,7 +382,7 @@
 <context>
     <name>OptionsForm</name>
     <message numerus="yes">
-        <location filename="../../ui/exports/options_form.py" line="+105"/>
+        <location filename="../../ui/exports/options_form.py" line="+106"/>
         <source>Only the %n selected member(s)</source>
         <translation>
             <numerusform>Only the %n selected member</numerusform>
@@ -366,7 +398,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Only the %n member(s) shown (current search and filters)</source>
         <translation>
             <numerusform>Only the %n member shown (current search and filters)</numerusform>
@@ -477,6 +509,17 @@
         <translation>
             <numerusform>%n problem found in the plan of this event.</numerusform>
             <numerusform>%n problems found in the plan of this event.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SavedListsModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/members/saved_lists.py" line="+69"/>
+        <source>Fixed list: %n chosen member(s)</source>
+        <translation>
+            <numerusform>Fixed list: %n chosen member</numerusform>
+            <numerusform>Fixed list: %n chosen members</numerusform>
         </translation>
     </message>
 </context>

@@ -798,7 +798,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Elegir una copia…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep it open (read only)</source>
         <translation>Dejarla abierta (solo lectura)</translation>
     </message>
@@ -1193,12 +1193,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
+        <location line="+208"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-201"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
@@ -1233,6 +1233,14 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>Members by chapter, sector, country and degree, with charts.</source>
         <translation>Miembros por capítulo, sector, país y nivel de estudios, con gráficas.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>List “%1”: %n member(s)</source>
+        <translation>
+            <numerusform>Lista «%1»: %n miembro</numerusform>
+            <numerusform>Lista «%1»: %n miembros</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+2"/>
         <source>The members shown in the table</source>
@@ -1255,8 +1263,8 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+10"/>
+        <location line="-10"/>
+        <location line="+12"/>
         <source>with the columns and the order of the table.</source>
         <translation>con las columnas y el orden de la tabla.</translation>
     </message>
@@ -1289,9 +1297,9 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+304"/>
+        <location filename="../../ui/exports/kinds.py" line="+313"/>
         <source>Members table as shown</source>
-        <extracomment>The sector, chapter or year a report is about. Other accounts of the computer may read the finished file (default: its owner only). What the Export menu and the dialog call each kind (English source, translated in context &quot;ExportKind&quot;); the rest of an entry comes from ``exports/kinds.py``.</extracomment>
+        <extracomment>A saved list shown (or exported) instead of the search: its name and members. The sector, chapter or year a report is about. Other accounts of the computer may read the finished file (default: its owner only). What the Export menu and the dialog call each kind (English source, translated in context &quot;ExportKind&quot;); the rest of an entry comes from ``exports/kinds.py``.</extracomment>
         <translation>Tabla de miembros como se ve</translation>
     </message>
     <message>
@@ -2558,7 +2566,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MembersArea</name>
     <message>
-        <location filename="../../ui/members/area.py" line="+70"/>
+        <location filename="../../ui/members/area.py" line="+79"/>
         <source>Search by name, e-mail, employer, job title, city or expertise…</source>
         <translation>Buscar por nombre, correo, empleador, puesto, ciudad o especialidad…</translation>
     </message>
@@ -2574,7 +2582,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Exportar</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
+        <source>All members</source>
+        <translation>Todos los miembros</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>(all)</source>
         <translation>(todos)</translation>
     </message>
@@ -2665,6 +2678,26 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+2"/>
+        <source>Save search as a list…</source>
+        <translation>Guardar búsqueda como lista…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save selection as a list…</source>
+        <translation>Guardar selección como lista…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to list…</source>
+        <translation>Agregar a lista…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove from this list</source>
+        <translation>Quitar de esta lista</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import members…</source>
         <translation>Importar miembros…</translation>
     </message>
@@ -2694,22 +2727,93 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Miembros</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+180"/>
         <source>Type letters or numbers</source>
         <translation>Escriba letras o números</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+72"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-39"/>
+        <location line="+63"/>
         <source>Search failed</source>
         <translation>La búsqueda falló</translation>
     </message>
+    <message>
+        <location line="-44"/>
+        <source>List “%1”: loading…</source>
+        <translation>Lista «%1»: cargando…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Saved search “%1” (run now): %2</source>
+        <translation>Búsqueda guardada «%1» (ejecutada ahora): %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fixed list “%1”</source>
+        <translation>Lista fija «%1»</translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>%n anonymised member(s) not shown</source>
+        <translation>
+            <numerusform>%n miembro anonimizado no se muestra</numerusform>
+            <numerusform>%n miembros anonimizados no se muestran</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name of the list:</source>
+        <translation>Nombre de la lista:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A saved list is shown: go back to all members to save a search.</source>
+        <translation>Se muestra una lista guardada: vuelva a todos los miembros para guardar una búsqueda.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save search as a list</source>
+        <translation>Guardar búsqueda como lista</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select the members of the list in the table first.</source>
+        <translation>Primero seleccione en la tabla a los miembros de la lista.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Save %n selected member(s) as a list</source>
+        <translation>
+            <numerusform>Guardar %n miembro seleccionado como lista</numerusform>
+            <numerusform>Guardar %n miembros seleccionados como lista</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no fixed list yet: save the selection as a list.</source>
+        <translation>Todavía no hay listas fijas: guarde la selección como lista.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to list</source>
+        <translation>Agregar a lista</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>List for %n member(s):</source>
+        <translation>
+            <numerusform>Lista para %n miembro:</numerusform>
+            <numerusform>Lista para %n miembros:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+49"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n miembro</numerusform>
@@ -2717,7 +2821,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Load %1 generated demo members, with demo chapters, organisations and an event? They belong to no real person.
 
 This cannot be undone with Ctrl+Z: to be rid of them, start a new database (File ▸ New database…).</source>
@@ -3344,7 +3448,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../ui/exports/options_form.py" line="+60"/>
+        <location filename="../../ui/exports/options_form.py" line="+61"/>
         <source>Options</source>
         <translation>Opciones</translation>
     </message>
@@ -3365,7 +3469,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Only the %n member(s) shown (current search and filters)</source>
         <translation>
             <numerusform>Sólo %n miembro que se muestra (búsqueda y filtros actuales)</numerusform>
@@ -4877,7 +4981,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../ui/qt_wording.py" line="+23"/>
+        <location filename="../../ui/qt_wording.py" line="+37"/>
         <source>Drive</source>
         <translation>Unidad</translation>
     </message>
@@ -4910,7 +5014,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>QFileDialog</name>
     <message>
-        <location line="-16"/>
+        <location line="-30"/>
         <source>&amp;Look in:</source>
         <translation>&amp;Buscar en:</translation>
     </message>
@@ -4947,7 +5051,7 @@ Do you want to replace it?</source>
 ¿Desea reemplazarlo?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1
 File not found.
 Please verify the correct file name was given.</source>
@@ -4956,7 +5060,7 @@ No se encontró el archivo.
 Verifique que el nombre del archivo sea correcto.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>%1 is a directory.
 Please choose a different file name.</source>
         <translation>%1 es una carpeta.
@@ -4966,12 +5070,12 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Invalid filename</source>
         <translation>Nombre de archivo no válido</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&lt;b&gt;The name &quot;%1&quot; cannot be used.&lt;/b&gt;&lt;p&gt;Try using another name, with fewer characters or no punctuation marks.</source>
         <translation>&lt;b&gt;No se puede usar el nombre «%1».&lt;/b&gt;&lt;p&gt;Pruebe con otro nombre, más corto o sin signos de puntuación.</translation>
     </message>
@@ -4979,7 +5083,7 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Don&apos;t Save</source>
         <translation>No guardar</translation>
     </message>
@@ -5025,7 +5129,7 @@ Elija otro nombre de archivo.</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/backups.py" line="-195"/>
+        <location filename="../../ui/backups.py" line="-196"/>
         <location line="+164"/>
         <source>Restore a backup</source>
         <translation>Restaurar una copia de seguridad</translation>
@@ -5234,6 +5338,90 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+2"/>
         <source>No problems found: the plan looks consistent.</source>
         <translation>No se encontraron problemas: el plan es consistente.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedListsModel</name>
+    <message>
+        <location filename="../../ui/members/saved_lists.py" line="+65"/>
+        <source>%1 (%2)</source>
+        <extracomment>Member documents whose audience a list can be (the statistics count groups, not people).</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Fixed list: %n chosen member(s)</source>
+        <translation>
+            <numerusform>Lista fija: %n miembro elegido</numerusform>
+            <numerusform>Lista fija: %n miembros elegidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved search, run again when opened: %1</source>
+        <translation>Búsqueda guardada, se vuelve a ejecutar al abrirla: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavedListsPanel</name>
+    <message>
+        <location line="+30"/>
+        <source>Saved lists</source>
+        <translation>Listas guardadas</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+62"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+62"/>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <location line="+62"/>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+64"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Save search…</source>
+        <translation>Guardar búsqueda…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save selection…</source>
+        <translation>Guardar selección…</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Rename list</source>
+        <translation>Renombrar lista</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete the list “%1”? Its members stay in the network. You can undo it with Ctrl+Z.</source>
+        <translation>¿Eliminar la lista «%1»? Sus miembros siguen en la Red. Puede deshacerlo con Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete list</source>
+        <translation>Eliminar lista</translation>
     </message>
 </context>
 <context>

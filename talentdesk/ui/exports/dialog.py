@@ -155,7 +155,9 @@ class ExportDialog(QDialog):
             return shown + " — " + self.tr("with the columns and the order of the table.")
         if self.kind.key == "stats":
             return self.tr("Members by chapter, sector, country and degree, with charts.")
-        if source.total < 0:
+        if source.list_name:
+            shown = self.tr("List “%1”: %n member(s)", "", source.total).replace("%1", source.list_name)
+        elif source.total < 0:
             shown = self.tr("The members shown in the table")
         elif source.filtered:
             shown = self.tr("%n member(s) shown (current search and filters)", "", source.total)

@@ -54,10 +54,13 @@ class MembersSource:
     sort_key: str = "paternal_surname"
     descending: bool = False
     total: int = -1  # members shown (-1: not counted yet)
+    #: A saved list shown (or exported) instead of the search: its name and members.
+    list_name: str = ""
+    list_ids: tuple[int, ...] | None = None
 
     @property
     def filtered(self) -> bool:
-        return self.query != MemberQuery()
+        return self.query != MemberQuery() or self.list_ids is not None
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ class ExportKind:
             name = f"{stem} - {source.name}"
         elif isinstance(source, TableSource):
             name = f"{source.name} {(today or date.today()).isoformat()}"
+        elif source.list_name:
+            name = f"{stem} - {source.list_name} {(today or date.today()).isoformat()}"
         else:
             name = f"{stem} {(today or date.today()).isoformat()}"
         name = safe_file_name(name)
@@ -216,7 +221,7 @@ def _table(source: Source) -> TableSource:
 
 
 def _member_ids(source: MembersSource, options: ExportOptions) -> tuple[int, ...] | None:
-    return source.selected_ids if options.only_selected and source.selected_ids else None
+    return source.selected_ids if options.only_selected and source.selected_ids else source.list_ids
 
 
 def _participant_ids(source: EventSource, options: ExportOptions) -> tuple[int, ...] | None:
@@ -240,7 +245,11 @@ def _request(key: str, source: Source, o: ExportOptions) -> tuple[str, ExportReq
     if key == "table":
         m = _members(source)
         return key, ExportRequest(
-            query=m.query, columns=m.columns, sort_key=m.sort_key, descending=m.descending
+            query=m.query,
+            member_ids=m.list_ids,
+            columns=m.columns,
+            sort_key=m.sort_key,
+            descending=m.descending,
         )
     if key in ("members", "directory", "stats"):
         m = _members(source)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talentdesk.services.search import MemberQuery
 from talentdesk.ui import settings as S
 from talentdesk.ui.exports.kinds import (
     EventSource,
@@ -109,7 +110,8 @@ class OptionsForm(QGroupBox):
             self.only_selected.setChecked(prefer_selection or selected > 1)
             self.only_selected.toggled.connect(lambda _on: self.changed.emit())
             self._add("only_selected", "", self.only_selected)
-        if "only_shown" in wanted and isinstance(source, MembersSource) and source.filtered:
+        # statistics count a search's groups; a saved list's are not offered (all members)
+        if "only_shown" in wanted and isinstance(source, MembersSource) and source.query != MemberQuery():
             if source.total >= 0:
                 text = self.tr("Only the %n member(s) shown (current search and filters)", "", source.total)
             else:

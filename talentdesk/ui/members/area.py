@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 from sqlalchemy.orm import Session
 
@@ -33,8 +36,10 @@ from talentdesk.db.engine import small_cache
 from talentdesk.ops import Op
 from talentdesk.ops import demo as ops_demo
 from talentdesk.ops import members as ops_members
+from talentdesk.ops import saved_lists as ops_lists
 from talentdesk.services import reference
-from talentdesk.services.member_table import ordered_ids
+from talentdesk.services.member_table import ordered_among, ordered_ids
+from talentdesk.services.saved_lists import ListInfo, ListMembers, list_members
 from talentdesk.services.search import MemberQuery, SearchPage, search_members
 from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
@@ -42,9 +47,11 @@ from talentdesk.ui.context import AppContext, Changes
 from talentdesk.ui.exports.actions import MEMBER_KEYS, fill_menu, open_export
 from talentdesk.ui.exports.kinds import MembersSource
 from talentdesk.ui.members.model import MemberTableModel
+from talentdesk.ui.members.saved_lists import SavedListsPanel
 from talentdesk.ui.members.welcome import Welcome
 from talentdesk.ui.tasks import Task, error_message
-from talentdesk.ui.widgets.buttons import ask
+from talentdesk.ui.widgets.buttons import ask, push_button
+from talentdesk.ui.widgets.fitting import ElidedLabel
 from talentdesk.ui.widgets.search_box import SearchBox, enter_results
 from talentdesk.ui.widgets.tables import column_menu, columns_action, fit_columns
 
@@ -63,6 +70,8 @@ class MembersArea(Area):
         self.pending: list[Task] = []
         self.last_total = -1
         self.fitted = False
+        self.shown_list: ListInfo | None = None  # a saved list shown instead of the search
+        self.list_ids: array[int] | None = None
 
         self.search = SearchBox(self._focus_table)
         self.search.setObjectName("member-search")
@@ -73,7 +82,7 @@ class MembersArea(Area):
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
         self.debounce.timeout.connect(self.run_search)
-        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.search.textChanged.connect(lambda _t: self._search_changed())
 
         self.count_label = QLabel()
         self.count_label.setObjectName("member-count")
@@ -128,10 +137,43 @@ class MembersArea(Area):
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
+        self.lists_panel = SavedListsPanel(ctx, self.save_search, self.save_selection)
+        self.lists_panel.opened.connect(self.show_list)
+        self.lists_panel.export_requested.connect(self.export_list)
+        side = QWidget()
+        left_layout = QVBoxLayout(side)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.lists_panel, 1)
+        # Scrolls on a short window rather than making the whole window taller.
+        left = QScrollArea()
+        left.setObjectName("members-side")
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setWidget(side)
+        scroll_width = left.verticalScrollBar().sizeHint().width()
+        left.setMinimumWidth(side.minimumSizeHint().width() + scroll_width)
+        # Which saved list the table shows, and the way back to every member.
+        self.list_bar = QWidget()
+        self.list_bar.setObjectName("shown-list-bar")
+        self.list_label = ElidedLabel()
+        self.list_label.setObjectName("shown-list")
+        self.back_button = push_button(self.tr("All members"), "back-to-members", self.leave_list)
+        bar = QHBoxLayout(self.list_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.list_label, 1)
+        bar.addWidget(self.back_button)
+        self.list_bar.hide()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.list_bar)
+        right_layout.addWidget(self.table, 1)
         self.splitter = QSplitter()
         self.splitter.setObjectName("members-splitter")
-        self.splitter.addWidget(self.filters)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 1000])
         self.welcome = Welcome(self.import_members, self.new_item, self.load_demo)
@@ -150,7 +192,7 @@ class MembersArea(Area):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(self.tr("(all)"), None)
-        combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
         return combo
 
     def _build_filters(self) -> QGroupBox:
@@ -211,6 +253,18 @@ class MembersArea(Area):
         self.actions_menu.addSeparator()
         self.act_delete = act(self.tr("Delete…"), self.delete_selected, "member-delete")
         self.actions_menu.addSeparator()
+        self.act_save_search = act(self.tr("Save search as a list…"), self.save_search, "save-search")
+        self.act_save_search.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.act_save_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.act_save_search)
+        self.act_save_selection = act(
+            self.tr("Save selection as a list…"), self.save_selection, "save-selection"
+        )
+        self.act_add_to_list = act(self.tr("Add to list…"), self.add_to_list, "add-to-list")
+        self.act_remove_from_list = act(
+            self.tr("Remove from this list"), self.remove_from_list, "remove-from-list"
+        )
+        self.actions_menu.addSeparator()
         self.act_import = act(self.tr("Import members…"), self.import_members, "member-import")
         self.act_history = act(self.tr("Import history…"), self.import_history, "member-import-history")
         self.act_merge = act(self.tr("Merge duplicates…"), self.merge_selected, "member-merge")
@@ -252,6 +306,7 @@ class MembersArea(Area):
         if not self.loaded_reference:
             self.loaded_reference = True
             self._load_reference()
+            self.lists_panel.reload()
             self.run_search()
 
     def export_current(self) -> None:
@@ -262,21 +317,24 @@ class MembersArea(Area):
         open_export(self.ctx, key, self.export_source(), self)
 
     def export_source(self) -> MembersSource:
-        """What the table shows now: its query, order, visible columns (in the order they are
-        shown, after any dragging) and the selected members."""
+        """What the table shows now: its query (or saved list), order, visible columns (in the
+        order they are shown, after any dragging) and the selected members."""
         header = self.table.horizontalHeader()
         columns = []
         for visual in range(header.count()):
             logical = header.logicalIndex(visual)
             if not self.table.isColumnHidden(logical):
                 columns.append(self.model.columns[logical].key)
+        shown = self.shown_list
         return MembersSource(
-            query=self.current_query(),
+            query=self.current_query() if shown is None else MemberQuery(),
             selected_ids=tuple(self.selected_ids()),
             columns=tuple(columns),
             sort_key=self.sort_key,
             descending=self.sort_desc,
             total=self.last_total,
+            list_name=shown.name if shown is not None else "",
+            list_ids=tuple(self.list_ids) if shown is not None and self.list_ids is not None else None,
         )
 
     def focus_search(self) -> None:
@@ -299,7 +357,9 @@ class MembersArea(Area):
     def on_changes(self, changes: Changes) -> None:
         if changes.chapters or changes.sectors:
             self._load_reference()
-        if changes.members or changes.chapters or changes.sectors:
+        if changes.lists or changes.members or changes.chapters or changes.sectors:
+            self.lists_panel.reload()  # fixed lists' sizes, descriptions naming chapters
+        if changes.members or changes.chapters or changes.sectors or (changes.lists and self.shown_list):
             self.run_search(keep_position=True)
 
     # -- reference data for the filters -------------------------------------------------------
@@ -406,6 +466,9 @@ class MembersArea(Area):
             task.abort.set()
         self.generation += 1
         generation = self.generation
+        if self.shown_list is not None:
+            self._run_list(generation, keep_position)
+            return
         query = self.current_query()
         sort_key, descending = self.sort_key, self.sort_desc
         default_order = sort_key == "paternal_surname" and not descending
@@ -456,6 +519,149 @@ class MembersArea(Area):
                 self.ctx.error.emit(error_message(exc))
 
         self.pending = [self.ctx.read(first, got_first, on_failure=ignore_cancel, owner=self)]
+
+    # -- saved lists --------------------------------------------------------------------------
+
+    def _search_changed(self) -> None:
+        self.leave_list(search=False)  # typing searches every member again
+        self.debounce.start()
+
+    def _filters_changed(self) -> None:
+        self.leave_list(search=False)
+        self.run_search()
+
+    def show_list(self, info: ListInfo) -> None:
+        """Show a saved list's members in the table (a smart list's search is run now)."""
+        self.shown_list = info
+        self.list_ids = None
+        self.list_label.setText(self.tr("List “%1”: loading…").replace("%1", info.name))
+        self.list_bar.show()
+        self.run_search()
+
+    def leave_list(self, *, search: bool = True) -> None:
+        """Back to every member (the search and filters as they were)."""
+        if self.shown_list is None:
+            return
+        self.shown_list = None
+        self.list_ids = None
+        self.list_bar.hide()
+        if search:
+            self.run_search()
+
+    def _run_list(self, generation: int, keep_position: bool) -> None:
+        info = self.shown_list
+        assert info is not None
+        sort_key, descending = self.sort_key, self.sort_desc
+        keep = self.selected_ids() if keep_position else []
+        top_row = self.table.rowAt(0) if keep_position else -1
+        self.count_label.setText(self.tr("Searching…"))
+        self.export_button.setEnabled(True)
+
+        def load(session: Session, task: Task) -> tuple[ListMembers, array[int]]:
+            found = list_members(session, info.id, task.abort)
+            if sort_key == "paternal_surname" and not descending and found.info.search != "match":
+                return found, array("q", found.ids)  # already in name order
+            return found, ordered_among(session, found.ids, sort_key, descending, task.abort)
+
+        def loaded(result: tuple[ListMembers, array[int]]) -> None:
+            if generation != self.generation or self.shown_list is None:
+                return
+            found, ids = result
+            self.shown_list, self.list_ids = found.info, ids
+            self.model.show_page(len(ids), list(ids[:FIRST_PAGE]))
+            self.model.show_all(ids)
+            self._show_count(len(ids))
+            self._describe_list(found)
+            self._after_load(keep, top_row)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self.generation:
+                self.pending = []
+                self.list_label.setText(error_message(exc))
+                self.count_label.setText(self.tr("Search failed"))
+                self.model.show_page(0, [])
+                self.ctx.error.emit(error_message(exc))
+
+        self.pending = [self.ctx.read(load, loaded, on_failure=failed, owner=self)]
+
+    def _describe_list(self, found: ListMembers) -> None:
+        info = found.info
+        if info.smart:
+            text = self.tr("Saved search “%1” (run now): %2").replace("%1", info.name)
+            text = text.replace("%2", info.description)
+        else:
+            text = self.tr("Fixed list “%1”").replace("%1", info.name)
+        extra = [*found.notes]
+        if found.hidden:
+            extra.append(self.tr("%n anonymised member(s) not shown", "", found.hidden))
+        self.list_label.setText(" · ".join([text, *extra]))
+
+    def _list_name(self, title: str) -> str | None:
+        name = self.lists_panel.ask_name(title, self.tr("Name of the list:"))
+        return name if name is not None and name.strip() else None
+
+    def save_search(self) -> None:
+        """Ctrl+Shift+S: the search and filters as a smart list, run again whenever opened."""
+        if self.shown_list is not None:
+            self.ctx.status.emit(self.tr("A saved list is shown: go back to all members to save a search."))
+            return
+        query = self.current_query()
+        if query.symbols_only():
+            return
+        name = self._list_name(self.tr("Save search as a list"))
+        if name is not None:
+            self.ctx.perform(
+                ops_lists.save_query(name, query), parent=self, on_done=lambda i: self.lists_panel.reload(i)
+            )
+
+    def save_selection(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.ctx.status.emit(self.tr("Select the members of the list in the table first."))
+            return
+        title = self.tr("Save %n selected member(s) as a list", "", len(ids))
+        name = self._list_name(title)
+        if name is not None:
+            self.ctx.perform(
+                ops_lists.save_fixed(name, ids), parent=self, on_done=lambda i: self.lists_panel.reload(i)
+            )
+
+    def add_to_list(self) -> None:
+        ids = self.selected_ids()
+        fixed = [(i.id, i.name) for i in self.lists_panel.model.rows if not i.smart]
+        if not ids:
+            return
+        if not fixed:
+            self.ctx.status.emit(self.tr("There is no fixed list yet: save the selection as a list."))
+            return
+        list_id = self._pick(self.tr("Add to list"), self.tr("List for %n member(s):", "", len(ids)), fixed)
+        if list_id is not _NOTHING:
+            self.ctx.perform(ops_lists.add_members(list_id, ids), parent=self)
+
+    def remove_from_list(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.shown_list is not None and not self.shown_list.smart:
+            self.ctx.perform(ops_lists.remove_members(self.shown_list.id, ids), parent=self)
+
+    def export_list(self, info: ListInfo, key: str) -> None:
+        """Export a saved list's members (read now, in the background) as document ``key``."""
+
+        def load(session: Session, task: Task) -> ListMembers:
+            return list_members(session, info.id, task.abort)
+
+        def loaded(found: ListMembers) -> None:
+            source = MembersSource(
+                selected_ids=(),
+                columns=self.export_source().columns,
+                total=len(found.ids),
+                list_name=found.info.name,
+                list_ids=tuple(found.ids),
+            )
+            open_export(self.ctx, key, source, self)
+
+        self.ctx.read(
+            load, loaded, on_failure=lambda exc: self.ctx.error.emit(error_message(exc)), owner=self
+        )
 
     def _after_load(self, keep: list[int], top_row: int) -> None:
         self.pending = []
@@ -514,6 +720,12 @@ class MembersArea(Area):
             action.setEnabled(count > 0)
         self.act_open.setEnabled(count == 1 or self.table.currentIndex().isValid())
         self.act_merge.setEnabled(count == 2)
+        self.act_save_search.setEnabled(self.shown_list is None)
+        self.act_save_selection.setEnabled(count > 0)
+        self.act_add_to_list.setEnabled(count > 0)
+        self.act_remove_from_list.setEnabled(
+            count > 0 and self.shown_list is not None and not self.shown_list.smart
+        )
         self.act_personal.setEnabled(count == 1)
         self.act_anonymize.setEnabled(count == 1)
 

@@ -46,7 +46,12 @@ class ElidedLabel(QLabel):
         painter = QPainter(self)
         flags = int(self.alignment()) | int(Qt.TextFlag.TextSingleLine)
         self.style().drawItemText(
-            painter, self.contentsRect(), flags, self.palette(), self.isEnabled(), self.shown_text(),
+            painter,
+            self.contentsRect(),
+            flags,
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
             self.foregroundRole(),
         )
 

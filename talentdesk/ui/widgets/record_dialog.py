@@ -51,7 +51,6 @@ ERROR_COLOR = "#c62828"
 ERROR_STYLE = f"color: {ERROR_COLOR};"
 
 
-
 def error_label(name: str) -> QLabel:
     """A hidden, wrapping error line in the interface's error red (export dialog fields)."""
     label = QLabel()
@@ -60,6 +59,7 @@ def error_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setVisible(False)
     return label
+
 
 class FieldBox(QWidget):
     """An input with an optional hint and an error message under it (hidden until needed)."""

@@ -64,7 +64,7 @@ def column_menu(table: QTableView, columns: QAction | None = None) -> QMenu:
 
 
 def columns_action(table: QTableView, parent: QObject, hidden_by_default: Sequence[int] = ()) -> QAction:
-    """"Columns…": the dialog to show, hide and order every column at once (see
+    """ "Columns…": the dialog to show, hide and order every column at once (see
     :class:`~talentdesk.ui.widgets.columns.ColumnsDialog`)."""
     action = QAction(QCoreApplication.translate("ColumnsDialog", "&Columns…"), parent)
     action.setObjectName(f"{table.objectName()}-columns")
