@@ -185,7 +185,7 @@ class ExportKind:
             name = f"{stem} - {source.name}"
         elif isinstance(source, TableSource):
             name = f"{source.name} {(today or date.today()).isoformat()}"
-        elif source.list_name:
+        elif isinstance(source, MembersSource) and source.list_name:
             name = f"{stem} - {source.list_name} {(today or date.today()).isoformat()}"
         else:
             name = f"{stem} {(today or date.today()).isoformat()}"
