@@ -16,8 +16,9 @@ SYSTEM_PACKAGES=(
 )
 # The test suite also opens exports in a real spreadsheet application (headless LibreOffice
 # Calc, ~200 MB); only `run-tests` asks for it, the app itself never needs it.
+# And a private PostgreSQL server (scripts/pg-cluster) to run the services' tests on both engines.
 if [ "${TALENTDESK_SETUP_FOR_TESTS:-0}" = "1" ]; then
-  SYSTEM_PACKAGES+=(libreoffice-calc-nogui)
+  SYSTEM_PACKAGES+=(libreoffice-calc-nogui postgresql)
 fi
 
 missing=()

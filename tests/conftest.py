@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hypothesis import settings as hypothesis_settings
+from sqlalchemy import Engine, create_engine, make_url
 
 from talentdesk.db.engine import make_engine
 from talentdesk.db.migrate import ensure_current
@@ -45,11 +47,76 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+#: The PostgreSQL server of the test run (scripts/pg-cluster, started by scripts/run-tests).
+PG_URL = os.environ.get("TALENTDESK_TEST_PG", "")
+_PG_NAMES = itertools.count()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``db`` is a SQLite file and, when the run has a PostgreSQL server, also a PostgreSQL
+    database: the same test on both engines (``test_x[sqlite]``, ``test_x[postgresql]``)."""
+    if "db" not in metafunc.fixturenames:
+        return
+    engines = ["sqlite"]
+    if PG_URL and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        engines.append("postgresql")
+    metafunc.parametrize("db_engine", engines, indirect=True)
+
+
 @pytest.fixture()
-def db(db_path: Path) -> Iterator[Database]:
-    database = Database.open(db_path)
+def db_engine(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture()
+def db(db_engine: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    if db_engine == "postgresql":
+        yield from _pg_database(request.getfixturevalue("pg_template"))
+        return
+    database = Database.open(request.getfixturevalue("db_path"))
     yield database
     database.close()
+
+
+def _server(url: str) -> Engine:
+    return create_engine(url, isolation_level="AUTOCOMMIT")
+
+
+def _database_url(name: str) -> str:
+    return str(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A database migrated once per run (schema + reference data); each test gets a copy
+    (CREATE DATABASE … TEMPLATE, a file copy on the server)."""
+    name = f"talentdesk_template_{os.getpid()}"
+    server = _server(PG_URL)
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    engine = make_engine(_database_url(name))
+    ensure_current(engine)
+    engine.dispose()
+    yield name
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    server.dispose()
+
+
+def _pg_database(template: str) -> Iterator[Database]:
+    name = f"talentdesk_test_{os.getpid()}_{next(_PG_NAMES)}"
+    server = _server(PG_URL)
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+    database = Database.open(_database_url(name))
+    try:
+        yield database
+    finally:
+        database.close()
+        with server.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        server.dispose()
 
 
 @pytest.fixture()

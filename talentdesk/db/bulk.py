@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from talentdesk.db.sequences import sync_sequence
+
 
 def _placeholders(conn: Connection, count: int) -> str:
     style = conn.dialect.paramstyle
@@ -34,3 +36,5 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
         f"VALUES ({_placeholders(conn, len(columns))})"
     )
     conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
+    if "id" in columns:
+        sync_sequence(conn, table.name)  # PostgreSQL: the next id past the ones written here

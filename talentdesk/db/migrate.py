@@ -19,6 +19,7 @@ from talentdesk.db import revisions
 from talentdesk.db.backup import BackupKind, automatic_backup
 from talentdesk.db.engine import enable_wal, is_read_only
 from talentdesk.db.errors import classify
+from talentdesk.db.sequences import sync_all_sequences
 from talentdesk.db.session import write_connection
 
 #: Tables every TalentDesk schema has had since 0001: how a database is recognised as ours.
@@ -121,6 +122,7 @@ def upgrade_database(engine: Engine, revision: str | None = None) -> UpgradeResu
         with write_connection(engine) as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+            sync_all_sequences(conn)  # PostgreSQL: past the reference data's own ids
     except DBAPIError as exc:  # the file's schema is not what its revision says: rolled back
         raise DatabaseError(
             _(

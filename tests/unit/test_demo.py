@@ -79,6 +79,7 @@ def test_second_run_appends_after_existing_members(db: Database) -> None:
         generate_demo(s, -1)
 
 
+@pytest.mark.sqlite_only(reason="it reads the SQLite full-text index's trigger")
 def test_abort_before_start_leaves_nothing(db: Database) -> None:
     abort = threading.Event()
     abort.set()

@@ -22,7 +22,7 @@ from talentdesk.services.demo_event import DEMO_NAME
 
 
 @pytest.fixture()
-def db(demo_db_path: Path) -> Iterator[Database]:
+def events_db(demo_db_path: Path) -> Iterator[Database]:
     """The demo database (its Jornada) and a second event without anyone."""
     database = Database.open(demo_db_path)
     with database.session() as s:
@@ -34,15 +34,15 @@ def db(demo_db_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture()
-def event_id(db: Database) -> int:
-    with db.reader() as s:
+def event_id(events_db: Database) -> int:
+    with events_db.reader() as s:
         found = s.scalar(select(Event.id).where(Event.name == DEMO_NAME))
     assert found is not None
     return found
 
 
-def test_the_event_itself_prints_its_title_dates_and_place(db: Database, event_id: int) -> None:
-    with db.reader() as s:
+def test_the_event_itself_prints_its_title_dates_and_place(events_db: Database, event_id: int) -> None:
+    with events_db.reader() as s:
         event = event_view.load_event(s, event_id)
         other = next(e for e in event_view.load_events(s) if e.name == "Jornada de Mérida")
     assert event.name == DEMO_NAME and event.place and event.dates
@@ -53,13 +53,13 @@ def test_the_event_itself_prints_its_title_dates_and_place(db: Database, event_i
     assert with_edition.title == "Jornada de Mérida 2028"
 
 
-def test_an_unknown_event_is_a_spanish_error(db: Database) -> None:
-    with db.reader() as s, pytest.raises(NotFoundError, match="No existe el evento con id 4242"):
+def test_an_unknown_event_is_a_spanish_error(events_db: Database) -> None:
+    with events_db.reader() as s, pytest.raises(NotFoundError, match="No existe el evento con id 4242"):
         event_view.load_event(s, 4242)
 
 
-def test_the_list_the_workspace_and_the_documents_read_the_same_event(db: Database, event_id: int) -> None:
-    with db.reader() as s:
+def test_the_list_the_workspace_and_the_documents_read_the_same_event(events_db: Database, event_id: int) -> None:
+    with events_db.reader() as s:
         listed = next(e for e in event_view.load_events(s) if e.id == event_id)
         data = event_view.load_event_data(s, event_id)
         alone = event_view.load_event(s, event_id)
@@ -73,8 +73,8 @@ def test_the_list_the_workspace_and_the_documents_read_the_same_event(db: Databa
     assert {b.event_name for b in badges} == {listed.name}
 
 
-def test_the_participants_tab_and_the_spreadsheets_list_the_same_rows(db: Database, event_id: int) -> None:
-    with db.reader() as s:
+def test_the_participants_tab_and_the_spreadsheets_list_the_same_rows(events_db: Database, event_id: int) -> None:
+    with events_db.reader() as s:
         data = event_view.load_event_data(s, event_id)
         sheets = event_xlsx.load_sheet_data(s, event_id)
         alone = event_view.load_participants(s, event_id)
@@ -85,8 +85,8 @@ def test_the_participants_tab_and_the_spreadsheets_list_the_same_rows(db: Databa
     assert any(p.travel is not None for p in alone) and any(p.lodging is not None for p in alone)
 
 
-def test_materials_and_tasks_are_the_workspace_rows(db: Database, event_id: int) -> None:
-    with db.reader() as s:
+def test_materials_and_tasks_are_the_workspace_rows(events_db: Database, event_id: int) -> None:
+    with events_db.reader() as s:
         data = event_view.load_event_data(s, event_id)
         materials = event_view.load_materials(s, event_id)
         tasks = event_view.load_tasks(s, event_id)

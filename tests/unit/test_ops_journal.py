@@ -15,6 +15,8 @@ from talentdesk.db.session import Database
 from talentdesk.services import chapters, event_participants, events, members
 from tests.unit.ops_support import dump
 
+pytestmark = pytest.mark.sqlite_only(reason="the row journal that makes every operation undoable is SQLite's (temporary triggers); PostgreSQL's is not built yet (issue 16)")
+
 
 def _member(session: Session, given: str, email: str | None = None) -> int:
     return members.create_member(

@@ -11,12 +11,15 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from talentdesk.db.session import Database, write_connection
 from talentdesk.services.members import count_members
 
 from .helpers import add
+
+pytestmark = pytest.mark.sqlite_only(reason="BEGIN IMMEDIATE is how a SQLite writer takes the lock first; PostgreSQL locks rows")
 
 
 def _begins(database: Database) -> list[str]:
