@@ -58,7 +58,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db" not in metafunc.fixturenames:
         return
     engines = ["sqlite"]
-    if PG_URL and metafunc.definition.get_closest_marker("sqlite_only") is None:
+    # A test that also asks for ``db_path`` looks at the SQLite file itself (its query plans,
+    # its copies): SQLite only, like one marked ``sqlite_only``.
+    sqlite_file = "db_path" in metafunc.fixturenames
+    if PG_URL and not sqlite_file and metafunc.definition.get_closest_marker("sqlite_only") is None:
         engines.append("postgresql")
     metafunc.parametrize("db_engine", engines, indirect=True)
 
