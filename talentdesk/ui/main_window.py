@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         for area in self.areas:
             self.nav.addItem(QListWidgetItem(area.title()))
             self.stack.addWidget(area)
+            area.actions_changed.connect(self._area_actions_changed)
             drill = getattr(area, "open_members", None)  # the Tablero's bars
             if drill is not None:
                 drill.connect(self.show_members)
@@ -328,6 +329,10 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.areas):
             self.stack.setCurrentIndex(row)
             self.areas[row].activated()
+            self._update_area_actions()
+
+    def _area_actions_changed(self) -> None:
+        if self.sender() is self.current_area():
             self._update_area_actions()
 
     def _update_area_actions(self) -> None:

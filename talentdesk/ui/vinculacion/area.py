@@ -26,7 +26,7 @@ class VinculacionArea(Area):
         self.tabs.addTab(self.programs, self.tr("&Programs"))
         self.tabs.addTab(self.needs, self.tr("&Needs"))
         self.tabs.addTab(self.talent, self.tr("Find &talent"))
-        self.tabs.currentChanged.connect(lambda _i: self.activated())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.needs.find_talent.connect(self.find_talent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +76,10 @@ class VinculacionArea(Area):
         """The programmes tab showing exactly ``wanted`` (a Tablero bar was clicked)."""
         self.tabs.setCurrentWidget(self.programs)
         self.programs.show_filter(wanted)
+
+    def _tab_changed(self, _index: int) -> None:
+        self.activated()
+        self.actions_changed.emit()
 
     def find_talent(self, need_id: int) -> None:
         """The need's criteria in the talent tab, searched."""

@@ -206,7 +206,19 @@ class NeedsList(RecordArea):
             button.setEnabled(chosen)
         detail = self.detail_data
         accepted = detail is not None and any(c.stage == CandidateStage.ACCEPTED for c in detail.candidates)
-        self.accept_button.setEnabled(accepted and detail is not None and detail.row.program_id is not None)
+        program = detail is not None and detail.row.program_id is not None
+        self.accept_button.setEnabled(accepted and program)
+        if detail is None:
+            why = ""
+        elif not program:
+            why = self.tr("This need has no program: choose one with Edit… (field Program) first.")
+        elif not accepted:
+            why = self.tr("No candidate is at the stage Accepted yet.")
+        else:
+            why = self.tr("Adds the accepted candidates to the people of “%1”.").replace(
+                "%1", detail.row.program or ""
+            )
+        self.accept_button.setToolTip(why)
         self.next_status.setEnabled(self.current_row() is not None)
 
     # -- actions -------------------------------------------------------------------------------------
