@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from talentdesk.core.enums import MemberStatus
+from talentdesk.core.enums import DegreeLevel, MemberStatus
 from talentdesk.core.errors import TalentDeskError, ValidationError
 from talentdesk.core.i18n import _
 
@@ -115,3 +115,65 @@ def progress_line(show: bool, unit: str = "") -> Callable[[int, int], None]:
 def end_progress(show: bool) -> None:
     if show:
         print(file=sys.stderr)
+
+
+# -- talent search criteria (match, needs, export talent) ----------------------------------
+
+
+def criteria_options(parser: Any) -> None:
+    """The criteria of a talent search (``match``, ``needs add``, ``export talent``)."""
+    parser.add_argument("--sector", action="append", metavar="SECTOR", help="sector buscado (repetible)")
+    parser.add_argument(
+        "--keywords", metavar="TEXTO", help="especialidad o puesto; frases separadas por comas"
+    )
+    parser.add_argument("--country", metavar="PAÍS")
+    parser.add_argument("--city", metavar="CIUDAD")
+    parser.add_argument("--chapter", metavar="NOMBRE")
+    parser.add_argument("--contribution", metavar="APORTACIÓN", help="código o nombre de la aportación")
+    parser.add_argument("--degree", choices=[d.value for d in DegreeLevel], help="estudios mínimos")
+    parser.add_argument("--languages", metavar="IDIOMAS", help="p. ej. «inglés, francés» o «en, fr»")
+
+
+def need_values(session: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """A need's criteria as typed, by name (only those given)."""
+    from talentdesk.services import reference
+
+    values: dict[str, Any] = {}
+    if args.sector:
+        values["sector_ids"] = [reference.find_sector(session, s, "sector_ids").id for s in args.sector]
+    if args.chapter:
+        values["chapter_id"] = reference.find_chapter(session, args.chapter, "chapter_id").id
+    if args.contribution:
+        values["contribution_id"] = reference.find_contribution(
+            session, args.contribution, "contribution_id"
+        ).id
+    for key, value in (
+        ("keywords", args.keywords),
+        ("country", args.country),
+        ("city", args.city),
+        ("degree_level", args.degree),
+        ("languages", args.languages),
+    ):
+        if value is not None:
+            values[key] = value
+    return values
+
+
+def match_criteria(session: Any, args: argparse.Namespace, need_id: int | None) -> Any:
+    """The need's criteria (if any) with the typed ones replacing them."""
+    from dataclasses import replace
+
+    from talentdesk.core.validation import normalize_country
+    from talentdesk.services.matching import MatchCriteria, criteria_for_need
+
+    base = criteria_for_need(session, need_id) if need_id is not None else MatchCriteria()
+    typed: dict[str, Any] = need_values(session, args) if hasattr(args, "sector") else {}
+    if "sector_ids" in typed:
+        typed["sector_ids"] = tuple(typed["sector_ids"])
+    if "country" in typed:
+        typed["country"], err = normalize_country(typed["country"])
+        if err is not None:
+            raise ValidationError([err])
+    if "degree_level" in typed:
+        typed["degree_level"] = DegreeLevel(typed["degree_level"])
+    return replace(base, **typed, include_inactive=args.inactive, diverse=args.diverse)

@@ -17,7 +17,9 @@ from talentdesk.cli.args import Commands, SpanishParser, actions, integer, path
 from talentdesk.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
+    criteria_options,
     end_progress,
+    match_criteria,
     member_query,
     open_db,
     print_json,
@@ -33,6 +35,8 @@ from talentdesk.exports.kinds import (
     DEFAULT_PAGE_SIZE,
     EVENT,
     GROUPS,
+    LINKAGE,
+    MATCH,
     MEMBERS,
     PAGE_SIZES,
     REPORT,
@@ -204,6 +208,8 @@ def add_parser(commands: Commands) -> None:
                 metavar="ID",
                 help="id del evento (talentdesk events list)",
             )
+        if kind.scope in LINKAGE:
+            _linkage_arguments(sub, kind.scope)
         for flags, options in verb_arguments(kind, verb):
             sub.add_argument(*flags, **options)
 
@@ -213,6 +219,24 @@ def add_parser(commands: Commands) -> None:
     verify = c_cmds.add_parser("verify", help="comprueba el código de verificación de una constancia")
     verify.add_argument("code", metavar="CÓDIGO")
     verify.add_argument("--json", action="store_true")
+
+
+def _linkage_arguments(parser: Any, scope: str) -> None:
+    """``talentdesk export program-people|candidates|talent``: what the document is about (a
+    programme, a need, or the criteria of ``talentdesk match``)."""
+    if scope == "program":
+        parser.add_argument("--program", type=integer, required=True, metavar="ID", help="id del programa")
+        return
+    required = scope == "need"
+    need_help = "id de la solicitud" if required else "parte de los criterios de la solicitud"
+    parser.add_argument("--need", type=integer, required=required, metavar="ID", help=need_help)
+    if scope == "match":
+        criteria_options(parser)
+        parser.add_argument("--limit", type=integer, default=50, metavar="N", help="cuántos exportar (50)")
+        parser.add_argument("--inactive", action="store_true", help="incluye a los miembros inactivos")
+        parser.add_argument(
+            "--diverse", action="store_true", help="evita llenar la lista con un empleador o capítulo"
+        )
 
 
 def _member_filters(sub: SpanishParser) -> None:
@@ -235,7 +259,11 @@ def run_export(args: argparse.Namespace) -> int:
             query = member_query(session, args) if described.scope == MEMBERS else None
             participants = _participant_ids(session, args)
             report = _report_request(session, args, described) if described.scope == REPORT else None
-        kind, request = report or _request(args, query, participants)
+            match = match_criteria(session, args, args.need) if described.scope == MATCH else None
+        if described.scope in LINKAGE:
+            kind, request = described.key, _linkage_request(args, match)
+        else:
+            kind, request = report or _request(args, query, participants)
         request = dataclasses.replace(request, shared=args.shared)
         if getattr(args, "list", None):
             request = dataclasses.replace(request, member_ids=_list_audience(db, args, kind))
@@ -354,6 +382,18 @@ def _list_audience(db: Any, args: argparse.Namespace, kind: str) -> tuple[int, .
     for note in found.notes:
         print(f"Aviso: {note}", file=sys.stderr)
     return tuple(found.ids)
+
+
+def _linkage_request(a: argparse.Namespace, match: Any) -> ExportRequest:
+    from talentdesk.exports.registry import ExportRequest
+
+    return ExportRequest(
+        program_id=getattr(a, "program", None),
+        need_id=getattr(a, "need", None),
+        match=match,
+        limit=getattr(a, "limit", 50),
+        external=a.external,
+    )
 
 
 def _offset(text: str) -> tuple[float, float]:

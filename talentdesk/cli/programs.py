@@ -12,8 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from talentdesk.cli.args import Commands, actions, integer
-from talentdesk.cli.common import EXIT_OK, open_db, print_json
-from talentdesk.core.enums import DegreeLevel
+from talentdesk.cli.common import EXIT_OK, criteria_options, match_criteria, need_values, open_db, print_json
 from talentdesk.core.errors import ValidationError
 from talentdesk.core.programs import CandidateStage, NeedStatus, ProgramRole, ProgramStatus
 
@@ -92,7 +91,7 @@ def add_pipeline_parsers(n_cmds: Any, commands: Commands) -> None:
     n_add.add_argument("--program", type=integer, metavar="ID", help="programa al que se suman los aceptados")
     n_add.add_argument("--start", metavar="FECHA")
     n_add.add_argument("--end", metavar="FECHA")
-    _criteria_options(n_add)
+    criteria_options(n_add)
     n_add.add_argument("--json", action="store_true")
     n_match = n_cmds.add_parser(
         "match", help="busca talento para la solicitud: miembros por puntaje, con el porqué"
@@ -140,21 +139,8 @@ def add_pipeline_parsers(n_cmds: Any, commands: Commands) -> None:
     )
     match.set_defaults(run=run_match)
     match.add_argument("--need", type=integer, metavar="ID", help="parte de los criterios de la solicitud")
-    _criteria_options(match)
+    criteria_options(match)
     _ranking_options(match)
-
-
-def _criteria_options(parser: Any) -> None:
-    parser.add_argument("--sector", action="append", metavar="SECTOR", help="sector buscado (repetible)")
-    parser.add_argument(
-        "--keywords", metavar="TEXTO", help="especialidad o puesto; frases separadas por comas"
-    )
-    parser.add_argument("--country", metavar="PAÍS")
-    parser.add_argument("--city", metavar="CIUDAD")
-    parser.add_argument("--chapter", metavar="NOMBRE")
-    parser.add_argument("--contribution", metavar="APORTACIÓN", help="código o nombre de la aportación")
-    parser.add_argument("--degree", choices=[d.value for d in DegreeLevel], help="estudios mínimos")
-    parser.add_argument("--languages", metavar="IDIOMAS", help="p. ej. «inglés, francés» o «en, fr»")
 
 
 def _ranking_options(parser: Any) -> None:
@@ -430,51 +416,6 @@ def _needs_show(args: argparse.Namespace) -> int:
 # -- matching and the pipeline ---------------------------------------------------------------------
 
 
-def _need_values(session: Any, args: argparse.Namespace) -> dict[str, Any]:
-    """A need's criteria as typed, by name (only those given)."""
-    from talentdesk.services import reference
-
-    values: dict[str, Any] = {}
-    if args.sector:
-        values["sector_ids"] = [reference.find_sector(session, s, "sector_ids").id for s in args.sector]
-    if args.chapter:
-        values["chapter_id"] = reference.find_chapter(session, args.chapter, "chapter_id").id
-    if args.contribution:
-        values["contribution_id"] = reference.find_contribution(
-            session, args.contribution, "contribution_id"
-        ).id
-    for key, value in (
-        ("keywords", args.keywords),
-        ("country", args.country),
-        ("city", args.city),
-        ("degree_level", args.degree),
-        ("languages", args.languages),
-    ):
-        if value is not None:
-            values[key] = value
-    return values
-
-
-def _criteria(session: Any, args: argparse.Namespace, need_id: int | None) -> Any:
-    """The need's criteria (if any) with the typed ones replacing them."""
-    from dataclasses import replace
-
-    from talentdesk.core.validation import normalize_country
-    from talentdesk.services.matching import MatchCriteria, criteria_for_need
-
-    base = criteria_for_need(session, need_id) if need_id is not None else MatchCriteria()
-    typed: dict[str, Any] = _need_values(session, args) if hasattr(args, "sector") else {}
-    if "sector_ids" in typed:
-        typed["sector_ids"] = tuple(typed["sector_ids"])
-    if "country" in typed:
-        typed["country"], err = normalize_country(typed["country"])
-        if err is not None:
-            raise ValidationError([err])
-    if "degree_level" in typed:
-        typed["degree_level"] = DegreeLevel(typed["degree_level"])
-    return replace(base, **typed, include_inactive=args.inactive, diverse=args.diverse)
-
-
 def run_match(args: argparse.Namespace) -> int:
     """``match`` and ``needs match ID``: the ranked members with the reasons of each."""
     from talentdesk.core.errors import TalentDeskError
@@ -487,7 +428,7 @@ def run_match(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.reader() as session:
-            result = match_members(session, _criteria(session, args, need_id), limit=args.limit)
+            result = match_members(session, match_criteria(session, args, need_id), limit=args.limit)
             members = members_as_dicts(session, [i.member_id for i in result.items]) if args.json else []
     finally:
         db.close()
@@ -532,7 +473,7 @@ def _needs_add(args: argparse.Namespace) -> int:
                 "program_id": args.program,
                 "starts_on": args.start,
                 "ends_on": args.end,
-                **_need_values(session, args),
+                **need_values(session, args),
             }
         need_id = ops.perform(db, need_ops.create(values)).value
         with db.reader() as session:

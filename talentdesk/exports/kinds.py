@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 MEMBERS, EVENT, RECORDS, MEMBER = "members", "event", "records", "member"
 REPORT = "report"  # the Tablero and the reports: about the network, a sector, a chapter, a year
+#: Vinculación (issue 14): one programme (``--program``), one need (``--need``), a talent search
+#: (the ``talentdesk match`` criteria).
+PROGRAM, NEED, MATCH = "program", "need", "match"
+LINKAGE = (PROGRAM, NEED, MATCH)
 
 #: The options a kind may take. Each is one row of the export dialog (``ui/exports/options_form.py``)
 #: and zero or more arguments of its ``talentdesk export`` verb (``cli/export.py``): on the command
@@ -62,7 +66,7 @@ class Verb:
 @dataclass(frozen=True)
 class Kind:
     key: str  # what exports.registry.run_export runs
-    scope: str  # MEMBERS, EVENT, RECORDS (a table as shown), MEMBER (one person's data) or REPORT
+    scope: str  # MEMBERS, EVENT, RECORDS (a table as shown), MEMBER (one person's data), REPORT, or LINKAGE
     stem: str  # Spanish default file name stem ("Gafetes - <evento>.pdf")
     suffix: str  # ".xlsx" or ".pdf"
     module: str  # talentdesk.exports.<module>
@@ -254,6 +258,39 @@ KINDS: tuple[Kind, ...] = (
         ("page_size",),
         dialog=False,
         elsewhere="`talentdesk members export-personal`, and the member's Acceso dialog",
+    ),
+    Kind(
+        "program_people",
+        PROGRAM,
+        "Personas del programa",
+        ".xlsx",
+        "linkage_xlsx",
+        ("external",),
+        _verb(
+            "program-people",
+            "personas de un programa: rol, fechas, horas, contacto (.xlsx)",
+            "persona|personas",
+        ),
+    ),
+    Kind(
+        "need_candidates",
+        NEED,
+        "Candidatos",
+        ".xlsx",
+        "linkage_xlsx",
+        ("external",),
+        _verb("candidates", "candidatos de una solicitud con su etapa (.xlsx)", "candidato|candidatos"),
+    ),
+    Kind(
+        "talent",
+        MATCH,
+        "Talento",
+        ".xlsx",
+        "linkage_xlsx",
+        ("external",),
+        _verb(
+            "talent", "miembros por puntaje para unos criterios o una solicitud (.xlsx)", "miembro|miembros"
+        ),
     ),
 )
 

@@ -32,6 +32,7 @@ from talentdesk.exports.kinds import DEFAULT_GROUP_BY, DEFAULT_LAYOUT, DEFAULT_P
 if TYPE_CHECKING:
     from talentdesk.exports.xlsx import SheetColumn
     from talentdesk.services.dashboard import DashboardFilter
+    from talentdesk.services.matching import MatchCriteria
     from talentdesk.services.reports import YearRange
     from talentdesk.services.search import MemberQuery
 
@@ -74,6 +75,11 @@ class ExportRequest:
     sector_id: int | None = None
     chapter_id: int | None = None
     year: int | None = None
+    # Vinculación: a programme's people, a need's candidates, a talent search's ranking
+    program_id: int | None = None
+    need_id: int | None = None
+    match: MatchCriteria | None = None
+    limit: int = 50
     # every export: the file (or the packets' files) readable by the computer's other accounts;
     # by default only the person's own account may read it (it holds personal data)
     shared: bool = False
@@ -291,6 +297,33 @@ def _annual_report(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Ab
     if r.year is None:
         raise ValueError("ExportRequest: the annual report needs a year")
     return reports.export_annual_report(s, r.year, out, page_size=r.page_size, progress=p, abort=a)
+def _program_people(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import linkage_xlsx
+
+    if r.program_id is None:
+        raise ValueError("ExportRequest: this export needs a program_id")
+    return linkage_xlsx.export_program_people_xlsx(
+        s, r.program_id, out, external=r.external, progress=p, abort=a
+    )
+
+
+def _need_candidates(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import linkage_xlsx
+
+    if r.need_id is None:
+        raise ValueError("ExportRequest: this export needs a need_id")
+    return linkage_xlsx.export_need_candidates_xlsx(
+        s, r.need_id, out, external=r.external, progress=p, abort=a
+    )
+
+
+def _talent(s: SessionFactory, r: ExportRequest, out: Out, p: Prog, a: Abort) -> ExportResult:
+    from talentdesk.exports import linkage_xlsx
+    from talentdesk.services.matching import MatchCriteria
+
+    return linkage_xlsx.export_talent_xlsx(
+        s, r.match or MatchCriteria(), out, limit=r.limit, external=r.external, progress=p, abort=a
+    )
 
 
 _RUNNERS: dict[str, _Runner] = {
@@ -317,6 +350,9 @@ _RUNNERS: dict[str, _Runner] = {
     "chapter_report": _chapter_report,
     "chapter_report_xlsx": _chapter_report,
     "annual_report": _annual_report,
+    "program_people": _program_people,
+    "need_candidates": _need_candidates,
+    "talent": _talent,
 }
 #: Every kind ``run_export`` knows.
 KINDS: tuple[str, ...] = tuple(_RUNNERS)
@@ -440,6 +476,8 @@ def describe(session: Session, kind: str, request: ExportRequest) -> dict[str, A
             out["Estudios"] = [d.label for d in query.degrees]
         if query.directory_consent is not None:
             out["En directorios"] = query.directory_consent
+    if kind in ("program_people", "need_candidates", "talent"):
+        out.update(_describe_linkage(session, kind, request))
     if kind == "members":
         out["Copia externa"] = request.external
     if kind == "directory":
@@ -471,4 +509,30 @@ def describe(session: Session, kind: str, request: ExportRequest) -> dict[str, A
         )
     if kind == "rows":
         out["Tabla"] = request.sheet_name
+    return out
+
+
+def _describe_linkage(session: Session, kind: str, request: ExportRequest) -> dict[str, Any]:
+    """What a Vinculación export was about: the programme, the need, or the search's criteria."""
+    from talentdesk.core.programs import Need, Program
+
+    out: dict[str, Any] = {}
+    if kind == "program_people" and request.program_id is not None:
+        program = session.get(Program, request.program_id)
+        out["Programa"] = program.title if program is not None else request.program_id
+    if kind == "need_candidates" and request.need_id is not None:
+        need = session.get(Need, request.need_id)
+        out["Solicitud"] = need.title if need is not None else request.need_id
+    if kind == "talent" and request.match is not None:
+        criteria = request.match
+        wanted = {
+            "Palabras clave": criteria.keywords.strip(),
+            "País": criteria.country,
+            "Ciudad": criteria.city,
+            "Idiomas": criteria.languages.strip(),
+            "Sectores": len(criteria.sector_ids),
+        }
+        out.update({label: value for label, value in wanted.items() if value})
+        out["Primeros"] = request.limit
+    out["Copia externa"] = request.external
     return out

@@ -39,6 +39,13 @@ OPTION_FLAGS: dict[str, set[str]] = {
     "chapter": {"--chapter"},
     "year": {"--year"},
 }
+#: What a Vinculación document is about: a programme, a need, or a talent search's criteria.
+LINKAGE_FLAGS: dict[str, set[str]] = {
+    described.PROGRAM: {"--program"},
+    described.NEED: {"--need"},
+    described.MATCH: {"--need", "--sector", "--keywords", "--country", "--city", "--chapter", "--contribution",
+                      "--degree", "--languages", "--limit", "--inactive", "--diverse"},
+}  # fmt: skip
 EVERY_VERB = {"-h", "--help", "-o", "--output", "--shared"}
 MEMBER_FILTERS = {"--query", "--chapter", "--sector", "--country", "--status"}
 
@@ -77,6 +84,7 @@ def test_each_cli_verb_takes_the_options_described() -> None:
             expected |= MEMBER_FILTERS
         if kind.scope == described.EVENT:
             expected.add("--event")
+        expected |= LINKAGE_FLAGS.get(kind.scope, set())
         if name == "members":  # the "table" kind, as its description says
             expected |= {"--columns", "--sort", "--descending"}
         assert flags == expected, name
@@ -102,7 +110,10 @@ def test_cli_dialog_and_request_share_the_defaults(argv: list[str], dest: str, d
 
 
 def test_each_dialog_entry_shows_the_options_described(qtbot: QtBot, settings: Settings) -> None:
-    entries = {k.key: k for k in (*dialog_kinds.KINDS, dialog_kinds.TABLE_VIEW, *dialog_kinds.REPORT_KINDS)}
+    entries = {
+        k.key: k
+        for k in (*dialog_kinds.KINDS, dialog_kinds.TABLE_VIEW, *dialog_kinds.REPORT_KINDS, *dialog_kinds.LINKAGE_KINDS)
+    }
     assert set(entries) == {k.key for k in described.KINDS if k.dialog}
     members = dialog_kinds.MembersSource(query=MemberQuery(text="ana"), selected_ids=(1, 2), total=5)
     event = dialog_kinds.EventSource(
@@ -122,6 +133,7 @@ def test_each_dialog_entry_shows_the_options_described(qtbot: QtBot, settings: S
         assert entry.options == kind.options
         if kind.scope == described.RECORDS:
             continue  # a table as shown has no options
-        form = OptionsForm(entry, sources[kind.scope], settings, False)
+        source = sources.get(kind.scope) or dialog_kinds.LinkageSource("Comité", "Personas", program_id=1)
+        form = OptionsForm(entry, source, settings, False)
         qtbot.addWidget(form)
         assert list(form.fields) == list(kind.options), key  # one row per option, in order

@@ -3,17 +3,19 @@ program" says why it cannot run."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from talentdesk.core.programs import CandidateStage, Need, NeedCandidate
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.main_window import MainWindow
 from talentdesk.ui.vinculacion.area import VinculacionArea
-from tests.gui.helpers import TIMEOUT, read, wait_area
+from tests.gui.helpers import TIMEOUT, click, export_dialog, export_to, read, type_text, wait_area
 
 pytestmark = pytest.mark.gui
 
@@ -73,5 +75,62 @@ def test_accepted_into_the_program_says_why_it_is_disabled(
     button = needs.accept_button
     assert not button.isEnabled()
     assert "program" in button.toolTip().lower() and "edit" in button.toolTip().lower()
+    assert errors == []
+
+
+def _rows(path: Path) -> list[list[Any]]:
+    book = CalamineWorkbook.from_path(str(path))
+    return book.get_sheet_by_name(book.sheet_names[0]).to_python()
+
+
+def test_exports_of_a_programme_a_need_and_the_talent_search(
+    qtbot: QtBot, ctx: AppContext, errors: list[str], tmp_path: Path
+) -> None:
+    area = VinculacionArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1100, 760)
+    area.show()
+    area.activated()
+    programs = area.programs
+    wait_area(qtbot, programs)
+    qtbot.waitUntil(lambda: programs.detail_data is not None, timeout=TIMEOUT)
+    row = programs.current_row()
+    assert row is not None and programs.export_people_button.isEnabled()
+    click(qtbot, programs, "program-export-people")
+    dialog = export_dialog(programs)
+    assert row.title in dialog.scope_label.text() and dialog.path.text().endswith(f" - {row.title}.xlsx")
+    export_to(qtbot, dialog, tmp_path / "personas.xlsx")
+    dialog.close()
+    rows = _rows(tmp_path / "personas.xlsx")
+    detail = programs.detail_data
+    assert detail is not None
+    assert sorted(r[1] for r in rows[1:]) == sorted(p.name for p in detail.people)
+
+    area.tabs.setCurrentWidget(area.needs)
+    needs = area.needs
+    wait_area(qtbot, needs)
+    qtbot.waitUntil(lambda: needs.detail_data is not None, timeout=TIMEOUT)
+    click(qtbot, needs, "need-export-candidates")
+    dialog = export_dialog(needs)
+    dialog.form.external.setChecked(True)
+    assert "(copia externa)" in dialog.path.text()
+    export_to(qtbot, dialog, tmp_path / "candidatos.xlsx")
+    dialog.close()
+    rows = _rows(tmp_path / "candidatos.xlsx")
+    assert rows[0][0] == "Etapa" and "Notas" not in rows[0]
+    assert needs.detail_data is not None and len(rows) - 1 <= len(needs.detail_data.candidates)
+
+    area.tabs.setCurrentWidget(area.talent)
+    talent = area.talent
+    assert not talent.export_button.isEnabled()
+    type_text(talent.keywords, "robótica")
+    click(qtbot, talent, "talent-search")
+    qtbot.waitUntil(lambda: talent.model.rowCount() > 0, timeout=TIMEOUT)
+    click(qtbot, talent, "talent-export")
+    dialog = export_dialog(talent)
+    export_to(qtbot, dialog, tmp_path / "talento.xlsx")
+    dialog.close()
+    rows = _rows(tmp_path / "talento.xlsx")
+    assert [r[2] for r in rows[1:]] == [item.name for item in talent.model.rows]
     assert errors == []
 

@@ -44,6 +44,9 @@ CALLS = {
     "chapter_report": ("reports", "export_chapter_report"),
     "chapter_report_xlsx": ("reports", "export_chapter_report"),
     "annual_report": ("reports", "export_annual_report"),
+    "program_people": ("linkage_xlsx", "export_program_people_xlsx"),
+    "need_candidates": ("linkage_xlsx", "export_need_candidates_xlsx"),
+    "talent": ("linkage_xlsx", "export_talent_xlsx"),
 }
 
 
@@ -70,7 +73,7 @@ def test_each_kind_calls_its_export_looked_up_at_call_time(
     monkeypatch.setattr(module, function_name, fake)
     abort = threading.Event()
     request = ExportRequest(
-        query=MemberQuery(), event_id=3, member_ids=(5,), sector_id=2, chapter_id=4, year=2020
+        query=MemberQuery(), event_id=3, member_ids=(5,), sector_id=2, chapter_id=4, year=2020, program_id=4, need_id=6
     )
     result = run_export(kind, None, request, tmp_path / "x", progress=print, abort=abort, log=False)  # type: ignore[arg-type]
 

@@ -37,6 +37,7 @@ from talentdesk.ui.exports.kinds import (
     EventSource,
     ExportKind,
     ExportOptions,
+    LinkageSource,
     ReportSource,
     Source,
     TableSource,
@@ -144,6 +145,8 @@ class ExportDialog(QDialog):
             return self.tr("Event: %1").replace("%1", source.name)
         if isinstance(source, ReportSource):
             return self.tr("Charts with their numbers, counted when you export.")
+        if isinstance(source, LinkageSource):
+            return source.scope
         if isinstance(source, TableSource):
             rows = len(source.rows)
             if source.filtered:

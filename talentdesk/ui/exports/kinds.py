@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -35,6 +35,7 @@ from talentdesk.exports.kinds import (
     DEFAULT_PACKET_BADGE,
     DEFAULT_PAGE_SIZE,
     EVENT,
+    LINKAGE,
     MEMBERS,
     REPORT,
 )
@@ -42,6 +43,9 @@ from talentdesk.exports.registry import UNLOGGED, ExportRequest, logged_export, 
 from talentdesk.services.dashboard import DashboardFilter
 from talentdesk.services.reports import YearRange
 from talentdesk.services.search import MemberQuery
+
+if TYPE_CHECKING:
+    from talentdesk.services.matching import MatchCriteria
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,21 @@ class ReportSource:
     selected_ids: tuple[int, ...] = ()  # unused: a report is about groups, not a selection
 
 
-Source = MembersSource | EventSource | TableSource | ReportSource
+@dataclass(frozen=True)
+class LinkageSource:
+    """What a Vinculación export is about: a programme (``program_id``), a need (``need_id``) or
+    the criteria of a talent search (``match``, its first ``limit`` members)."""
+
+    name: str  # the programme's or need's title, or "Buscar talento": the default file name
+    scope: str  # the dialog's line saying what is exported (translated)
+    program_id: int | None = None
+    need_id: int | None = None
+    match: MatchCriteria | None = None
+    limit: int = 50
+    selected_ids: tuple[int, ...] = ()  # unused: the whole list is exported
+
+
+Source = MembersSource | EventSource | TableSource | ReportSource | LinkageSource
 
 
 @dataclass(frozen=True)
@@ -179,9 +197,9 @@ class ExportKind:
         stem = self.stem
         if self.key == "directory":
             stem = f"{stem} {GROUP_NAMES.get(options.group_by, '')}".strip()
-        if self.key == "members" and options.external:
+        if self.key in ("members", "program_people", "need_candidates", "talent") and options.external:
             stem = f"{stem} (copia externa)"
-        if isinstance(source, EventSource):
+        if isinstance(source, EventSource | LinkageSource):
             name = f"{stem} - {source.name}"
         elif isinstance(source, TableSource):
             name = f"{source.name} {(today or date.today()).isoformat()}"
@@ -241,6 +259,14 @@ def _request(key: str, source: Source, o: ExportOptions) -> tuple[str, ExportReq
             chapter_id=o.report_chapter,
             year=o.report_year,
             page_size=o.page_size,
+        )
+    if isinstance(source, LinkageSource):
+        return key, ExportRequest(
+            program_id=source.program_id,
+            need_id=source.need_id,
+            match=source.match,
+            limit=source.limit,
+            external=o.external,
         )
     if key == "table":
         m = _members(source)
@@ -331,6 +357,9 @@ TITLES = {
     "chapter_report": QT_TRANSLATE_NOOP("ExportKind", "Chapter report (PDF)"),
     "chapter_report_xlsx": QT_TRANSLATE_NOOP("ExportKind", "Chapter report (spreadsheet)"),
     "annual_report": QT_TRANSLATE_NOOP("ExportKind", "Annual report of the network (PDF)"),
+    "program_people": QT_TRANSLATE_NOOP("ExportKind", "People of the program"),
+    "need_candidates": QT_TRANSLATE_NOOP("ExportKind", "Candidates of the need"),
+    "talent": QT_TRANSLATE_NOOP("ExportKind", "Ranked members"),
 }
 
 
@@ -359,7 +388,12 @@ TABLE_VIEW = _entry(described.BY_KEY["rows"])
 REPORT_KINDS: tuple[ExportKind, ...] = tuple(
     _entry(k) for k in described.KINDS if k.dialog and k.scope == REPORT
 )
-BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW, *REPORT_KINDS)}
+#: Vinculación's lists (a programme's people, a need's candidates, a talent search): offered by
+#: their own buttons in that area, not in the Export menu.
+LINKAGE_KINDS: tuple[ExportKind, ...] = tuple(
+    _entry(k) for k in described.KINDS if k.dialog and k.scope in LINKAGE
+)
+BY_KEY = {kind.key: kind for kind in (*KINDS, TABLE_VIEW, *REPORT_KINDS, *LINKAGE_KINDS)}
 
 
 def kind(key: str) -> ExportKind:

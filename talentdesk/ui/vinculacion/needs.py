@@ -23,6 +23,8 @@ from talentdesk.services.program_views import (
     need_detail,
 )
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.exports.actions import open_export
+from talentdesk.ui.exports.kinds import LinkageSource
 from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordDetails, RecordList, RecordParts
 from talentdesk.ui.vinculacion.refs import RefListing, Refs, choice_combo, fill_combo, load_refs, narrow
 from talentdesk.ui.widgets.buttons import ask, button_row, push_button
@@ -148,11 +150,14 @@ class NeedsList(RecordArea):
         self.accept_button = push_button(
             self.tr("Accepted into the &program"), "candidate-into-program", self.accept_into_program
         )
+        self.export_button = push_button(
+            self.tr("E&xport candidates…"), "need-export-candidates", self.export_candidates
+        )
         box = QGroupBox(self.tr("Candidates"))
         layout = QVBoxLayout(box)
         layout.addWidget(self.candidates.table, 1)
         layout.addLayout(button_row(*self.stage_buttons))
-        layout.addLayout(button_row(self.remove_button, self.accept_button))
+        layout.addLayout(button_row(self.remove_button, self.accept_button, self.export_button))
         detail.body.addWidget(box, 3)
         return detail
 
@@ -194,7 +199,7 @@ class NeedsList(RecordArea):
         self.ctx.read(lambda session, _task: need_detail(session, need_id), done, on_failure=gone, owner=self)
 
     def row_buttons(self) -> list[QPushButton]:
-        return [*super().row_buttons(), self.find_button]
+        return [*super().row_buttons(), self.find_button, self.export_button]
 
     def chosen_candidates(self) -> list[CandidateRow]:
         rows = {index.row() for index in self.candidates.table.selectionModel().selectedRows()}
@@ -247,6 +252,16 @@ class NeedsList(RecordArea):
             self.ctx.perform(
                 ops_needs.accept_into_program(row.id, None, ProgramRole.PARTICIPANT.value), parent=self
             )
+
+    def export_candidates(self) -> None:
+        """The need's candidates as a spreadsheet (the copy for outside IME on request)."""
+        row = self.current_row()
+        if row is None:
+            return
+        scope = self.tr("Candidates of the need “%1”: %n candidate(s).", "", row.candidates).replace(
+            "%1", row.title
+        )
+        open_export(self.ctx, "need_candidates", LinkageSource(row.title, scope, need_id=row.id), self)
 
     def set_status(self) -> None:
         row, status = self.current_row(), self.next_status.currentData()

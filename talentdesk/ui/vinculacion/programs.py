@@ -30,6 +30,8 @@ from talentdesk.services.program_views import (
 )
 from talentdesk.services.programs import TRANSITIONS
 from talentdesk.ui.context import AppContext
+from talentdesk.ui.exports.actions import open_export
+from talentdesk.ui.exports.kinds import LinkageSource
 from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordDetails, RecordList, RecordParts
 from talentdesk.ui.vinculacion.refs import RefListing, Refs, choice_combo, fill_combo, load_refs, narrow
 from talentdesk.ui.widgets.buttons import ask, button_row, push_button
@@ -206,6 +208,9 @@ class ProgramsList(RecordArea):
         self.remove_person_button = push_button(
             self.tr("Remo&ve person…"), "program-remove-person", self.remove_person
         )
+        self.export_people_button = push_button(
+            self.tr("E&xport people…"), "program-export-people", self.export_people
+        )
         self.outcomes = RecordParts(
             [
                 Column(self.tr("Outcome"), lambda o: o.kind.label),
@@ -237,7 +242,13 @@ class ProgramsList(RecordArea):
         tabs = QTabWidget()
         tabs.setObjectName("program-parts")
         tabs.addTab(
-            _page(self.people.table, self.add_person_button, self.remove_person_button), self.tr("People")
+            _page(
+                self.people.table,
+                self.add_person_button,
+                self.remove_person_button,
+                self.export_people_button,
+            ),
+            self.tr("People"),
         )
         tabs.addTab(
             _page(self.outcomes.table, self.add_outcome_button, self.remove_outcome_button),
@@ -301,6 +312,7 @@ class ProgramsList(RecordArea):
             self.add_person_button,
             self.add_outcome_button,
             self.change_status_button,
+            self.export_people_button,
         ]
 
     def _update_part_buttons(self) -> None:
@@ -329,6 +341,14 @@ class ProgramsList(RecordArea):
         )
         if ask(self, self.tr("Remove person"), text.replace("%3", row.title)):
             self.ctx.perform(ops_programs.remove_people([person.id]), parent=self)
+
+    def export_people(self) -> None:
+        """The programme's people as a spreadsheet (the copy for outside IME on request)."""
+        row = self.current_row()
+        if row is None:
+            return
+        scope = self.tr("People of the program “%1”: %n person(s).", "", row.people).replace("%1", row.title)
+        open_export(self.ctx, "program_people", LinkageSource(row.title, scope, program_id=row.id), self)
 
     def add_outcome(self) -> None:
         row = self.current_row()

@@ -37,6 +37,8 @@ from talentdesk.services.matching import (
 )
 from talentdesk.services.program_views import load_needs
 from talentdesk.ui.context import AppContext, Changes
+from talentdesk.ui.exports.actions import open_export
+from talentdesk.ui.exports.kinds import LinkageSource
 from talentdesk.ui.tasks import error_message
 from talentdesk.ui.vinculacion.refs import Refs, fill_combo, load_refs, narrow
 from talentdesk.ui.widgets.buttons import button_row, push_button
@@ -145,6 +147,7 @@ class TalentPanel(QWidget):
         self.to_program = push_button(
             self.tr("Add to the &program"), "talent-to-program", self.add_to_program
         )
+        self.export_button = push_button(self.tr("E&xport list…"), "talent-export", self.export_list)
         for combo in (self.target_need, self.target_program):
             combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
         results = QWidget()
@@ -160,7 +163,7 @@ class TalentPanel(QWidget):
         program_row.addWidget(narrow(self.role, 10))
         right.addLayout(need_row)
         right.addLayout(program_row)
-        right.addLayout(button_row(self.to_program))
+        right.addLayout(button_row(self.to_program, self.export_button))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("talent-splitter")
@@ -300,6 +303,7 @@ class TalentPanel(QWidget):
         chosen = bool(self.chosen())
         self.to_need.setEnabled(chosen and self.target_need.currentData() is not None)
         self.to_program.setEnabled(chosen and self.target_program.currentData() is not None)
+        self.export_button.setEnabled(self.result is not None and bool(self.result.items))
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -310,6 +314,17 @@ class TalentPanel(QWidget):
         reasons = {item.member_id: reasons_text(item) for item in chosen}
         op = ops_needs.add_candidates(need_id, [i.member_id for i in chosen], reasons)
         self.ctx.perform(op, parent=self)
+
+    def export_list(self) -> None:
+        """The ranked list shown, as a spreadsheet (the copy for outside IME on request)."""
+        result = self.result
+        if result is None or not result.items:
+            return
+        scope = self.tr(
+            "The first %n ranked member(s) for the criteria shown, best first.", "", len(result.items)
+        )
+        source = LinkageSource("Buscar talento", scope, match=result.criteria, limit=LIMIT)
+        open_export(self.ctx, "talent", source, self)
 
     def add_to_program(self) -> None:
         program_id, chosen = self.target_program.currentData(), self.chosen()
