@@ -1,5 +1,6 @@
-"""``talentdesk events list|show|check``: the Jornadas, read only; ``check`` exits 1 when the
-planning has problems, so a script can stop on it."""
+"""``talentdesk events list|show|check|invite``: the Jornadas; ``check`` exits 1 when the
+planning has problems, so a script can stop on it; ``invite`` adds members as invited
+participants (the operation of "Buscar talento"'s "Invite to the Jornada")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from talentdesk.cli.args import Commands, actions, integer
 from talentdesk.cli.common import EXIT_ERROR, EXIT_OK, open_db, print_json
+from talentdesk.core.enums import ParticipantRole
 
 
 def add_parser(commands: Commands) -> None:
@@ -22,9 +24,20 @@ def add_parser(commands: Commands) -> None:
     e_check = e_cmds.add_parser("check", help="revisa la planeación (sale con 1 si hay problemas)")
     e_check.add_argument("id", type=integer)
     e_check.add_argument("--json", action="store_true")
+    e_invite = e_cmds.add_parser(
+        "invite", help="invita miembros al evento (quien ya está se informa; quien no debe ser invitado, no)"
+    )
+    e_invite.add_argument("id", type=integer)
+    e_invite.add_argument("members", type=integer, nargs="+", metavar="MIEMBRO")
+    e_invite.add_argument(
+        "--role", choices=[r.value for r in ParticipantRole], default=ParticipantRole.ATTENDEE.value
+    )
+    e_invite.add_argument("--json", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.events_command == "invite":
+        return _invite(args)
     from talentdesk.services import event_checks, event_reading
     from talentdesk.services import events as ev
 
@@ -70,4 +83,26 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(data['problems'])} problema(s) encontrados." if data["problems"] else "Sin problemas.")
     if args.events_command == "check" and data["problems"]:
         return EXIT_ERROR
+    return EXIT_OK
+
+
+def _invite(args: argparse.Namespace) -> int:
+    from talentdesk import ops
+    from talentdesk.ops import events as event_ops
+
+    db = open_db(args, write=True)
+    try:
+        invitations = ops.perform(db, event_ops.invite_members(args.id, args.members, args.role)).value
+    finally:
+        db.close()
+    if args.json:
+        print_json(
+            {
+                "added": len(invitations.added),
+                "already": list(invitations.already),
+                "refused": list(invitations.refused),
+            }
+        )
+    else:
+        print(invitations.summary())
     return EXIT_OK

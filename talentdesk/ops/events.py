@@ -16,6 +16,7 @@ from talentdesk.ops.registry import operation
 from talentdesk.services import (
     event_agenda,
     event_copy,
+    event_invitations,
     event_logistics,
     event_materials,
     event_participants,
@@ -115,6 +116,20 @@ def add_members(event_id: int, member_ids: Sequence[int], role: str = "asistente
 
     return Op(
         ngettext("Agregar {n} participante", "Agregar {n} participantes", len(ids)).format(n=len(ids)), run
+    )
+
+
+@operation
+def invite_members(
+    event_id: int, member_ids: Sequence[int], role: str = "asistente"
+) -> Op[event_invitations.Invitations]:
+    """Chosen members (e.g. from "Buscar talento") invited in one step: those already in the event
+    are reported, not added twice; who may not be invited is refused with the reason."""
+    ids = list(dict.fromkeys(member_ids))
+    return Op(
+        ngettext("Invitar a {n} miembro", "Invitar a {n} miembros", len(ids)).format(n=len(ids)),
+        lambda s, _j: event_invitations.invite_members(s, event_id, ids, role),
+        message=lambda invitations: invitations.summary(),
     )
 
 

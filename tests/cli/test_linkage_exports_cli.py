@@ -132,3 +132,31 @@ def test_errors_are_spanish_and_write_nothing(cli: Cli, db_path: Path, tmp_path:
     assert cli("--db", db_path, "export", "candidates", "-o", out).code == 2  # --need is required
     assert not out.exists()
 
+
+def test_events_invite_reports_and_refuses(cli: Cli, db_path: Path, linked: dict[str, int]) -> None:
+    from datetime import date
+
+    from talentdesk.services import events
+
+    database = Database.open(db_path)
+    with database.session() as s:
+        event_id = events.create_event(
+            s, {"name": "Jornada Houston", "starts_on": date(2027, 3, 1), "ends_on": date(2027, 3, 2)}
+        ).id
+    database.close()
+    result = cli("--db", db_path, "events", "invite", event_id, linked["open"], linked["objected"], "--json")
+    assert result.code == 0, result.err
+    assert result.json() == {
+        "added": 1,
+        "already": [],
+        "refused": ["Gala Ríos pidió no ser contactado (derecho de oposición): no se le invita."],
+    }
+    result = cli("--db", db_path, "events", "invite", event_id, linked["open"], linked["private"])
+    assert result.code == 0, result.err
+    assert (
+        result.out.strip()
+        == "Se invitó a 1 miembro a «Jornada Houston». 1 ya estaba en el evento: Ana Torres."
+    )
+    result = cli("--db", db_path, "events", "invite", event_id, linked["open"])
+    assert result.code == 1 and result.err.startswith("Error: No se invitó a nadie a «Jornada Houston».")
+    assert cli("--db", db_path, "events", "invite", event_id).code == 2

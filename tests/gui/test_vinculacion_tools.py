@@ -134,3 +134,64 @@ def test_exports_of_a_programme_a_need_and_the_talent_search(
     assert [r[2] for r in rows[1:]] == [item.name for item in talent.model.rows]
     assert errors == []
 
+
+def test_invite_the_chosen_to_a_jornada_reports_who_was_there_and_undoes(
+    qtbot: QtBot, ctx: AppContext, errors: list[str]
+) -> None:
+    from talentdesk.core.events import Event, Participant
+
+    area = VinculacionArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1100, 760)
+    area.show()
+    area.tabs.setCurrentWidget(area.talent)
+    talent = area.talent
+    qtbot.waitUntil(lambda: talent.target_event.count() > 1, timeout=TIMEOUT)
+    type_text(talent.keywords, "robótica")
+    click(qtbot, talent, "talent-search")
+    qtbot.waitUntil(lambda: talent.model.rowCount() >= 2, timeout=TIMEOUT)
+    event_id = talent.target_event.itemData(1)
+    name = read(ctx, lambda s: s.scalar(select(Event.name).where(Event.id == event_id)))
+    there = set(
+        read(
+            ctx,
+            lambda s: s.scalars(select(Participant.member_id).where(Participant.event_id == event_id)).all(),
+        )
+    )
+    fresh = [i for i, item in enumerate(talent.model.rows) if item.member_id not in there][:2]
+    assert len(fresh) == 2
+    talent.table.clearSelection()
+    for row in fresh:
+        talent.table.selectionModel().select(
+            talent.model.index(row, 0),
+            talent.table.selectionModel().SelectionFlag.Select
+            | talent.table.selectionModel().SelectionFlag.Rows,
+        )
+    assert not talent.to_event.isEnabled()  # no Jornada chosen yet
+    talent.target_event.setCurrentIndex(1)
+    assert talent.to_event.isEnabled()
+    chosen = {talent.model.rows[r].member_id for r in fresh}
+
+    def invited() -> set[int]:
+        return (
+            set(
+                read(
+                    ctx,
+                    lambda s: s.scalars(
+                        select(Participant.member_id).where(Participant.event_id == event_id)
+                    ).all(),
+                )
+            )
+            & chosen
+        )
+
+    click(qtbot, talent, "talent-to-event")
+    qtbot.waitUntil(lambda: invited() == chosen, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: name in talent.summary.text(), timeout=TIMEOUT)
+    assert talent.summary.text().startswith("2 members invited")
+    click(qtbot, talent, "talent-to-event")  # again: both are there already, nothing is added
+    qtbot.waitUntil(lambda: "Nobody was invited" in talent.summary.text(), timeout=TIMEOUT)
+    assert "2 were already in the event" in talent.summary.text()
+    ctx.undo.undo()
+    qtbot.waitUntil(lambda: invited() == set(), timeout=TIMEOUT)
+    assert errors == []

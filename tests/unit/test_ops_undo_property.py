@@ -75,6 +75,18 @@ def _new_member(r: random.Random) -> dict[str, Any]:
     }
 
 
+def _invite(s: Session, r: random.Random) -> ops.Op[Any]:
+    """New members, one already in the event and one who objected to contact (reported, refused)."""
+    event_id = _one(s, r, EVENT)
+    fresh = _some(s, r, f"SELECT id FROM members WHERE no_contact = 0 AND id NOT IN (SELECT member_id FROM "
+                  f"participants WHERE event_id = {event_id} AND member_id IS NOT NULL)", 4)  # fmt: skip
+    there = _ids(
+        s, f"SELECT member_id FROM participants WHERE event_id = {event_id} AND member_id IS NOT NULL"
+    )
+    objected = _ids(s, "SELECT id FROM members WHERE no_contact = 1")
+    return events.invite_members(event_id, [*fresh, *there[:1], *objected[:1]])
+
+
 def _member_edit(s: Session, r: random.Random) -> ops.Op[Any]:
     member_id = _one(s, r, BOARD_AND_EVENT)
     return members.update(member_id, {"city": "Monterrey", "employer": f"Empresa {r.randrange(99)}"})
@@ -173,6 +185,7 @@ EXAMPLES: dict[str, Example] = {
             5,
         ),
     ),
+    "events.invite_members": lambda s, r: _invite(s, r),
     "events.add_member": lambda s, r: events.add_member(
         _one(s, r, EVENT),
         _one(

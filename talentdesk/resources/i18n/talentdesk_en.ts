@@ -96,7 +96,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/exports/dialog.py" line="+150"/>
+        <location filename="../../ui/exports/dialog.py" line="+153"/>
         <source>%1: %n row(s) shown with the current filter, of %2</source>
         <translation>
             <numerusform>%1: %n row shown with the current filter, of %2</numerusform>
@@ -347,7 +347,7 @@
 <context>
     <name>NeedsList</name>
     <message numerus="yes">
-        <location filename="../../ui/vinculacion/needs.py" line="+64"/>
+        <location filename="../../ui/vinculacion/needs.py" line="+66"/>
         <source>%n need(s)</source>
         <translation>
             <numerusform>%n need</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+110"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -371,11 +371,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+69"/>
         <source>Remove %n candidate(s) from the need? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>Remove %n candidate from the need? You can undo it with Ctrl+Z.</numerusform>
             <numerusform>Remove %n candidates from the need? You can undo it with Ctrl+Z.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Candidates of the need “%1”: %n candidate(s).</source>
+        <translation>
+            <numerusform>Candidates of the need “%1”: %n candidate.</numerusform>
+            <numerusform>Candidates of the need “%1”: %n candidates.</numerusform>
         </translation>
     </message>
 </context>
@@ -474,7 +482,7 @@
 <context>
     <name>ProgramsList</name>
     <message numerus="yes">
-        <location filename="../../ui/vinculacion/programs.py" line="+74"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+76"/>
         <source>%n program(s)</source>
         <translation>
             <numerusform>%n program</numerusform>
@@ -487,6 +495,14 @@
         <translation>
             <numerusform>%1 of %n program</numerusform>
             <numerusform>%1 of %n programs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+274"/>
+        <source>People of the program “%1”: %n person(s).</source>
+        <translation>
+            <numerusform>People of the program “%1”: %n person.</numerusform>
+            <numerusform>People of the program “%1”: %n people.</numerusform>
         </translation>
     </message>
 </context>
@@ -537,7 +553,7 @@
 <context>
     <name>TalentPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/vinculacion/talent.py" line="+283"/>
+        <location filename="../../ui/vinculacion/talent.py" line="+312"/>
         <source>%1 of %n ranked member(s), best first.</source>
         <translation>
             <numerusform>%1 of %n ranked member, best first.</numerusform>
@@ -550,6 +566,14 @@
         <translation>
             <numerusform>%n left out (asked not to be contacted, anonymized or inactive).</numerusform>
             <numerusform>%n left out (asked not to be contacted, anonymized or inactive).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>The first %n ranked member(s) for the criteria shown, best first.</source>
+        <translation>
+            <numerusform>%n ranked member for the criteria shown.</numerusform>
+            <numerusform>The first %n ranked members for the criteria shown, best first.</numerusform>
         </translation>
     </message>
 </context>

@@ -1182,7 +1182,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/exports/dialog.py" line="+71"/>
+        <location filename="../../ui/exports/dialog.py" line="+72"/>
         <source>Export: %1</source>
         <translation>Exportar: %1</translation>
     </message>
@@ -1193,12 +1193,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
-        <location line="+208"/>
+        <location line="+210"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-203"/>
         <source>&amp;Preview…</source>
         <translation>&amp;Vista previa…</translation>
     </message>
@@ -1213,7 +1213,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Gráficas con sus cifras, contadas al exportar.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1: %n row(s) shown with the current filter, of %2</source>
         <translation>
             <numerusform>%1: %n renglón que se muestra con el filtro actual, de %2</numerusform>
@@ -1297,7 +1297,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ExportKind</name>
     <message>
-        <location filename="../../ui/exports/kinds.py" line="+313"/>
+        <location filename="../../ui/exports/kinds.py" line="+339"/>
         <source>Members table as shown</source>
         <extracomment>A saved list shown (or exported) instead of the search: its name and members. The sector, chapter or year a report is about. Other accounts of the computer may read the finished file (default: its owner only). What the Export menu and the dialog call each kind (English source, translated in context &quot;ExportKind&quot;); the rest of an entry comes from ``exports/kinds.py``.</extracomment>
         <translation>Tabla de miembros como se ve</translation>
@@ -1401,6 +1401,21 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location line="+1"/>
         <source>Annual report of the network (PDF)</source>
         <translation>Informe anual de la Red (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People of the program</source>
+        <translation>Personas del programa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidates of the need</source>
+        <translation>Candidatos de la solicitud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ranked members</source>
+        <translation>Miembros por puntaje</translation>
     </message>
 </context>
 <context>
@@ -1889,7 +1904,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 (read only)</source>
         <translation>%1 (solo lectura)</translation>
     </message>
@@ -2059,7 +2074,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Preferencias guardadas.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Deshacer %1</translation>
     </message>
@@ -3087,7 +3102,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../ui/vinculacion/needs.py" line="+261"/>
+        <location filename="../../ui/vinculacion/needs.py" line="+288"/>
         <source>New need</source>
         <translation>Nueva solicitud</translation>
     </message>
@@ -3202,7 +3217,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>NeedsList</name>
     <message>
-        <location line="-281"/>
+        <location line="-306"/>
         <location line="+27"/>
         <source>Needs</source>
         <translation>Solicitudes</translation>
@@ -3237,12 +3252,12 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="-53"/>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Candidates</source>
         <translation>Candidatos</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-98"/>
         <source>Accepted</source>
         <translation>Aceptados</translation>
     </message>
@@ -3382,6 +3397,11 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <source>Accepted into the &amp;program</source>
         <translation>Aceptados al &amp;programa</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport candidates…</source>
+        <translation>E&amp;xportar candidatos…</translation>
+    </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>%n person(s)</source>
@@ -3390,8 +3410,23 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
             <numerusform>%n personas</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+43"/>
+        <source>This need has no program: choose one with Edit… (field Program) first.</source>
+        <translation>Esta solicitud no tiene programa: elija uno con Editar… (campo Programa) primero.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No candidate is at the stage Accepted yet.</source>
+        <translation>Todavía ningún candidato está en la etapa Aceptado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adds the accepted candidates to the people of “%1”.</source>
+        <translation>Suma los candidatos aceptados a las personas de «%1».</translation>
+    </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+22"/>
         <source>Remove %n candidate(s) from the need? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>¿Quitar %n candidato de la solicitud? Puede deshacerlo con Ctrl+Z.</numerusform>
@@ -3402,6 +3437,14 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <location line="+1"/>
         <source>Remove candidates</source>
         <translation>Quitar candidatos</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Candidates of the need “%1”: %n candidate(s).</source>
+        <translation>
+            <numerusform>Candidatos de la solicitud «%1»: %n candidato.</numerusform>
+            <numerusform>Candidatos de la solicitud «%1»: %n candidatos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3800,7 +3843,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/vinculacion/programs.py" line="+463"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+483"/>
         <source>Add an outcome — %1</source>
         <translation>Agregar un resultado — %1</translation>
     </message>
@@ -4738,7 +4781,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>ProgramsList</name>
     <message>
-        <location line="-356"/>
+        <location line="-374"/>
         <location line="+30"/>
         <source>Programs</source>
         <translation>Programas</translation>
@@ -4757,12 +4800,12 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     <message>
         <location line="-115"/>
         <location line="+116"/>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-172"/>
         <source>Years</source>
         <translation>Años</translation>
     </message>
@@ -4774,18 +4817,18 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="-111"/>
-        <location line="+174"/>
+        <location line="+183"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+177"/>
+        <location line="-182"/>
+        <location line="+186"/>
         <source>Outcomes</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-180"/>
         <source>Search by title, kind, PNCS, organization or chapter…</source>
         <translation>Buscar por título, tipo, PNCS, organización o capítulo…</translation>
     </message>
@@ -4917,6 +4960,11 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>&amp;Quitar persona…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>E&amp;xport people…</source>
+        <translation>E&amp;xportar personas…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
@@ -4948,7 +4996,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Quitar resu&amp;ltado…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Status history</source>
         <translation>Historial de estatus</translation>
     </message>
@@ -4958,7 +5006,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Pasar a…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Remove %1 (%2) from “%3”?</source>
         <translation>¿Quitar a %1 (%2) de «%3»?</translation>
     </message>
@@ -4966,6 +5014,14 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <location line="+2"/>
         <source>Remove person</source>
         <translation>Quitar persona</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>People of the program “%1”: %n person(s).</source>
+        <translation>
+            <numerusform>Personas del programa «%1»: %n persona.</numerusform>
+            <numerusform>Personas del programa «%1»: %n personas.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5652,19 +5708,19 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>TalentPanel</name>
     <message>
-        <location filename="../../ui/vinculacion/talent.py" line="+69"/>
+        <location filename="../../ui/vinculacion/talent.py" line="+84"/>
         <source>e.g. biotechnology, vaccines</source>
         <translation>p. ej. biotecnología, vacunas</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+118"/>
+        <location line="+131"/>
         <location line="+1"/>
         <source>(any)</source>
         <translation>(cualquiera)</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-130"/>
         <source>e.g. en, fr</source>
         <translation>p. ej. inglés, francés</translation>
     </message>
@@ -5765,12 +5821,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
     </message>
     <message>
         <location line="+12"/>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>Give some criteria, or choose a need, then Search.</source>
         <translation>Indique criterios, o elija una solicitud, y oprima Buscar.</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-111"/>
         <source>Add to the need’s &amp;candidates</source>
         <translation>Agregar a los candidat&amp;os de la solicitud</translation>
     </message>
@@ -5780,7 +5836,17 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Agregar al pro&amp;grama</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+5"/>
+        <source>In&amp;vite to the Jornada</source>
+        <translation>In&amp;vitar a la Jornada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;xport list…</source>
+        <translation>E&amp;xportar lista…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>(typed criteria)</source>
         <translation>(criterios escritos)</translation>
     </message>
@@ -5793,6 +5859,11 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+1"/>
         <source>Choose a program…</source>
         <translation>Elija un programa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a Jornada…</source>
+        <translation>Elija una Jornada…</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -5819,6 +5890,14 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <location line="+2"/>
         <source>No member meets any criterion.</source>
         <translation>Ningún miembro cumple algún criterio.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>The first %n ranked member(s) for the criteria shown, best first.</source>
+        <translation>
+            <numerusform>%n miembro por puntaje para los criterios mostrados.</numerusform>
+            <numerusform>Los primeros %n miembros por puntaje para los criterios mostrados, del mejor al último.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

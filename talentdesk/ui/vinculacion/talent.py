@@ -23,10 +23,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from talentdesk.core.enums import DegreeLevel
+from talentdesk.core.enums import DegreeLevel, EventStatus
+from talentdesk.core.errors import ConflictError
 from talentdesk.core.programs import ProgramRole
+from talentdesk.ops import events as ops_events
 from talentdesk.ops import needs as ops_needs
 from talentdesk.ops import programs as ops_programs
+from talentdesk.services.event_invitations import Invitations
+from talentdesk.services.event_view import load_events
 from talentdesk.services.matching import (
     MatchCriteria,
     MatchItem,
@@ -49,8 +53,17 @@ from talentdesk.ui.widgets.tables import make_table
 LIMIT = 50
 
 
-def _load(session: Session) -> tuple[Refs, list[tuple[int, str]]]:
-    return load_refs(session), [(n.id, n.title) for n in load_needs(session)]
+Loaded = tuple[Refs, list[tuple[int, str]], list[tuple[int, str]]]
+
+
+def _load(session: Session) -> Loaded:
+    """What the panel chooses from: the lists' refs, the needs, the Jornadas still to come."""
+    events = [
+        (e.id, f"{e.name} ({e.starts_on:%d/%m/%Y})")
+        for e in load_events(session)
+        if e.status not in (EventStatus.CONCLUDED, EventStatus.CANCELLED)
+    ]
+    return load_refs(session), [(n.id, n.title) for n in load_needs(session)], events
 
 
 class TalentPanel(QWidget):
@@ -147,8 +160,13 @@ class TalentPanel(QWidget):
         self.to_program = push_button(
             self.tr("Add to the &program"), "talent-to-program", self.add_to_program
         )
+        self.target_event = narrow(QComboBox(), 16)
+        self.target_event.setObjectName("talent-target-event")
+        self.to_event = push_button(
+            self.tr("In&vite to the Jornada"), "talent-to-event", self.invite_to_event
+        )
         self.export_button = push_button(self.tr("E&xport list…"), "talent-export", self.export_list)
-        for combo in (self.target_need, self.target_program):
+        for combo in (self.target_need, self.target_program, self.target_event):
             combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
         results = QWidget()
         right = QVBoxLayout(results)
@@ -161,9 +179,14 @@ class TalentPanel(QWidget):
         program_row = QHBoxLayout()
         program_row.addWidget(self.target_program, 1)
         program_row.addWidget(narrow(self.role, 10))
+        program_row.addWidget(self.to_program)
+        event_row = QHBoxLayout()
+        event_row.addWidget(self.target_event, 1)
+        event_row.addWidget(self.to_event)
         right.addLayout(need_row)
         right.addLayout(program_row)
-        right.addLayout(button_row(self.to_program, self.export_button))
+        right.addLayout(event_row)
+        right.addLayout(button_row(self.export_button))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("talent-splitter")
@@ -186,14 +209,16 @@ class TalentPanel(QWidget):
             self.reload_refs()
 
     def on_changes(self, changes: Changes) -> None:
-        if self.loaded and (changes.programs or changes.sectors or changes.chapters or changes.organizations):
+        if self.loaded and (
+            changes.programs or changes.sectors or changes.chapters or changes.organizations or changes.events
+        ):
             self.reload_refs()
 
     def reload_refs(self) -> None:
         self.ctx.read(lambda session, _task: _load(session), self._refs_loaded, owner=self)
 
-    def _refs_loaded(self, loaded: tuple[Refs, list[tuple[int, str]]]) -> None:
-        self.refs, needs = loaded
+    def _refs_loaded(self, loaded: Loaded) -> None:
+        self.refs, needs, events = loaded
         if self.sectors.count() != len(self.refs.sectors):
             self.sectors.set_items(self.refs.sectors)
             self.sectors.setMinimumWidth(120)  # long sector names scroll inside, not the panel
@@ -202,6 +227,7 @@ class TalentPanel(QWidget):
         fill_combo(self.need, self.tr("(typed criteria)"), needs)
         fill_combo(self.target_need, self.tr("Choose a need…"), needs)
         fill_combo(self.target_program, self.tr("Choose a program…"), self.refs.programs)
+        fill_combo(self.target_event, self.tr("Choose a Jornada…"), events)
         self._update_buttons()
 
     # -- criteria ------------------------------------------------------------------------------------
@@ -303,6 +329,7 @@ class TalentPanel(QWidget):
         chosen = bool(self.chosen())
         self.to_need.setEnabled(chosen and self.target_need.currentData() is not None)
         self.to_program.setEnabled(chosen and self.target_program.currentData() is not None)
+        self.to_event.setEnabled(chosen and self.target_event.currentData() is not None)
         self.export_button.setEnabled(self.result is not None and bool(self.result.items))
 
     # -- actions -------------------------------------------------------------------------------------
@@ -314,6 +341,29 @@ class TalentPanel(QWidget):
         reasons = {item.member_id: reasons_text(item) for item in chosen}
         op = ops_needs.add_candidates(need_id, [i.member_id for i in chosen], reasons)
         self.ctx.perform(op, parent=self)
+
+    def invite_to_event(self) -> None:
+        """The chosen members invited to the Jornada in one undoable step; who was there already
+        or may not be invited is said under the results."""
+        event_id, chosen = self.target_event.currentData(), self.chosen()
+        if event_id is None or not chosen:
+            return
+        self.ctx.perform(
+            ops_events.invite_members(event_id, [i.member_id for i in chosen]),
+            on_done=self._invited,
+            on_failure=self._not_invited,
+            parent=self,
+        )
+
+    def _invited(self, invitations: Invitations) -> None:
+        self.summary.setText(invitations.summary())
+
+    def _not_invited(self, exc: BaseException) -> None:
+        """Nobody could be invited (all there already, or refused): said calmly, like the rest."""
+        if isinstance(exc, ConflictError):
+            self.summary.setText(exc.message)
+        else:
+            self.ctx.error.emit(error_message(exc))
 
     def export_list(self) -> None:
         """The ranked list shown, as a spreadsheet (the copy for outside IME on request)."""
