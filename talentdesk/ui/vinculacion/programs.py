@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QPushButton,
@@ -33,6 +34,7 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.exports.actions import open_export
 from talentdesk.ui.exports.kinds import LinkageSource
 from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordDetails, RecordList, RecordParts
+from talentdesk.ui.vinculacion.board import ProgramBoard
 from talentdesk.ui.vinculacion.refs import RefListing, Refs, choice_combo, fill_combo, load_refs, narrow
 from talentdesk.ui.widgets.buttons import ask, button_row, push_button
 from talentdesk.ui.widgets.choosers import CheckList, DateField, EnumCombo, text_box, text_line
@@ -104,8 +106,24 @@ class ProgramsList(RecordArea):
         filters = QHBoxLayout()
         for combo in (self.kind, self.status, self.sector, self.chapter, self.year):
             filters.addWidget(combo, 1)
+        self.as_list = _toggle(self.tr("&List"), "programs-as-list")
+        self.as_board = _toggle(self.tr("&Board by status"), "programs-as-board")
+        self.view_group = QButtonGroup(self)
+        for place, button in enumerate((self.as_list, self.as_board), start=1):
+            self.view_group.addButton(button)
+            self.toolbar.insertWidget(place, button)
+        self.as_list.setChecked(True)
+        self.as_board.toggled.connect(self.show_board)
+        self.board = ProgramBoard()
+        self.board.chosen.connect(self._board_chose)
+        self.board.opened.connect(lambda _id: self.edit_current())
+        self.board.move_requested.connect(self.move_program)
         self.details = self._build_detail()
         splitter = self.beside(self.details, Qt.Orientation.Vertical, stretch=(1, 1))
+        self.board.hide()
+        splitter.insertWidget(0, self.board)  # shown instead of the table (a hidden one takes no room)
+        splitter.setStretchFactor(0, 1)
+        self.splitter = splitter
         self.lay_out(splitter).insertLayout(1, filters)
 
     def _filter(self, name: str) -> QComboBox:
@@ -165,6 +183,43 @@ class ProgramsList(RecordArea):
             if self.wanted is not None:
                 self._choose(self.wanted)
         super().loaded_listing(listing)
+
+    # -- list or board ---------------------------------------------------------------------------
+
+    def show_board(self, on: bool) -> None:
+        """The board by status instead of the table (the status filter does not apply to it)."""
+        if on and self.status.currentIndex() != 0:
+            self.status.setCurrentIndex(0)  # every column filled: reloads
+        self.status.setEnabled(not on)
+        sizes = self.splitter.sizes()
+        shown = sizes[0] + sizes[1]
+        self.table.setVisible(not on)
+        self.board.setVisible(on)
+        self.splitter.setSizes([shown if on else 0, 0 if on else shown, sizes[2]])
+        if on:
+            self.board.focus_current()
+        else:
+            self.table.setFocus()
+
+    def focus_table(self) -> None:
+        if self.board.isVisible():
+            self.board.focus_current()
+        else:
+            super().focus_table()
+
+    def show_rows(self) -> None:
+        super().show_rows()
+        current = self.current_row()
+        self.board.set_rows(self.model.rows, current.id if current is not None else None)
+
+    def _board_chose(self, program_id: int) -> None:
+        row = self.model.row_of(program_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def move_program(self, program_id: int, status: str) -> None:
+        """A card moved on the board: the same audited, undoable change as "Change status"."""
+        self.ctx.perform(ops_programs.change_status(program_id, status), parent=self)
 
     # -- the selected programme ------------------------------------------------------------------
 
@@ -260,6 +315,7 @@ class ProgramsList(RecordArea):
         return detail
 
     def show_detail(self, row: ProgramRow | None) -> None:
+        self.board.select(row.id if row is not None else None)
         self.detail_generation += 1
         if row is None:
             self.detail_data = None
@@ -362,6 +418,14 @@ class ProgramsList(RecordArea):
         text = self.tr("Remove the outcome “%1: %2”?").replace("%1", outcome.kind.label)
         if ask(self, self.tr("Remove outcome"), text.replace("%2", f"{outcome.quantity:,}")):
             self.ctx.perform(ops_programs.remove_outcome(outcome.id), parent=self)
+
+
+def _toggle(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setCheckable(True)
+    button.setAutoDefault(False)
+    return button
 
 
 def _page(table: QWidget, *buttons: QWidget) -> QWidget:
