@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
 from talentdesk.core.enums import OrganizationKind
 from talentdesk.exports import reference_xlsx
 from talentdesk.ops import organizations as ops_orgs
+from talentdesk.services.history import organization_history
 from talentdesk.services.record_lists import OrganizationData, OrganizationRow, load_organizations
 from talentdesk.ui.context import AppContext
 from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordList
 from talentdesk.ui.widgets.buttons import button_row
 from talentdesk.ui.widgets.choosers import CheckList, EnumCombo, text_box, text_line
+from talentdesk.ui.widgets.history import HistoryTable, add_history_tab
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
 
@@ -140,6 +142,15 @@ class OrganizationDialog(RecordDialog):
         self.add_field("notes", self.tr("N&otes"), text_box(row.notes if row else None))
         self.setMinimumWidth(540)
         self.name.setFocus()
+        self.history: HistoryTable | None = None
+        if row is not None:  # what it took part in, across years (services.history)
+            record_id = row.id
+            self.history = add_history_tab(
+                self,
+                "organization-history",
+                self.tr("No programs, needs or Jornadas yet."),
+                lambda session: organization_history(session, record_id),
+            )
 
     def submit(self) -> None:
         values = self.field_values()
