@@ -211,6 +211,10 @@ def create_demo_programs(
     # One programme every year at least, the rest where the Network was larger.
     for year in sorted(years + rng.choices(years, weights, k=max(0, count - len(years)))):
         maker.program(year)
+    # Work under way today: the board's «En curso» column and this year's figures are not empty.
+    for _ in range(max(3, count // 20)):
+        starts = maker.today - timedelta(days=rng.randint(20, 150))
+        maker.program(starts.year, starts=starts, ends=maker.today + timedelta(days=rng.randint(30, 240)))
     conn = session.connection()
     rows = maker.rows
     tables = Base.metadata.tables
@@ -291,13 +295,14 @@ class _Maker:
 
     # -- one programme -------------------------------------------------------------------------
 
-    def program(self, year: int) -> None:
+    def program(self, year: int, starts: date | None = None, ends: date | None = None) -> None:
+        """One programme of ``year`` (its dates drawn, unless given)."""
         rng = self.rng
         code = rng.choices(self.kind_codes, [KINDS[c].weight for c in self.kind_codes])[0]
         spec = KINDS[code]
         sector_id = rng.choice(list(self.sectors))
-        starts = date(year, 1, 1) + timedelta(days=rng.randrange(365))
-        ends = starts + timedelta(days=rng.randint(*spec.days))
+        starts = starts or date(year, 1, 1) + timedelta(days=rng.randrange(365))
+        ends = ends or starts + timedelta(days=rng.randint(*spec.days))
         chapter_ids = self._chapters(code)
         org = self._organization(spec)
         status, history = self._status(starts, ends)
@@ -461,7 +466,8 @@ class _Maker:
     ) -> None:
         """The solicitud that started the programme: its accepted candidates are its people."""
         rng = self.rng
-        created = starts - timedelta(days=rng.randint(30, 120))
+        # received before the programme starts, and never after today (a proposal for next year)
+        created = min(starts - timedelta(days=rng.randint(30, 120)), self.today - timedelta(days=7))
         nid = self.next_need
         self.next_need += 1
         words = KEYWORDS.get(self.sectors[sector_id], tuple(EXPERTISE))

@@ -21,9 +21,20 @@
     </message>
 </context>
 <context>
+    <name>CardsModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/vinculacion/board.py" line="+71"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChaptersArea</name>
     <message numerus="yes">
-        <location filename="../../ui/chapters.py" line="+51"/>
+        <location filename="../../ui/chapters.py" line="+53"/>
         <source>%n chapter(s)</source>
         <translation>
             <numerusform>%n chapter</numerusform>
@@ -425,7 +436,7 @@
 <context>
     <name>OrganizationsArea</name>
     <message numerus="yes">
-        <location filename="../../ui/organizations.py" line="+62"/>
+        <location filename="../../ui/organizations.py" line="+64"/>
         <source>%n organization(s)</source>
         <translation>
             <numerusform>%n organization</numerusform>
@@ -482,7 +493,7 @@
 <context>
     <name>ProgramsList</name>
     <message numerus="yes">
-        <location filename="../../ui/vinculacion/programs.py" line="+76"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+78"/>
         <source>%n program(s)</source>
         <translation>
             <numerusform>%n program</numerusform>
@@ -498,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+274"/>
+        <location line="+328"/>
         <source>People of the program “%1”: %n person(s).</source>
         <translation>
             <numerusform>People of the program “%1”: %n person.</numerusform>

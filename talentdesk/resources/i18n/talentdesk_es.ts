@@ -257,7 +257,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+219"/>
+        <location filename="../../ui/chapters.py" line="+230"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -288,9 +288,20 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
 </context>
 <context>
+    <name>CardsModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/vinculacion/board.py" line="+71"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n persona</numerusform>
+            <numerusform>%n personas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChapterDialog</name>
     <message>
-        <location line="-53"/>
+        <location filename="../../ui/chapters.py" line="-62"/>
         <source>New chapter</source>
         <translation>Nuevo capítulo</translation>
     </message>
@@ -344,11 +355,16 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>No programs, needs or Jornadas yet.</source>
+        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
+    </message>
 </context>
 <context>
     <name>ChaptersArea</name>
     <message>
-        <location line="-154"/>
+        <location line="-163"/>
         <source>Filter by name, city, country or president…</source>
         <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
     </message>
@@ -1614,7 +1630,15 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/members/form_history.py" line="+23"/>
+        <location filename="../../ui/members/form_history.py" line="+21"/>
+        <source>No programs, needs or Jornadas yet.</source>
+        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <location filename="../../ui/widgets/history.py" line="+28"/>
         <source>Year</source>
         <translation>Año</translation>
     </message>
@@ -1644,9 +1668,19 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>No programs, needs or Jornadas yet.</source>
-        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
+        <location line="+41"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histor&amp;y</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
     </message>
 </context>
 <context>
@@ -3691,7 +3725,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OrganizationDialog</name>
     <message>
-        <location filename="../../ui/organizations.py" line="+111"/>
+        <location filename="../../ui/organizations.py" line="+113"/>
         <source>New organization</source>
         <translation>Nueva organización</translation>
     </message>
@@ -3755,11 +3789,16 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>No programs, needs or Jornadas yet.</source>
+        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
+    </message>
 </context>
 <context>
     <name>OrganizationsArea</name>
     <message>
-        <location line="-80"/>
+        <location line="-89"/>
         <source>Search by name, city, state or contact…</source>
         <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
     </message>
@@ -3843,7 +3882,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/vinculacion/programs.py" line="+483"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+547"/>
         <source>Add an outcome — %1</source>
         <translation>Agregar un resultado — %1</translation>
     </message>
@@ -4711,6 +4750,14 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
 </context>
 <context>
+    <name>ProgramBoard</name>
+    <message>
+        <location filename="../../ui/vinculacion/board.py" line="+106"/>
+        <source>Move the chosen program to:</source>
+        <translation>Pasar el programa elegido a:</translation>
+    </message>
+</context>
+<context>
     <name>ProgramDialog</name>
     <message>
         <location filename="../../ui/vinculacion/programs.py" line="-74"/>
@@ -4781,7 +4828,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>ProgramsList</name>
     <message>
-        <location line="-374"/>
+        <location line="-436"/>
         <location line="+30"/>
         <source>Programs</source>
         <translation>Programas</translation>
@@ -4793,42 +4840,42 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="+1"/>
-        <location line="+116"/>
+        <location line="+169"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+116"/>
+        <location line="-168"/>
+        <location line="+169"/>
         <location line="+58"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-225"/>
         <source>Years</source>
         <translation>Años</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+112"/>
+        <location line="+165"/>
         <source>PNCS</source>
         <translation>PNCS</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+183"/>
+        <location line="-164"/>
+        <location line="+236"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+186"/>
+        <location line="-235"/>
+        <location line="+239"/>
         <source>Outcomes</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-233"/>
         <source>Search by title, kind, PNCS, organization or chapter…</source>
         <translation>Buscar por título, tipo, PNCS, organización o capítulo…</translation>
     </message>
@@ -4869,9 +4916,19 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Todos los estatus</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>All kinds</source>
+        <location line="+9"/>
+        <source>&amp;List</source>
         <extracomment>Filters given from elsewhere (a Tablero bar), kept until a filter is changed here.</extracomment>
+        <translation>&amp;Lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Board by status</source>
+        <translation>Ta&amp;blero por estado</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>All kinds</source>
         <translation>Todos los tipos</translation>
     </message>
     <message>
@@ -4890,7 +4947,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Todos los años</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+47"/>
         <source>Select a program to see its people, outcomes and history.</source>
         <translation>Elija un programa para ver sus personas, resultados e historial.</translation>
     </message>
@@ -5001,7 +5058,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Historial de estatus</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Move to…</source>
         <translation>Pasar a…</translation>
     </message>
