@@ -21,7 +21,7 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordDetails, RecordList, RecordParts
 from talentdesk.ui.widgets.buttons import ask, button_row, push_button
 from talentdesk.ui.widgets.choosers import CheckList, CountryCombo, DateField, EnumCombo, text_box, text_line
-from talentdesk.ui.widgets.history import HistoryTable, add_history_tab
+from talentdesk.ui.widgets.history import add_history_tab
 from talentdesk.ui.widgets.member_picker import MemberPicker
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column, show_date
@@ -205,15 +205,8 @@ class ChapterDialog(RecordDialog):
         self.add_field("notes", self.tr("N&otes"), text_box(row.notes if row else None))
         self.setMinimumWidth(520)
         self.name.setFocus()
-        self.history: HistoryTable | None = None
-        if row is not None:  # what it took part in, across years (services.history)
-            record_id = row.id
-            self.history = add_history_tab(
-                self,
-                "chapter-history",
-                self.tr("No programs, needs or Jornadas yet."),
-                lambda session: chapter_history(session, record_id),
-            )
+        # what it took part in, across years (services.history)
+        self.history = add_history_tab(self, "chapter-history", row.id if row else None, chapter_history)
 
     def submit(self) -> None:
         values = self.field_values()

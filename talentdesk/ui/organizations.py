@@ -20,7 +20,7 @@ from talentdesk.ui.context import AppContext
 from talentdesk.ui.record_area import Deletion, Listing, RecordArea, RecordList
 from talentdesk.ui.widgets.buttons import button_row
 from talentdesk.ui.widgets.choosers import CheckList, EnumCombo, text_box, text_line
-from talentdesk.ui.widgets.history import HistoryTable, add_history_tab
+from talentdesk.ui.widgets.history import add_history_tab
 from talentdesk.ui.widgets.record_dialog import RecordDialog
 from talentdesk.ui.widgets.records import Column
 
@@ -142,15 +142,8 @@ class OrganizationDialog(RecordDialog):
         self.add_field("notes", self.tr("N&otes"), text_box(row.notes if row else None))
         self.setMinimumWidth(540)
         self.name.setFocus()
-        self.history: HistoryTable | None = None
-        if row is not None:  # what it took part in, across years (services.history)
-            record_id = row.id
-            self.history = add_history_tab(
-                self,
-                "organization-history",
-                self.tr("No programs, needs or Jornadas yet."),
-                lambda session: organization_history(session, record_id),
-            )
+        # what it took part in, across years (services.history)
+        self.history = add_history_tab(self, "organization-history", row.id if row else None, organization_history)
 
     def submit(self) -> None:
         values = self.field_values()

@@ -257,7 +257,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>BoardPositionDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="+230"/>
+        <location filename="../../ui/chapters.py" line="+223"/>
         <source>New board position — %1</source>
         <translation>Nuevo cargo en la mesa directiva — %1</translation>
     </message>
@@ -301,7 +301,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>ChapterDialog</name>
     <message>
-        <location filename="../../ui/chapters.py" line="-62"/>
+        <location filename="../../ui/chapters.py" line="-55"/>
         <source>New chapter</source>
         <translation>Nuevo capítulo</translation>
     </message>
@@ -355,16 +355,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>No programs, needs or Jornadas yet.</source>
-        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
-    </message>
 </context>
 <context>
     <name>ChaptersArea</name>
     <message>
-        <location line="-163"/>
+        <location line="-154"/>
         <source>Filter by name, city, country or president…</source>
         <translation>Filtrar por nombre, ciudad, país o presidencia…</translation>
     </message>
@@ -1668,7 +1663,12 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Resultado</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
+        <source>No programs, needs or Jornadas yet.</source>
+        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Data</source>
         <translation>&amp;Datos</translation>
     </message>
@@ -3789,16 +3789,11 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <source>N&amp;otes</source>
         <translation>N&amp;otas</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>No programs, needs or Jornadas yet.</source>
-        <translation>Todavía sin programas, solicitudes ni Jornadas.</translation>
-    </message>
 </context>
 <context>
     <name>OrganizationsArea</name>
     <message>
-        <location line="-89"/>
+        <location line="-80"/>
         <source>Search by name, city, state or contact…</source>
         <translation>Buscar por nombre, ciudad, estado o contacto…</translation>
     </message>

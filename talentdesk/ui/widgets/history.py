@@ -58,10 +58,14 @@ class HistoryTable(QWidget):
 
 
 def add_history_tab(
-    dialog: RecordDialog, name: str, empty: str, load: Callable[[Session], list[HistoryRow]]
-) -> HistoryTable:
-    """Put the dialog's fields on a first tab and the history, read in the background, on a
-    second one (an organisation's or chapter's form: the fields stay as they were)."""
+    dialog: RecordDialog, name: str, record_id: int | None, load: Callable[[Session, int], list[HistoryRow]]
+) -> HistoryTable | None:
+    """Put the dialog's fields on a first tab and the record's history, ``load(session, id)`` read
+    in the background, on a second one (an organisation's or chapter's form: the fields stay as
+    they were). A new record (no id) took part in nothing: no tab."""
+    if record_id is None:
+        return None
+    empty = QCoreApplication.translate("HistoryTable", "No programs, needs or Jornadas yet.")
     history = HistoryTable(name, empty)
     history.tabs = QTabWidget()
     history.tabs.setObjectName(f"{name}-tabs")
@@ -81,5 +85,7 @@ def add_history_tab(
     def failed(exc: BaseException) -> None:
         history.empty.setText(error_message(exc))
 
-    dialog.ctx.read(lambda session, _task: load(session), history.show_history, on_failure=failed, owner=history)
+    dialog.ctx.read(
+        lambda session, _task: load(session, record_id), history.show_history, on_failure=failed, owner=history
+    )
     return history
