@@ -138,7 +138,9 @@ class ProgramsList(RecordArea):
 
     def show_filter(self, wanted: ProgramFilter) -> None:
         """Exactly the programmes ``wanted`` names (a Tablero bar was clicked): its filters chosen,
-        the others and the search cleared."""
+        the others and the search cleared; a status asked for shows the list, not the board."""
+        if wanted.status is not None:
+            self.as_list.setChecked(True)
         self.wanted = replace(wanted, text="")
         self._choose(self.wanted)
         if self.search is not None:
