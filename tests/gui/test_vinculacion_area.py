@@ -232,6 +232,7 @@ def test_find_talent_for_a_need_then_add_the_chosen_as_candidates(
     )
     wait_write(qtbot, ctx, lambda: scalar(ctx, stmt) is not None)
     assert scalar(ctx, stmt).endswith(chosen.why)
+    qtbot.waitUntil(ctx.undo.can_undo, timeout=TIMEOUT)  # the step is pushed after the write is seen
     ctx.undo.undo()
     wait_write(qtbot, ctx, lambda: scalar(ctx, stmt) is None)
 
