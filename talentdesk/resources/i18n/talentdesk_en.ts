@@ -509,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+328"/>
+        <location line="+330"/>
         <source>People of the program “%1”: %n person(s).</source>
         <translation>
             <numerusform>People of the program “%1”: %n person.</numerusform>

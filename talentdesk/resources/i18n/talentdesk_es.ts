@@ -3877,7 +3877,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/vinculacion/programs.py" line="+547"/>
+        <location filename="../../ui/vinculacion/programs.py" line="+549"/>
         <source>Add an outcome — %1</source>
         <translation>Agregar un resultado — %1</translation>
     </message>
@@ -4823,7 +4823,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
 <context>
     <name>ProgramsList</name>
     <message>
-        <location line="-436"/>
+        <location line="-438"/>
         <location line="+30"/>
         <source>Programs</source>
         <translation>Programas</translation>
@@ -4835,42 +4835,42 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+171"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location line="-168"/>
-        <location line="+169"/>
+        <location line="-170"/>
+        <location line="+171"/>
         <location line="+58"/>
         <source>Status</source>
         <translation>Estatus</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-227"/>
         <source>Years</source>
         <translation>Años</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>PNCS</source>
         <translation>PNCS</translation>
     </message>
     <message>
-        <location line="-164"/>
-        <location line="+236"/>
+        <location line="-166"/>
+        <location line="+238"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location line="-235"/>
-        <location line="+239"/>
+        <location line="-237"/>
+        <location line="+241"/>
         <source>Outcomes</source>
         <translation>Resultados</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-235"/>
         <source>Search by title, kind, PNCS, organization or chapter…</source>
         <translation>Buscar por título, tipo, PNCS, organización o capítulo…</translation>
     </message>
@@ -4922,7 +4922,7 @@ No se puede deshacer con Ctrl+Z: para quitarlos, empiece una base de datos nueva
         <translation>Ta&amp;blero por estado</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>All kinds</source>
         <translation>Todos los tipos</translation>
     </message>
