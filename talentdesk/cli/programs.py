@@ -8,6 +8,7 @@ validated the same way; names (kind, PNCS, organisation, chapter) are looked up 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -141,6 +142,11 @@ def add_pipeline_parsers(n_cmds: Any, commands: Commands) -> None:
     match.add_argument("--need", type=integer, metavar="ID", help="parte de los criterios de la solicitud")
     criteria_options(match)
     _ranking_options(match)
+    match.add_argument(
+        "--save-list",
+        metavar="NOMBRE",
+        help="guarda la búsqueda como lista inteligente (se vuelve a calcular al abrirla: lists show NOMBRE)",
+    )
 
 
 def _ranking_options(parser: Any) -> None:
@@ -425,13 +431,18 @@ def run_match(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise TalentDeskError("--limit debe ser positivo.")
     need_id = args.id if getattr(args, "needs_command", None) == "match" else args.need
-    db = open_db(args)
+    save_as = getattr(args, "save_list", None)
+    db = open_db(args, write=save_as is not None)
     try:
         with db.reader() as session:
-            result = match_members(session, match_criteria(session, args, need_id), limit=args.limit)
+            criteria = match_criteria(session, args, need_id)
+            result = match_members(session, criteria, limit=args.limit)
             members = members_as_dicts(session, [i.member_id for i in result.items]) if args.json else []
+        saved = _save_match(db, save_as, criteria, args.limit) if save_as is not None else ""
     finally:
         db.close()
+    if saved and not args.json:
+        print(saved, file=sys.stderr)
     if args.json:
         items = [
             {"member": member, "score": item.score, "reasons": list(item.reasons)}
@@ -451,6 +462,15 @@ def run_match(args: argparse.Namespace) -> int:
     else:
         print("Ningún miembro cumple algún criterio.")
     return EXIT_OK
+
+
+def _save_match(db: Any, name: str, criteria: Any, limit: int) -> str:
+    """The matching query kept as a smart list named ``name``; the operation's message."""
+    from talentdesk import ops
+    from talentdesk.ops import saved_lists as list_ops
+    from talentdesk.services.list_queries import MatchQuery
+
+    return ops.perform(db, list_ops.save_query(name, MatchQuery(criteria, limit))).message
 
 
 def _needs_add(args: argparse.Namespace) -> int:

@@ -135,3 +135,19 @@ def test_propose_needs_members_or_top(cli: Cli, db_path: Path, people: dict[str,
     assert result.code == 1 and "Indique los miembros" in result.err
     result = cli("--db", db_path, "needs", "match", need["id"])
     assert result.code == 1 and "Indique al menos un criterio" in result.err
+
+
+def test_a_match_saved_as_a_list_ranks_again_when_shown(cli: Cli, db_path: Path, people: dict[str, int]) -> None:
+    result = cli(
+        "--db", db_path, "match", "--sector", "Salud", "--keywords", "biotecnología", "--city", "Houston",
+        "--save-list", "Biotecnología en Houston",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert "Biotecnología en Houston" in result.err  # the saved list is said, the ranking stays on stdout
+    assert str(people["expert"]) in result.out
+    shown = ok(cli("--db", db_path, "lists", "show", "Biotecnología en Houston", "--json"))
+    ids = [item["id"] for item in shown["items"]]
+    assert people["expert"] in ids and people["objected"] not in ids and people["other"] not in ids
+    again = cli("--db", db_path, "match", "--keywords", "finanzas", "--save-list", "biotecnologia en houston")
+    assert again.code == 1 and "Traceback" not in again.err  # the name is taken (accents and case aside)
+    assert count_rows(db_path, "saved_lists") == 1

@@ -275,3 +275,29 @@ def test_the_member_form_shows_the_members_history(ctx: AppContext, qtbot: QtBot
     assert blank.history.model.rowCount() == 0 and blank.history.empty.isVisibleTo(blank.history)
     blank.baseline = blank.values()
     blank.done(0)
+
+
+def test_a_talent_search_saved_as_a_list_and_undone(area: VinculacionArea, ctx: AppContext, qtbot: QtBot) -> None:
+    from talentdesk.core.programs import SavedList
+    from talentdesk.services import saved_lists
+    from talentdesk.services.list_queries import MatchQuery
+
+    area.tabs.setCurrentWidget(area.talent)
+    talent = area.talent
+    assert not talent.save_button.isEnabled()  # nothing searched yet
+    type_text(talent.keywords, "robótica")
+    talent.keywords.returnPressed.emit()
+    qtbot.waitUntil(lambda: talent.model.rowCount() > 0, timeout=TIMEOUT)
+    assert talent.save_button.isEnabled()
+    talent.ask_name = lambda: "Robótica"  # type: ignore[method-assign]
+    click(qtbot, talent, "talent-save-list")
+    stmt = select(SavedList.id).where(SavedList.name == "Robótica")
+    wait_write(qtbot, ctx, lambda: scalar(ctx, stmt) is not None)
+    list_id = scalar(ctx, stmt)
+    loaded = read(ctx, lambda s: saved_lists.loaded_query(s, list_id))
+    assert isinstance(loaded.query, MatchQuery) and loaded.query.criteria == talent.result.criteria  # type: ignore[union-attr]
+    shown = read(ctx, lambda s: saved_lists.list_members(s, list_id))
+    assert set(shown.ids) <= {i.member_id for i in talent.result.items} and shown.ids  # type: ignore[union-attr]
+    qtbot.waitUntil(ctx.undo.can_undo, timeout=TIMEOUT)
+    ctx.undo.undo()
+    wait_write(qtbot, ctx, lambda: scalar(ctx, stmt) is None)

@@ -564,7 +564,7 @@
 <context>
     <name>TalentPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/vinculacion/talent.py" line="+312"/>
+        <location filename="../../ui/vinculacion/talent.py" line="+320"/>
         <source>%1 of %n ranked member(s), best first.</source>
         <translation>
             <numerusform>%1 of %n ranked member, best first.</numerusform>
@@ -580,7 +580,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>The first %n ranked member(s) for the criteria shown, best first.</source>
         <translation>
             <numerusform>%n ranked member for the criteria shown.</numerusform>

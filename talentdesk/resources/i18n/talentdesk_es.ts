@@ -5760,19 +5760,19 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
 <context>
     <name>TalentPanel</name>
     <message>
-        <location filename="../../ui/vinculacion/talent.py" line="+84"/>
+        <location filename="../../ui/vinculacion/talent.py" line="+88"/>
         <source>e.g. biotechnology, vaccines</source>
         <translation>p. ej. biotecnología, vacunas</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+131"/>
+        <location line="+135"/>
         <location line="+1"/>
         <source>(any)</source>
         <translation>(cualquiera)</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-134"/>
         <source>e.g. en, fr</source>
         <translation>p. ej. inglés, francés</translation>
     </message>
@@ -5873,12 +5873,12 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
     </message>
     <message>
         <location line="+12"/>
-        <location line="+118"/>
+        <location line="+122"/>
         <source>Give some criteria, or choose a need, then Search.</source>
         <translation>Indique criterios, o elija una solicitud, y oprima Buscar.</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-115"/>
         <source>Add to the need’s &amp;candidates</source>
         <translation>Agregar a los candidat&amp;os de la solicitud</translation>
     </message>
@@ -5898,7 +5898,17 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>E&amp;xportar lista…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>Save as a &amp;list…</source>
+        <translation>Guardar como &amp;lista…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this search with a name: the members area shows it, ranked again when opened</source>
+        <translation>Guarda esta búsqueda con un nombre: aparece en Miembros y se vuelve a ordenar al abrirla</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>(typed criteria)</source>
         <translation>(criterios escritos)</translation>
     </message>
@@ -5944,12 +5954,22 @@ La base de datos se reemplaza por esa copia; el contenido actual se guarda antes
         <translation>Ningún miembro cumple algún criterio.</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+56"/>
         <source>The first %n ranked member(s) for the criteria shown, best first.</source>
         <translation>
             <numerusform>%n miembro por puntaje para los criterios mostrados.</numerusform>
             <numerusform>Los primeros %n miembros por puntaje para los criterios mostrados, del mejor al último.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Save search as a list</source>
+        <translation>Guardar búsqueda como lista</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the list:</source>
+        <translation>Nombre de la lista:</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -29,8 +31,10 @@ from talentdesk.core.programs import ProgramRole
 from talentdesk.ops import events as ops_events
 from talentdesk.ops import needs as ops_needs
 from talentdesk.ops import programs as ops_programs
+from talentdesk.ops import saved_lists as ops_lists
 from talentdesk.services.event_invitations import Invitations
 from talentdesk.services.event_view import load_events
+from talentdesk.services.list_queries import MatchQuery
 from talentdesk.services.matching import (
     MatchCriteria,
     MatchItem,
@@ -166,6 +170,10 @@ class TalentPanel(QWidget):
             self.tr("In&vite to the Jornada"), "talent-to-event", self.invite_to_event
         )
         self.export_button = push_button(self.tr("E&xport list…"), "talent-export", self.export_list)
+        self.save_button = push_button(self.tr("Save as a &list…"), "talent-save-list", self.save_list)
+        self.save_button.setToolTip(
+            self.tr("Keep this search with a name: the members area shows it, ranked again when opened")
+        )
         for combo in (self.target_need, self.target_program, self.target_event):
             combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
         results = QWidget()
@@ -186,7 +194,7 @@ class TalentPanel(QWidget):
         right.addLayout(need_row)
         right.addLayout(program_row)
         right.addLayout(event_row)
-        right.addLayout(button_row(self.export_button))
+        right.addLayout(button_row(self.save_button, self.export_button))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("talent-splitter")
@@ -331,6 +339,7 @@ class TalentPanel(QWidget):
         self.to_program.setEnabled(chosen and self.target_program.currentData() is not None)
         self.to_event.setEnabled(chosen and self.target_event.currentData() is not None)
         self.export_button.setEnabled(self.result is not None and bool(self.result.items))
+        self.save_button.setEnabled(self.result is not None)
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -375,6 +384,23 @@ class TalentPanel(QWidget):
         )
         source = LinkageSource("Buscar talento", scope, match=result.criteria, limit=LIMIT)
         open_export(self.ctx, "talent", source, self)
+
+    def save_list(self) -> None:
+        """The criteria searched as a smart list (ranked again whenever it is opened)."""
+        result = self.result
+        if result is None:
+            return
+        name = self.ask_name()
+        if name is not None and name.strip():
+            op = ops_lists.save_query(name, MatchQuery(result.criteria, LIMIT))
+            self.ctx.perform(op, parent=self)
+
+    def ask_name(self) -> str | None:
+        """The list's name, typed (None: cancelled). Tests replace this."""
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save search as a list"), self.tr("Name of the list:"), QLineEdit.EchoMode.Normal
+        )
+        return name if ok else None
 
     def add_to_program(self) -> None:
         program_id, chosen = self.target_program.currentData(), self.chosen()
