@@ -77,6 +77,7 @@ def _upgrade(args: argparse.Namespace) -> int:
         if not is_read_only(engine):
             verify(engine)  # never migrate a damaged file
         result = migrate.ensure_current(engine, upgrade=True)
+        mended = _mend_sequences(engine)
     finally:
         engine.dispose()
     if result is None:
@@ -85,7 +86,21 @@ def _upgrade(args: argparse.Namespace) -> int:
         print(f"Esquema actualizado de {result.from_revision or 'vacío'} a {result.to_revision}.")
         if result.backup:
             print(f"Copia de seguridad previa: {result.backup}")
+    if mended:
+        print(f"Secuencias corregidas (iban detrás del id más alto): {', '.join(mended)}.")
     return EXIT_OK
+
+
+def _mend_sequences(engine: Any) -> list[str]:
+    """PostgreSQL: move every sequence past its column's largest id (what ``db check`` reports)."""
+    if engine.dialect.name != "postgresql":
+        return []
+    from talentdesk.db.sequences import lagging_sequences, sync_all_sequences
+
+    with engine.begin() as conn:
+        lagging = lagging_sequences(conn)
+        sync_all_sequences(conn)
+    return [f"{table}.{column}" for table, column, _next, _largest in lagging]
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -93,8 +108,16 @@ def _backup(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        target = Path(args.path) if args.path else backups.default_backup_path(db.engine)
-        print(f"Copia de seguridad escrita en {backups.backup_sqlite(db.engine, target)}")
+        if db.engine.dialect.name == "postgresql":
+            from talentdesk.db import pg_backup
+
+            pg_backup.require_tool("pg_dump")  # before any folder is made
+            target = Path(args.path) if args.path else pg_backup.default_backup_path(db.engine)
+            written = pg_backup.backup_postgresql(db.engine, target)
+        else:
+            target = Path(args.path) if args.path else backups.default_backup_path(db.engine)
+            written = backups.backup_sqlite(db.engine, target)
+        print(f"Copia de seguridad escrita en {written}")
     finally:
         db.close()
     return EXIT_OK
@@ -102,11 +125,13 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from talentdesk.db import backup as backups
-    from talentdesk.db.engine import make_engine
+    from talentdesk.db.engine import make_engine, parse_url
     from talentdesk.db.restore import restore_sqlite
 
     if not 0 <= args.wait <= 3600:
         raise TalentDeskError("--wait: un número de segundos entre 0 y 3600.")
+    if parse_url(db_target(args)).get_backend_name() == "postgresql":
+        return _restore_postgresql(args)
     backups.check_restore_source(Path(args.path))  # before the target is even opened
     # Not Database.open: a damaged database must still be restorable, and restore
     # migrates nothing before it has the lock.
@@ -120,36 +145,55 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _restore_postgresql(args: argparse.Namespace) -> int:
+    from talentdesk.db import pg_backup
+    from talentdesk.db.engine import make_engine
+
+    pg_backup.check_dump(Path(args.path))  # before the server is even reached
+    # Not Database.open: an older copy is brought up to date after it is restored.
+    engine = make_engine(db_target(args), create=False)
+    try:
+        safety = pg_backup.restore_postgresql(engine, Path(args.path), wait=args.wait)
+    finally:
+        engine.dispose()
+    open_db(args).close()  # bring a restored older copy up to the current schema
+    print(f"Base de datos restaurada desde {args.path}. La anterior quedó en {safety}")
+    return EXIT_OK
+
+
 def _backups(args: argparse.Namespace) -> int:
-    from talentdesk.db.backup import list_backups
+    from talentdesk.db.backup import backup_anchor, list_backups
     from talentdesk.db.engine import parse_url
     from talentdesk.db.paths import backups_dir_for
     from talentdesk.db.retention import read_retention
 
     url = parse_url(db_target(args))
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise TalentDeskError("Las copias de seguridad integradas son para bases de datos SQLite.")
+    if url.get_backend_name() == "sqlite" and (not url.database or url.database == ":memory:"):
+        raise TalentDeskError("Una base de datos en memoria no tiene copias de seguridad.")
     db = open_db(args, write=args.keep_daily is not None or args.keep_weekly is not None)
     try:
         if args.keep_daily is not None or args.keep_weekly is not None:
             _set_retention(db, args)
         retention = read_retention(db.engine)
+        db_file = backup_anchor(db.engine)
+        assert db_file is not None
+        shown = db.engine.url.render_as_string(hide_password=True) if db.engine.dialect.name != "sqlite" else db_file
     finally:
         db.close()
-    db_file = Path(str(url.database))
     found = list_backups(db_file)
     if args.json:
         data = {
-            "database": str(db_file),
+            "database": str(shown),
             "folder": str(backups_dir_for(db_file)),
             "retention": {"daily": retention.daily, "weekly": retention.weekly},
             "backups": [b.as_dict() for b in found],
         }
         print_json(data)
         return EXIT_OK
-    print(f"Copias de seguridad de «{db_file}» (en {backups_dir_for(db_file)}):")
+    print(f"Copias de seguridad de «{shown}» (en {backups_dir_for(db_file)}):")
     for b in found:
-        members = f"{b.members:,} miembros" if b.members is not None else "ilegible"
+        unread = "—" if b.path.suffix == ".dump" else "ilegible"  # a dump is counted only by restoring it
+        members = f"{b.members:,} miembros" if b.members is not None else unread
         events = f"{b.events:,} eventos" if b.events is not None else ""
         print(
             f"  {b.taken_at:%d/%m/%Y %H:%M}  {b.kind.label:<32.32} {human_size(b.size):>9}  "
@@ -201,6 +245,8 @@ def _check(args: argparse.Namespace) -> int:
             problems += [f"Integridad: {line}" for line in damage]
             if damage:
                 problems.append(health.damage_error(engine).message)
+        else:
+            problems += _server_problems(engine)
         problems += _content_problems(engine, revision, search_index, writable=not is_read_only(engine))
     finally:
         engine.dispose()
@@ -231,6 +277,30 @@ def _content_problems(engine: Any, revision: str | None, search_index: Any, *, w
             conn.rollback()
     except DBAPIError as exc:
         problems.append(f"No se pudo leer el contenido: {spanish_reason(exc)}.")
+    return problems
+
+
+def _server_problems(engine: Any) -> list[str]:
+    """A server database: its version, and sequences behind their column's largest id (a new
+    record would be refused as a duplicate). PostgreSQL checks its own pages and constraints."""
+    from sqlalchemy.exc import DBAPIError
+
+    from talentdesk.db.errors import spanish_reason
+    from talentdesk.db.sequences import lagging_sequences
+
+    problems: list[str] = []
+    try:
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql("SHOW server_version").scalar_one()
+            print(f"Servidor: PostgreSQL {version}")
+            for table, column, next_value, largest in lagging_sequences(conn):
+                problems.append(
+                    f"La secuencia de {table}.{column} daría {next_value:,}, pero ya existe {largest:,}: "
+                    "los registros nuevos se rechazarían. Ejecute «talentdesk db upgrade» para corregirla."
+                )
+            conn.rollback()
+    except DBAPIError as exc:
+        problems.append(f"No se pudo leer el servidor: {spanish_reason(exc)}.")
     return problems
 
 

@@ -1,4 +1,6 @@
 """Backups of a SQLite database: written with the online backup API, verified, private.
+(A PostgreSQL database's backups are ``pg_dump`` files: ``db/pg_backup.py``; they share the
+names, the kinds and the retention rule kept here.)
 
 Every copy is written to a temporary file beside its target (0600), checked with
 ``PRAGMA quick_check`` and only then renamed into place, so a backup that exists is a good one.
@@ -26,9 +28,11 @@ from talentdesk.core.i18n import N_, _
 from talentdesk.db.engine import SQLITE_HEADER, sqlite_path
 from talentdesk.db.errors import spanish_reason
 from talentdesk.db.files import create_private_file, make_private_dir
-from talentdesk.db.paths import backups_dir_for
+from talentdesk.db.paths import backups_dir_for, data_dir
 
 STAMP = "%Y%m%d-%H%M%S"
+#: The made-up file name a server database's backups are named after (``server_anchor``).
+SERVER_SUFFIX = ".postgresql"
 
 
 class BackupKind(StrEnum):
@@ -84,15 +88,42 @@ def _suffix(kind: BackupKind, detail: str) -> str:
     return f"-{kind.value}" if kind.value else ""
 
 
+def server_anchor(engine: Engine) -> Path | None:
+    """What a server database's backups are named after, as a SQLite file's are after the file:
+    ``<data folder>/servidores/<host>-<port>/<database>.postgresql`` (never a real file), so
+    they live in ``…/servidores/<host>-<port>/backups/<database>-<stamp>[-kind].dump``. None for
+    a SQLite engine."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return None
+    host = str(url.host or url.query.get("host") or "local").replace("/", "_")
+    server = _safe_name(f"{host}-{url.port or 5432}")
+    return data_dir() / "servidores" / server / f"{_safe_name(url.database or 'postgres')}{SERVER_SUFFIX}"
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^\w.-]", "_", text)[:100] or "_"
+
+
+def backup_anchor(engine: Engine) -> Path | None:
+    """The SQLite file, or a server database's ``server_anchor`` (None: in-memory SQLite)."""
+    return sqlite_path(engine) or server_anchor(engine)
+
+
+def _extension(anchor: Path) -> str:
+    return ".dump" if anchor.suffix == SERVER_SUFFIX else ".sqlite"
+
+
 def new_backup_path(db_file: Path, kind: BackupKind = BackupKind.MANUAL, detail: str = "") -> Path:
     """A new name in backups/: never one that exists (two backups in the same second)."""
     stamp = datetime.now().strftime(STAMP)
     folder = backups_dir_for(db_file)
     suffix = _suffix(kind, detail)
-    target = folder / f"{db_file.stem}-{stamp}{suffix}.sqlite"
+    ext = _extension(db_file)
+    target = folder / f"{db_file.stem}-{stamp}{suffix}{ext}"
     n = 2
     while target.exists():
-        target = folder / f"{db_file.stem}-{stamp}-{n}{suffix}.sqlite"
+        target = folder / f"{db_file.stem}-{stamp}-{n}{suffix}{ext}"
         n += 1
     return target
 
@@ -206,13 +237,14 @@ def automatic_backup(
     return written
 
 
-def rotate_backups(engine: Engine) -> None:
-    """Remove the automatic backups the retention rule no longer keeps (nothing for a server)."""
-    db_file = sqlite_path(engine)
+def rotate_backups(engine: Engine, *, keep: Path | None = None) -> None:
+    """Remove the automatic backups the retention rule no longer keeps (a server database's
+    too: its safety copies before a restore)."""
+    db_file = backup_anchor(engine)
     if db_file is not None:
         from talentdesk.db.retention import prune, read_retention
 
-        prune(db_file, read_retention(engine), keep=set())
+        prune(db_file, read_retention(engine), keep={keep} if keep is not None else set())
 
 
 def backup_before_import(engine: Engine) -> Path | None:
@@ -301,7 +333,7 @@ class BackupInfo:
         }
 
 
-_NAME = re.compile(r"(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<suffix>[\w-]+))?\.sqlite")
+_NAME = re.compile(r"(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?:-(?P<suffix>[\w-]+))?\.(?:sqlite|dump)")
 
 
 def _kind_of(suffix: str | None) -> BackupKind | None:
@@ -327,9 +359,10 @@ def list_backups(db_file: Path, *, counts: bool = True) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     prefix = f"{db_file.stem}-"
+    ext = _extension(db_file)
     found: list[tuple[tuple[int, int], BackupInfo]] = []
     for path in folder.iterdir():
-        if not path.name.startswith(prefix) or not path.is_file():
+        if not path.name.startswith(prefix) or not path.name.endswith(ext) or not path.is_file():
             continue
         match = _NAME.fullmatch(path.name[len(prefix) :])
         kind = _kind_of(match.group("suffix")) if match else None
@@ -347,6 +380,8 @@ def list_backups(db_file: Path, *, counts: bool = True) -> list[BackupInfo]:
 
 
 def _with_counts(info: BackupInfo) -> BackupInfo:
+    if info.path.suffix != ".sqlite":
+        return info  # a pg_dump file is counted only by restoring it
     try:
         with contextlib.closing(sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)) as con:
             members = int(con.execute("SELECT count(*) FROM members").fetchone()[0])

@@ -45,3 +45,23 @@ def sync_all_sequences(conn: Connection) -> None:
         return
     for table, column in conn.execute(_SERIAL_COLUMNS).all():
         sync_sequence(conn, table, column)
+
+
+def lagging_sequences(conn: Connection) -> list[tuple[str, str, int, int]]:
+    """The sequences that would hand out an id already taken: (table, column, next value, largest
+    value in the column). ``db check`` reports them; ``sync_all_sequences`` mends them. Nothing
+    on SQLite."""
+    if conn.dialect.name != "postgresql":
+        return []
+    quote = conn.dialect.identifier_preparer.quote
+    lagging: list[tuple[str, str, int, int]] = []
+    for table, column in conn.execute(_SERIAL_COLUMNS).all():
+        sequence = conn.execute(
+            text("SELECT pg_get_serial_sequence(:table, :column)"), {"table": quote(table), "column": column}
+        ).scalar_one()
+        last, called = conn.execute(text(f"SELECT last_value, is_called FROM {sequence}")).one()
+        largest = conn.execute(text(f"SELECT coalesce(max({quote(column)}), 0) FROM {quote(table)}")).scalar_one()
+        next_value = int(last) + 1 if called else int(last)
+        if next_value <= int(largest):
+            lagging.append((str(table), str(column), next_value, int(largest)))
+    return lagging
