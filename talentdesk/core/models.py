@@ -41,6 +41,7 @@ from talentdesk.core.enums import (
     OrganizationKind,
     PrintField,
 )
+from talentdesk.core.errors import ValidationError
 from talentdesk.core.i18n import N_, _
 from talentdesk.core.text import build_search_text, full_name, name_sort_key
 
@@ -452,6 +453,12 @@ def _refresh_members(session: Session, _context: Any, _instances: Any) -> None:
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, Member):
             obj.refresh_derived()
+    # Nothing longer than its column is written, on any engine (core.validation).
+    from talentdesk.core.validation import flush_length_errors
+
+    errors = flush_length_errors(session)
+    if errors:
+        raise ValidationError(errors)
 
 
 class DocumentSetting(Base):

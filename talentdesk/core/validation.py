@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session, attributes
 
 from talentdesk.core.countries import country_code, country_name
 from talentdesk.core.errors import FieldError, ValidationError
@@ -99,6 +103,85 @@ def check_controls(
     ]
     if errors:
         raise ValidationError(errors)
+
+
+# -- text no longer than its column ---------------------------------------------------------------
+#
+# SQLite keeps a string longer than its VARCHAR; PostgreSQL refuses it with a driver error. Every
+# text a person types or imports is measured against the length its model declares (never a
+# number copied by hand), before anything is written: the services and the import ask
+# ``length_error`` with their own labels, and ``flush_length_errors`` (run before every flush by
+# ``core.models``) refuses whatever reached the ORM without that check.
+
+#: Labels per table for the flush check, where ``FIELD_LABELS`` does not name the field (or names
+#: another field of the same key): ``register_labels`` by the services that own those records.
+_TABLE_LABELS: dict[str, dict[str, str]] = {}
+
+
+def max_length(model: type[Any], field: str) -> int | None:
+    """The declared length of ``model``'s text attribute ``field`` (None: no limit, not text)."""
+    column = sa_inspect(model).columns.get(field)
+    length = getattr(column.type, "length", None) if column is not None else None
+    return length if isinstance(length, int) else None
+
+
+def length_error(model: type[Any], field: str, text: object, *, name: str | None = None) -> FieldError | None:
+    """«Nombre(s): tiene 140 caracteres; el máximo es 120.» when ``text`` is longer than the
+    column behind ``model.field``; None when it fits (or is not text)."""
+    limit = max_length(model, field)
+    if limit is None or not isinstance(text, str) or len(text) <= limit:
+        return None
+    return FieldError(
+        field,
+        _("{name}: tiene {count:,} caracteres; el máximo es {limit:,}.").format(
+            name=name or _label_of(model, field), count=len(text), limit=limit
+        ),
+    )
+
+
+def check_lengths(model: type[Any], values: Mapping[str, object], *, labels: Mapping[str, str] | None = None) -> None:
+    """Raise ``ValidationError`` naming every value of ``values`` longer than its column."""
+    errors = [
+        err
+        for field, value in values.items()
+        if (err := length_error(model, field, value, name=(labels or {}).get(field)))
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def register_labels(model: type[Any], labels: Mapping[str, str]) -> None:
+    """Spanish labels (``N_`` sources) of ``model``'s fields for the messages of the flush check."""
+    _TABLE_LABELS.setdefault(model.__table__.name, {}).update(labels)
+
+
+def _label_of(model: type[Any], field: str) -> str:
+    own = _TABLE_LABELS.get(model.__table__.name, {}).get(field)
+    return _(own) if own else label(field)
+
+
+def flush_length_errors(session: Session, objects: Iterable[object] | None = None) -> list[FieldError]:
+    """Text about to be written that is longer than its column: every text attribute of a new
+    record, the changed ones of a changed record (a longer value an older version stored in a
+    SQLite file is left alone until someone changes it)."""
+    errors: list[FieldError] = []
+    new = set(map(id, session.new))
+    for obj in objects if objects is not None else [*session.new, *session.dirty]:
+        model = type(obj)
+        mapper = sa_inspect(model, raiseerr=False)
+        if mapper is None:
+            continue
+        for attr in mapper.column_attrs:
+            if max_length(model, attr.key) is None:
+                continue
+            if id(obj) in new:
+                value = getattr(obj, attr.key, None)
+            else:
+                added = attributes.get_history(obj, attr.key).added
+                value = added[0] if added else None
+            if (err := length_error(model, attr.key, value)) is not None:
+                errors.append(err)
+    return errors
 
 
 def normalize_email(raw: str | None, field: str = "email") -> tuple[str | None, FieldError | None]:

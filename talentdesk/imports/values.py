@@ -31,6 +31,7 @@ from talentdesk.core.validation import (
     control_error,
     error,
     label,
+    max_length,
     normalize_country,
     normalize_email,
     normalize_phone,
@@ -357,8 +358,7 @@ def _as_text(value: Cell, field_name: str, *, numbers: bool = True) -> str | _Ba
 
 @lru_cache(maxsize=64)
 def _limit(field_name: str) -> int | None:
-    length: int | None = Member.__table__.c[field_name].type.length  # type: ignore[attr-defined]
-    return None if field_name in member_service.UNLIMITED_TEXT else length
+    return None if field_name in member_service.UNLIMITED_TEXT else max_length(Member, field_name)
 
 
 def _text(field_name: str, value: Cell, *, name: bool, limit: int | None = None) -> Any:

@@ -9,9 +9,18 @@ from typing import Any, TypeVar
 
 from talentdesk.core.enums import LabeledEnum
 from talentdesk.core.errors import FieldError, NotFoundError
-from talentdesk.core.events import Participant
+from talentdesk.core.events import (
+    AgendaSession,
+    Event,
+    EventTask,
+    Lodging,
+    Material,
+    Participant,
+    Room,
+    Travel,
+)
 from talentdesk.core.i18n import N_, _
-from talentdesk.core.validation import check_controls
+from talentdesk.core.validation import check_controls, length_error, register_labels
 from talentdesk.core.validation import label as field_label
 
 T = TypeVar("T")
@@ -112,19 +121,16 @@ def check_text(values: Mapping[str, Any]) -> None:
 
 
 def too_long(field: str, text: str | None, model: type[Any] = Participant) -> FieldError | None:
-    """The column's length is the limit: longer text is refused here rather than stored and
-    then breaking the printed documents (a table row taller than a page)."""
-    limit = model.__table__.c[field].type.length
-    if text is None or not isinstance(limit, int) or len(text) <= limit:
-        return None
+    """The column's length is the limit: longer text is refused here rather than stored (and
+    then breaking the printed documents, or refused by PostgreSQL)."""
     spanish = _PARTICIPANT_LABELS.get(field) or _LOGISTICS_LABELS.get(field)
-    name = _(spanish) if spanish else field_label(field)
-    return FieldError(
-        field,
-        _("{name}: tiene {count:,} caracteres; el máximo es {limit:,}.").format(
-            name=name, count=len(text), limit=limit
-        ),
-    )
+    return length_error(model, field, text, name=_(spanish) if spanish else field_label(field))
+
+
+for _model in (Event, Participant, Travel, Lodging, Material, EventTask, AgendaSession):
+    register_labels(_model, _TEXT_LABELS)
+register_labels(Room, {"name": N_("Nombre de la sala")})
+register_labels(Lodging, {"room": N_("Habitación")})
 
 
 def found(record: T | None, what: str, record_id: int) -> T:

@@ -32,6 +32,7 @@ from talentdesk.core.validation import (
     check_not_future,
     error,
     label,
+    length_error,
     normalize_country,
     normalize_email,
     normalize_phone,
@@ -237,16 +238,10 @@ def _validate(session: Session, values: dict[str, Any], current: Member | None) 
     for field in TEXT_FIELDS:
         if field in values:
             text = clean(values[field]) if values[field] is not None else ""
-            limit = Member.__table__.c[field].type.length  # type: ignore[attr-defined]
             if field in REQUIRED and not text:
                 fail(error(field, _("es obligatorio.")))
-            elif field not in _UNLIMITED and limit and len(text) > limit:
-                fail(
-                    error(
-                        field,
-                        _("es demasiado largo (máximo {limit} caracteres).").format(limit=limit),
-                    )
-                )
+            elif field not in _UNLIMITED:
+                fail(length_error(Member, field, text))
             out[field] = text or None
     for field, kind in ENUM_FIELDS.items():
         if field in values:

@@ -18,6 +18,8 @@ from talentdesk.core.errors import ConflictError, FieldError, NotFoundError, Val
 from talentdesk.core.i18n import N_, _, ngettext
 from talentdesk.core.models import Chapter, Member, Organization, Sector, utcnow
 from talentdesk.core.programs import (
+    Need,
+    NeedCandidate,
     OutcomeKind,
     Program,
     ProgramKind,
@@ -28,7 +30,7 @@ from talentdesk.core.programs import (
     ProgramStatusChange,
 )
 from talentdesk.core.text import clean, fold
-from talentdesk.core.validation import check_controls, parse_date
+from talentdesk.core.validation import check_controls, length_error, parse_date, register_labels
 from talentdesk.services import audit
 from talentdesk.services._changes import apply_changes, snapshot
 
@@ -75,6 +77,8 @@ LABELS: dict[str, str] = {
     "candidates": N_("Candidatos"),
 }
 MULTILINE = frozenset({"description", "notes", "narrative"})
+for _model in (Program, ProgramKind, ProgramOutcome, ProgramPerson, Need, NeedCandidate):
+    register_labels(_model, LABELS)  # the names of the too-long check at flush (core.validation)
 #: Which status may follow which: propuesta → en curso → concluido, or cancelado; a mistaken
 #: move can be taken back one step, and a cancelled programme can be proposed again.
 P = ProgramStatus
@@ -109,9 +113,8 @@ def text_value(
     if raw is None:
         return None
     text = str(raw).strip() if field in MULTILINE else clean(str(raw))
-    limit = getattr(model.__table__.c[field].type, "length", None)
-    if limit and len(text) > limit:
-        errors.append(fail(field, _("como máximo {n} caracteres (tiene {m}).").format(n=limit, m=len(text))))
+    if (err := length_error(model, field, text, name=field_label(field))) is not None:
+        errors.append(err)
     return text or None
 
 
@@ -252,10 +255,8 @@ def delete_kind(session: Session, kind_id: int) -> None:
 def _check_kind_name(session: Session, name: str, code: str, own: int | None) -> None:
     if not name or not code:
         raise ValidationError([fail("name", _("es obligatorio."))])
-    if len(name) > 120:
-        raise ValidationError(
-            [fail("name", _("como máximo {n} caracteres (tiene {m}).").format(n=120, m=len(name)))]
-        )
+    if (err := length_error(ProgramKind, "name", name, name=field_label("name"))) is not None:
+        raise ValidationError([err])
     for other in session.scalars(select(ProgramKind).where(ProgramKind.id != (own or 0))):
         if fold(other.name) == fold(name) or other.code == code:
             raise ValidationError([fail("name", _("ya existe el tipo «{name}».").format(name=other.name))])

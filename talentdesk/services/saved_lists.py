@@ -24,7 +24,7 @@ from talentdesk.core.models import Member, utcnow
 from talentdesk.core.programs import SavedList, SavedListKind, SavedListMember
 from talentdesk.core.text import clean, fold
 from talentdesk.core.user import current_user
-from talentdesk.core.validation import check_controls
+from talentdesk.core.validation import check_controls, length_error
 from talentdesk.services import audit
 from talentdesk.services.list_queries import (
     ListQuery,
@@ -37,7 +37,6 @@ from talentdesk.services.list_queries import (
 )
 from talentdesk.services.search import MemberQuery, matching_ids, require_words
 
-NAME_LENGTH = 120
 CHUNK = 10_000  # ids bound in one IN (…): under SQLite's limit of variables
 
 
@@ -190,8 +189,8 @@ def _checked_name(session: Session, name: str, own: int | None = None) -> str:
     text_ = clean(name)
     if not text_:
         raise _name_error(_("es obligatorio."))
-    if len(text_) > NAME_LENGTH:
-        raise _name_error(_("como máximo {n} caracteres (tiene {m}).").format(n=NAME_LENGTH, m=len(text_)))
+    if (err := length_error(SavedList, "name", text_, name=_("Nombre de la lista"))) is not None:
+        raise ValidationError([err])
     for other in session.scalars(select(SavedList).where(SavedList.id != (own or 0))):
         if fold(other.name) == fold(text_):
             raise ValidationError(

@@ -219,7 +219,7 @@ def test_names_are_unique_whatever_the_accents_and_capitals(db: Database, ids: d
     ("name", "message"),
     [
         ("   ", "Nombre de la lista: es obligatorio."),
-        ("x" * 121, "Nombre de la lista: como máximo 120 caracteres (tiene 121)."),
+        ("x" * 121, "Nombre de la lista: tiene 121 caracteres; el máximo es 120."),
     ],
 )
 def test_a_bad_name_is_refused_in_spanish(db: Database, name: str, message: str) -> None:
