@@ -218,7 +218,7 @@ def check_dump(path: Path) -> str:
     if header == SQLITE_HEADER:
         raise DatabaseError(
             _(
-                "«{path}» es una copia de una base SQLite: no se restaura en un servidor PostgreSQL. Restáurela en un archivo SQLite, o impórtela al servidor con las herramientas de migración."
+                "«{path}» es una copia de una base SQLite: no se restaura en un servidor PostgreSQL (restáurela en un archivo SQLite: talentdesk --db ARCHIVO.sqlite db restore …). No se cambió nada."
             ).format(path=path)
         )
     if not header.startswith(DUMP_HEADER):
