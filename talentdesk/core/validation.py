@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.orm import Session, attributes
+from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_code, country_name
 from talentdesk.core.errors import FieldError, ValidationError
@@ -120,9 +120,26 @@ _TABLE_LABELS: dict[str, dict[str, str]] = {}
 
 def max_length(model: type[Any], field: str) -> int | None:
     """The declared length of ``model``'s text attribute ``field`` (None: no limit, not text)."""
-    column = sa_inspect(model).columns.get(field)
-    length = getattr(column.type, "length", None) if column is not None else None
-    return length if isinstance(length, int) else None
+    return _limits(model).get(field)
+
+
+_LIMITS: dict[type[Any], dict[str, int]] = {}
+
+
+def _limits(model: type[Any]) -> dict[str, int]:
+    """Every attribute of ``model`` whose column declares a length, with that length (read
+    once per model)."""
+    known = _LIMITS.get(model)
+    if known is not None:
+        return known
+    mapper = sa_inspect(model, raiseerr=False)
+    limits: dict[str, int] = {}
+    for attr in mapper.column_attrs if mapper is not None else ():
+        length = getattr(attr.columns[0].type, "length", None)
+        if isinstance(length, int):
+            limits[attr.key] = length
+    _LIMITS[model] = limits
+    return limits
 
 
 def length_error(model: type[Any], field: str, text: object, *, name: str | None = None) -> FieldError | None:
@@ -167,19 +184,18 @@ def flush_length_errors(session: Session, objects: Iterable[object] | None = Non
     errors: list[FieldError] = []
     new = set(map(id, session.new))
     for obj in objects if objects is not None else [*session.new, *session.dirty]:
-        model = type(obj)
-        mapper = sa_inspect(model, raiseerr=False)
-        if mapper is None:
+        model: type[Any] = type(obj)
+        limits = _limits(model)
+        if not limits:
             continue
-        for attr in mapper.column_attrs:
-            if max_length(model, attr.key) is None:
-                continue
+        state = sa_inspect(obj)
+        for key, limit in limits.items():
             if id(obj) in new:
-                value = getattr(obj, attr.key, None)
+                value = getattr(obj, key, None)
             else:
-                added = attributes.get_history(obj, attr.key).added
+                added = state.attrs[key].history.added  # never loads an unloaded attribute
                 value = added[0] if added else None
-            if (err := length_error(model, attr.key, value)) is not None:
+            if isinstance(value, str) and len(value) > limit and (err := length_error(model, key, value)):
                 errors.append(err)
     return errors
 
