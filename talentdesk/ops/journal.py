@@ -13,6 +13,12 @@ which record blocks it.
 SQLite: temporary triggers on the writing connection copy the row images, with their exact
 stored values, into temporary shadow tables (one per table, same columns). They exist only on
 connections that have captured once, and record only while a capture is active.
+
+PostgreSQL: the triggers are part of the schema (``db/journal_triggers.py``, migration 0012) and
+record only in a transaction that set ``talentdesk.journal`` to ``on``; they append the row
+images as ``jsonb`` to a temporary table of the connection, read back typed with
+``jsonb_populate_record`` (the values exactly as stored). Foreign keys there are deferrable, so
+an undo can put parents and children back in any order, as on SQLite.
 """
 
 from __future__ import annotations
@@ -30,8 +36,10 @@ from sqlalchemy.orm import Session
 
 import talentdesk.core.events  # (registers the Jornada tables)
 import talentdesk.core.programs  # noqa: F401  (registers the linkage tables)
-from talentdesk.core.errors import ConflictError
+from talentdesk.core.errors import ConflictError, DatabaseError
+from talentdesk.core.i18n import _
 from talentdesk.core.models import Base
+from talentdesk.db import journal_triggers
 
 Kind = Literal["insert", "update", "delete"]
 Key = tuple[Any, ...]
@@ -100,11 +108,49 @@ class _Capture:
     journal: Journal = field(default_factory=Journal)
 
 
+#: One recorded row event: sequence number, table, kind, the images before and after (None
+#: where the kind has none), each as the table's columns in order.
+_Entry = tuple[int, str, Kind, tuple[Any, ...] | None, tuple[Any, ...] | None]
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _live_specs(conn: Connection) -> dict[str, _TableSpec]:
+def _build(specs: dict[str, _TableSpec], entries: Iterable[_Entry]) -> Journal:
+    """The journal from the recorded images, in order; an update that changed nothing (same
+    values of the same types) is left out, and an update keeps only its changed columns."""
+    changes = []
+    for _seq, name, kind, old, new in entries:
+        spec = specs[name]
+        before = dict(zip(spec.columns, old, strict=True)) if old is not None else None
+        after = dict(zip(spec.columns, new, strict=True)) if new is not None else None
+        if kind == "update":
+            assert before is not None and after is not None
+            changed = [
+                c for c in spec.columns if before[c] != after[c] or type(before[c]) is not type(after[c])
+            ]
+            if not changed:
+                continue
+            key = tuple(before[c] for c in spec.key)
+            if any(c in spec.key for c in changed):  # a key changed: keep it whole
+                changed = list(spec.columns)
+            changes.append(
+                RowChange(
+                    name, "update", key, {c: before[c] for c in changed}, {c: after[c] for c in changed}
+                )
+            )
+        else:
+            image = before if kind == "delete" else after
+            assert image is not None
+            changes.append(RowChange(name, kind, tuple(image[c] for c in spec.key), before, after))
+    return Journal(tuple(changes))
+
+
+# SQLite ------------------------------------------------------------------------------------
+
+
+def _sqlite_specs(conn: Connection) -> dict[str, _TableSpec]:
     specs = {}
     for table in journaled_tables():
         info = conn.exec_driver_sql(f"PRAGMA main.table_info({_q(table.name)})").fetchall()
@@ -174,54 +220,215 @@ def _uninstall(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp.td_journal_state")
 
 
-def _read(conn: Connection, specs: dict[str, _TableSpec]) -> Journal:
+def _sqlite_read(conn: Connection, specs: dict[str, _TableSpec]) -> list[_Entry]:
     entries = conn.exec_driver_sql("SELECT seq, tbl, kind FROM temp.td_journal ORDER BY seq").fetchall()
-    if not entries:
-        return Journal()
     images: dict[int, dict[int, tuple[Any, ...]]] = {}
     for name in {tbl for _seq, tbl, _kind in entries}:
         for row in conn.exec_driver_sql(f"SELECT * FROM temp.{_q(specs[name].shadow)}"):
             images.setdefault(row[0], {})[row[1]] = tuple(row[2:])
-    changes = []
-    for seq, name, kind in entries:
-        spec = specs[name]
-        old = images[seq].get(0)
-        new = images[seq].get(1)
-        before = dict(zip(spec.columns, old, strict=True)) if old is not None else None
-        after = dict(zip(spec.columns, new, strict=True)) if new is not None else None
-        if kind == "update":
-            assert before is not None and after is not None
-            changed = [
-                c for c in spec.columns if before[c] != after[c] or type(before[c]) is not type(after[c])
-            ]
-            if not changed:
-                continue
-            key = tuple(before[c] for c in spec.key)
-            if any(c in spec.key for c in changed):  # a key changed: keep it whole
-                changed = list(spec.columns)
-            changes.append(
-                RowChange(
-                    name, "update", key, {c: before[c] for c in changed}, {c: after[c] for c in changed}
-                )
-            )
-        else:
-            image = before if kind == "delete" else after
-            assert image is not None
-            changes.append(RowChange(name, kind, tuple(image[c] for c in spec.key), before, after))
-    return Journal(tuple(changes))
+    return [(seq, name, kind, images[seq].get(0), images[seq].get(1)) for seq, name, kind in entries]
 
 
-def _clear(conn: Connection, specs: dict[str, _TableSpec]) -> None:
+def _sqlite_clear(conn: Connection, specs: dict[str, _TableSpec]) -> None:
     conn.exec_driver_sql("DELETE FROM temp.td_journal")
     for spec in specs.values():
         conn.exec_driver_sql(f"DELETE FROM temp.{_q(spec.shadow)}")
 
 
+def _sqlite_active(conn: Connection, on: bool) -> None:
+    conn.exec_driver_sql(f"UPDATE temp.td_journal_state SET active = {int(on)}")
+
+
+# PostgreSQL --------------------------------------------------------------------------------
+
+_PG_TEMP = f"pg_temp.{journal_triggers.TEMP_TABLE}"
+
+# Resolved like the unqualified names of every other statement (the search path), so the
+# journal reads the tables the application writes. ``pkpos`` is the column's place in the
+# primary key (0: not in it).
+_PG_COLUMNS = f"""
+SELECT c.relname, a.attname,
+       coalesce(array_position(i.indkey::int2[], a.attnum) - array_lower(i.indkey::int2[], 1) + 1, 0) AS pkpos,
+       EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid
+               AND t.tgname = '{journal_triggers.TRIGGER}' AND t.tgenabled <> 'D') AS journaled
+FROM unnest(%s::text[]) AS n(name)
+JOIN pg_class c ON c.oid = to_regclass(quote_ident(n.name))
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+ORDER BY c.relname, a.attnum
+"""
+
+
+def _pg_specs(conn: Connection) -> dict[str, _TableSpec]:
+    names = [t.name for t in journaled_tables()]
+    columns: dict[str, list[str]] = {}
+    keys: dict[str, list[tuple[int, str]]] = {}
+    missing: set[str] = set()
+    for table, column, pkpos, journaled in conn.exec_driver_sql(_PG_COLUMNS, (names,)):
+        columns.setdefault(table, []).append(column)
+        if pkpos:
+            keys.setdefault(table, []).append((pkpos, column))
+        if not journaled:
+            missing.add(table)
+    if missing:  # the schema is not what this version expects: recording would miss rows
+        raise DatabaseError(
+            _(
+                "No se puede registrar el cambio para poder deshacerlo: la tabla «{table}» de la base de datos no tiene el disparador del historial de cambios ({trigger}). Actualice el esquema (talentdesk db upgrade). No se cambió nada."
+            ).format(table=sorted(missing)[0], trigger=journal_triggers.TRIGGER)
+        )
+    specs = {}
+    for name in names:  # a table of a newer model not migrated here is absent: nothing to record
+        if name not in columns:
+            continue
+        if name not in keys:
+            raise RuntimeError(f"table {name} has no primary key: it cannot be journaled")
+        specs[name] = _TableSpec(name, columns[name], [c for _pos, c in sorted(keys[name])])
+    return specs
+
+
+def _pg_start(conn: Connection) -> None:
+    """This connection's temporary table, empty, and recording on until the capture ends (or
+    the transaction does: the setting is local to it)."""
+    if conn.exec_driver_sql(f"SELECT to_regclass('{_PG_TEMP}')").scalar() is None:
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE {journal_triggers.TEMP_TABLE} (seq bigint GENERATED ALWAYS AS IDENTITY, "
+            "tbl text NOT NULL, kind text NOT NULL, old_row jsonb, new_row jsonb)"
+        )
+    else:
+        conn.exec_driver_sql(f"DELETE FROM {_PG_TEMP}")
+    _pg_active(conn, True)
+
+
+def _pg_active(conn: Connection, on: bool) -> None:
+    value = "on" if on else "off"
+    conn.exec_driver_sql(f"SELECT set_config('{journal_triggers.SETTING}', '{value}', true)")
+
+
+def _pg_read(conn: Connection, specs: dict[str, _TableSpec]) -> list[_Entry]:
+    found = conn.exec_driver_sql(f"SELECT DISTINCT tbl FROM {_PG_TEMP}").scalars().all()
+    entries: list[_Entry] = []
+    for name in found:
+        spec = specs[name]
+        width = len(spec.columns)
+        cols = (
+            ", ".join(f"o.{_q(c)}" for c in spec.columns)
+            + ", "
+            + ", ".join(f"n.{_q(c)}" for c in spec.columns)
+        )
+        rows = conn.exec_driver_sql(
+            f"SELECT j.seq, j.kind, {cols} FROM {_PG_TEMP} AS j "
+            f"CROSS JOIN LATERAL jsonb_populate_record(NULL::{_q(name)}, j.old_row) AS o "
+            f"CROSS JOIN LATERAL jsonb_populate_record(NULL::{_q(name)}, j.new_row) AS n "
+            "WHERE j.tbl = %s",
+            (name,),
+        )
+        for seq, kind, *images in rows:
+            old = tuple(images[:width]) if kind != "insert" else None
+            new = tuple(images[width:]) if kind != "delete" else None
+            entries.append((seq, name, kind, old, new))
+    entries.sort(key=lambda e: e[0])
+    return _pg_causal_order(conn, specs, entries)
+
+
+# The foreign keys whose ON DELETE action writes other rows (CASCADE, SET NULL, SET DEFAULT),
+# with their columns in order, among the journaled tables.
+_PG_CASCADES = """
+SELECT cc.relname, pc.relname, k.confdeltype,
+       ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(n, i)
+             JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i),
+       ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY AS u(n, i)
+             JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i)
+FROM pg_constraint k
+JOIN pg_class cc ON cc.oid = k.conrelid
+JOIN pg_class pc ON pc.oid = k.confrelid
+WHERE k.contype = 'f' AND k.confdeltype IN ('c', 'n', 'd')
+  AND k.conrelid IN (SELECT to_regclass(quote_ident(n)) FROM unnest(%s::text[]) AS n)
+"""
+
+
+@dataclass(frozen=True)
+class _Cascade:
+    child: str
+    parent: str
+    deletes: bool  # CASCADE: the child row is deleted; else its columns are set (NULL, default)
+    columns: tuple[str, ...]  # in the child
+    referenced: tuple[str, ...]  # in the parent
+
+
+def _pg_causal_order(conn: Connection, specs: dict[str, _TableSpec], entries: list[_Entry]) -> list[_Entry]:
+    """The entries with each row a foreign-key action wrote placed just before the delete that
+    caused it, as SQLite records them.
+
+    PostgreSQL runs ON DELETE actions after the deleting statement's own row triggers, so the
+    parent's delete comes first; undoing an undo would then delete the parent first, and its
+    cascade would take the children before their own entries could. A row whose old image
+    references a row deleted earlier in the journal, through such a key, was written by that
+    delete (nothing else can: the action ran at the end of that very statement).
+    """
+    if not any(kind == "delete" for _seq, _name, kind, _old, _new in entries):
+        return entries
+    cascades: dict[str, list[_Cascade]] = {}
+    referenced: dict[str, set[tuple[str, ...]]] = {}
+    for child, parent, action, columns, refs in conn.exec_driver_sql(_PG_CASCADES, (list(specs),)):
+        cascade = _Cascade(child, parent, action == "c", tuple(columns), tuple(refs))
+        cascades.setdefault(child, []).append(cascade)
+        referenced.setdefault(parent, set()).add(cascade.referenced)
+    deleted: dict[tuple[str, tuple[str, ...], tuple[Any, ...]], int] = {}
+    effects: dict[int, list[int]] = {}
+    caused: set[int] = set()
+    for i, (_seq, name, kind, old, new) in enumerate(entries):
+        columns = specs[name].columns
+        if old is not None:
+            row = dict(zip(columns, old, strict=True))
+            after = dict(zip(columns, new, strict=True)) if new is not None else {}
+            for fk in cascades.get(name, ()):
+                if fk.deletes != (kind == "delete"):
+                    continue
+                if not fk.deletes and all(after[c] == row[c] for c in fk.columns):
+                    continue
+                cause = deleted.get((fk.parent, fk.referenced, tuple(row[c] for c in fk.columns)))
+                if cause is not None:
+                    effects.setdefault(cause, []).append(i)
+                    caused.add(i)
+                    break
+        image = old if kind == "delete" else new
+        assert image is not None
+        row = dict(zip(columns, image, strict=True))
+        for refs in referenced.get(name, ()):
+            ref = (name, refs, tuple(row[c] for c in refs))
+            if kind == "delete":
+                deleted[ref] = i
+            else:  # the same key written again: later rows reference the new row
+                deleted.pop(ref, None)
+    ordered: list[_Entry] = []
+
+    def place(i: int) -> None:
+        for effect in effects.get(i, ()):
+            place(effect)
+        ordered.append(entries[i])
+
+    for i in range(len(entries)):
+        if i not in caused:
+            place(i)
+    return ordered
+
+
+def _pg_clear(conn: Connection) -> None:
+    conn.exec_driver_sql(f"DELETE FROM {_PG_TEMP}")
+
+
+# Both --------------------------------------------------------------------------------------
+
+
 def _connection(session: Session) -> Connection:
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        raise NotImplementedError(f"the row journal does not support {conn.dialect.name} yet")
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        raise NotImplementedError(f"the row journal does not support {conn.dialect.name}")
     return conn
+
+
+def _is_pg(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
 
 
 @contextmanager
@@ -232,34 +439,55 @@ def capture(session: Session) -> Iterator[_Capture]:
     before the capture ends so they are recorded too.
     """
     conn = _connection(session)
-    specs = _live_specs(conn)
-    _install(conn, specs)
-    _clear(conn, specs)
-    conn.exec_driver_sql("UPDATE temp.td_journal_state SET active = 1")
+    pg = _is_pg(conn)
+    if pg:
+        specs = _pg_specs(conn)
+        _pg_start(conn)
+    else:
+        specs = _sqlite_specs(conn)
+        _install(conn, specs)
+        _sqlite_clear(conn, specs)
+        _sqlite_active(conn, True)
     cap = _Capture(conn, specs)
     try:
         yield cap
         session.flush()
     except BaseException:
         # A full disk or an I/O error makes SQLite roll the whole transaction back by itself,
-        # temp tables included: this cleanup must not hide the error that explains it.
+        # temp tables included; on PostgreSQL a failed statement aborts the transaction (the
+        # setting goes with it). This cleanup must not hide the error that explains it.
         with contextlib.suppress(DBAPIError):
-            conn.exec_driver_sql("UPDATE temp.td_journal_state SET active = 0")
+            (_pg_active if pg else _sqlite_active)(conn, False)
         raise
-    conn.exec_driver_sql("UPDATE temp.td_journal_state SET active = 0")
-    cap.journal = _read(conn, specs)
-    _clear(conn, specs)
+    if pg:
+        _pg_active(conn, False)
+        cap.journal = _build(specs, _pg_read(conn, specs))
+        _pg_clear(conn)
+    else:
+        _sqlite_active(conn, False)
+        cap.journal = _build(specs, _sqlite_read(conn, specs))
+        _sqlite_clear(conn, specs)
 
 
 # ------------------------------------------------------------------------------------ apply
 
 
-def _where(spec_key: Sequence[str], key: Key, extra: Row | None = None) -> tuple[str, list[Any]]:
-    parts = [f"{_q(c)} IS ?" for c in spec_key]
-    params = list(key)
-    for column, value in (extra or {}).items():
-        parts.append(f"{_q(column)} IS ?")
-        params.append(value)
+def _mark(conn: Connection) -> str:
+    """The driver's placeholder (SQLite ``?``, psycopg ``%s``)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _where(mark: str, spec_key: Sequence[str], key: Key, extra: Row | None = None) -> tuple[str, list[Any]]:
+    """Every column equal to its value (``IS NULL`` for None: ``=`` keeps the index usable on
+    PostgreSQL, where ``IS NOT DISTINCT FROM`` would not)."""
+    parts = []
+    params = []
+    for column, value in [*zip(spec_key, key, strict=True), *(extra or {}).items()]:
+        if value is None:
+            parts.append(f"{_q(column)} IS NULL")
+        else:
+            parts.append(f"{_q(column)} = {mark}")
+            params.append(value)
     return " AND ".join(parts), params
 
 
@@ -270,7 +498,7 @@ def describe(change: RowChange, conn: Connection | None = None, key_columns: Seq
 
     row = dict(change.before or change.after or {})
     if change.kind == "update" and conn is not None and key_columns:
-        where, params = _where(key_columns, change.key)
+        where, params = _where(_mark(conn), key_columns, change.key)
         current = conn.exec_driver_sql(f"SELECT * FROM {_q(change.table)} WHERE {where}", tuple(params))
         found = current.mappings().first()
         if found is not None:
@@ -287,25 +515,26 @@ def _conflict(change: RowChange, conn: Connection, key_columns: Sequence[str]) -
 
 def _undo_one(conn: Connection, change: RowChange, key_columns: list[str]) -> None:
     table = _q(change.table)
+    mark = _mark(conn)
     if change.kind == "insert":
         assert change.after is not None
         others = {c: v for c, v in change.after.items() if c not in key_columns}
-        where, params = _where(key_columns, change.key, others)
+        where, params = _where(mark, key_columns, change.key, others)
         if conn.exec_driver_sql(f"DELETE FROM {table} WHERE {where}", tuple(params)).rowcount != 1:
             raise _conflict(change, conn, key_columns)
     elif change.kind == "update":
         assert change.before is not None and change.after is not None
         key_after = tuple(change.after.get(c, k) for c, k in zip(key_columns, change.key, strict=True))
-        sets = ", ".join(f"{_q(c)} = ?" for c in change.before)
-        where, params = _where(key_columns, key_after, change.after)
+        sets = ", ".join(f"{_q(c)} = {mark}" for c in change.before)
+        where, params = _where(mark, key_columns, key_after, change.after)
         sql = f"UPDATE {table} SET {sets} WHERE {where}"
         if conn.exec_driver_sql(sql, (*change.before.values(), *params)).rowcount != 1:
             raise _conflict(change, conn, key_columns)
     else:
         assert change.before is not None
         cols = ", ".join(_q(c) for c in change.before)
-        marks = ", ".join("?" for _ in change.before)
-        exists_where, exists_params = _where(key_columns, change.key)
+        marks = ", ".join(mark for _ in change.before)
+        exists_where, exists_params = _where(mark, key_columns, change.key)
         if conn.exec_driver_sql(f"SELECT 1 FROM {table} WHERE {exists_where}", tuple(exists_params)).first():
             raise _conflict(change, conn, key_columns)
         conn.exec_driver_sql(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(change.before.values()))
@@ -320,7 +549,12 @@ def revert(session: Session, journal: Journal, *, check: Any = None) -> Journal:
     """
     conn = _connection(session)
     session.flush()
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # parents and children in any order
+    # Parents and children in any order; checked at commit (on PostgreSQL every foreign key is
+    # DEFERRABLE INITIALLY IMMEDIATE: migration 0012).
+    if _is_pg(conn):
+        conn.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
+    else:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     with capture(session) as cap:
         specs = cap.specs
         for n, change in enumerate(reversed(journal.changes)):

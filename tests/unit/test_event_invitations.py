@@ -19,10 +19,6 @@ from talentdesk.services import events, privacy
 from talentdesk.services.event_participants import add_member
 from tests.unit.helpers import add
 
-pytestmark = pytest.mark.sqlite_only(
-    reason="operations run in the row journal, which is SQLite's (temporary triggers); PostgreSQL's is not built yet (issue 16)"
-)
-
 
 @pytest.fixture()
 def setup(db: Database) -> dict[str, int]:

@@ -8,15 +8,17 @@ comparison: it records the undo, it is not taken back.
 
 from __future__ import annotations
 
+import itertools
+import os
 import random
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from talentdesk import ops
@@ -36,6 +38,7 @@ from talentdesk.ops import (
 from talentdesk.ops.registry import load_all
 from talentdesk.services.certificates import issue_certificates
 from talentdesk.services.search import MemberQuery
+from tests.conftest import PG_URL
 from tests.unit.ops_support import dump, timeless
 
 Example = Callable[[Session, random.Random], ops.Op[Any]]
@@ -78,12 +81,12 @@ def _new_member(r: random.Random) -> dict[str, Any]:
 def _invite(s: Session, r: random.Random) -> ops.Op[Any]:
     """New members, one already in the event and one who objected to contact (reported, refused)."""
     event_id = _one(s, r, EVENT)
-    fresh = _some(s, r, f"SELECT id FROM members WHERE no_contact = 0 AND id NOT IN (SELECT member_id FROM "
+    fresh = _some(s, r, f"SELECT id FROM members WHERE NOT no_contact AND id NOT IN (SELECT member_id FROM "
                   f"participants WHERE event_id = {event_id} AND member_id IS NOT NULL)", 4)  # fmt: skip
     there = _ids(
         s, f"SELECT member_id FROM participants WHERE event_id = {event_id} AND member_id IS NOT NULL"
     )
-    objected = _ids(s, "SELECT id FROM members WHERE no_contact = 1")
+    objected = _ids(s, "SELECT id FROM members WHERE no_contact")
     return events.invite_members(event_id, [*fresh, *there[:1], *objected[:1]])
 
 
@@ -233,7 +236,7 @@ EXAMPLES: dict[str, Example] = {
         _one(s, r, "SELECT id FROM event_tasks"), {"title": "Otra"}
     ),
     "events.set_task_done": lambda s, r: events.set_task_done(
-        _one(s, r, "SELECT id FROM event_tasks WHERE done = 0"), True
+        _one(s, r, "SELECT id FROM event_tasks WHERE NOT done"), True
     ),
     "events.delete_task": lambda s, r: events.delete_task(_one(s, r, "SELECT id FROM event_tasks")),
     # vinculación (the demo data has programmes with people, outcomes and needs with candidates)
@@ -462,17 +465,11 @@ def _uncertified_event(s: Session, r: random.Random) -> ops.Op[Any]:
     )
 
 
-@pytest.fixture(scope="module")
-def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
-    """Demo data (members, boards, a Jornada with travel, lodging, speakers) plus certificates
-    and a second, certificate-free event."""
-    path = tmp_path_factory.mktemp("ops") / "rich.sqlite"
-    shutil.copyfile(template_db, path)
+def _enrich(db: Database) -> None:
     from talentdesk.services import event_participants
     from talentdesk.services import events as event_service
     from talentdesk.services.demo import generate_demo
 
-    db = Database.open(path)
     with db.session() as s:
         generate_demo(s, 300, seed=11)
     with db.session() as s:
@@ -485,8 +482,39 @@ def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path
         )
         for member_id in _ids(s, "SELECT id FROM members ORDER BY id LIMIT 6"):
             event_participants.add_member(s, second.id, member_id)
+
+
+@pytest.fixture(scope="module")
+def rich_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
+    """Demo data (members, boards, a Jornada with travel, lodging, speakers) plus certificates
+    and a second, certificate-free event."""
+    path = tmp_path_factory.mktemp("ops") / "rich.sqlite"
+    shutil.copyfile(template_db, path)
+    db = Database.open(path)
+    _enrich(db)
     db.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def rich_pg(pg_template: str) -> Iterator[str]:
+    """The same data in a PostgreSQL database (a template each test copies)."""
+    name = f"talentdesk_rich_{os.getpid()}"
+    server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    db = Database.open(_pg_url(name))
+    _enrich(db)
+    db.close()
+    yield name
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    server.dispose()
+
+
+def _pg_url(name: str) -> str:
+    return str(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
 
 
 #: Operations that are deliberately not undoable, each for a stated reason.
@@ -516,23 +544,49 @@ def test_undo_and_redo_are_exact(name: str, seed: int, rich_db: Path, tmp_path: 
     shutil.copyfile(rich_db, path)
     db = Database.open(path)
     try:
-        with db.session() as s:
-            op = EXAMPLES[name](s, random.Random(f"{name}/{seed}"))
-        before = dump(db)
-        done = ops.perform(db, op)
-        applied = dump(db)
-        assert applied != before, f"{name}: the example changed nothing"
-        assert done.undo is not None and done.changes
-        if not op.capture:  # its own inverse (the import history): exact but for when it ran
-            assert ops.apply_step(db, done.undo) is None
-            assert timeless(dump(db)) == timeless(before)
-            return
-
-        redo = ops.apply_step(db, done.undo)
-        assert dump(db) == before
-        undo = ops.apply_step(db, redo)
-        assert dump(db) == applied
-        ops.apply_step(db, undo)
-        assert dump(db) == before
+        _undo_and_redo_are_exact(db, name, seed)
     finally:
         db.close()
+
+
+@pytest.mark.skipif(not PG_URL, reason="no PostgreSQL server in this run (TALENTDESK_TEST_PG)")
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_undo_and_redo_are_exact_on_postgresql(name: str, rich_pg: str) -> None:
+    """The same on PostgreSQL (its journal is PL/pgSQL triggers, its cascades run in another
+    order), one seed per operation."""
+    copy = f"{rich_pg}_{next(_COPIES)}"
+    server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {copy} TEMPLATE {rich_pg}")
+    db = Database.open(_pg_url(copy))
+    try:
+        _undo_and_redo_are_exact(db, name, 1)
+    finally:
+        db.close()
+        with server.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {copy} WITH (FORCE)")
+        server.dispose()
+
+
+_COPIES = itertools.count()
+
+
+def _undo_and_redo_are_exact(db: Database, name: str, seed: int) -> None:
+    with db.session() as s:
+        op = EXAMPLES[name](s, random.Random(f"{name}/{seed}"))
+    before = dump(db)
+    done = ops.perform(db, op)
+    applied = dump(db)
+    assert applied != before, f"{name}: the example changed nothing"
+    assert done.undo is not None and done.changes
+    if not op.capture:  # its own inverse (the import history): exact but for when it ran
+        assert ops.apply_step(db, done.undo) is None
+        assert timeless(dump(db)) == timeless(before)
+        return
+
+    redo = ops.apply_step(db, done.undo)
+    assert dump(db) == before
+    undo = ops.apply_step(db, redo)
+    assert dump(db) == applied
+    ops.apply_step(db, undo)
+    assert dump(db) == before

@@ -76,7 +76,6 @@ def test_a_refused_change_records_no_history(db: Database) -> None:
     assert _history(db, member.id) == []
 
 
-@pytest.mark.sqlite_only(reason="the row journal that makes every operation undoable is SQLite's (temporary triggers); PostgreSQL's is not built yet (issue 16)")
 def test_merge_keeps_the_persons_history_and_undo_of_delete_brings_it_back(db: Database) -> None:
     with db.session() as s:
         keep = add(s, "Ana", "Ruiz", email="ana@example.com").id
