@@ -414,6 +414,10 @@ _FAR_REFERENCE = re.compile(
     rb"r(?<!\wr)\s*=\s*[\"']\s*(?:[A-Za-z]{3}|[C-Zc-z][A-Za-z]|[Bb][M-Zm-z]|[A-Za-z]{0,3}(?:\d{7}|[3-9]\d{5}|2[5-9]\d{4}))"
 )
 _NEAR_ROWS, _NEAR_COLUMNS = 249_999, 64
+#: The cell tags the scan counts: ``<c r="`` must be as many as ``<c `` and ``<c>`` together
+#: (every cell names its place), and no cell may have a namespace prefix.
+_CELL_TAGS = (b"<c ", b"<c>", b'<c r="', b":c ", b":c>")
+_CELL_TAG_MAX = max(len(t) for t in _CELL_TAGS)
 _CHUNK = 1 << 22
 
 
@@ -526,20 +530,33 @@ class _Package:
         except KeyError:
             return  # calamine will say what is wrong
         scan = self.scans[name] = _SheetScan()
+        counts = dict.fromkeys(_CELL_TAGS, 0)
         tail = b""
+        start = 0  # where in ``window`` the tags not counted yet may begin
         for chunk in self._unpack(info):
             window = tail + chunk
             if not scan.has_formula and _has_formula(window):
                 scan.has_formula = True
             if scan.near:
-                # Excel, LibreOffice and openpyxl write r="…" first in every cell.
-                scan.near = (
-                    chunk.count(b"<c ") + chunk.count(b"<c>") == chunk.count(b'<c r="')
-                    and b":c " not in chunk
-                    and b":c>" not in chunk
-                    and _FAR_REFERENCE.search(window) is None
-                )
-            tail = window[-64:]
+                scan.near = _FAR_REFERENCE.search(window) is None
+                # Tags beginning before ``cut`` lie whole in this window; the rest are counted
+                # with the next chunk (a chunk may end inside one: ``<c r`` | ``="B7"``).
+                cut = max(len(window) - _CELL_TAG_MAX + 1, start)
+                for tag in _CELL_TAGS:
+                    counts[tag] += window.count(tag, start, cut + len(tag) - 1)
+                tail = window[-64:]
+                start = cut - (len(window) - len(tail))
+            else:
+                tail = window[-64:]
+        if scan.near:
+            for tag in _CELL_TAGS:
+                counts[tag] += tail.count(tag, start)
+            # Excel, LibreOffice and openpyxl write r="…" first in every cell.
+            scan.near = (
+                counts[b"<c "] + counts[b"<c>"] == counts[b'<c r="']
+                and counts[b":c "] == 0
+                and counts[b":c>"] == 0
+            )
         if scan.near:
             return
         rows, columns = self._cell_extent(info)
