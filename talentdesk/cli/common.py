@@ -39,10 +39,14 @@ def db_target(args: argparse.Namespace) -> str:
     return str(default_db_path())
 
 
-def open_db(args: argparse.Namespace, *, write: bool = False, create: bool | None = None) -> Any:
+def open_db(
+    args: argparse.Namespace, *, write: bool = False, create: bool | None = None, verify: bool = True
+) -> Any:
     """Open the database. Only the default local database (and ``create=True``: demo, db upgrade)
     is created when missing; a missing --db file is an error, never a new empty database.
-    ``write``: quick_check first, and refuse a damaged or read-only file before any work."""
+    ``write``: quick_check first, and refuse a damaged or read-only file before any work.
+    ``verify=False``: a read-only file is still refused, the quick_check is the caller's (the
+    member import checks the copy it takes before writing: the same file in the same state)."""
     from talentdesk.db.engine import missing_sqlite_file
     from talentdesk.db.errors import READ_ONLY_MESSAGE
     from talentdesk.db.session import Database
@@ -65,7 +69,8 @@ def open_db(args: argparse.Namespace, *, write: bool = False, create: bool | Non
         try:
             if db.read_only:
                 raise TalentDeskError(_(READ_ONLY_MESSAGE))
-            db.verify()
+            if verify:
+                db.verify()
         except BaseException:
             db.close()
             raise

@@ -14,8 +14,15 @@ from sqlalchemy.orm import Session, selectinload
 
 from talentdesk.core.errors import TalentDeskError
 from talentdesk.core.models import Member
-from talentdesk.db.backup import BackupKind, automatic_backup, backup_before_import, rotate_backups
+from talentdesk.db.backup import (
+    BackupKind,
+    DamagedCopyError,
+    automatic_backup,
+    backup_before_import,
+    rotate_backups,
+)
 from talentdesk.db.engine import sqlite_path
+from talentdesk.db.health import damage_error
 from talentdesk.db.paths import backups_dir_for
 from talentdesk.imports.apply import apply_import
 from talentdesk.imports.plan import Action, ImportPlan, ImportResult
@@ -64,7 +71,12 @@ class EarlyBackup:
     def result(self) -> Path | None:
         """The backup's path once it is written (and the old ones rotated, as the backup before
         any import does); its error (a damaged file…) if it failed."""
-        path = self._future.result()
+        try:
+            path = self._future.result()
+        except DamagedCopyError as exc:
+            # The copy failed quick_check, so the file it copies is damaged (the CLI does not
+            # check it again on opening): refused before any write, naming a good backup.
+            raise damage_error(self._engine) from exc
         rotate_backups(self._engine)
         return path
 

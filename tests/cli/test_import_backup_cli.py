@@ -141,3 +141,24 @@ def test_only_a_current_database_opens_while_the_file_is_read(db_path: Path, tmp
     assert opens_unchanged(argparse.Namespace(db=str(db_path)))
     assert not opens_unchanged(argparse.Namespace(db=str(tmp_path / "no-existe.sqlite")))
     assert not (tmp_path / "no-existe.sqlite").exists()
+
+
+def test_a_dry_run_reads_only_so_another_writer_may_hold_the_lock(
+    cli: Cli, db_path: Path, tmp_path: Path
+) -> None:
+    """A dry run validates and looks for duplicates: it writes nothing, so it does not take the
+    write lock (it did, for all of its seconds at a million members) and leaves the file as it was."""
+    source = _csv(tmp_path / "nuevos.csv", "Nombre(s),Apellido paterno\nBeto,Núñez\n")
+    assert cli("--db", db_path, "import", "members", source, "--dry-run").code == 0  # WAL set up
+    before = db_path.read_bytes()
+    writer = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # someone else is writing meanwhile
+        result = cli("--db", db_path, "import", "members", source, "--dry-run")
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
+    assert result.code == 0, result.err
+    assert "nuevas: 1" in result.out
+    assert db_path.read_bytes() == before
+    assert _import_backups(db_path) == []

@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from talentdesk.db.backup import quick_check
 from talentdesk.db.session import Database
 from tests.cli._support import Result, file_hash
@@ -68,6 +70,43 @@ def test_a_damaged_file_refuses_writes_and_names_the_newest_good_backup(cli: Cli
     assert not quick_check(demo_db_path)
     assert "antes-de-restaurar-danada" in restored.out  # what it replaced is kept, marked damaged
     assert cli("--db", demo_db_path, "members", "add", "--given-names", "Ana", "--paternal", "Ruiz").code == 0
+
+
+def test_a_damaged_file_refuses_an_import_before_it_writes(
+    cli: Cli, demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import does not quick_check the file on opening (issue 13): the backup it takes
+    before writing is checked instead, a copy of the same file in the same state. The file
+    is checked once, and a damaged one is refused as before, with nothing written, no copy
+    left and the newest good backup named."""
+    from talentdesk.db import backup as backup_module
+    from talentdesk.db import health
+
+    _as_the_app_leaves_it(demo_db_path)
+    good = cli("--db", demo_db_path, "db", "backup")
+    assert good.code == 0, good.err
+    kept = Path(good.out.removeprefix("Copia de seguridad escrita en ").strip())
+    source = tmp_path / "nuevos.csv"
+    source.write_text("Nombre(s),Apellido paterno\nBeto,Vela\nCiro,Núñez\n", encoding="utf-8")
+    checks: list[str] = []
+    monkeypatch.setattr(health, "quick_check", lambda engine: checks.append("opening") or [])
+    copy_check = backup_module.quick_check
+    monkeypatch.setattr(backup_module, "quick_check", lambda path: checks.append("copy") or copy_check(path))
+
+    sound = shutil.copyfile(demo_db_path, tmp_path / "sana.sqlite")
+    done = cli("--db", sound, "import", "members", source)
+    assert done.code == 0, done.err
+    assert checks == ["copy"]  # once, the copy taken before writing
+
+    _damage_old_member_pages(demo_db_path)
+    before = file_hash(demo_db_path)
+    refused = cli("--db", demo_db_path, "import", "members", source)
+    assert refused.code == 1
+    assert "está dañada" in refused.err and "no se guardan cambios" in refused.err
+    assert f"talentdesk db restore «{kept}»" in refused.err
+    assert "Traceback" not in refused.err
+    assert file_hash(demo_db_path) == before
+    assert [p.name for p in kept.parent.iterdir()] == [kept.name]  # no import backup, no .partial
 
 
 def test_read_only_media_open_read_only_searches_work_and_writes_are_refused(
