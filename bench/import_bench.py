@@ -204,14 +204,31 @@ def run(db_copy: Path, xlsx: Path) -> dict[str, Any]:
     }
 
 
+def _child_env(src: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(src)}
+
+
+def check_checkout(src: Path) -> None:
+    """The children of ``src`` import ``src``'s code. ``python -m`` puts its working directory
+    first on the path, ahead of PYTHONPATH: run from this checkout, the 'previous' side ran this
+    checkout's code (the comparisons published before 2026-12-08 were of one commit with itself)."""
+    code = "import talentdesk, sys; sys.stdout.write(talentdesk.__file__)"
+    found = subprocess.run(
+        [sys.executable, "-c", code], env=_child_env(src), cwd=src, capture_output=True, text=True, check=True
+    ).stdout
+    if not Path(found).resolve().is_relative_to(src.resolve()):
+        raise SystemExit(f"{src}: its children import talentdesk from {found}, not from it")
+
+
 def timed_child(command: list[str], src: Path | None = None) -> tuple[float, float]:
-    """(wall, CPU) seconds of ``command`` run as a fresh process, ``src`` first on its path."""
-    env = dict(os.environ)
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
+    """(wall, CPU) seconds of ``command`` run as a fresh process in checkout ``src`` (its
+    working directory and first on its path, so ``python -m talentdesk`` runs that code)."""
+    env = _child_env(src) if src is not None else dict(os.environ)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command, env=env, cwd=src, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -229,6 +246,9 @@ def cold(args: argparse.Namespace, db: Path, xlsx: Path, work: Path) -> None:
     sides: list[tuple[str, Path | None, Path]] = [("this checkout", ROOT, db)]
     if args.previous_src and args.previous_db:
         sides.append(("previous", args.previous_src, args.previous_db))
+    for _name, src, _db in sides:
+        if src is not None:
+            check_checkout(src)
     samples: dict[tuple[str, str], list[tuple[float, float]]] = {}
     load = [os.getloadavg()[0]]
     for run in range(args.runs):
@@ -274,6 +294,9 @@ def main() -> None:
     parser.add_argument("--previous-src", type=Path, help="--cold: another checkout to compare")
     parser.add_argument("--previous-db", type=Path, help="--cold: a database at that checkout's schema")
     args = parser.parse_args()
+    for name in ("file", "previous_src", "previous_db", "db"):  # the children run elsewhere
+        if getattr(args, name) is not None:
+            setattr(args, name, getattr(args, name).resolve())
     if args.quick:
         args.rows, args.duplicates, args.runs = 200, 20, 1
     if args.cold:
