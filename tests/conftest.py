@@ -123,6 +123,21 @@ def _pg_database(template: str) -> Iterator[Database]:
 
 
 @pytest.fixture()
+def pg_url(pg_template: str) -> Iterator[str]:
+    """The URL (password included) of a fresh migrated PostgreSQL database, for tests that
+    open it the way the app does (by URL) rather than through ``db``."""
+    for database in _pg_database(pg_template):
+        url = database.engine.url.render_as_string(hide_password=False)
+        database.close()
+        yield url
+
+
+#: For tests that exist only against a server (the connect dialog, sign-in): the README's test
+#: command always starts one (scripts/pg-cluster); a bare ``pytest`` without it cannot run them.
+needs_pg = pytest.mark.skipif(not PG_URL, reason="needs the PostgreSQL server that scripts/run-tests starts")
+
+
+@pytest.fixture()
 def demo_db_path(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Path:
     """A small demo database (300 members), built once and copied per test."""
     cached = tmp_path_factory.getbasetemp() / "demo-300.sqlite"

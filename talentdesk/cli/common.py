@@ -39,6 +39,39 @@ def db_target(args: argparse.Namespace) -> str:
     return str(default_db_path())
 
 
+#: Tries at the password prompt before giving up, as psql and ssh do.
+PASSWORD_TRIES = 3
+
+
+def _open_signing_in(target: str, create: bool) -> Any:
+    """Open ``target``; a server asking for a password gets one typed at a terminal (never on
+    the command line, where other users and the shell history would see it). Without a
+    terminal, the message says how to give it: PGPASSWORD or ~/.pgpass, which libpq reads."""
+    import getpass
+
+    from talentdesk.core.errors import SignInError
+    from talentdesk.db.servers import ServerAddress, with_password
+    from talentdesk.db.session import Database
+
+    address = ServerAddress.from_target(target)
+    for attempt in range(PASSWORD_TRIES + 1):
+        try:
+            return Database.open(target, create=create)
+        except SignInError as exc:
+            if address is None or attempt == PASSWORD_TRIES or not sys.stdin.isatty():
+                raise SignInError(
+                    exc.message
+                    + " "
+                    + _(
+                        "Escríbala cuando se pida (en una terminal) o póngala en la variable PGPASSWORD o en el archivo ~/.pgpass; nunca en la línea de comandos."
+                    )
+                ) from exc
+            print(exc.message, file=sys.stderr)
+            prompt = _("Contraseña de {user} en {host}: ").format(user=address.user, host=address.host)
+            target = with_password(target, getpass.getpass(prompt))
+    raise AssertionError("unreachable")
+
+
 def open_db(
     args: argparse.Namespace, *, write: bool = False, create: bool | None = None, verify: bool = True
 ) -> Any:
@@ -49,7 +82,6 @@ def open_db(
     member import checks the copy it takes before writing: the same file in the same state)."""
     from talentdesk.db.engine import missing_sqlite_file
     from talentdesk.db.errors import READ_ONLY_MESSAGE
-    from talentdesk.db.session import Database
 
     target = db_target(args)
     if create is None:
@@ -59,7 +91,7 @@ def open_db(
         raise TalentDeskError(
             f"No existe la base de datos «{missing}». Para crear una nueva: talentdesk --db «{missing}» db upgrade"
         )
-    db = Database.open(target, create=create)
+    db = _open_signing_in(target, create)
     if db.read_only:
         print(
             f"Aviso: «{db.display_name}» es de solo lectura: se puede consultar, no modificar.",

@@ -55,6 +55,11 @@ class DatabaseError(TalentDeskError):
     """The database cannot be used as asked: locked, read-only, corrupt, full, too new."""
 
 
+class SignInError(DatabaseError):
+    """The database server refused the user or the password (or asked for one): the app can
+    ask for them again instead of stopping."""
+
+
 class SchemaTooNewError(DatabaseError):
     pass
 

@@ -108,10 +108,16 @@ def make_engine(url_or_path: str | Path, *, create: bool = True, read_only: bool
     return _sqlite_engine(create_engine(url, creator=connect), True)
 
 
+CONNECT_TIMEOUT_S = 10
+
+
 def _server_engine(url: URL) -> Engine:
     shown = url.render_as_string(hide_password=True)
+    # A server that does not answer (wrong address, a firewall dropping packets) is reported
+    # after CONNECT_TIMEOUT_S instead of the system's minutes-long TCP timeout.
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError:
         raise DatabaseError(
             _(

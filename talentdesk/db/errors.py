@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from talentdesk.core.errors import DatabaseError
+from talentdesk.core.errors import DatabaseError, SignInError
 from talentdesk.core.i18n import N_, _
 from talentdesk.core.oserrors import os_reason
 
@@ -45,7 +46,26 @@ _KNOWN: tuple[tuple[str, str], ...] = (
         "connection refused",
         N_("No se puede conectar con el servidor de base de datos."),
     ),
+    (
+        "failed to resolve host",
+        N_("No se encuentra el servidor de base de datos: revise su nombre y la conexión a la red."),
+    ),
+    (
+        "could not translate host name",
+        N_("No se encuentra el servidor de base de datos: revise su nombre y la conexión a la red."),
+    ),
+    (
+        "timeout expired",
+        N_("El servidor de base de datos no respondió a tiempo: revise su nombre, el puerto y la red."),
+    ),
 )
+
+#: A PostgreSQL server refusing the person: asked again for user and password, not a dead end.
+_SIGN_IN: tuple[tuple[str, str], ...] = (
+    ("password authentication failed", N_("El servidor rechazó el usuario o la contraseña.")),
+    ("no password supplied", N_("El servidor pide una contraseña para este usuario.")),
+)
+_NO_DATABASE = re.compile(r'fatal:\s+database "([^"]*)" does not exist')
 
 #: Short Spanish reasons for raw errors, to put inside a longer message.
 _REASONS: tuple[tuple[str, str], ...] = (
@@ -68,6 +88,16 @@ def classify(exc: BaseException) -> DatabaseError | None:
         text = str(exc).lower()
     else:
         return None
+    for needle, message in _SIGN_IN:
+        if needle in text:
+            return SignInError(_(message))
+    missing = _NO_DATABASE.search(text)
+    if missing is not None:
+        return DatabaseError(
+            _(
+                "La base de datos «{name}» no existe en el servidor. Pida a quien administra el servidor que la cree (README: oficina con servidor)."
+            ).format(name=missing.group(1))
+        )
     for needle, message in _KNOWN:
         if needle in text:
             return DatabaseError(_(message))

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from talentdesk.core.errors import Cancelled, TalentDeskError
+from talentdesk.core.errors import Cancelled, DatabaseError, TalentDeskError
 from talentdesk.db.backup import (
     BackupInfo,
     BackupKind,
@@ -28,6 +28,7 @@ from talentdesk.db.backup import (
 from talentdesk.db.engine import sqlite_path
 from talentdesk.db.health import DamagedDatabaseError
 from talentdesk.db.restore import restore_sqlite
+from talentdesk.db.servers import ServerAddress, is_server, without_password
 from talentdesk.db.session import Database
 from talentdesk.ui import settings as S
 from talentdesk.ui.context import AppContext
@@ -127,6 +128,7 @@ class Application(QObject):
         self.window: MainWindow | None = None
         self._opening: Task | None = None
         self._closed = False
+        self.server_dialog: QWidget | None = None  # the connect dialog while it is open
 
     @property
     def busy(self) -> bool:
@@ -138,19 +140,44 @@ class Application(QObject):
         """Open ``target`` (on this thread: there is no window to keep responsive yet).
 
         ``create=False`` (a --db given by the person): a missing file is an error, not a new
-        empty database."""
+        empty database. A server that refuses or cannot be reached (a remembered server has no
+        password: it was never saved) shows the connect dialog with the reason, until it opens
+        or the person cancels."""
         target = normalize_target(target)
         path = target_file(target)
         if path is not None and not create and not path.exists():
             self.show_error(None, self.tr("The database «%1» does not exist.").replace("%1", str(path)))
             return False
-        try:
-            db = Database.open(target)
-        except TalentDeskError as exc:
-            self.show_error(None, exc.message)
-            return False
+        while True:
+            try:
+                db = Database.open(target)
+                break
+            except DatabaseError as exc:
+                if not is_server(target):
+                    self.show_error(None, exc.message)
+                    return False
+                again = self.ask_server(target, exc.message, None)
+                if again is None:
+                    return False
+                target = again
+            except TalentDeskError as exc:
+                self.show_error(None, exc.message)
+                return False
         self._install(db, target)
         return True
+
+    def ask_server(self, target: str, problem: str, parent: QWidget | None) -> str | None:
+        """The connect dialog, filled from ``target`` and saying ``problem``; the new target
+        (password included, in memory only) or None when cancelled."""
+        from talentdesk.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(ServerAddress.from_target(target), problem, parent)
+        self.server_dialog = dialog  # tests answer it
+        try:
+            return dialog.target() if dialog.exec() == ConnectDialog.DialogCode.Accepted else None
+        finally:
+            self.server_dialog = None
+            dialog.deleteLater()
 
     def shutdown(self) -> None:
         """After the event loop: close the database (and one still being opened, if any)."""
@@ -243,7 +270,7 @@ class Application(QObject):
         self._opening = self.runner.run(
             work,
             lambda db: self._opened(db, target),
-            on_failure=self._open_failed,
+            on_failure=lambda exc: self._open_failed(exc, target),
             write=True,
             title=title,
             parent=window,
@@ -265,18 +292,24 @@ class Application(QObject):
         if old_ctx is not None:
             self._dispose(old_ctx)
 
-    def _open_failed(self, exc: BaseException) -> None:
+    def _open_failed(self, exc: BaseException, target: str | None = None) -> None:
         self._opening = None
         if isinstance(exc, Cancelled):
             if self.window is not None:
                 self.window.statusBar().showMessage(exc.message, 8000)
+            return
+        if target is not None and is_server(target) and isinstance(exc, DatabaseError):
+            # Refused or unreachable: the dialog again, with the reason, rather than a dead end.
+            again = self.ask_server(target, exc.message, self.window)
+            if again is not None:
+                self._switch(again, self.tr("Connecting to the server…"))
             return
         message = error_message(exc)
         self.show_error(self.window, message)
         self.switch_failed.emit(message)
 
     def _install(self, db: Database, target: str) -> None:
-        self.settings.remember_database(target)
+        self.settings.remember_database(without_password(target))
         ctx = AppContext(db, self.settings)
         window = self.window_factory(ctx)
         window.open_database_requested.connect(self.open_database)

@@ -32,6 +32,7 @@ from talentdesk import __version__
 from talentdesk.core.models import Base, Chapter, Member, Organization
 from talentdesk.db.backup import BackupInfo
 from talentdesk.db.engine import sqlite_path
+from talentdesk.db.servers import ServerAddress
 from talentdesk.ui import settings as S
 from talentdesk.ui.area import Area
 from talentdesk.ui.backups import DamagedDatabaseBox, RestoreDialog
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self._close_confirmed = False
+        self.server_dialog: QWidget | None = None  # File → Connect to server…, while open
         self.setWindowTitle(self.tr("TalentDesk — Red de Talentos Mexicanos"))
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
@@ -168,6 +170,9 @@ class MainWindow(QMainWindow):
         self.act_new_db = self._action(
             self.tr("New data&base…"), None, self.choose_new_database, "new-database"
         )
+        self.act_connect = self._action(
+            self.tr("Connect to &server…"), "Ctrl+Shift+O", self.choose_server, "connect-server"
+        )
         self.act_clear_recent = self._action(
             self.tr("&Clear list"), None, self._clear_recent, "clear-recent-databases"
         )
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_open_db)
         file_menu.addAction(self.act_new_db)
+        file_menu.addAction(self.act_connect)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent databases"))
         self.recent_menu.setObjectName("recent-databases")
         self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
@@ -251,6 +257,17 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.open_database_requested.emit(path)
+
+    def choose_server(self) -> None:
+        """File → Connect to server…: filled in from the open server database, if it is one."""
+        from talentdesk.ui.connect_dialog import ConnectDialog
+
+        current = ServerAddress.from_target(self.ctx.db.engine.url.render_as_string(hide_password=True))
+        dialog = ConnectDialog(current, parent=self)
+        self.server_dialog = dialog
+        dialog.accepted.connect(lambda: self.open_database_requested.emit(dialog.target()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def choose_new_database(self) -> None:
         # No overwrite prompt: the controller refuses an existing file rather than replace it.

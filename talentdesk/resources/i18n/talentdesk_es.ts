@@ -178,13 +178,13 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+171"/>
+        <location filename="../../ui/app.py" line="+198"/>
         <source>That database is already open.</source>
         <translation>Esa base de datos ya está abierta.</translation>
     </message>
     <message>
-        <location line="-26"/>
-        <location line="+29"/>
+        <location line="-49"/>
+        <location line="+52"/>
         <source>The database «%1» does not exist.</source>
         <translation>No existe la base de datos «%1».</translation>
     </message>
@@ -214,7 +214,12 @@
         <translation>Restaurando la copia de seguridad…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+54"/>
+        <source>Connecting to the server…</source>
+        <translation>Conectando con el servidor…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Daily backup saved: %1</source>
         <translation>Copia de seguridad diaria guardada: %1</translation>
     </message>
@@ -627,6 +632,69 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <location filename="../../ui/widgets/tables.py" line="+69"/>
         <source>&amp;Columns…</source>
         <translation>&amp;Columnas…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../ui/connect_dialog.py" line="+31"/>
+        <source>Connect to server</source>
+        <translation>Conectar a servidor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A PostgreSQL server shared by the office. Ask whoever runs it for its name, the database and your user.</source>
+        <translation>Un servidor PostgreSQL que comparte la oficina. Pida a quien lo administra su nombre, la base de datos y su usuario.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The password is not saved: TalentDesk asks for it each time it connects.</source>
+        <translation>La contraseña no se guarda: TalentDesk la pide cada vez que se conecta.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>Con&amp;traseña:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Connect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Write the name or address of the server.</source>
+        <translation>Escriba el nombre o la dirección del servidor.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the name of the database.</source>
+        <translation>Escriba el nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write your user on the server.</source>
+        <translation>Escriba su usuario en el servidor.</translation>
     </message>
 </context>
 <context>
@@ -1933,7 +2001,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+58"/>
+        <location filename="../../ui/main_window.py" line="+60"/>
         <source>TalentDesk — Red de Talentos Mexicanos</source>
         <translation>TalentDesk — Red de Talentos Mexicanos</translation>
     </message>
@@ -1999,6 +2067,11 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
     </message>
     <message>
         <location line="+3"/>
+        <source>Connect to &amp;server…</source>
+        <translation>&amp;Conectar a servidor…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Clear list</source>
         <translation>&amp;Vaciar la lista</translation>
     </message>
@@ -2023,7 +2096,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Recent databases</source>
         <translation>Bases &amp;recientes</translation>
     </message>
@@ -2078,7 +2151,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Abrir base de datos</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>New database</source>
         <translation>Nueva base de datos</translation>
     </message>
