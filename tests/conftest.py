@@ -44,6 +44,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def db_path(template_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "talentdesk.sqlite"
     shutil.copyfile(template_db, path)
+    path.chmod(0o600)  # as TalentDesk creates it (a readable copy is warned about: db/exposure.py)
     return path
 
 
@@ -153,4 +154,5 @@ def demo_db_path(tmp_path_factory: pytest.TempPathFactory, template_db: Path) ->
         database.close()
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     shutil.copyfile(cached, path)
+    path.chmod(0o600)
     return path

@@ -72,6 +72,26 @@ def _open_signing_in(target: str, create: bool) -> Any:
     raise AssertionError("unreachable")
 
 
+def _warn_exposure(db: Any) -> None:
+    """A file others can read, or in a network folder: said on every use, until it is fixed."""
+    from talentdesk.db.engine import sqlite_path
+    from talentdesk.db.exposure import exposure
+
+    path = sqlite_path(db.engine)
+    exposed = exposure(path) if path is not None else None
+    if exposed is None:
+        return
+    hint = (
+        ""
+        if not exposed.fixable
+        else " "
+        + _("Para dejarla privada: chmod 600 «{path}» y sus copias en backups/ (o ábrala en la ventana).").format(
+            path=exposed.path
+        )
+    )
+    print(_("Aviso: {message}").format(message=exposed.message()) + hint, file=sys.stderr)
+
+
 def open_db(
     args: argparse.Namespace, *, write: bool = False, create: bool | None = None, verify: bool = True
 ) -> Any:
@@ -97,6 +117,7 @@ def open_db(
             f"Aviso: «{db.display_name}» es de solo lectura: se puede consultar, no modificar.",
             file=sys.stderr,
         )
+    _warn_exposure(db)
     if write:
         try:
             if db.read_only:

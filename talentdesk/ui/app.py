@@ -26,6 +26,7 @@ from talentdesk.db.backup import (
     newest_good_backup,
 )
 from talentdesk.db.engine import sqlite_path
+from talentdesk.db.exposure import Exposure, exposure, make_private
 from talentdesk.db.health import DamagedDatabaseError
 from talentdesk.db.restore import restore_sqlite
 from talentdesk.db.servers import ServerAddress, is_server, without_password
@@ -51,6 +52,7 @@ class StartCheck:
     newest_good: BackupInfo | None = None
     daily_backup: Path | None = None
     backup_problem: str | None = None
+    exposure: Exposure | None = None  # others can read the file, or it is in a network folder
 
 
 def check_and_back_up(db: Database, today: date | None = None) -> StartCheck:
@@ -59,18 +61,22 @@ def check_and_back_up(db: Database, today: date | None = None) -> StartCheck:
     Runs on the write thread right after the window shows (quick_check reads the whole file:
     about 1.2 s at a million members), so writes wait for it and reads do not.
     """
+    db_file = sqlite_path(db.engine)
+    exposed = exposure(db_file) if db_file is not None else None
     try:
         db.verify()
     except DamagedDatabaseError as exc:
-        db_file = sqlite_path(db.engine)
-        return StartCheck(damage=exc.message, newest_good=newest_good_backup(db_file) if db_file else None)
-    db_file = sqlite_path(db.engine)
+        return StartCheck(
+            damage=exc.message,
+            newest_good=newest_good_backup(db_file) if db_file else None,
+            exposure=exposed,
+        )
     if db_file is None or db.read_only or not daily_backup_due(db_file, today):
-        return StartCheck()
+        return StartCheck(exposure=exposed)
     try:
-        return StartCheck(daily_backup=automatic_backup(db.engine, BackupKind.DAILY))
+        return StartCheck(daily_backup=automatic_backup(db.engine, BackupKind.DAILY), exposure=exposed)
     except TalentDeskError as exc:  # a full disk must not stop the day's work: say it
-        return StartCheck(backup_problem=exc.message)
+        return StartCheck(backup_problem=exc.message, exposure=exposed)
 
 
 def make_app() -> QApplication:
@@ -337,6 +343,37 @@ class Application(QObject):
             self.show_error(window, result.backup_problem)
         if result.damage is not None:
             window.show_damage(result.damage, result.newest_good)
+        elif result.exposure is not None:
+            self.warn_exposure(window, result.exposure)
+
+    def warn_exposure(self, window: MainWindow, exposed: Exposure) -> QMessageBox:
+        """Say who else can read the file (not modal to the app: the day's work goes on) and,
+        when it is this person's file on a local disk, offer to make it private."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("TalentDesk"), exposed.message(), parent=window)
+        box.setObjectName("exposure-warning")
+        fix = None
+        if exposed.fixable:
+            box.setInformativeText(self.tr("TalentDesk can make it and its backups readable by you only."))
+            fix = box.addButton(self.tr("&Make private"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("&Leave as it is"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(fix)
+        else:
+            box.addButton(QMessageBox.StandardButton.Ok)
+
+        def clicked(button: object) -> None:
+            if fix is not None and button is fix:
+                try:
+                    changed = make_private(exposed.path)
+                except OSError as exc:
+                    self.show_error(window, error_message(exc))
+                    return
+                window.statusBar().showMessage(
+                    self.tr("Readable by you only now: %n file(s).", "", len(changed)), 8000
+                )
+
+        box.buttonClicked.connect(clicked)
+        box.open()
+        return box
 
     @staticmethod
     def _dispose(ctx: AppContext) -> None:

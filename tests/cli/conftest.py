@@ -44,4 +44,5 @@ def fuzz_db(fuzz_template: Path, tmp_path: Path) -> Path:
     """A copy of the fuzz tests' database, for the regression tests of what they found."""
     path = tmp_path / "fuzz.sqlite"
     shutil.copyfile(fuzz_template, path)
+    path.chmod(0o600)  # as TalentDesk creates it
     return path

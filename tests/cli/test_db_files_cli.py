@@ -164,3 +164,15 @@ def test_upgrade_of_a_database_stamped_older_than_its_tables(cli: Cli, db_path: 
     assert file_hash(db_path) == before
     assert query(db_path, "SELECT version_num FROM alembic_version") == [("0003",)]
     assert head_revision() != "0003"
+
+
+def test_a_database_others_can_read_is_warned_about_on_every_use(
+    cli: Callable[..., Result], db_path: Path
+) -> None:
+    db_path.chmod(0o644)
+    result = cli("--db", db_path, "members", "search", "--json")
+    assert result.code == 0, result.err
+    assert "Aviso:" in result.err and "644" in result.err and "chmod 600" in result.err
+    db_path.chmod(0o600)
+    quiet = cli("--db", db_path, "members", "search", "--json")
+    assert quiet.code == 0 and "Aviso" not in quiet.err

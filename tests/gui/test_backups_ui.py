@@ -212,3 +212,30 @@ def test_the_import_wizard_takes_a_backup_before_it_writes(
     assert backups[0].members == 300  # the state the import started from
     assert _members(db_file) == 303
     wizard.accept()
+
+
+def test_a_database_others_can_read_is_warned_about_and_made_private(
+    qtbot: QtBot, controller: Application, db_path: Path, errors: list[str]
+) -> None:
+    db_path.chmod(0o644)
+    result = _started(qtbot, controller, db_path)
+    assert result.exposure is not None and result.exposure.fixable
+    window = controller.window
+    assert window is not None
+    box = window.findChild(QMessageBox, "exposure-warning")
+    assert box is not None and box.isVisible() and "644" in box.text()
+    make_private = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    make_private.click()
+    wal = db_path.with_name(db_path.name + "-wal")  # SQLite made it with the file's 644
+    assert wal.exists()
+    assert db_path.stat().st_mode & 0o777 == 0o600 and wal.stat().st_mode & 0o777 == 0o600
+    assert "Readable by you only now" in window.statusBar().currentMessage()
+    assert errors == []
+
+
+def test_a_private_database_starts_without_the_warning(
+    qtbot: QtBot, controller: Application, db_path: Path, errors: list[str]
+) -> None:
+    result = _started(qtbot, controller, db_path)
+    assert result.exposure is None
+    assert controller.window is not None and controller.window.findChild(QMessageBox, "exposure-warning") is None

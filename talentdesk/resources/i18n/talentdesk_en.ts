@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message numerus="yes">
+        <location filename="../../ui/app.py" line="+371"/>
+        <source>Readable by you only now: %n file(s).</source>
+        <translation>
+            <numerusform>Readable by you only now: %n file.</numerusform>
+            <numerusform>Readable by you only now: %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CardsModel</name>
     <message numerus="yes">
         <location filename="../../ui/vinculacion/board.py" line="+71"/>

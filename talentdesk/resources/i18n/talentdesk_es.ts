@@ -178,7 +178,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+198"/>
+        <location filename="../../ui/app.py" line="+204"/>
         <source>That database is already open.</source>
         <translation>Esa base de datos ya está abierta.</translation>
     </message>
@@ -224,9 +224,33 @@
         <translation>Copia de seguridad diaria guardada: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <location line="+33"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>TalentDesk can make it and its backups readable by you only.</source>
+        <translation>TalentDesk puede dejarla, con sus copias de seguridad, legible sólo para usted.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Make private</source>
+        <translation>&amp;Hacerla privada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Leave as it is</source>
+        <translation>&amp;Dejarla así</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Readable by you only now: %n file(s).</source>
+        <translation>
+            <numerusform>Ahora sólo usted puede leerlo: %n archivo.</numerusform>
+            <numerusform>Ahora sólo usted puede leerlos: %n archivos.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
