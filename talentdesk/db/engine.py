@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,9 +117,15 @@ def _server_engine(url: URL) -> Engine:
     shown = url.render_as_string(hide_password=True)
     # A server that does not answer (wrong address, a firewall dropping packets) is reported
     # after CONNECT_TIMEOUT_S instead of the system's minutes-long TCP timeout.
-    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
+    connect_args: dict[str, Any] = {}
+    sender = None
+    if url.get_backend_name() == "postgresql":
+        # Each engine signs its connections, so its change notices (db/change_notices.py) can
+        # be told from everyone else's: a window does not refresh twice for its own edit.
+        sender = f"talentdesk {secrets.token_hex(4)}"
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": sender}
     try:
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError:
         raise DatabaseError(
             _(
@@ -130,6 +138,17 @@ def _server_engine(url: URL) -> Engine:
                 "«{shown}»: falta el controlador «{value}» en esta instalación. Para PostgreSQL use postgresql+psycopg://… (incluido con TalentDesk)."
             ).format(shown=shown, value=exc.name or url.drivername)
         ) from None
+    if sender is not None:
+        _SENDERS[engine] = sender
+    return engine
+
+
+_SENDERS: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def sender_name(engine: Engine) -> str | None:
+    """The ``application_name`` an engine's server connections carry (None for SQLite)."""
+    return _SENDERS.get(engine)
 
 
 def _sqlite_engine(engine: Engine, read_only: bool) -> Engine:

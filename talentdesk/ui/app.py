@@ -37,6 +37,7 @@ from talentdesk.ui.databases import normalize_target, target_file, target_missin
 from talentdesk.ui.gc_guard import GuiThreadCollector
 from talentdesk.ui.i18n import install_translations, prefer_mexican_dates
 from talentdesk.ui.main_window import MainWindow
+from talentdesk.ui.remote_changes import RemoteChanges
 from talentdesk.ui.resources import app_icon, apply_app_font
 from talentdesk.ui.settings import Settings
 from talentdesk.ui.tasks import Task, TaskRunner, error_message
@@ -317,6 +318,7 @@ class Application(QObject):
     def _install(self, db: Database, target: str) -> None:
         self.settings.remember_database(without_password(target))
         ctx = AppContext(db, self.settings)
+        RemoteChanges(ctx)  # a child of ctx: other workstations' edits refresh the lists
         window = self.window_factory(ctx)
         window.open_database_requested.connect(self.open_database)
         window.new_database_requested.connect(self.create_database)
@@ -377,6 +379,8 @@ class Application(QObject):
 
     @staticmethod
     def _dispose(ctx: AppContext) -> None:
+        for listener in ctx.findChildren(RemoteChanges):
+            listener.stop()
         ctx.runner.wait_idle()
         ctx.db.close()
         ctx.deleteLater()

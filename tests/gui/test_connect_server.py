@@ -6,6 +6,7 @@ office server does.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,9 +16,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from talentdesk.db.servers import ServerAddress, without_password
+from talentdesk.db.session import Database
+from talentdesk.services.members import create_member
 from talentdesk.ui import settings as S
 from talentdesk.ui.app import Application
 from talentdesk.ui.connect_dialog import ConnectDialog
+from talentdesk.ui.remote_changes import RemoteChanges
 from tests.conftest import needs_pg
 
 pytestmark = needs_pg
@@ -154,3 +158,24 @@ def test_the_connect_dialog_fits_a_small_screen(qtbot: QtBot) -> None:
     dialog.show()
     hint = dialog.sizeHint()
     assert hint.width() <= 1024 and hint.height() <= 700
+
+
+def test_another_workstations_edit_refreshes_the_open_window(
+    qtbot: QtBot, controller: Application, pg_url: str, errors: list[str]
+) -> None:
+    assert controller.start(pg_url)
+    ctx = controller.ctx
+    assert ctx is not None
+    listener = ctx.findChild(RemoteChanges)
+    assert listener is not None
+    qtbot.waitUntil(lambda: listener.listening)
+    time.sleep(0.5)  # LISTEN in place
+    other = Database.open(pg_url)  # the other workstation
+    try:
+        with qtbot.waitSignal(ctx.changed, timeout=10000) as heard, other.session() as session:
+            create_member(session, {"given_names": "Luis", "paternal_surname": "Vega"})
+    finally:
+        other.close()
+    changes = heard.args[0]
+    assert changes.members and not changes.events
+    assert errors == []
