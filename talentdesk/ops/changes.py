@@ -47,6 +47,10 @@ _AREAS: dict[str, tuple[str, ...]] = {
     "need_candidate_stages": ("programs",),
     "saved_lists": ("lists",),
     "saved_list_members": ("lists",),
+    # records beside a change (PostgreSQL announces them too: db/change_notices.py); no list
+    # shows them, and the change they record announces its own tables
+    "audit_log": (),
+    "export_log": (),
 }
 
 
