@@ -178,4 +178,7 @@ def test_another_workstations_edit_refreshes_the_open_window(
         other.close()
     changes = heard.args[0]
     assert changes.members and not changes.events
+    window = controller.window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.count_label.text().startswith("1 members"), timeout=10000)
     assert errors == []
