@@ -66,7 +66,7 @@ def _fill_password(password: str) -> Callable[[ConnectDialog], None]:
 
 
 def test_a_server_password_is_never_remembered(
-    qtbot: QtBot, controller: Application, pg_url: str, errors: list[str]
+    qtbot: QtBot, pg_url: str, controller: Application, errors: list[str]
 ) -> None:
     assert controller.start(pg_url)
     remembered = [controller.settings.get(S.LAST_DATABASE), *controller.settings.get(S.RECENT_DATABASES)]
@@ -80,7 +80,7 @@ def test_a_server_password_is_never_remembered(
 
 
 def test_a_remembered_server_asks_for_the_password_at_start(
-    qtbot: QtBot, controller: Application, pg_url: str, errors: list[str]
+    qtbot: QtBot, pg_url: str, controller: Application, errors: list[str]
 ) -> None:
     seen = _answer_when_shown(controller, _fill_password(_password(pg_url)))
     assert controller.start(without_password(pg_url))
@@ -91,7 +91,7 @@ def test_a_remembered_server_asks_for_the_password_at_start(
 
 
 def test_a_wrong_password_asks_again_and_cancel_opens_nothing(
-    qtbot: QtBot, controller: Application, pg_url: str, errors: list[str]
+    qtbot: QtBot, pg_url: str, controller: Application, errors: list[str]
 ) -> None:
     seen = _answer_when_shown(controller, _fill_password("wrong"), ConnectDialog.reject)
     assert not controller.start(without_password(pg_url))
@@ -161,7 +161,7 @@ def test_the_connect_dialog_fits_a_small_screen(qtbot: QtBot) -> None:
 
 
 def test_another_workstations_edit_refreshes_the_open_window(
-    qtbot: QtBot, controller: Application, pg_url: str, errors: list[str]
+    qtbot: QtBot, pg_url: str, controller: Application, errors: list[str]
 ) -> None:
     assert controller.start(pg_url)
     ctx = controller.ctx
