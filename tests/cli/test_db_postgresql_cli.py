@@ -20,7 +20,9 @@ from tests.cli._support import Result
 from tests.conftest import PG_URL, _database_url, _pg_database
 from tests.unit.helpers import add
 
-pytestmark = pytest.mark.skipif(not PG_URL, reason="needs the test run's PostgreSQL server (TALENTDESK_TEST_PG)")
+pytestmark = pytest.mark.skipif(
+    not PG_URL, reason="needs the test run's PostgreSQL server (TALENTDESK_TEST_PG)"
+)
 
 Cli = Callable[..., Result]
 
@@ -37,7 +39,9 @@ def _url(db: Database) -> str:
 def _state(db: Database) -> dict[str, Any]:
     with db.engine.connect() as conn:
         return {
-            "members": conn.execute(text("SELECT id, given_names, paternal_surname FROM members ORDER BY id")).all(),
+            "members": conn.execute(
+                text("SELECT id, given_names, paternal_surname FROM members ORDER BY id")
+            ).all(),
             "events": conn.execute(text("SELECT id, name FROM events ORDER BY id")).all(),
             "counts": {
                 t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
@@ -50,7 +54,9 @@ def _fill(db: Database) -> None:
     with db.session() as s:
         add(s, "Ana", "Núñez", "Ávila")
         add(s, "Luis", "Pérez")
-        create_event(s, {"name": "Jornada de prueba", "starts_on": date(2027, 3, 10), "ends_on": date(2027, 3, 11)})
+        create_event(
+            s, {"name": "Jornada de prueba", "starts_on": date(2027, 3, 10), "ends_on": date(2027, 3, 11)}
+        )
 
 
 def test_backup_then_restore_brings_everything_back_and_new_ids_are_free(
@@ -121,7 +127,11 @@ def test_a_file_that_is_not_a_talentdesk_dump_is_refused_and_nothing_changes(
         bad = _foreign_dump(tmp_path)
     result = cli("--db", _url(pg), "db", "restore", bad)
     assert result.code == 1
-    assert {"text": "no es una copia de seguridad de TalentDesk", "sqlite": "base SQLite", "other_pg": "no de una base de TalentDesk"}[kind] in result.err
+    assert {
+        "text": "no es una copia de seguridad de TalentDesk",
+        "sqlite": "base SQLite",
+        "other_pg": "no de una base de TalentDesk",
+    }[kind] in result.err
     assert "Traceback" not in result.err
     assert _state(pg) == before
 
@@ -140,7 +150,13 @@ def _foreign_dump(tmp_path: Path) -> Path:
         other.dispose()
         target = tmp_path / "ajena.dump"
         pg_dump = pg_backup.require_tool("pg_dump")
-        subprocess.run([str(pg_dump), "-Fc", f"--file={target}", f"--dbname={pg_backup.conninfo(make_url(_database_url(name)))}"], check=True)
+        url = make_url(_database_url(name))
+        with pg_backup.client_environment(url) as env:  # the test server asks for the password
+            subprocess.run(
+                [str(pg_dump), "-Fc", f"--file={target}", f"--dbname={pg_backup.conninfo(url)}"],
+                env=env,
+                check=True,
+            )
         return target
     finally:
         other.dispose()
@@ -180,13 +196,31 @@ def test_check_reports_a_sequence_behind_and_upgrade_mends_it(cli: Cli, pg: Data
     assert cli("--db", _url(pg), "db", "check").code == 0
 
 
-def test_the_password_never_reaches_a_command_line(
-    pg: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The test server trusts local connections, so a password in the URL is accepted and
-    unused; what matters is where it went: a private PGPASSFILE, never an argument."""
+@pytest.fixture()
+def password_login(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A login whose password has the characters a passfile must escape (dropped afterwards)."""
     secret = "s3cr:et\\clave"
-    url = make_url(_url(pg)).set(password=secret)
+    role = f"td_pw_{tmp_path.name[-8:].replace('-', '_').lower()}"
+    server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with server.connect() as conn:
+        conn.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+        conn.exec_driver_sql(f"CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{secret}'")
+    try:
+        yield role, secret
+    finally:
+        with server.connect() as conn:
+            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+        server.dispose()
+
+
+def test_the_password_never_reaches_a_command_line(
+    pg: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, password_login: tuple[str, str]
+) -> None:
+    """The test server asks for passwords (scram), so the backup works only if pg_dump got it;
+    what matters is where it went: a private PGPASSFILE, never an argument. A login of its own,
+    whose password has the characters a passfile must escape."""
+    role, secret = password_login
+    url = make_url(_url(pg)).set(username=role, password=secret)
     seen: list[tuple[list[str], str]] = []
     real_run = subprocess.run
 
@@ -214,7 +248,9 @@ def test_the_password_never_reaches_a_command_line(
     assert not any(Path(p).exists() for _argv, p in seen if p)  # removed afterwards
 
 
-def test_a_restore_that_waits_too_long_for_a_lock_changes_nothing(cli: Cli, pg: Database, tmp_path: Path) -> None:
+def test_a_restore_that_waits_too_long_for_a_lock_changes_nothing(
+    cli: Cli, pg: Database, tmp_path: Path
+) -> None:
     _fill(pg)
     dump = tmp_path / "oficina.dump"
     assert cli("--db", _url(pg), "db", "backup", dump).code == 0
