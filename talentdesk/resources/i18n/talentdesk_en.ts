@@ -23,7 +23,7 @@
 <context>
     <name>Application</name>
     <message numerus="yes">
-        <location filename="../../ui/app.py" line="+371"/>
+        <location filename="../../ui/app.py" line="+373"/>
         <source>Readable by you only now: %n file(s).</source>
         <translation>
             <numerusform>Readable by you only now: %n file.</numerusform>

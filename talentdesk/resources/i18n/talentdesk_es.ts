@@ -178,7 +178,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+204"/>
+        <location filename="../../ui/app.py" line="+205"/>
         <source>That database is already open.</source>
         <translation>Esa base de datos ya está abierta.</translation>
     </message>
@@ -219,18 +219,18 @@
         <translation>Conectando con el servidor…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Daily backup saved: %1</source>
         <translation>Copia de seguridad diaria guardada: %1</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>TalentDesk</source>
         <translation>TalentDesk</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-31"/>
         <source>TalentDesk can make it and its backups readable by you only.</source>
         <translation>TalentDesk puede dejarla, con sus copias de seguridad, legible sólo para usted.</translation>
     </message>
