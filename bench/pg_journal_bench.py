@@ -10,7 +10,10 @@ interleaved in every run:
 * **off** — the schema as shipped: the ``td_journal`` trigger is there and its ``WHEN`` finds the
   journal off (every bulk load, import and restore);
 * **dropped** — the baseline, same transaction with the trigger dropped first (as before 0012);
-* **on** — inside a journal capture (recording every row: what an undoable bulk edit pays).
+* **on** — inside a journal capture (recording every row: what an undoable bulk edit pays);
+* **no notices** — the schema as shipped but without the ``td_notify`` statement trigger
+  (migration 0013: committed changes announce their table to the other workstations), to
+  measure what that trigger adds to ``off``.
 """
 
 from __future__ import annotations
@@ -77,7 +80,11 @@ def main() -> None:
         conn.exec_driver_sql('DROP TRIGGER td_journal ON "members"')
         bulk_insert(conn, table, rows)
 
-    times: dict[str, list[float]] = {"off": [], "dropped": [], "on": []}
+    def no_notices(conn: Connection) -> None:
+        conn.exec_driver_sql('DROP TRIGGER td_notify ON "members"')
+        bulk_insert(conn, table, rows)
+
+    times: dict[str, list[float]] = {"off": [], "dropped": [], "on": [], "no notices": []}
 
     def measure(name: str, work: Callable[[Connection], None]) -> None:
         with db.engine.connect() as conn:
@@ -90,6 +97,7 @@ def main() -> None:
         for run in range(args.runs):
             measure("off", off)
             measure("dropped", dropped)
+            measure("no notices", no_notices)
             with db.sessions() as session:
                 start = time.perf_counter()
                 with journal.capture(session) as cap:
@@ -111,6 +119,9 @@ def main() -> None:
     print(f"| insert {n} members, trigger present, journal off (as shipped) | {median['off']:.2f} s |")
     print(f"| baseline: the same with the trigger dropped | {median['dropped']:.2f} s |")
     print(f"| the same inside a journal capture (every row recorded and read back) | {median['on']:.2f} s |")
+    print(
+        f"| as shipped but without the change-notice trigger (before 0013) | {median['no notices']:.2f} s |"
+    )
 
 
 if __name__ == "__main__":

@@ -21,9 +21,16 @@ CHANNEL = "talentdesk_changes"
 TRIGGER = "td_notify"
 FUNCTION = "td_notify_change"
 
+#: A transaction-local setting per table, ``talentdesk.noticed_<table>``: set by the first
+#: statement that announces the table, so the trigger's ``WHEN`` skips the rest of the
+#: transaction's statements without calling the function (a 100,000-row ``executemany`` is
+#: 100,000 statements: +25 % on a bulk insert when each one called ``pg_notify``).
+NOTICED = "talentdesk.noticed_"
+
 FUNCTION_SQL = (
     f"CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
     "BEGIN\n"
+    f"  PERFORM set_config('{NOTICED}' || TG_TABLE_NAME, 'y', true);\n"
     f"  PERFORM pg_notify('{CHANNEL}', TG_TABLE_NAME || ' ' || coalesce(current_setting('application_name', true), ''));\n"
     "  RETURN NULL;\n"
     "END\n"
@@ -38,7 +45,8 @@ def _quote(name: str) -> str:
 def trigger_sql(table: str) -> str:
     return (
         f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {_quote(table)} "
-        f"FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTION}()"
+        f"FOR EACH STATEMENT WHEN (current_setting('{NOTICED}{table}', true) IS DISTINCT FROM 'y') "
+        f"EXECUTE FUNCTION {FUNCTION}()"
     )
 
 

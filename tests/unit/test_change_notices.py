@@ -106,3 +106,24 @@ def test_the_migration_keeps_the_same_statements() -> None:
     assert migration.FUNCTION_SQL == change_notices.FUNCTION_SQL
     assert migration.trigger_sql("members") == change_notices.trigger_sql("members")
     assert Path(migration.__file__).name.startswith("0013")
+
+
+def test_each_transaction_is_heard_not_only_the_first(
+    listener_and_writer: tuple[Heard, Database, Database],
+) -> None:
+    """The trigger fires once per table and transaction (a transaction-local flag): the next
+    transaction on the same connection must announce again."""
+    heard, _mine, other = listener_and_writer
+    with other.engine.connect() as conn:
+        for _ in range(3):  # three statements, one notice
+            conn.execute(text("UPDATE chapters SET name = name WHERE id = 1"))
+        conn.commit()
+        assert heard.tables() == {"chapters"}
+        heard.batches.clear()
+        conn.execute(text("UPDATE sectors SET name = name WHERE id = 1"))
+        conn.execute(text("UPDATE chapters SET name = name WHERE id = 2"))
+        conn.commit()
+        deadline = time.monotonic() + 10
+        while set().union(*heard.batches) != {"chapters", "sectors"} and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert set().union(*heard.batches) == {"chapters", "sectors"}

@@ -25,6 +25,7 @@ depends_on: str | Sequence[str] | None = None
 FUNCTION_SQL = (
     "CREATE OR REPLACE FUNCTION td_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$\n"
     "BEGIN\n"
+    "  PERFORM set_config('talentdesk.noticed_' || TG_TABLE_NAME, 'y', true);\n"
     "  PERFORM pg_notify('talentdesk_changes', TG_TABLE_NAME || ' ' || coalesce(current_setting('application_name', true), ''));\n"
     "  RETURN NULL;\n"
     "END\n"
@@ -35,7 +36,8 @@ FUNCTION_SQL = (
 def trigger_sql(table: str) -> str:
     return (
         f'CREATE TRIGGER td_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
-        "FOR EACH STATEMENT EXECUTE FUNCTION td_notify_change()"
+        f"FOR EACH STATEMENT WHEN (current_setting('talentdesk.noticed_{table}', true) IS DISTINCT FROM 'y') "
+        "EXECUTE FUNCTION td_notify_change()"
     )
 
 
