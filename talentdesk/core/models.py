@@ -28,8 +28,10 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     false,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from talentdesk.core.enums import (
     BoardRole,
@@ -231,6 +233,20 @@ class MemberSector(Base):
     is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
 
     sector: Mapped[Sector] = relationship()
+
+
+def primary_link() -> ColumnElement[bool]:
+    """"This link is the member's primary sector", for a join or a lookup by member.
+
+    Written as an expression on purpose: a bare ``is_primary IS 1`` is an equality SQLite can
+    answer from ``ix_member_sectors_primary``, and without statistics it did — for each member
+    it walked every primary link of the table (a million at 1M: the 1M demo never finished, the
+    directory by sector and the sector report's directory crawled). Through ``coalesce`` no
+    index applies, so each member's links are found by the primary key (member_id first).
+    Counting *all* primary links (the Tablero) still says ``is_primary = :primary`` and reads
+    that index.
+    """
+    return func.coalesce(MemberSector.is_primary, False).is_(True)
 
 
 class Member(Base):

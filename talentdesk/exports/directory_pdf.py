@@ -38,7 +38,7 @@ from talentdesk.core.countries import country_name
 from talentdesk.core.dates import spanish_date
 from talentdesk.core.enums import PrintField
 from talentdesk.core.errors import TalentDeskError
-from talentdesk.core.models import Chapter, Member, MemberSector, Sector
+from talentdesk.core.models import Chapter, Member, MemberSector, Sector, primary_link
 from talentdesk.core.text import fold, name_sort_key
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.compat import doc_template_of, glyph_widths
@@ -187,7 +187,7 @@ def _plan(
     elif grouping.key == "sector":
         names = {k: v for k, v in session.execute(select(Sector.id, Sector.name))}
         stmt = select(Member.id, Member.sort_key, MemberSector.sector_id).outerjoin(
-            MemberSector, and_(MemberSector.member_id == Member.id, MemberSector.is_primary.is_(True))
+            MemberSector, and_(MemberSector.member_id == Member.id, primary_link())
         )
     else:
         names = {}
@@ -239,7 +239,7 @@ ENTRY_GAP = 7.0
 
 _primary_sector = (
     select(MemberSector.sector_id)
-    .where(MemberSector.member_id == Member.id, MemberSector.is_primary.is_(True))
+    .where(MemberSector.member_id == Member.id, primary_link())
     .limit(1)
     .scalar_subquery()
 )

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from talentdesk.core.countries import country_name
 from talentdesk.core.enums import PrintField
-from talentdesk.core.models import Chapter, Member, MemberSector, Sector
+from talentdesk.core.models import Chapter, Member, MemberSector, Sector, primary_link
 from talentdesk.db.session import SessionFactory, streaming_reader
 from talentdesk.exports.consent import allowed_fields, may_appear
 from talentdesk.exports.files import ExportResult, Progress, atomic_output, check_abort
@@ -213,7 +213,7 @@ def _directory_rows(
         Member.directory_consent,
         Member.no_contact,
         Member.print_fields_raw,
-    ).outerjoin(MemberSector, and_(MemberSector.member_id == Member.id, MemberSector.is_primary.is_(True)))
+    ).outerjoin(MemberSector, and_(MemberSector.member_id == Member.id, primary_link()))
     seen: set[int] = set()
     for start in range(0, len(ordered), CHUNK):
         check_abort(abort)

@@ -27,6 +27,7 @@ from talentdesk.core.models import (
     MemberSector,
     Organization,
     Sector,
+    primary_link,
     utcnow,
 )
 from talentdesk.core.programs import (
@@ -272,7 +273,7 @@ class _Maker:
         stmt = (
             select(Member.id, Member.chapter_id, MemberSector.sector_id)
             .outerjoin(
-                MemberSector, (MemberSector.member_id == Member.id) & MemberSector.is_primary.is_(True)
+                MemberSector, (MemberSector.member_id == Member.id) & primary_link()
             )
             .where(Member.anonymized_at.is_(None), Member.no_contact.is_(False))
         )
