@@ -110,8 +110,9 @@ def test_a_fixed_list_hides_anonymised_members_everywhere(
     assert "Se exportaron 2 miembros" in ok(
         cli("--db", db_path, "export", "members", "--list", "elegidos", "-o", out)
     )
-    sheet = load_workbook(out, read_only=True).worksheets[0]
-    emails = {str(c) for row in sheet.iter_rows(values_only=True) for c in row if c}
+    book = load_workbook(out, read_only=True)  # read-only keeps the file open until closed
+    emails = {str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row if c}
+    book.close()
     assert not any("leal" in e.lower() for e in emails)
     directory = tmp_path / "directorio.pdf"
     assert "Se exportaron 2 miembros" in ok(
