@@ -49,49 +49,17 @@ def member_counts(session: Session, query: MemberQuery | None = None, *, years: 
 
     All members on SQLite: the full-text index's own per-word document counts (the very
     numbers the members view shows for each filter), so the members table is not scanned.
-    A search: the full-text matches drive primary-key lookups (cost grows with the matches).
+    A search: its members are chosen once (:func:`choose`), then one pass over their rows
+    counts every column, one over their sector links and one over their contributions.
     ``years``: also count by year joined — for all members a read of the ``joined_on`` index
-    (~30 ms at 1,000,000), for a selection a scan of the selected members, so only on request.
+    (~30 ms at 1,000,000); for a selection the same pass as the other columns.
     """
     query = query or MemberQuery()
     counts = MemberCounts()
-    members, sectors, params = _selection(session, query)
-    if not (query.is_everything() and uses_fts(session) and _from_index(session, counts)):
-        rows = session.execute(
-            text(
-                "SELECT m.chapter_id, m.country, m.degree_level, m.status, m.directory_consent, count(*) "
-                f"FROM {members} GROUP BY 1, 2, 3, 4, 5"
-            ),
-            params,
-        )
-        for chapter_id, country, degree, status, consent, n in rows:
-            counts.total += n
-            counts.consent += n if consent else 0
-            counts.chapter[chapter_id] += n
-            counts.country[country or None] += n
-            counts.degree[degree or None] += n
-            counts.status[status or None] += n
-    if query.is_everything():  # two index reads: sector_id's, and the primary links' range
-        any_sql = "SELECT sector_id, count(*) FROM member_sectors GROUP BY sector_id"
-        counts.any_sector.update({k: int(n) for k, n in session.execute(text(any_sql))})
-        # "= :primary", not a bare "WHERE is_primary": only an equality reads ix_member_sectors_primary
-        # (57 ms at 1M) instead of every link in the table (410 ms).
-        primary_sql = "SELECT sector_id, count(*) FROM member_sectors WHERE is_primary = :primary GROUP BY sector_id"
-        primary = session.execute(text(primary_sql), {"primary": True})
-        counts.primary_sector.update({k: int(n) for k, n in primary})
+    if query.is_everything():
+        _count_everyone(session, counts, years=years)
     else:
-        sql = (
-            "SELECT ms.sector_id, count(*), sum(CASE WHEN ms.is_primary THEN 1 ELSE 0 END) "
-            f"FROM {sectors} GROUP BY ms.sector_id"
-        )
-        for sector_id, n, primary in session.execute(text(sql), params):
-            counts.any_sector[sector_id] = int(n)
-            if primary:
-                counts.primary_sector[sector_id] = int(primary)
-    if not (query.is_everything() and counts.contribution):  # not already from the index
-        _contributions(session, query, counts, members, params)
-    if years:
-        _years(session, counts, members, params)
+        _count_chosen(session, choose(session, query), counts, years=years)
     without = counts.total - sum(counts.primary_sector.values())
     if without:
         counts.primary_sector[None] = without
@@ -100,32 +68,105 @@ def member_counts(session: Session, query: MemberQuery | None = None, *, years: 
 
 def year_counts(session: Session, query: MemberQuery, counts: MemberCounts) -> None:
     """Only ``counts.joined_year`` (see ``member_counts(years=True)``), for the selection."""
-    members, _sectors, params = _selection(session, query)
-    _years(session, counts, members, params)
-
-
-def _selection(session: Session, query: MemberQuery) -> tuple[str, str, dict[str, Any]]:
-    """FROM … WHERE clauses for the selected members (``m``) and their sector links (``ms``).
-
-    On SQLite the ids of the FTS5 matches, as a list SQLite sorts before reading the tables in
-    id order (the matches come in name order: joined one by one they would jump around the
-    table, 2.4× slower at 1M); elsewhere the LIKE form.
-    """
     if query.is_everything():
-        return "members m", "member_sectors ms", {}
-    if uses_fts(session):
-        return (
-            f"members m WHERE m.id IN ({MATCHING_IDS})",
-            f"member_sectors ms WHERE ms.member_id IN ({MATCHING_IDS})",
-            {"expr": fts_expression(session, query)},
-        )
-    where, params = like_condition(query)
-    where = where.replace("search_text", "m.search_text")
-    return (
-        f"members m WHERE {where}",
-        f"member_sectors ms JOIN members m ON m.id = ms.member_id WHERE {where}",
-        params,
+        _years_from_index(session, counts)
+        return
+    year = _year_of(session)
+    chosen = choose(session, query)
+    for value, n in session.execute(text(f"SELECT {year}, count(*) FROM {chosen} GROUP BY 1")):
+        counts.joined_year[int(value) if value is not None else None] += int(n)
+
+
+#: The members chosen by the last :func:`choose` of the session's transaction: a temporary
+#: table of their ids (the primary key: read in id order, joined to the members table in order).
+CHOSEN_IDS = "SELECT id FROM td_chosen"
+
+
+def choose(session: Session, query: MemberQuery) -> str:
+    """Put the ids of the members ``query`` selects in the temporary table ``td_chosen`` (what
+    :data:`CHOSEN_IDS` reads) and return a FROM clause of their rows (``m``).
+
+    The search runs once, however many groups are counted from it: on SQLite the FTS5 matches
+    (one chapter alone: the range of ``ix_members_chapter_id``, the same members, already in id
+    order), elsewhere the LIKE form.
+    """
+    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS td_chosen (id INTEGER PRIMARY KEY)"))
+    session.execute(text("DELETE FROM td_chosen"))
+    params: dict[str, Any]
+    if query == MemberQuery(chapter_ids=query.chapter_ids) and len(query.chapter_ids) == 1:
+        fill, params = "SELECT id FROM members WHERE chapter_id = :chapter", {"chapter": query.chapter_ids[0]}
+    elif uses_fts(session):
+        fill, params = MATCHING_IDS, {"expr": fts_expression(session, query)}
+    else:
+        where, params = like_condition(query)
+        fill = f"SELECT id FROM members WHERE {where}"
+    session.execute(text(f"INSERT INTO td_chosen (id) {fill}"), params)
+    return "td_chosen c JOIN members m ON m.id = c.id"
+
+
+def _count_everyone(session: Session, counts: MemberCounts, *, years: bool) -> None:
+    if not (uses_fts(session) and _from_index(session, counts)):
+        _count_columns(session, "members m", counts, years=False)
+    # two index reads: sector_id's, and the primary links' range
+    any_sql = "SELECT sector_id, count(*) FROM member_sectors GROUP BY sector_id"
+    counts.any_sector.update({k: int(n) for k, n in session.execute(text(any_sql))})
+    # "= :primary", not a bare "WHERE is_primary": only an equality reads ix_member_sectors_primary
+    # (57 ms at 1M) instead of every link in the table (410 ms).
+    primary_sql = (
+        "SELECT sector_id, count(*) FROM member_sectors WHERE is_primary = :primary GROUP BY sector_id"
     )
+    primary = session.execute(text(primary_sql), {"primary": True})
+    counts.primary_sector.update({k: int(n) for k, n in primary})
+    if not counts.contribution:  # not already from the full-text vocabulary
+        sql = "SELECT contribution_id, count(*) FROM member_contributions GROUP BY contribution_id"
+        counts.contribution.update({k: int(n) for k, n in session.execute(text(sql))})
+    if years:
+        _years_from_index(session, counts)
+
+
+def _count_chosen(session: Session, members: str, counts: MemberCounts, *, years: bool) -> None:
+    """The chosen members' counts: one pass over their rows, one over their sector links (the
+    primary key's index: member, sector), one over their contributions (likewise)."""
+    _count_columns(session, members, counts, years=years)
+    sql = (
+        "SELECT ms.sector_id, count(*), sum(CASE WHEN ms.is_primary THEN 1 ELSE 0 END) "
+        "FROM td_chosen c JOIN member_sectors ms ON ms.member_id = c.id GROUP BY ms.sector_id"
+    )
+    for sector_id, n, primary in session.execute(text(sql)):
+        counts.any_sector[sector_id] = int(n)
+        if primary:
+            counts.primary_sector[sector_id] = int(primary)
+    sql = (
+        "SELECT mc.contribution_id, count(*) FROM td_chosen c "
+        "JOIN member_contributions mc ON mc.member_id = c.id GROUP BY mc.contribution_id"
+    )
+    counts.contribution.update({k: int(n) for k, n in session.execute(text(sql))})
+
+
+def _count_columns(session: Session, members: str, counts: MemberCounts, *, years: bool) -> None:
+    year = _year_of(session) if years else "NULL"
+    rows = session.execute(
+        text(
+            "SELECT m.chapter_id, m.country, m.degree_level, m.status, m.directory_consent, "
+            f"{year}, count(*) FROM {members} GROUP BY 1, 2, 3, 4, 5, 6"
+        )
+    )
+    for chapter_id, country, degree, status, consent, joined, n in rows:
+        counts.total += n
+        counts.consent += n if consent else 0
+        counts.chapter[chapter_id] += n
+        counts.country[country or None] += n
+        counts.degree[degree or None] += n
+        counts.status[status or None] += n
+        if years:
+            counts.joined_year[int(joined) if joined is not None else None] += n
+
+
+def _year_of(session: Session) -> str:
+    """The year joined of ``m`` as SQL (SQLite keeps a date as its ISO text)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return "CAST(substr(m.joined_on, 1, 4) AS INTEGER)"
+    return "CAST(extract(year FROM m.joined_on) AS INTEGER)"
 
 
 def _from_index(session: Session, counts: MemberCounts) -> bool:
@@ -181,30 +222,6 @@ def _from_index(session: Session, counts: MemberCounts) -> bool:
         }
     )
     return True
-
-
-def _contributions(
-    session: Session, query: MemberQuery, counts: MemberCounts, members: str, params: dict[str, Any]
-) -> None:
-    """Members offering each contribution, from the link table (restricted to the selection)."""
-    if query.is_everything():
-        sql = "SELECT contribution_id, count(*) FROM member_contributions GROUP BY contribution_id"
-    else:
-        sql = (
-            "SELECT mc.contribution_id, count(*) FROM member_contributions mc "
-            f"WHERE mc.member_id IN (SELECT m.id FROM {members}) GROUP BY mc.contribution_id"
-        )
-    counts.contribution.update({k: int(n) for k, n in session.execute(text(sql), params)})
-
-
-def _years(session: Session, counts: MemberCounts, members: str, params: dict[str, Any]) -> None:
-    if members == "members m":  # everyone: read from the joined_on index, not the table
-        _years_from_index(session, counts)
-        return
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    year = "strftime('%Y', m.joined_on)" if sqlite else "extract(year FROM m.joined_on)"
-    for value, n in session.execute(text(f"SELECT {year}, count(*) FROM {members} GROUP BY 1"), params):
-        counts.joined_year[int(value) if value is not None else None] += int(n)
 
 
 def _years_from_index(session: Session, counts: MemberCounts) -> None:

@@ -256,7 +256,9 @@ def _draw(chart: Chart, on_click: Any) -> QChart:
     axis.append([b.label for b in bars])
     qchart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
-    qchart.addAxis(_count_axis(max((b.count for b in bars), default=0), room=1.15), Qt.AlignmentFlag.AlignBottom)
+    qchart.addAxis(
+        _count_axis(max((b.count for b in bars), default=0), room=1.15), Qt.AlignmentFlag.AlignBottom
+    )
     series.attachAxis(qchart.axes(Qt.Orientation.Horizontal)[0])
     return qchart
 
@@ -278,7 +280,9 @@ def _draw_stacked(chart: Chart, on_click: Any, qchart: QChart) -> QChart:
         at_of = [parts.get(c) for c in order]
         layer.append([float(chart.bars[i].count) if i is not None else 0.0 for i in at_of])
         layer.clicked.connect(
-            lambda at, at_of=at_of: on_click(at_of[at]) if 0 <= at < len(at_of) and at_of[at] is not None else None
+            lambda at, at_of=at_of: (
+                on_click(at_of[at]) if 0 <= at < len(at_of) and at_of[at] is not None else None
+            )
         )
         stacked.append(layer)
     qchart.addSeries(stacked)
@@ -521,12 +525,17 @@ class DashboardArea(Area):
         return self.loading is not None
 
     def _show(self, board: Dashboard, flt: DashboardFilter, years: YearRange, generation: int) -> None:
-        """Every chart but the growth line (it reads every selected member: counted next)."""
+        """The charts counted; for all members every chart but the growth line (a read of the
+        year-joined index: counted next). A filtered board has it already."""
         if generation != self.generation:
             return  # the filter changed meanwhile: its own figures are on their way
         for chart in board.charts:
             self.panels[chart.key].show_chart(chart)
         self.status.setText(self.tr("%Ln member(s). Click a bar to see those members.", "", board.members))
+        if any(chart.key == "growth" for chart in board.charts):
+            self.loading = None
+            self.board = board
+            return
 
         def joined(session: Session, _task: Task) -> Chart:
             return within_years(session, Dashboard(0, (growth_chart(session, flt),)), years).charts[0]
