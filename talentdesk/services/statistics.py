@@ -101,7 +101,14 @@ def choose(session: Session, query: MemberQuery) -> str:
         where, params = like_condition(query)
         fill = f"SELECT id FROM members WHERE {where}"
     session.execute(text(f"INSERT INTO td_chosen (id) {fill}"), params)
-    return "td_chosen c JOIN members m ON m.id = c.id"
+    return f"td_chosen c {_chosen_first(session)} members m ON m.id = c.id"
+
+
+def _chosen_first(session: Session) -> str:
+    """The join that reads the chosen ids first: SQLite's CROSS JOIN keeps the order written (a
+    temporary table has no statistics, and a plain JOIN scanned all 1,000,000 members or links
+    looking each one up among the chosen: 0.2 s for 7,490 members)."""
+    return "CROSS JOIN" if session.get_bind().dialect.name == "sqlite" else "JOIN"
 
 
 def _count_everyone(session: Session, counts: MemberCounts, *, years: bool) -> None:
@@ -128,9 +135,10 @@ def _count_chosen(session: Session, members: str, counts: MemberCounts, *, years
     """The chosen members' counts: one pass over their rows, one over their sector links (the
     primary key's index: member, sector), one over their contributions (likewise)."""
     _count_columns(session, members, counts, years=years)
+    join = _chosen_first(session)
     sql = (
         "SELECT ms.sector_id, count(*), sum(CASE WHEN ms.is_primary THEN 1 ELSE 0 END) "
-        "FROM td_chosen c JOIN member_sectors ms ON ms.member_id = c.id GROUP BY ms.sector_id"
+        f"FROM td_chosen c {join} member_sectors ms ON ms.member_id = c.id GROUP BY ms.sector_id"
     )
     for sector_id, n, primary in session.execute(text(sql)):
         counts.any_sector[sector_id] = int(n)
@@ -138,7 +146,7 @@ def _count_chosen(session: Session, members: str, counts: MemberCounts, *, years
             counts.primary_sector[sector_id] = int(primary)
     sql = (
         "SELECT mc.contribution_id, count(*) FROM td_chosen c "
-        "JOIN member_contributions mc ON mc.member_id = c.id GROUP BY mc.contribution_id"
+        f"{join} member_contributions mc ON mc.member_id = c.id GROUP BY mc.contribution_id"
     )
     counts.contribution.update({k: int(n) for k, n in session.execute(text(sql))})
 
