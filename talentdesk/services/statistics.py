@@ -5,7 +5,8 @@ count through here, so their figures agree with each other and with the members 
 
 Counts are grouped queries in the database, never rows loaded into Python: for all members on
 SQLite, the full-text index's own per-word document counts (the filter words every member
-carries); for a selection, the full-text matches drive primary-key lookups.
+carries); for a selection, its ids chosen once into a temporary table (``choose``), then one
+grouped pass over their rows and one over each link table, along primary keys.
 """
 
 from __future__ import annotations
