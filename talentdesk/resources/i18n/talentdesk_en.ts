@@ -80,7 +80,7 @@
 <context>
     <name>DashboardArea</name>
     <message numerus="yes">
-        <location filename="../../ui/dashboard.py" line="+529"/>
+        <location filename="../../ui/dashboard.py" line="+534"/>
         <source>%Ln member(s). Click a bar to see those members.</source>
         <translation>
             <numerusform>%Ln member. Click a bar to see that member.</numerusform>

@@ -909,7 +909,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../ui/dashboard.py" line="+247"/>
+        <location filename="../../ui/dashboard.py" line="+251"/>
         <source>C&amp;lear filters</source>
         <extracomment>Labels longer than this draw a stacked chart sideways: each category on its own line. Charts as wide as the area (years or editions side by side); the others go two a row. A bar was clicked: the members list should show exactly these members. A programmes bar was clicked: the programmes list should show exactly these programmes.</extracomment>
         <translation>&amp;Quitar filtros</translation>
@@ -986,7 +986,7 @@ La bitácora de auditoría registra cada miembro creado o modificado.</translati
         <translation>Contando…</translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%Ln member(s). Click a bar to see those members.</source>
         <translation>
             <numerusform>%Ln miembro. Haga clic en una barra para ver a esos miembros.</numerusform>
