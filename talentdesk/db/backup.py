@@ -264,20 +264,25 @@ def daily_backup_due(db_file: Path, today: date | None = None) -> bool:
     )
 
 
-def validate_backup_file(path: Path) -> None:
-    """A restore source must be a readable, intact SQLite file."""
+def read_backup_header(path: Path) -> bytes:
+    """The first bytes of a backup file (as many as a SQLite header), or a Spanish refusal when
+    it is missing or unreadable: what tells a SQLite copy from a pg_dump before restoring."""
     try:
         if not path.is_file():
             raise DatabaseError(_("No existe el archivo de respaldo «{path}».").format(path=path))
         with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+            return fh.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise DatabaseError(
             _("No se puede leer «{path}»: {spanish_reason}.").format(
                 path=path, spanish_reason=spanish_reason(exc)
             )
         ) from exc
-    if header != SQLITE_HEADER:
+
+
+def validate_backup_file(path: Path) -> None:
+    """A restore source must be a readable, intact SQLite file."""
+    if read_backup_header(path) != SQLITE_HEADER:
         raise DatabaseError(
             _("«{path}» no es una copia de seguridad de TalentDesk (no es SQLite).").format(path=path)
         )

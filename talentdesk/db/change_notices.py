@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from talentdesk.db.journal_triggers import quote, run_on_postgresql
+
 CHANNEL = "talentdesk_changes"
 TRIGGER = "td_notify"
 FUNCTION = "td_notify_change"
@@ -38,13 +40,9 @@ FUNCTION_SQL = (
 )
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def trigger_sql(table: str) -> str:
     return (
-        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {_quote(table)} "
+        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {quote(table)} "
         f"FOR EACH STATEMENT WHEN (current_setting('{NOTICED}{table}', true) IS DISTINCT FROM 'y') "
         f"EXECUTE FUNCTION {FUNCTION}()"
     )
@@ -52,12 +50,8 @@ def trigger_sql(table: str) -> str:
 
 def add_notice_trigger(conn: Connection, table: str) -> None:
     """Announce ``table``'s changes on PostgreSQL (nothing on SQLite)."""
-    if conn.dialect.name != "postgresql":
-        return
-    conn.exec_driver_sql(trigger_sql(table))
+    run_on_postgresql(conn, trigger_sql(table))
 
 
 def drop_notice_trigger(conn: Connection, table: str) -> None:
-    if conn.dialect.name != "postgresql":
-        return
-    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {_quote(table)}")
+    run_on_postgresql(conn, f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quote(table)}")

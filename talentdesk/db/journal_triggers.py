@@ -51,25 +51,28 @@ FUNCTION_SQL = (
 )
 
 
-def _quote(name: str) -> str:
+def quote(name: str) -> str:
+    """A PostgreSQL identifier, quoted."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def run_on_postgresql(conn: Connection, sql: str) -> None:
+    """Schema triggers exist on PostgreSQL only; SQLite needs none (its journal is temporary)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(sql)
 
 
 def trigger_sql(table: str) -> str:
     return (
-        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {_quote(table)} "
+        f"CREATE TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {quote(table)} "
         f"FOR EACH ROW WHEN (current_setting('{SETTING}', true) = 'on') EXECUTE FUNCTION {FUNCTION}()"
     )
 
 
 def add_row_trigger(conn: Connection, table: str) -> None:
     """Journal ``table`` on PostgreSQL (a no-op on SQLite, where the journal needs nothing)."""
-    if conn.dialect.name != "postgresql":
-        return
-    conn.exec_driver_sql(trigger_sql(table))
+    run_on_postgresql(conn, trigger_sql(table))
 
 
 def drop_row_trigger(conn: Connection, table: str) -> None:
-    if conn.dialect.name != "postgresql":
-        return
-    conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {_quote(table)}")
+    run_on_postgresql(conn, f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quote(table)}")

@@ -41,7 +41,13 @@ from talentdesk.core.errors import DatabaseError, SchemaTooNewError
 from talentdesk.core.i18n import _
 from talentdesk.core.models import utcnow
 from talentdesk.core.user import current_user
-from talentdesk.db.backup import BackupKind, new_backup_path, rotate_backups, server_anchor
+from talentdesk.db.backup import (
+    BackupKind,
+    new_backup_path,
+    read_backup_header,
+    rotate_backups,
+    server_anchor,
+)
 from talentdesk.db.engine import SQLITE_HEADER
 from talentdesk.db.errors import spanish_reason
 from talentdesk.db.files import create_private_file, make_private_dir
@@ -206,15 +212,7 @@ def check_dump(path: Path) -> str:
     """Refuse a file that is not a readable TalentDesk dump of a schema this version knows;
     returns its schema revision. Reads the file only."""
     path = path.expanduser()
-    try:
-        if not path.is_file():
-            raise DatabaseError(_("No existe el archivo de respaldo «{path}».").format(path=path))
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseError(
-            _("No se puede leer «{path}»: {spanish_reason}.").format(path=path, spanish_reason=spanish_reason(exc))
-        ) from exc
+    header = read_backup_header(path)
     if header == SQLITE_HEADER:
         raise DatabaseError(
             _(
